@@ -1,0 +1,42 @@
+// Validates one catalog file (parsed JSON) against schemas/catalog.schema.json. Pure: no fs, no vscode.
+
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import schema from '../../../schemas/catalog.schema.json';
+import type { CatalogFile } from './types';
+
+export type CatalogValidation = { ok: true; catalog: CatalogFile } | { ok: false; errors: string[] };
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** One readable line per ajv error: the JSON pointer of the offending value, then what is wrong. */
+function formatError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '/' : e.instancePath;
+  const params = e.params as Record<string, unknown>;
+  let detail = '';
+  if (typeof params.additionalProperty === 'string') {
+    detail = `: "${params.additionalProperty}"`;
+  } else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    detail = `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (e.keyword === 'oneOf') {
+    detail = ' (set exactly one of "key" and "pattern")';
+  }
+  return `${where} ${e.message ?? 'is invalid'}${detail}`;
+}
+
+export function validateCatalogFile(data: unknown): CatalogValidation {
+  const validate = getValidator();
+  if (validate(data)) {
+    return { ok: true, catalog: data as CatalogFile };
+  }
+  // Errors inside a oneOf branch only repeat what the oneOf error itself says.
+  const errors = (validate.errors ?? []).filter((e) => !e.schemaPath.includes('/oneOf/')).map(formatError);
+  return { ok: false, errors: [...new Set(errors)] };
+}

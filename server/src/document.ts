@@ -1,0 +1,82 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog, KnownProperty } from './catalog/catalog';
+import { FileKind, fileKindOf } from './catalog/fileKind';
+import { parseProperties } from './parser/propertiesParser';
+import { javaTrim, trimmedSpan } from './parser/javaText';
+import { PropertiesDocument, PropertyEntry, Span } from './parser/types';
+
+/** A parsed OX file with what the catalog knows about each of its entries. */
+export interface OxDocument {
+  uri: string;
+  text: TextDocument;
+  parsed: PropertiesDocument;
+  kind: FileKind;
+  entries: OxEntry[];
+}
+
+export interface OxEntry {
+  entry: PropertyEntry;
+  /** The key as OX reads it (trimmed). */
+  key: string;
+  /** The value as OX reads it (trimmed). */
+  value: string;
+  /** Source span of the trimmed value (empty span right after the separator when the value is empty). */
+  valueSpan: Span;
+  known?: KnownProperty;
+}
+
+export function createOxDocument(text: TextDocument, catalog: Catalog): OxDocument {
+  const parsed = parseProperties(text.getText());
+  const kind = fileKindOf(text.uri);
+  const entries = parsed.entries.map((entry): OxEntry => {
+    const key = javaTrim(entry.key);
+    return {
+      entry,
+      key,
+      value: javaTrim(entry.value),
+      valueSpan: trimmedSpan(parsed.text, entry.valueSpan),
+      known: catalog.lookup(key, kind.syntax, kind.file),
+    };
+  });
+  return { uri: text.uri, text, parsed, kind, entries };
+}
+
+/** The last entry that sets a key (Java keeps the last one). */
+export function lastEntryFor(doc: OxDocument, canonicalKey: string): OxEntry | undefined {
+  for (let i = doc.entries.length - 1; i >= 0; i--) {
+    const e = doc.entries[i];
+    if ((e.known?.canonicalKey ?? e.key) === canonicalKey) return e;
+  }
+  return undefined;
+}
+
+/** The entry whose lines contain an offset. */
+export function entryAt(doc: OxDocument, offset: number): OxEntry | undefined {
+  const entries = doc.entries;
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid].entry;
+    if (offset < e.start) hi = mid - 1;
+    else if (offset > e.end) lo = mid + 1;
+    else return entries[mid];
+  }
+  return undefined;
+}
+
+/** The span of the whole lines an entry occupies, with the line break after them, for deletion. */
+export function wholeLinesSpan(doc: OxDocument, entry: PropertyEntry): Span {
+  const text = doc.text;
+  const startLine = text.positionAt(entry.start).line;
+  const endLine = text.positionAt(entry.end).line;
+  const start = text.offsetAt({ line: startLine, character: 0 });
+  if (endLine + 1 < text.lineCount) return { start, end: text.offsetAt({ line: endLine + 1, character: 0 }) };
+  // Last line of the file: take the line break before it instead.
+  const end = doc.parsed.text.length;
+  if (startLine === 0) return { start, end };
+  const prevLineEnd = text.offsetAt({ line: startLine, character: 0 });
+  let breakStart = prevLineEnd - 1;
+  if (breakStart > 0 && doc.parsed.text[breakStart] === '\n' && doc.parsed.text[breakStart - 1] === '\r') breakStart--;
+  return { start: breakStart, end };
+}

@@ -1,0 +1,52 @@
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticData, FixData, SOURCE } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+function fixesOf(diagnostic: Diagnostic): FixData[] {
+  if (diagnostic.source !== SOURCE) return [];
+  const data = diagnostic.data as DiagnosticData | undefined;
+  return Array.isArray(data?.fixes) ? data.fixes : [];
+}
+
+function toWorkspaceEdit(edits: FixData['edits']): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
+  return { changes };
+}
+
+/** Quick fixes for the diagnostics the editor sends back (their fixes travel in `data`). */
+export function quickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    for (const fix of fixesOf(diagnostic)) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred || undefined,
+        edit: toWorkspaceEdit(fix.edits),
+      });
+    }
+  }
+  return actions;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+}
+
+/** Applies every fix that is the only one of its diagnostic, skipping fixes whose edits would overlap. */
+export function fixAll(diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  const chosen: FixData['edits'] = [];
+  for (const diagnostic of diagnostics) {
+    const fixes = fixesOf(diagnostic);
+    if (fixes.length !== 1) continue;
+    const edits = fixes[0].edits;
+    const clash = edits.some((e) => chosen.some((c) => c.uri === e.uri && overlaps(c, e)));
+    if (!clash) chosen.push(...edits);
+  }
+  if (!chosen.length) return undefined;
+  return { title: 'Fix all OX Cluster Config problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(chosen) };
+}

@@ -1,0 +1,122 @@
+import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import { Catalog, KnownProperty } from '../catalog/catalog';
+import { MAP_FILE } from '../catalog/fileKind';
+import { PropertyDef } from '../catalog/types';
+import { entryAt, OxDocument } from '../document';
+import { escapeKey, escapeValue } from '../parser/javaText';
+import { Span } from '../parser/types';
+import { propertyMarkdown, shortDetail, typeName } from './propertyDocs';
+
+const TIMESPAN_EXAMPLES = ['1W', '2W', '1D', '12h', '1h', '30m', '120s', '500ms'];
+
+function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+function choiceText(text: string): string {
+  return text.replace(/[\\$},|]/g, '\\$&');
+}
+
+function rangeOf(doc: OxDocument, span: Span): Range {
+  return { start: doc.text.positionAt(span.start), end: doc.text.positionAt(span.end) };
+}
+
+/** `key=${1:default}` (or a choice of the allowed values), never with a secret's shipped default. */
+function keyInsertText(key: string, def: PropertyDef): string {
+  const escapedKey = snippetText(escapeKey(key));
+  const values = def.type === 'enum' ? def.values ?? [] : def.type === 'boolean' ? ['true', 'false'] : [];
+  if (values.length > 1 && !def.secret) {
+    const ordered = def.default !== null && values.includes(def.default) ? [def.default, ...values.filter((v) => v !== def.default)] : values;
+    return `${escapedKey}=\${1|${ordered.map(choiceText).join(',')}|}`;
+  }
+  if (def.secret || def.default === null || def.default === '') return `${escapedKey}=$1`;
+  return `${escapedKey}=\${1:${snippetText(escapeValue(def.default))}}`;
+}
+
+function patternInsertText(pattern: string, def: PropertyDef): string {
+  let n = 0;
+  const key = snippetText(pattern).replace(/<([^>]+)>/g, (_, name: string) => `\${${++n}:${name}}`);
+  const value = def.default && !def.secret ? `\${${++n}:${snippetText(escapeValue(def.default))}}` : `$${++n}`;
+  return `${key}=${value}`;
+}
+
+function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: boolean): CompletionItem[] {
+  const syntax = doc.kind.syntax;
+  const present = new Set(doc.entries.map((e) => e.known?.canonicalKey ?? e.key));
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const add = (known: KnownProperty, rank: number) => {
+    const key = known.canonicalKey;
+    if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
+    seen.add(key);
+    items.push({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: shortDetail(known.def),
+      documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(known, key) },
+      sortText: `${rank}${key}`,
+      filterText: key,
+      textEdit: { range, newText: keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def) },
+      insertTextFormat: InsertTextFormat.Snippet,
+    });
+  };
+  const belongsHere = (file: string) => file === doc.kind.file;
+  const exact = [...catalog.knownKeys(syntax)];
+  for (const known of exact) if (belongsHere(known.file)) add(known, 0);
+  if (doc.kind.isMapFile) for (const known of catalog.fieldKeys(syntax)) add(known, 1);
+  if (!doc.kind.isMapFile) for (const known of exact) if (known.file !== MAP_FILE) add(known, 2);
+  for (const file of catalog.files) {
+    for (const def of file.properties) {
+      if (!def.pattern || (file.file !== doc.kind.file && syntax !== 'ccf')) continue;
+      items.push({
+        label: def.pattern,
+        kind: CompletionItemKind.Snippet,
+        detail: `${typeName(def)} · pattern`,
+        documentation: { kind: MarkupKind.Markdown, value: def.description },
+        sortText: `3${def.pattern}`,
+        filterText: def.pattern.replace(/<[^>]+>/g, ''),
+        textEdit: { range, newText: keyOnly ? snippetText(def.pattern) : patternInsertText(def.pattern, def) },
+        insertTextFormat: InsertTextFormat.Snippet,
+      });
+    }
+  }
+  return items;
+}
+
+function valueItems(def: PropertyDef, range: Range): CompletionItem[] {
+  const candidates: string[] = [];
+  const push = (v: string | null | undefined) => {
+    if (v !== null && v !== undefined && v !== '' && !candidates.includes(v)) candidates.push(v);
+  };
+  if (!def.secret) push(def.default);
+  if (def.type === 'enum') def.values?.forEach(push);
+  if (def.type === 'boolean') ['true', 'false'].forEach(push);
+  if (def.type === 'timespan') TIMESPAN_EXAMPLES.forEach(push);
+  def.special?.forEach(push);
+  return candidates.map((value, i) => ({
+    label: value,
+    kind: def.type === 'enum' || def.type === 'boolean' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
+    detail: value === def.default ? 'default' : undefined,
+    preselect: i === 0 && value === def.default ? true : undefined,
+    sortText: String(i).padStart(3, '0'),
+    textEdit: { range, newText: escapeValue(value) },
+  }));
+}
+
+export function doComplete(doc: OxDocument, catalog: Catalog, position: Position): CompletionList {
+  const offset = doc.text.offsetAt(position);
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  const inComment = doc.parsed.comments.some((c) => offset > c.start && offset <= c.end);
+  if (inComment) return empty;
+  const found = entryAt(doc, offset);
+  if (!found) {
+    return { isIncomplete: false, items: keyItems(doc, catalog, { start: position, end: position }, false) };
+  }
+  const { entry } = found;
+  const hasSeparator = entry.separator !== '';
+  if (!hasSeparator || offset <= entry.keySpan.end) {
+    return { isIncomplete: false, items: keyItems(doc, catalog, rangeOf(doc, entry.keySpan), hasSeparator) };
+  }
+  if (offset < entry.separatorSpan.end || !found.known) return empty;
+  return { isIncomplete: false, items: valueItems(found.known.def, rangeOf(doc, entry.valueSpan)) };
+}

@@ -1,0 +1,120 @@
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { OxDocument } from '../document';
+import { EditSpec, Finding, Rule, RuleContext, Severity } from '../rules/rule';
+import { Settings } from '../settings';
+
+export const SOURCE = 'ox-cluster-config';
+export const RULE_DOCS_BASE = 'https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A fix as carried in `Diagnostic.data`, so code actions need no second analysis. */
+export interface FixData {
+  title: string;
+  preferred?: boolean;
+  edits: Array<{ uri: string; range: Diagnostic['range']; newText: string }>;
+}
+
+export interface DiagnosticData {
+  fixes: FixData[];
+}
+
+function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
+  const target = edit.doc ?? doc;
+  return {
+    uri: target.uri,
+    range: { start: target.text.positionAt(edit.start), end: target.text.positionAt(edit.end) },
+    newText: edit.newText,
+  };
+}
+
+export function toDiagnostic(doc: OxDocument, rule: Rule, finding: Finding, severity: Severity): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: doc.text.positionAt(finding.start), end: doc.text.positionAt(finding.end) },
+    severity: SEVERITY[finding.severity ?? severity],
+    code: rule.id,
+    codeDescription: { href: `${RULE_DOCS_BASE}${rule.id}.md` },
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r): DiagnosticRelatedInformation => {
+      const target = r.doc ?? doc;
+      return {
+        location: { uri: target.uri, range: { start: target.text.positionAt(r.start), end: target.text.positionAt(r.end) } },
+        message: r.message,
+      };
+    });
+  }
+  if (finding.tags?.length) diagnostic.tags = finding.tags;
+  if (finding.fixes?.length) {
+    const data: DiagnosticData = {
+      fixes: finding.fixes.map((f) => ({ title: f.title, preferred: f.preferred, edits: f.edits.map((e) => toEdit(doc, e)) })),
+    };
+    diagnostic.data = data;
+  }
+  return diagnostic;
+}
+
+const DISABLE = /^\s*ox-cluster-config-disable(-next-line)?(?:\s+([\w\s,-]+))?\s*$/;
+
+/** Rule ids switched off by comments: for the whole file, and per 0-based line. */
+export function suppressions(doc: OxDocument): { file: Set<string>; lines: Map<number, Set<string>> } {
+  const file = new Set<string>();
+  const lines = new Map<number, Set<string>>();
+  for (const comment of doc.parsed.comments) {
+    const match = DISABLE.exec(comment.text);
+    if (!match) continue;
+    const ids = (match[2] ?? '*').split(/[\s,]+/).filter(Boolean);
+    if (match[1]) {
+      const line = doc.text.positionAt(comment.start).line + 1;
+      const set = lines.get(line) ?? new Set<string>();
+      ids.forEach((id) => set.add(id));
+      lines.set(line, set);
+    } else {
+      ids.forEach((id) => file.add(id));
+    }
+  }
+  return { file, lines };
+}
+
+export function severityOf(rule: Rule, settings: Settings): Severity | undefined {
+  const configured = settings.rules[rule.id];
+  if (configured === 'off') return undefined;
+  return configured ?? rule.defaultSeverity;
+}
+
+/** Runs rules over a document; a rule that throws is reported through `onError` and skipped. */
+export function runRules(
+  context: RuleContext,
+  rules: readonly Rule[],
+  settings: Settings,
+  onError: (rule: Rule, error: unknown) => void = () => undefined,
+): Diagnostic[] {
+  const { doc } = context;
+  const suppressed = suppressions(doc);
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, settings);
+    if (!severity || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
+    let findings: Finding[];
+    try {
+      findings = rule.check(context);
+    } catch (error) {
+      onError(rule, error);
+      continue;
+    }
+    for (const finding of findings) {
+      const line = doc.text.positionAt(finding.start).line;
+      const lineIds = suppressed.lines.get(line);
+      if (lineIds && (lineIds.has(rule.id) || lineIds.has('*'))) continue;
+      diagnostics.push(toDiagnostic(doc, rule, finding, severity));
+    }
+  }
+  return diagnostics;
+}

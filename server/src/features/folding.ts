@@ -1,0 +1,28 @@
+import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
+import { OxDocument } from '../document';
+
+/** Folds runs of two or more comment lines, and entries continued over several lines. */
+export function foldingRanges(doc: OxDocument): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0 && runEnd > runStart) ranges.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
+    runStart = runEnd = -1;
+  };
+  for (const comment of doc.parsed.comments) {
+    const line = doc.text.positionAt(comment.start).line;
+    if (line !== runEnd + 1 || runStart < 0) {
+      flush();
+      runStart = line;
+    }
+    runEnd = line;
+  }
+  flush();
+  for (const e of doc.entries) {
+    const startLine = doc.text.positionAt(e.entry.start).line;
+    const endLine = doc.text.positionAt(e.entry.end).line;
+    if (endLine > startLine) ranges.push({ startLine, endLine, kind: FoldingRangeKind.Region });
+  }
+  return ranges.sort((a, b) => a.startLine - b.startLine);
+}

@@ -1,0 +1,21 @@
+import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
+import { entryAt, OxDocument } from '../document';
+import { propertyMarkdown, valueMarkdown } from './propertyDocs';
+
+export function doHover(doc: OxDocument, position: Position): Hover | null {
+  const offset = doc.text.offsetAt(position);
+  const found = entryAt(doc, offset);
+  if (!found?.known) return null;
+  const { entry, known } = found;
+  const onKey = offset <= entry.keySpan.end;
+  const onValue = offset >= entry.valueSpan.start && entry.separator !== '';
+  if (!onKey && !onValue) return null;
+  const span = onKey ? entry.keySpan : entry.valueSpan;
+  const parts = [propertyMarkdown(known, found.key)];
+  const valueNote = valueMarkdown(known.def, found.value);
+  if (valueNote) parts.unshift(valueNote, '---');
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
+    range: { start: doc.text.positionAt(span.start), end: doc.text.positionAt(span.end) },
+  };
+}

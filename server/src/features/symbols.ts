@@ -1,0 +1,66 @@
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { OxDocument, OxEntry } from '../document';
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  entries: OxEntry[];
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), entries: [] };
+}
+
+/** Document symbols grouped by key prefix (`com.openexchange.hazelcast` › `network` › `join`). */
+export function documentSymbols(doc: OxDocument): DocumentSymbol[] {
+  const root = newNode();
+  for (const e of doc.entries) {
+    const segments = e.key.split('.');
+    let node = root;
+    for (const segment of segments.slice(0, -1)) {
+      let child = node.children.get(segment);
+      if (!child) node.children.set(segment, (child = newNode()));
+      node = child;
+    }
+    node.entries.push(e);
+  }
+  return toSymbols(doc, root, '');
+}
+
+function toSymbols(doc: OxDocument, node: TrieNode, prefix: string): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = node.entries.map((e) => leaf(doc, e, prefix));
+  for (let [name, child] of node.children) {
+    // Collapse chains with one child and no entries: com › openexchange › hazelcast becomes one group.
+    while (child.entries.length === 0 && child.children.size === 1) {
+      const [nextName, next] = [...child.children][0];
+      name = `${name}.${nextName}`;
+      child = next;
+    }
+    if (child.entries.length === 1 && child.children.size === 0) {
+      symbols.push(leaf(doc, child.entries[0], prefix));
+      continue;
+    }
+    const children = toSymbols(doc, child, `${prefix}${name}.`);
+    const range = {
+      start: children.reduce((a, c) => (comparePos(c.range.start, a) < 0 ? c.range.start : a), children[0].range.start),
+      end: children.reduce((a, c) => (comparePos(c.range.end, a) > 0 ? c.range.end : a), children[0].range.end),
+    };
+    symbols.push({ name, kind: SymbolKind.Namespace, range, selectionRange: children[0].selectionRange, children });
+  }
+  return symbols.sort((a, b) => comparePos(a.range.start, b.range.start));
+}
+
+function leaf(doc: OxDocument, e: OxEntry, prefix: string): DocumentSymbol {
+  const name = e.key.startsWith(prefix) ? e.key.slice(prefix.length) || e.key : e.key;
+  const secret = e.known?.def.secret;
+  return {
+    name: name || '(empty key)',
+    detail: secret && e.value ? '••••••' : e.value,
+    kind: SymbolKind.Property,
+    range: { start: doc.text.positionAt(e.entry.start), end: doc.text.positionAt(e.entry.end) },
+    selectionRange: { start: doc.text.positionAt(e.entry.keySpan.start), end: doc.text.positionAt(e.entry.keySpan.end) },
+  };
+}
+
+function comparePos(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
+}

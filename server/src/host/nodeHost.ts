@@ -1,0 +1,32 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+
+// File access for the server and the CLI. OX reads its .properties files as ISO-8859-1, and so do we.
+
+export const MAX_CATALOG_BYTES = 2 * 1024 * 1024;
+
+export async function readLatin1(filePath: string): Promise<string> {
+  return (await fs.readFile(filePath)).toString('latin1');
+}
+
+/** Reads a user catalog as JSON data (never as code); size-limited. */
+export async function readCatalogJson(filePath: string): Promise<unknown> {
+  const stat = await fs.stat(filePath);
+  if (stat.size > MAX_CATALOG_BYTES) throw new Error(`larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB`);
+  return JSON.parse(await fs.readFile(filePath, 'utf8'));
+}
+
+export function uriToPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export function pathToUri(filePath: string): string {
+  return pathToFileURL(path.resolve(filePath)).toString();
+}
+
+/** Whether `child` lies inside `parent` (or is it). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

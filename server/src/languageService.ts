@@ -1,0 +1,68 @@
+import {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog } from './catalog/catalog';
+import { createOxDocument, OxDocument } from './document';
+import { FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
+import { doComplete } from './features/completion';
+import { runRules } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { doHover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { documentSymbols } from './features/symbols';
+import { SINGLE_FILE_RULES } from './rules';
+import { Rule } from './rules/rule';
+import { Settings } from './settings';
+
+export interface LanguageService {
+  parse(text: TextDocument): OxDocument;
+  validate(doc: OxDocument, settings: Settings): Diagnostic[];
+  complete(doc: OxDocument, position: Position): CompletionList;
+  hover(doc: OxDocument, position: Position): Hover | null;
+  codeActions(context: CodeActionContext, documentDiagnostics: readonly Diagnostic[]): CodeAction[];
+  symbols(doc: OxDocument): DocumentSymbol[];
+  folding(doc: OxDocument): FoldingRange[];
+  inlayHints(doc: OxDocument, range: Range, settings: Settings): InlayHint[];
+}
+
+export interface LanguageServiceOptions {
+  catalog: Catalog;
+  rules?: readonly Rule[];
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+/** The pure language service: parsed documents, catalog and settings in, LSP objects out. */
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const { catalog } = options;
+  const rules = options.rules ?? SINGLE_FILE_RULES;
+  return {
+    parse: (text) => createOxDocument(text, catalog),
+    validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
+    complete: (doc, position) => doComplete(doc, catalog, position),
+    hover: (doc, position) => doHover(doc, position),
+    codeActions: (context, documentDiagnostics) => {
+      const only = context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      const actions = wants('quickfix') ? quickFixes(context.diagnostics) : [];
+      if (wants(FIX_ALL_KIND)) {
+        const all = fixAll(documentDiagnostics);
+        if (all) actions.push(all);
+      }
+      return actions;
+    },
+    symbols: (doc) => documentSymbols(doc),
+    folding: (doc) => foldingRanges(doc),
+    inlayHints: (doc, range, settings) => (settings.inlayHints ? inlayHints(doc, range) : []),
+  };
+}

@@ -1,0 +1,305 @@
+import { CommentLine, EntryLine, Escape, ParseProblem, PropertiesDocument, PropertyEntry, Span } from './types';
+
+// Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
+// loadConvert), keeping the source offset of every piece. It never throws.
+
+const SPACE = 32, TAB = 9, FORM_FEED = 12, CR = 13, LF = 10;
+const BACKSLASH = 92, HASH = 35, BANG = 33, EQUALS = 61, COLON = 58;
+
+export const MALFORMED_ESCAPE_MESSAGE =
+  'Malformed \\uXXXX escape: Java rejects it, and OX then skips this whole file (it logs only a warning).';
+
+/** A stretch of the logical line that is copied from one natural line. */
+interface Segment {
+  src: number;
+  logical: number;
+  length: number;
+}
+
+interface LogicalLine {
+  text: string;
+  segments: Segment[];
+  lines: EntryLine[];
+}
+
+function isWhite(c: number): boolean {
+  return c === SPACE || c === TAB || c === FORM_FEED;
+}
+
+class Scanner {
+  private pos = 0;
+  readonly comments: CommentLine[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** The next logical line, or undefined at the end of the text. */
+  next(): LogicalLine | undefined {
+    const text = this.text;
+    const n = text.length;
+    const segments: Segment[] = [];
+    const lines: EntryLine[] = [];
+    let len = 0;
+    let skipWhite = true;
+    let appendedLineBegin = false;
+    let precedingBackslash = false;
+    let segSrc = -1;
+    let segLogical = 0;
+    let i = this.pos;
+
+    const closeSegment = (end: number) => {
+      if (segSrc < 0) return;
+      segments.push({ src: segSrc, logical: segLogical, length: len - segLogical });
+      lines.push({ start: segSrc, end });
+      segSrc = -1;
+    };
+    // The backslash that continues a line is not part of the logical line.
+    const dropContinuationBackslash = () => {
+      len -= 1;
+      const last = segments[segments.length - 1];
+      if (last && last.logical + last.length > len) {
+        last.length -= 1;
+        if (last.length === 0) segments.pop();
+      }
+    };
+    const finish = (): LogicalLine | undefined => {
+      this.pos = i;
+      if (precedingBackslash) dropContinuationBackslash();
+      return { text: joinSegments(text, segments, len), segments, lines };
+    };
+
+    for (;;) {
+      if (i >= n) {
+        closeSegment(n);
+        this.pos = n;
+        if (len === 0) return undefined;
+        return finish();
+      }
+      const c = text.charCodeAt(i++);
+      if (skipWhite) {
+        if (isWhite(c)) continue;
+        if (!appendedLineBegin && (c === CR || c === LF)) continue;
+        skipWhite = false;
+        appendedLineBegin = false;
+      }
+      if (len === 0 && (c === HASH || c === BANG)) {
+        const start = i - 1;
+        let j = i;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === CR || d === LF) break;
+          j++;
+        }
+        this.comments.push({ start, end: j, marker: text[start], text: text.slice(start + 1, j) });
+        if (j >= n) {
+          this.pos = n;
+          return undefined;
+        }
+        i = j + 1;
+        skipWhite = true;
+        continue;
+      }
+      if (c !== LF && c !== CR) {
+        if (segSrc < 0) {
+          segSrc = i - 1;
+          segLogical = len;
+        }
+        len++;
+        precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+        continue;
+      }
+      // End of a natural line.
+      closeSegment(i - 1);
+      if (len === 0) {
+        skipWhite = true;
+        continue;
+      }
+      if (i >= n) return finish();
+      if (!precedingBackslash) return finish();
+      dropContinuationBackslash();
+      if (len === 0) lines.pop(); // a line holding only a backslash starts nothing
+      skipWhite = true;
+      appendedLineBegin = true;
+      precedingBackslash = false;
+      if (c === CR && text.charCodeAt(i) === LF) i++;
+    }
+  }
+}
+
+function joinSegments(text: string, segments: Segment[], len: number): string {
+  if (segments.length === 1) return text.substr(segments[0].src, len);
+  let out = '';
+  for (const s of segments) out += text.substr(s.src, s.length);
+  return out;
+}
+
+/** Maps offsets of a logical line back to source offsets. */
+class OffsetMap {
+  constructor(private readonly segments: Segment[], private readonly fallback: number) {}
+
+  /** Source offset of the logical character at `index`. */
+  start(index: number): number {
+    const segs = this.segments;
+    for (let k = segs.length - 1; k >= 0; k--) {
+      const s = segs[k];
+      if (index >= s.logical) {
+        if (index < s.logical + s.length) return s.src + (index - s.logical);
+        // Past the end of this segment: the start of the next one, if any.
+        return k + 1 < segs.length ? segs[k + 1].src : s.src + s.length;
+      }
+    }
+    return segs.length ? segs[0].src : this.fallback;
+  }
+
+  /** Source offset just after the logical character at `index - 1`. */
+  end(index: number): number {
+    if (index <= 0) return this.start(0);
+    return this.start(index - 1) + 1;
+  }
+
+  span(from: number, to: number): Span {
+    if (to <= from) {
+      const at = this.start(from);
+      return { start: at, end: at };
+    }
+    return { start: this.start(from), end: this.end(to) };
+  }
+}
+
+interface Decoded {
+  text: string;
+  malformed: boolean;
+}
+
+function decode(
+  line: string,
+  from: number,
+  to: number,
+  map: OffsetMap,
+  escapes: Escape[],
+  problems: ParseProblem[],
+): Decoded {
+  const first = line.indexOf('\\', from);
+  if (first < 0 || first >= to) return { text: line.slice(from, to), malformed: false };
+  let out = line.slice(from, first);
+  let malformed = false;
+  let k = first;
+  while (k < to) {
+    const c = line.charCodeAt(k);
+    if (c !== BACKSLASH) {
+      out += line[k++];
+      continue;
+    }
+    const escStart = k;
+    if (k + 1 >= to) {
+      // Unreachable for a logical line (its trailing backslashes pair up); never read past `to`.
+      out += '\\';
+      k++;
+      continue;
+    }
+    const next = line[k + 1];
+    if (next === 'u') {
+      let value = 0;
+      let digits = 0;
+      let p = k + 2;
+      while (digits < 4 && p < to) {
+        const h = hexValue(line.charCodeAt(p));
+        if (h < 0) break;
+        value = value * 16 + h;
+        digits++;
+        p++;
+      }
+      if (digits === 4) {
+        const decoded = String.fromCharCode(value);
+        out += decoded;
+        escapes.push({ ...map.span(escStart, p), kind: 'unicode', decoded });
+        k = p;
+      } else {
+        // Java throws here; keep the raw text so every other line can still be served. The span
+        // takes the offending character too, unless it is a backslash: that one starts the next escape.
+        const end = p < to && line.charCodeAt(p) !== BACKSLASH ? p + 1 : p;
+        malformed = true;
+        out += line.slice(escStart, end);
+        const span = map.span(escStart, end);
+        escapes.push({ ...span, kind: 'unicode', decoded: '', malformed: true });
+        problems.push({ ...span, code: 'malformed-unicode-escape', message: MALFORMED_ESCAPE_MESSAGE });
+        k = end;
+      }
+      continue;
+    }
+    const decoded = next === 't' ? '\t' : next === 'r' ? '\r' : next === 'n' ? '\n' : next === 'f' ? '\f' : next;
+    out += decoded;
+    escapes.push({ ...map.span(escStart, k + 2), kind: decoded === next ? 'literal' : 'control', decoded });
+    k += 2;
+  }
+  return { text: out, malformed };
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry {
+  const line = logical.text;
+  const limit = line.length;
+  const lineStart = logical.lines.length ? logical.lines[0].start : 0;
+  const map = new OffsetMap(logical.segments, lineStart);
+
+  let keyLen = 0;
+  let valueStart = limit;
+  let separator = '';
+  let precedingBackslash = false;
+  while (keyLen < limit) {
+    const c = line.charCodeAt(keyLen);
+    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      separator = line[keyLen];
+      break;
+    }
+    if (isWhite(c) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      separator = ' ';
+      break;
+    }
+    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+    keyLen++;
+  }
+  while (valueStart < limit) {
+    const c = line.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator !== '=' && separator !== ':' && (c === EQUALS || c === COLON)) separator = line[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+
+  const escapes: Escape[] = [];
+  const key = decode(line, 0, keyLen, map, escapes, problems);
+  const value = decode(line, valueStart, limit, map, escapes, problems);
+  const lines = logical.lines;
+  return {
+    start: lineStart,
+    end: lines.length ? lines[lines.length - 1].end : lineStart,
+    key: key.text,
+    value: value.text,
+    keySpan: map.span(0, keyLen),
+    separatorSpan: map.span(keyLen, valueStart),
+    separator,
+    valueSpan: map.span(valueStart, limit),
+    lines,
+    escapes,
+    malformed: key.malformed || value.malformed,
+  };
+}
+
+export function parseProperties(text: string): PropertiesDocument {
+  const scanner = new Scanner(text);
+  const entries: PropertyEntry[] = [];
+  const problems: ParseProblem[] = [];
+  for (let logical = scanner.next(); logical; logical = scanner.next()) {
+    entries.push(toEntry(logical, problems));
+  }
+  return { text, entries, comments: scanner.comments, problems };
+}

@@ -1,0 +1,36 @@
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import { lastEntryFor, wholeLinesSpan } from '../document';
+import { escapeKey } from '../parser/javaText';
+import { Finding, Fix, Rule } from './rule';
+
+/** A renamed or removed key. */
+export const deprecatedKeyRule: Rule = {
+  id: 'deprecated-key',
+  defaultSeverity: 'warning',
+  summary: 'A key OX renamed or no longer reads.',
+  check: ({ doc }) => {
+    const findings: Finding[] = [];
+    for (const e of doc.entries) {
+      const def = e.known?.def;
+      if (!def || (!def.replacedBy && !def.removedIn)) continue;
+      const since = def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : '';
+      const fixes: Fix[] = [];
+      let message: string;
+      if (def.replacedBy) {
+        message = `"${e.key}" was renamed${since} to "${def.replacedBy}"; OX no longer reads the old name.`;
+        if (lastEntryFor(doc, def.replacedBy)) {
+          message += ` "${def.replacedBy}" is already set in this file.`;
+          fixes.push({ title: `Remove the old "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+        } else {
+          const edit = { start: e.entry.keySpan.start, end: e.entry.keySpan.end, newText: escapeKey(def.replacedBy) };
+          fixes.push({ title: `Rename to ${def.replacedBy}`, preferred: true, edits: [edit] });
+        }
+      } else {
+        message = `"${e.key}" was removed${since}; OX ignores it.`;
+        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+      }
+      findings.push({ start: e.entry.keySpan.start, end: e.entry.keySpan.end, message, tags: [DiagnosticTag.Deprecated], fixes });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,18 @@
+import { Finding, Rule } from './rule';
+import { judgedEntries, valueFixes } from './valueVerdicts';
+
+/** A value OX rejects or cannot parse. */
+export const invalidValueRule: Rule = {
+  id: 'invalid-value',
+  defaultSeverity: 'error',
+  summary: 'A value OX rejects or cannot parse (type, allowed values, range, unit, address syntax).',
+  check: ({ doc }) => {
+    const findings: Finding[] = [];
+    for (const { e, verdict } of judgedEntries(doc)) {
+      if (!verdict.error) continue;
+      const span = e.value === '' ? { start: e.entry.keySpan.start, end: e.entry.keySpan.end } : e.valueSpan;
+      findings.push({ ...span, message: verdict.error, fixes: valueFixes(e) });
+    }
+    return findings;
+  },
+};

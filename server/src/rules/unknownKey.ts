@@ -1,0 +1,43 @@
+import { escapeKey } from '../parser/javaText';
+import { Finding, Rule } from './rule';
+
+const CONFIGURATION_PREFIX = 'com.openexchange.hazelcast.configuration.';
+
+/** A key in a namespace the catalog fully covers that the catalog does not know. */
+export const unknownKeyRule: Rule = {
+  id: 'unknown-key',
+  defaultSeverity: 'warning',
+  summary: 'Unknown key in a namespace whose every key the catalog knows (a typo OX silently ignores).',
+  check: ({ doc, catalog }) => {
+    const findings: Finding[] = [];
+    const syntax = doc.kind.syntax;
+    for (const e of doc.entries) {
+      if (e.known || e.entry.malformed) continue;
+      const namespace = catalog.ownerNamespace(e.key, syntax);
+      if (!namespace) continue;
+      const suggestions = catalog.suggest(e.key, syntax);
+      const field = catalog.fieldPrefix(e.key, syntax);
+      let message: string;
+      if (field) {
+        const segment = e.key.slice(e.key.lastIndexOf('.') + 1);
+        message = `"${segment}" is not a field of Hazelcast's ${field.configClass}: OX skips this setting.`;
+      } else if (e.key.startsWith(CONFIGURATION_PREFIX)) {
+        message = `Unknown key "${e.key}": OX reads only map, topic, queue, multimap and semaphore settings here and rejects it as an illegal property.`;
+      } else {
+        message = `Unknown key "${e.key}": OX does not read it.`;
+      }
+      if (suggestions.length) message += ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
+      findings.push({
+        start: e.entry.keySpan.start,
+        end: e.entry.keySpan.end,
+        message,
+        fixes: suggestions.map((s, i) => ({
+          title: `Change to ${s}`,
+          preferred: i === 0 && suggestions.length === 1,
+          edits: [{ start: e.entry.keySpan.start, end: e.entry.keySpan.end, newText: escapeKey(s) }],
+        })),
+      });
+    }
+    return findings;
+  },
+};

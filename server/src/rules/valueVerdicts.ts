@@ -1,0 +1,33 @@
+import { closestMatches } from '../catalog/similarity';
+import { OxDocument, OxEntry } from '../document';
+import { escapeValue } from '../parser/javaText';
+import { checkEmptyValue, checkValue, ValueVerdict } from '../values/checkValue';
+import { Fix } from './rule';
+
+/** Entries with a catalog entry OX still reads, with the verdict on their value. */
+export function* judgedEntries(doc: OxDocument): Iterable<{ e: OxEntry; verdict: ValueVerdict }> {
+  for (const e of doc.entries) {
+    const def = e.known?.def;
+    if (!def || def.removedIn || e.entry.malformed) continue;
+    yield { e, verdict: e.value === '' ? checkEmptyValue(def) : checkValue(e.value, def) };
+  }
+}
+
+/** Replacement values worth offering for a rejected or misread value. */
+export function valueFixes(e: OxEntry): Fix[] {
+  const def = e.known?.def;
+  if (!def) return [];
+  let candidates: string[] = [];
+  if (def.type === 'enum' && def.values) {
+    candidates = closestMatches(e.value.toLowerCase(), def.values, 2, true);
+  } else if (def.type === 'boolean') {
+    const truthy = /^(yes|y|on|1|enabled?|ja|t)$/i.test(e.value);
+    const falsy = /^(no|n|off|0|disabled?|nein|f)$/i.test(e.value);
+    candidates = truthy ? ['true'] : falsy ? ['false'] : ['true', 'false'];
+  }
+  return candidates.map((value) => ({
+    title: `Change to ${value}`,
+    preferred: candidates.length === 1,
+    edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: escapeValue(value) }],
+  }));
+}

@@ -1,0 +1,27 @@
+import { SeverityName } from './rules/rule';
+
+/** User settings the core reads (the `oxClusterConfig` section, or `.oxclusterconfig.json`). */
+export interface Settings {
+  /** Severity per rule id; rules not listed use their default. */
+  rules: Record<string, SeverityName>;
+  inlayHints: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true };
+
+const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** Reads untrusted settings input: unknown severities are dropped, with a message each. */
+export function normalizeSettings(input: unknown, problems: string[] = []): Settings {
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const rules: Record<string, SeverityName> = {};
+  const rawRules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as Record<string, unknown>) : {};
+  for (const [id, value] of Object.entries(rawRules)) {
+    const name = typeof value === 'string' ? (value.toLowerCase() === 'info' ? 'information' : value.toLowerCase()) : value;
+    if (SEVERITY_NAMES.includes(name as SeverityName)) rules[id] = name as SeverityName;
+    else problems.push(`Rule "${id}": unknown severity ${JSON.stringify(value)} (use off, hint, information, warning or error).`);
+  }
+  const hints = raw.inlayHints as { enabled?: unknown } | boolean | undefined;
+  const inlayHints = typeof hints === 'boolean' ? hints : typeof hints?.enabled === 'boolean' ? hints.enabled : true;
+  return { rules, inlayHints };
+}

@@ -1,0 +1,100 @@
+// npm run bench: prints figures (never asserts). Parse throughput against two other parsers, then the real
+// server over stdio: start-up, open -> diagnostics, completion and hover latency, edit -> diagnostics, memory.
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { getProperties } from 'properties-file';
+import * as propertiesParser from 'properties-parser';
+import { parseProperties } from '../../server/src/parser/propertiesParser';
+import { LspClient } from '../support/lspClient';
+import { generateLargeFile } from '../support/generate';
+
+const LINES = 5000;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}
+
+function throughput(name: string, text: string, parse: (t: string) => unknown): number {
+  for (let i = 0; i < 5; i++) parse(text);
+  const rounds = 40;
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) parse(text);
+  const elapsed = (performance.now() - start) / rounds;
+  const mbPerSec = text.length / 1024 / 1024 / (elapsed / 1000);
+  console.log(`  ${name.padEnd(18)} ${ms(elapsed).padStart(10)} per parse  ${mbPerSec.toFixed(1).padStart(7)} MB/s`);
+  return elapsed;
+}
+
+function peakRssMiB(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const text = generateLargeFile(LINES);
+  console.log(`Generated file: ${LINES} lines, ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log('Parse throughput (same file, same process):');
+  const ours = throughput('ox-cluster-config', text, parseProperties);
+  const pf = throughput('properties-file', text, getProperties);
+  const pp = throughput('properties-parser', text, (t) => propertiesParser.parse(t));
+  console.log(`  ours is ${(pf / ours).toFixed(1)}x properties-file, ${(pp / ours).toFixed(1)}x properties-parser`);
+
+  console.log('Language server over stdio:');
+  const t0 = performance.now();
+  const client = await LspClient.start();
+  const tInit = performance.now() - t0;
+  const uri = 'file:///bench/node1/etc/hazelcast.properties';
+  const t1 = performance.now();
+  const first = client.nextDiagnostics(uri, 1);
+  client.open(uri, text);
+  const diagnostics = await first;
+  const tOpen = performance.now() - t1;
+
+  const lines = text.split('\n');
+  const positions: Array<{ line: number; character: number }> = [];
+  for (let i = 0; positions.length < 200; i++) {
+    const line = (i * 97) % (lines.length - 1);
+    positions.push({ line, character: Math.min(lines[line].length, 20) });
+  }
+  const completion: number[] = [];
+  const hover: number[] = [];
+  for (const position of positions) {
+    let s = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+    completion.push(performance.now() - s);
+    s = performance.now();
+    await client.request('textDocument/hover', { textDocument: { uri }, position });
+    hover.push(performance.now() - s);
+  }
+
+  const editLine = lines.findIndex((l) => l.startsWith('com.openexchange.hazelcast.network.join='));
+  const t2 = performance.now();
+  const edited = client.nextDiagnostics(uri, 2);
+  client.change(uri, 2, [{ range: { start: { line: editLine, character: 40 }, end: { line: editLine, character: 46 } }, text: 'statik' }]);
+  const afterEdit = await edited;
+  const tEdit = performance.now() - t2;
+  const rss = peakRssMiB(client.process.pid!);
+  await client.stop();
+
+  console.log(`  spawn -> initialize     ${ms(tInit).padStart(10)}   (target <= 80 ms)`);
+  console.log(`  didOpen -> diagnostics  ${ms(tOpen).padStart(10)}   (target <= 50 ms; ${diagnostics.diagnostics.length} diagnostics)`);
+  console.log(`  completion p50 / p95    ${ms(percentile(completion, 50)).padStart(10)} / ${ms(percentile(completion, 95))}   (target p95 <= 4 ms)`);
+  console.log(`  hover p50 / p95         ${ms(percentile(hover, 50)).padStart(10)} / ${ms(percentile(hover, 95))}   (target p95 <= 2 ms)`);
+  console.log(`  edit -> diagnostics     ${ms(tEdit).padStart(10)}   (target <= 50 ms; ${afterEdit.diagnostics.length} diagnostics)`);
+  console.log(`  server peak RSS         ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}   (target <= 64 MiB)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

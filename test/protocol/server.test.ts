@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CodeAction, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { LspClient, REPO_ROOT } from '../support/lspClient';
+
+const URI = 'file:///cluster/node1/etc/hazelcast.properties';
+const TEXT = 'com.openexchange.hazelcast.network.join=statik\ncom.openexchange.hazelcast.jmx=true\n';
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('didOpen publishes exact diagnostics', async () => {
+    const published = client.nextDiagnostics(URI, 1);
+    client.open(URI, TEXT);
+    const { diagnostics, version } = await published;
+    assert.equal(version, 1);
+    assert.deepEqual(
+      diagnostics.map((d) => ({ ...d, data: undefined })),
+      [
+        {
+          range: { start: { line: 0, character: 40 }, end: { line: 0, character: 46 } },
+          severity: 1,
+          code: 'invalid-value',
+          codeDescription: { href: 'https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/invalid-value.md' },
+          source: 'ox-cluster-config',
+          message: '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.',
+          data: undefined,
+        },
+      ],
+    );
+  });
+
+  test('completion and hover answer over the protocol', async () => {
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 31 } });
+    assert.deepEqual(list.items.map((i) => i.label), ['true', 'false']);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 5 } });
+    const text = (hover.contents as MarkupContent).value;
+    assert.ok(text.startsWith('**com.openexchange.hazelcast.jmx**'));
+    assert.ok(text.includes('| Default | `true` |'));
+  });
+
+  test('code actions carry exact edits; an edit re-validates', async () => {
+    const current = client.nextDiagnostics(URI, 2);
+    client.change(URI, 2, [{ range: { start: { line: 1, character: 31 }, end: { line: 1, character: 35 } }, text: 'ja' }]);
+    const { diagnostics } = await current;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-value', 'misread-value']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]] },
+    });
+    assert.deepEqual(actions[0], {
+      title: 'Change to static',
+      kind: 'quickfix',
+      diagnostics: [diagnostics[0]],
+      isPreferred: true,
+      edit: { changes: { [URI]: [{ range: { start: { line: 0, character: 40 }, end: { line: 0, character: 46 } }, newText: 'static' }] } },
+    });
+  });
+
+  test('a request for an unknown document is answered empty and the server stays up', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nope.properties' }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null);
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.equal(symbols.length, 1);
+    assert.equal(client.process.exitCode, null);
+  });
+});
+
+describe('settings and user catalogs', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-ws-'));
+  fs.copyFileSync(path.join(REPO_ROOT, 'test/fixtures/catalogs/site.ox-catalog.json'), path.join(folder, 'site.ox-catalog.json'));
+  const uri = `file://${folder}/etc/site.properties`;
+  const text = 'com.example.site.mode=red\ncom.openexchange.hazelcast.jmx=yes\n';
+
+  async function codesWith(settings: unknown, trusted: boolean): Promise<{ codes: string[]; logs: string[] }> {
+    const client = await LspClient.start({ settings, workspaceFolders: [folder], initializationOptions: { workspaceTrusted: trusted } });
+    const published = client.nextDiagnostics(uri, 1);
+    client.open(uri, text);
+    const { diagnostics } = await published;
+    const logs = client.logs;
+    await client.stop();
+    return { codes: diagnostics.map((d) => `${d.code}@${d.range.start.line}`), logs };
+  }
+
+  test('a trusted workspace loads its catalog; severities follow the settings', async () => {
+    const { codes } = await codesWith({ catalogs: ['site.ox-catalog.json'], rules: { 'misread-value': 'off' } }, true);
+    assert.deepEqual(codes, ['invalid-value@0', 'wrong-file@1']);
+  });
+  test('an untrusted workspace does not read its catalogs and says so', async () => {
+    const { codes, logs } = await codesWith({ catalogs: ['site.ox-catalog.json'] }, false);
+    assert.deepEqual(codes, ['misread-value@1', 'wrong-file@1']);
+    assert.ok(logs.some((l) => l.includes('was not loaded: the workspace is not trusted')));
+  });
+  test('an invalid catalog is reported and ignored; the built-in catalog still works', async () => {
+    const bad = path.join(REPO_ROOT, 'test/fixtures/catalogs/invalid.ox-catalog.json');
+    const { codes, logs } = await codesWith({ catalogs: [bad] }, true);
+    assert.deepEqual(codes, ['misread-value@1', 'wrong-file@1']);
+    assert.ok(logs.some((l) => l.includes('invalid.ox-catalog.json is invalid and was ignored')), logs.join('\n'));
+  });
+});

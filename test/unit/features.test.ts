@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CodeActionKind, CompletionItem, FoldingRangeKind, MarkupContent } from 'vscode-languageserver-types';
+import { applyEdits, cursor, doc, service, validate } from '../support/service';
+
+const ALL = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+const SETTINGS = { rules: {}, inlayHints: true };
+
+function labels(items: CompletionItem[]): string[] {
+  return items.map((i) => i.label);
+}
+
+describe('completion', () => {
+  test('values after the separator: allowed values, the default first and preselected', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.join=|\n');
+    const items = service.complete(d, position).items;
+    assert.deepEqual(labels(items), ['empty', 'static', 'multicast', 'dns', 'kubernetes', 'aws']);
+    assert.equal(items[0].preselect, true);
+    assert.deepEqual(items[1].textEdit, { range: { start: position, end: position }, newText: 'static' });
+  });
+  test('a typed value is replaced whole', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.jmx=tr|ue\n');
+    const items = service.complete(d, position).items;
+    assert.deepEqual(labels(items), ['true', 'false']);
+    assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 0, character: 31 }, end: { line: 0, character: 35 } });
+  });
+  test('time span values offer examples after the default', () => {
+    const { doc: d, position } = cursor('sessiond.properties', 'com.openexchange.sessiond.sessionLongLifeTime=|');
+    assert.deepEqual(labels(service.complete(d, position).items), ['1W', '2W', '1D', '12h', '1h', '30m', '120s', '500ms']);
+  });
+  test('keys: this file first, keys already set left out, `key=default` inserted as a snippet', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.join=static\n|\n');
+    const items = service.complete(d, position).items;
+    assert.ok(!labels(items).includes('com.openexchange.hazelcast.network.join'));
+    const port = items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
+    assert.deepEqual(port?.textEdit, { range: { start: position, end: position }, newText: 'com.openexchange.hazelcast.network.port=${1:5701}' });
+    assert.equal(port?.detail, 'port · default 5701');
+    assert.ok((port?.sortText ?? '').startsWith('0'));
+    const fromOtherFile = items.find((i) => i.label === 'com.openexchange.sessiond.sessionLongLifeTime');
+    assert.ok((fromOtherFile?.sortText ?? '').startsWith('2'));
+    assert.ok(!labels(items).some((l) => l.startsWith('com.openexchange.hazelcast.configuration.')), 'map keys only in map files');
+    assert.ok(!labels(items).includes('com.openexchange.hazelcast.mergeRunDelay'), 'no renamed keys');
+  });
+  test('a secret never gets its shipped default inserted', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', '|');
+    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.symmetricEncryption.password');
+    assert.equal(item?.textEdit?.newText, 'com.openexchange.hazelcast.network.symmetricEncryption.password=$1');
+    assert.ok(!JSON.stringify(item).includes('D2xhL8mPkjsF'));
+  });
+  test('map files offer the MapConfig fields', () => {
+    const { doc: d, position } = cursor('hazelcast/sessions.properties', '|');
+    const items = labels(service.complete(d, position).items);
+    assert.ok(items.includes('com.openexchange.hazelcast.configuration.map.maxIdleSeconds'));
+    assert.ok(items.includes('com.openexchange.hazelcast.configuration.map.timeToLiveSeconds'));
+  });
+  test('completing an existing key replaces just the key', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.net|=x\n');
+    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
+    assert.deepEqual(item?.textEdit, {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 30 } },
+      newText: 'com.openexchange.hazelcast.network.port',
+    });
+  });
+  test('nothing inside comments', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', '# com.openexchange.|\n');
+    assert.deepEqual(service.complete(d, position).items, []);
+  });
+});
+
+describe('hover', () => {
+  test('on a key: description, type, default, file, restart', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.po|rt=5701\n');
+    const hover = service.hover(d, position);
+    const text = (hover?.contents as MarkupContent).value;
+    assert.ok(text.startsWith('**com.openexchange.hazelcast.network.port**\n\n'));
+    assert.ok(text.includes('| Type | port |'));
+    assert.ok(text.includes('| Default | `5701` |'));
+    assert.ok(text.includes('| File | hazelcast.properties |'));
+    assert.deepEqual(hover?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 39 } });
+  });
+  test('on a time span value: its meaning first', () => {
+    const { doc: d, position } = cursor('sessiond.properties', 'com.openexchange.sessiond.sessionLongLifeTime=1|W\n');
+    const text = (service.hover(d, position)?.contents as MarkupContent).value;
+    assert.ok(text.startsWith('`1W = 7 days = 604800 s`\n\n---\n\n**com.openexchange.sessiond.sessionLongLifeTime**'));
+  });
+  test('a renamed key says so; a field match names the field', () => {
+    let c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.merge|RunDelay=1s');
+    assert.ok((service.hover(c.doc, c.position)?.contents as MarkupContent).value.includes('Renamed: use `com.openexchange.hazelcast.merge.runDelay`.'));
+    c = cursor('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.BACKUP|COUNT=1');
+    const text = (service.hover(c.doc, c.position)?.contents as MarkupContent).value;
+    assert.ok(text.startsWith('**com.openexchange.hazelcast.configuration.map.backupCount**'));
+    assert.ok(text.includes("binds `com.openexchange.hazelcast.configuration.map.BACKUPCOUNT` to the field `backupCount` of Hazelcast's MapConfig"));
+  });
+  test('secrets do not show their shipped default', () => {
+    const c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.symmetricEncryption.pass|word=x');
+    const text = (service.hover(c.doc, c.position)?.contents as MarkupContent).value;
+    assert.ok(text.includes('| Default | (a publicly known secret: set your own) |'));
+    assert.ok(!text.includes('2mw67LqNDEb3'));
+  });
+  test('unknown keys and comments have no hover', () => {
+    const c = cursor('hazelcast.properties', 'my.ke|y=1\n');
+    assert.equal(service.hover(c.doc, c.position), null);
+  });
+});
+
+describe('inlay hints', () => {
+  test('what an empty value means and what a time span is', () => {
+    const d = doc('hazelcast.properties', 'com.openexchange.hazelcast.network.interfaces=\ncom.openexchange.hazelcast.merge.runDelay=2m\ncom.openexchange.hazelcast.jmx=\n');
+    assert.deepEqual(service.inlayHints(d, ALL, SETTINGS).map((h) => [h.position.line, h.position.character, h.label]), [
+      [0, 46, '(empty: all interfaces)'],
+      [1, 44, '= 2 minutes'],
+      [2, 31, '(empty: false)'],
+    ]);
+    assert.deepEqual(service.inlayHints(d, ALL, { rules: {}, inlayHints: false }), []);
+  });
+  test('durations in seconds', () => {
+    const d = doc('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.maxIdleSeconds=640000\n');
+    assert.deepEqual(service.inlayHints(d, ALL, SETTINGS).map((h) => h.label), ['s ≈ 1 week 9 hours 46 minutes 40 seconds']);
+  });
+});
+
+describe('symbols and folding', () => {
+  test('symbols grouped by key prefix, secrets masked', () => {
+    const d = doc('hazelcast.properties', [
+      'com.openexchange.hazelcast.network.join=static',
+      'com.openexchange.hazelcast.network.port=5701',
+      'com.openexchange.hazelcast.group.name=x',
+      'com.openexchange.hazelcast.network.symmetricEncryption.password=secret',
+      'foo=1',
+    ].join('\n'));
+    type Tree = [string, string | undefined, Tree[]];
+    const tree = (s: ReturnType<typeof service.symbols>): Tree[] => s.map((x) => [x.name, x.detail, tree(x.children ?? [])]);
+    assert.deepEqual(tree(service.symbols(d)), [
+      ['com.openexchange.hazelcast', undefined, [
+        ['network', undefined, [
+          ['join', 'static', []],
+          ['port', '5701', []],
+          ['symmetricEncryption.password', '••••••', []],
+        ]],
+        ['group.name', 'x', []],
+      ]],
+      ['foo', '1', []],
+    ]);
+  });
+  test('comment blocks and continued entries fold', () => {
+    const d = doc('hazelcast.properties', '# a\n# b\n# c\nkey=1,\\\n  2,\\\n  3\n# single\n');
+    assert.deepEqual(service.folding(d), [
+      { startLine: 0, endLine: 2, kind: FoldingRangeKind.Comment },
+      { startLine: 3, endLine: 5, kind: FoldingRangeKind.Region },
+    ]);
+  });
+});
+
+describe('code actions', () => {
+  const text = 'com.openexchange.hazelcast.jmx=yes\ncom.openexchange.hazelcast.mergeRunDelay=90s\ncom.openexchange.hazelcast.network.join=Statik\n';
+  test('quick fixes come from the diagnostics sent back', () => {
+    const diagnostics = validate(doc('hazelcast.properties', text));
+    const misread = diagnostics.filter((d) => d.code === 'misread-value');
+    const actions = service.codeActions({ diagnostics: misread }, diagnostics);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Change to true', CodeActionKind.QuickFix, true],
+      ['Fix all OX Cluster Config problems', 'source.fixAll.ox-cluster-config', undefined],
+    ]);
+  });
+  test('fix-all applies every fix that is the only one of its diagnostic', () => {
+    const d = doc('hazelcast.properties', text);
+    const diagnostics = validate(d);
+    const [all] = service.codeActions({ diagnostics: [], only: ['source.fixAll'] }, diagnostics);
+    assert.equal(all.kind, 'source.fixAll.ox-cluster-config');
+    const edits = all.edit?.changes?.[d.uri] ?? [];
+    assert.equal(
+      applyEdits(text, edits),
+      'com.openexchange.hazelcast.jmx=true\ncom.openexchange.hazelcast.merge.runDelay=90s\ncom.openexchange.hazelcast.network.join=static\n',
+    );
+  });
+});
