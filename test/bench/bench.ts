@@ -19,15 +19,23 @@ function ms(value: number): string {
   return `${value.toFixed(2)} ms`;
 }
 
-function throughput(name: string, text: string, parse: (t: string) => unknown): number {
-  for (let i = 0; i < 5; i++) parse(text);
-  const rounds = 40;
-  const start = performance.now();
-  for (let i = 0; i < rounds; i++) parse(text);
-  const elapsed = (performance.now() - start) / rounds;
-  const mbPerSec = text.length / 1024 / 1024 / (elapsed / 1000);
-  console.log(`  ${name.padEnd(18)} ${ms(elapsed).padStart(10)} per parse  ${mbPerSec.toFixed(1).padStart(7)} MB/s`);
-  return elapsed;
+/** Per-parse time of each parser: batches interleaved, the fastest batch counted (robust to machine load). */
+function throughput(text: string, parsers: Record<string, (t: string) => unknown>): Record<string, number> {
+  const best: Record<string, number> = {};
+  for (const parse of Object.values(parsers)) for (let i = 0; i < 5; i++) parse(text);
+  for (let batch = 0; batch < 15; batch++) {
+    for (const [name, parse] of Object.entries(parsers)) {
+      const start = performance.now();
+      for (let i = 0; i < 10; i++) parse(text);
+      const perParse = (performance.now() - start) / 10;
+      best[name] = Math.min(best[name] ?? Infinity, perParse);
+    }
+  }
+  for (const [name, elapsed] of Object.entries(best)) {
+    const mbPerSec = text.length / 1024 / 1024 / (elapsed / 1000);
+    console.log(`  ${name.padEnd(18)} ${ms(elapsed).padStart(10)} per parse  ${mbPerSec.toFixed(1).padStart(7)} MB/s`);
+  }
+  return best;
 }
 
 function peakRssMiB(pid: number): number | undefined {
@@ -44,10 +52,15 @@ async function main(): Promise<void> {
   const text = generateLargeFile(LINES);
   console.log(`Generated file: ${LINES} lines, ${(text.length / 1024).toFixed(0)} KiB`);
   console.log('Parse throughput (same file, same process):');
-  const ours = throughput('ox-cluster-config', text, parseProperties);
-  const pf = throughput('properties-file', text, getProperties);
-  const pp = throughput('properties-parser', text, (t) => propertiesParser.parse(t));
-  console.log(`  ours is ${(pf / ours).toFixed(1)}x properties-file, ${(pp / ours).toFixed(1)}x properties-parser`);
+  const times = throughput(text, {
+    'ox-cluster-config': parseProperties,
+    'properties-file': getProperties,
+    'properties-parser': (t) => propertiesParser.parse(t),
+  });
+  const ours = times['ox-cluster-config'];
+  console.log(
+    `  ours is ${(times['properties-file'] / ours).toFixed(1)}x properties-file, ${(times['properties-parser'] / ours).toFixed(1)}x properties-parser (target >= 3x properties-file)`,
+  );
 
   console.log('Language server over stdio:');
   const t0 = performance.now();

@@ -1,6 +1,6 @@
 // Validates one catalog file (parsed JSON) against schemas/catalog.schema.json. Pure: no fs, no vscode.
 
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/catalog.schema.json';
 import type { CatalogFile } from './types';
 
@@ -10,6 +10,9 @@ let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {
   if (!validator) {
+    // Loaded on first use: most sessions have no user catalog, and ajv costs start-up time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     const ajv = new Ajv({ allErrors: true });
     validator = ajv.compile(schema);
   }

@@ -1,4 +1,4 @@
-import { CommentLine, EntryLine, Escape, ParseProblem, PropertiesDocument, PropertyEntry, Span } from './types';
+import { CommentLine, EntryLine, Escape, EscapeKind, ParseProblem, PropertiesDocument, PropertyEntry, Span } from './types';
 
 // Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
 // loadConvert), keeping the source offset of every piece. It never throws.
@@ -31,6 +31,29 @@ class Scanner {
   readonly comments: CommentLine[] = [];
 
   constructor(private readonly text: string) {}
+
+  /** Records the comment starting at `start`; returns the offset after its line break (past the end at EOF). */
+  comment(start: number): number {
+    const text = this.text;
+    const n = text.length;
+    let j = start + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === CR || d === LF) break;
+      j++;
+    }
+    this.comments.push({ start, end: j, marker: text[start], text: text.slice(start + 1, j) });
+    return j + 1;
+  }
+
+  /** Continues reading at `offset`, the first character of a logical line. */
+  seek(offset: number): void {
+    this.pos = offset;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
 
   /** The next logical line, or undefined at the end of the text. */
   next(): LogicalLine | undefined {
@@ -82,19 +105,11 @@ class Scanner {
         appendedLineBegin = false;
       }
       if (len === 0 && (c === HASH || c === BANG)) {
-        const start = i - 1;
-        let j = i;
-        while (j < n) {
-          const d = text.charCodeAt(j);
-          if (d === CR || d === LF) break;
-          j++;
-        }
-        this.comments.push({ start, end: j, marker: text[start], text: text.slice(start + 1, j) });
-        if (j >= n) {
+        i = this.comment(i - 1);
+        if (i > n) {
           this.pos = n;
           return undefined;
         }
-        i = j + 1;
         skipWhite = true;
         continue;
       }
@@ -184,9 +199,12 @@ function decode(
   let malformed = false;
   let k = first;
   while (k < to) {
-    const c = line.charCodeAt(k);
-    if (c !== BACKSLASH) {
-      out += line[k++];
+    if (line.charCodeAt(k) !== BACKSLASH) {
+      // Copy the run up to the next backslash in one piece.
+      let next = line.indexOf('\\', k);
+      if (next < 0 || next > to) next = to;
+      out += line.slice(k, next);
+      k = next;
       continue;
     }
     const escStart = k;
@@ -211,7 +229,7 @@ function decode(
       if (digits === 4) {
         const decoded = String.fromCharCode(value);
         out += decoded;
-        escapes.push({ ...map.span(escStart, p), kind: 'unicode', decoded });
+        escapes.push(escapeAt(map, escStart, p, 'unicode', decoded));
         k = p;
       } else {
         // Java throws here; keep the raw text so every other line can still be served. The span
@@ -228,10 +246,14 @@ function decode(
     }
     const decoded = next === 't' ? '\t' : next === 'r' ? '\r' : next === 'n' ? '\n' : next === 'f' ? '\f' : next;
     out += decoded;
-    escapes.push({ ...map.span(escStart, k + 2), kind: decoded === next ? 'literal' : 'control', decoded });
+    escapes.push(escapeAt(map, escStart, k + 2, decoded === next ? 'literal' : 'control', decoded));
     k += 2;
   }
   return { text: out, malformed };
+}
+
+function escapeAt(map: OffsetMap, from: number, to: number, kind: EscapeKind, decoded: string): Escape {
+  return { start: map.start(from), end: map.end(to), kind, decoded };
 }
 
 function hexValue(c: number): number {
@@ -294,12 +316,94 @@ function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry 
   };
 }
 
+const NO_ESCAPES: Escape[] = [];
+
+/** The common case: one natural line without any backslash, read straight from the source. */
+function plainEntry(text: string, start: number, end: number): PropertyEntry {
+  let keyEnd = start;
+  let separator = '';
+  while (keyEnd < end) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON) {
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c)) {
+      separator = ' ';
+      break;
+    }
+    keyEnd++;
+  }
+  let valueStart = keyEnd < end ? keyEnd + 1 : end;
+  while (valueStart < end) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  return {
+    start,
+    end,
+    key: text.slice(start, keyEnd),
+    value: text.slice(valueStart, end),
+    keySpan: { start, end: keyEnd },
+    separatorSpan: { start: keyEnd, end: valueStart },
+    separator,
+    valueSpan: { start: valueStart, end },
+    lines: [{ start, end }],
+    escapes: NO_ESCAPES,
+    malformed: false,
+  };
+}
+
 export function parseProperties(text: string): PropertiesDocument {
   const scanner = new Scanner(text);
   const entries: PropertyEntry[] = [];
   const problems: ParseProblem[] = [];
-  for (let logical = scanner.next(); logical; logical = scanner.next()) {
-    entries.push(toEntry(logical, problems));
+  const n = text.length;
+  // Where the next LF, CR and backslash are: native searches instead of a loop over every character.
+  const find = (c: string, from: number) => {
+    const at = text.indexOf(c, from);
+    return at < 0 ? n : at;
+  };
+  let nextLF = find('\n', 0);
+  let nextCR = find('\r', 0);
+  let nextBackslash = find('\\', 0);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWhite(c) || c === CR || c === LF) {
+      i++;
+      continue;
+    }
+    if (c === HASH || c === BANG) {
+      i = scanner.comment(i);
+      continue;
+    }
+    if (nextLF < i) nextLF = find('\n', i);
+    if (nextCR < i) nextCR = find('\r', i);
+    if (nextBackslash < i) nextBackslash = find('\\', i);
+    const eol = nextLF < nextCR ? nextLF : nextCR;
+    if (nextBackslash >= eol) {
+      entries.push(plainEntry(text, i, eol));
+      i = eol + 1;
+      continue;
+    }
+    let trailingBackslashes = 0;
+    while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
+    if (trailingBackslashes % 2 === 1) {
+      // A continued line: the general reader follows Java's LineReader step by step.
+      scanner.seek(i);
+      const logical = scanner.next();
+      if (logical) entries.push(toEntry(logical, problems));
+      i = scanner.position;
+      continue;
+    }
+    const line: LogicalLine = { text: text.slice(i, eol), segments: [{ src: i, logical: 0, length: eol - i }], lines: [{ start: i, end: eol }] };
+    entries.push(toEntry(line, problems));
+    i = eol + 1;
   }
   return { text, entries, comments: scanner.comments, problems };
 }
