@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { DiagnosticData, FixData, SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -9,10 +9,17 @@ function fixesOf(diagnostic: Diagnostic): FixData[] {
   return Array.isArray(data?.fixes) ? data.fixes : [];
 }
 
-function toWorkspaceEdit(edits: FixData['edits']): WorkspaceEdit {
+function toWorkspaceEdit(edits: FixData['edits'], create: readonly string[] = []): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const e of edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { changes };
+  if (!create.length) return { changes };
+  // Creating a file needs documentChanges: create first, then edit every file.
+  return {
+    documentChanges: [
+      ...create.map((uri) => CreateFile.create(uri, { ignoreIfExists: true })),
+      ...Object.entries(changes).map(([uri, textEdits]) => TextDocumentEdit.create({ uri, version: null }, textEdits)),
+    ],
+  };
 }
 
 /** Quick fixes for the diagnostics the editor sends back (their fixes travel in `data`). */
@@ -25,7 +32,7 @@ export function quickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred || undefined,
-        edit: toWorkspaceEdit(fix.edits),
+        edit: toWorkspaceEdit(fix.edits, fix.create),
       });
     }
   }
@@ -42,7 +49,7 @@ export function fixAll(diagnostics: readonly Diagnostic[]): CodeAction | undefin
   const chosen: FixData['edits'] = [];
   for (const diagnostic of diagnostics) {
     const fixes = fixesOf(diagnostic);
-    if (fixes.length !== 1) continue;
+    if (fixes.length !== 1 || fixes[0].create?.length) continue;
     const edits = fixes[0].edits;
     const clash = edits.some((e) => chosen.some((c) => c.uri === e.uri && overlaps(c, e)));
     if (!clash) chosen.push(...edits);

@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { OxDocument } from '../document';
+import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
 import { EditSpec, Finding, Rule, RuleContext, Severity } from '../rules/rule';
 import { Settings } from '../settings';
 
@@ -18,6 +19,8 @@ export interface FixData {
   title: string;
   preferred?: boolean;
   edits: Array<{ uri: string; range: Diagnostic['range']; newText: string }>;
+  /** Files the fix creates before editing them. */
+  create?: string[];
 }
 
 export interface DiagnosticData {
@@ -25,6 +28,10 @@ export interface DiagnosticData {
 }
 
 function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
+  if (edit.createUri) {
+    const start = { line: 0, character: 0 };
+    return { uri: edit.createUri, range: { start, end: start }, newText: edit.newText };
+  }
   const target = edit.doc ?? doc;
   return {
     uri: target.uri,
@@ -33,10 +40,10 @@ function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
   };
 }
 
-export function toDiagnostic(doc: OxDocument, rule: Rule, finding: Finding, severity: Severity): Diagnostic {
+export function toDiagnostic(doc: OxDocument, rule: { id: string }, finding: Finding, severity: Severity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: doc.text.positionAt(finding.start), end: doc.text.positionAt(finding.end) },
-    severity: SEVERITY[finding.severity ?? severity],
+    severity: SEVERITY[severity],
     code: rule.id,
     codeDescription: { href: `${RULE_DOCS_BASE}${rule.id}.md` },
     source: SOURCE,
@@ -54,7 +61,10 @@ export function toDiagnostic(doc: OxDocument, rule: Rule, finding: Finding, seve
   if (finding.tags?.length) diagnostic.tags = finding.tags;
   if (finding.fixes?.length) {
     const data: DiagnosticData = {
-      fixes: finding.fixes.map((f) => ({ title: f.title, preferred: f.preferred, edits: f.edits.map((e) => toEdit(doc, e)) })),
+      fixes: finding.fixes.map((f) => {
+        const create = f.edits.flatMap((e) => (e.createUri ? [e.createUri] : []));
+        return { title: f.title, preferred: f.preferred, edits: f.edits.map((e) => toEdit(doc, e)), ...(create.length ? { create } : {}) };
+      }),
     };
     diagnostic.data = data;
   }
@@ -83,10 +93,52 @@ export function suppressions(doc: OxDocument): { file: Set<string>; lines: Map<n
   return { file, lines };
 }
 
-export function severityOf(rule: Rule, settings: Settings): Severity | undefined {
+export function severityOf(rule: { id: string; defaultSeverity: Severity }, settings: Settings): Severity | undefined {
   const configured = settings.rules[rule.id];
   if (configured === 'off') return undefined;
   return configured ?? rule.defaultSeverity;
+}
+
+/** A user's setting for the rule wins; otherwise a finding may carry its own severity. */
+function findingSeverity(rule: { id: string }, finding: Finding, severity: Severity, settings: Settings): Severity {
+  return settings.rules[rule.id] === undefined && finding.severity ? finding.severity : severity;
+}
+
+function isSuppressed(doc: OxDocument, ruleId: string, offset: number, cache: Map<OxDocument, ReturnType<typeof suppressions>>): boolean {
+  let s = cache.get(doc);
+  if (!s) cache.set(doc, (s = suppressions(doc)));
+  if (s.file.has(ruleId) || s.file.has('*')) return true;
+  const lineIds = s.lines.get(doc.text.positionAt(offset).line);
+  return !!lineIds && (lineIds.has(ruleId) || lineIds.has('*'));
+}
+
+/** Runs cross-file rules over a cluster; diagnostics are grouped by the URI they belong to. */
+export function runCrossRules(
+  context: ClusterContext,
+  rules: readonly CrossRule[],
+  settings: Settings,
+  onError: (rule: CrossRule, error: unknown) => void = () => undefined,
+): Map<string, Diagnostic[]> {
+  const byUri = new Map<string, Diagnostic[]>();
+  const cache = new Map<OxDocument, ReturnType<typeof suppressions>>();
+  for (const rule of rules) {
+    const severity = severityOf(rule, settings);
+    if (!severity) continue;
+    let placed: PlacedFinding[];
+    try {
+      placed = rule.check(context);
+    } catch (error) {
+      onError(rule, error);
+      continue;
+    }
+    for (const { doc, finding } of placed) {
+      if (isSuppressed(doc, rule.id, finding.start, cache)) continue;
+      const list = byUri.get(doc.uri) ?? [];
+      list.push(toDiagnostic(doc, rule, finding, findingSeverity(rule, finding, severity, settings)));
+      byUri.set(doc.uri, list);
+    }
+  }
+  return byUri;
 }
 
 /** Runs rules over a document; a rule that throws is reported through `onError` and skipped. */
@@ -97,11 +149,11 @@ export function runRules(
   onError: (rule: Rule, error: unknown) => void = () => undefined,
 ): Diagnostic[] {
   const { doc } = context;
-  const suppressed = suppressions(doc);
+  const cache = new Map<OxDocument, ReturnType<typeof suppressions>>();
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
-    if (!severity || suppressed.file.has(rule.id) || suppressed.file.has('*')) continue;
+    if (!severity) continue;
     let findings: Finding[];
     try {
       findings = rule.check(context);
@@ -110,10 +162,8 @@ export function runRules(
       continue;
     }
     for (const finding of findings) {
-      const line = doc.text.positionAt(finding.start).line;
-      const lineIds = suppressed.lines.get(line);
-      if (lineIds && (lineIds.has(rule.id) || lineIds.has('*'))) continue;
-      diagnostics.push(toDiagnostic(doc, rule, finding, severity));
+      if (isSuppressed(doc, rule.id, finding.start, cache)) continue;
+      diagnostics.push(toDiagnostic(doc, rule, finding, findingSeverity(rule, finding, severity, settings)));
     }
   }
   return diagnostics;

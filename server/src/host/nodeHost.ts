@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { DirEntry, WorkspaceHost } from '../workspace/host';
 
 // File access for the server and the CLI. OX reads its .properties files as ISO-8859-1, and so do we.
 
@@ -30,3 +31,32 @@ export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+
+/** The real file system behind the workspace model (server and CLI). */
+export const nodeWorkspaceHost: WorkspaceHost = {
+  async readDirectory(uri: string): Promise<DirEntry[]> {
+    const entries = await fs.readdir(fileURLToPath(uri), { withFileTypes: true });
+    return Promise.all(
+      entries.map(async (e): Promise<DirEntry> => {
+        if (e.isSymbolicLink()) {
+          // Follow links, but report loops and dangling links as "other".
+          try {
+            const stat = await fs.stat(path.join(fileURLToPath(uri), e.name));
+            return { name: e.name, kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other' };
+          } catch {
+            return { name: e.name, kind: 'other' };
+          }
+        }
+        return { name: e.name, kind: e.isDirectory() ? 'directory' : e.isFile() ? 'file' : 'other' };
+      }),
+    );
+  },
+  readFile: async (uri: string) => readLatin1(fileURLToPath(uri)),
+  realPath: async (uri: string) => {
+    try {
+      return await fs.realpath(fileURLToPath(uri));
+    } catch {
+      return undefined;
+    }
+  },
+};

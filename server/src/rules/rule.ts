@@ -8,6 +8,8 @@ export type SeverityName = Severity | 'off';
 /** A text replacement; offsets are in `doc`, or in the document being checked when `doc` is unset. */
 export interface EditSpec {
   doc?: OxDocument;
+  /** A file that does not exist yet: it is created and `newText` becomes its content (offsets are 0). */
+  createUri?: string;
   start: number;
   end: number;
   newText: string;

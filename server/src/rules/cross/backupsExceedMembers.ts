@@ -1,0 +1,43 @@
+import { lastEntryFor } from '../../document';
+import { staticHosts } from '../../workspace/clusters';
+import { mapFiles } from '../../workspace/model';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { firstLine, isTrue } from './helpers';
+import { JOIN, LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from './oxKeys';
+
+/** Backups need members: a map with more copies than full members cannot keep them when a member leaves. */
+export const backupsExceedMembersRule: CrossRule = {
+  id: 'backups-exceed-members',
+  defaultSeverity: 'warning',
+  summary: 'backupCount + asyncBackupCount + 1 is larger than the number of full (non-lite) members.',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    const fullInWorkspace = cluster.nodes.filter((n) => !isTrue(effective(n).value(LITE_MEMBER))).length;
+    for (const node of cluster.nodes) {
+      const config = effective(node);
+      const mode = config.value(JOIN).trim().toLowerCase() || 'empty';
+      if (mode === 'empty') continue;
+      const listed = mode === 'static' ? staticHosts(config.value(STATIC_NODES)).length : 0;
+      const members = cluster.nodes.length > 1 ? fullInWorkspace : listed;
+      const source = cluster.nodes.length > 1 ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster` : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
+      if (members === 0) continue;
+      for (const doc of mapFiles(node)) {
+        const backup = lastEntryFor(doc, MAP_BACKUP_COUNT);
+        const async = lastEntryFor(doc, MAP_ASYNC_BACKUP_COUNT);
+        const backups = backup && /^\d+$/.test(backup.value) ? Number(backup.value) : 1;
+        const asyncBackups = async && /^\d+$/.test(async.value) ? Number(async.value) : 0;
+        const copies = backups + asyncBackups + 1;
+        if (copies <= members) continue;
+        const at = backup ?? async;
+        out.push({
+          doc,
+          finding: {
+            ...(at ? at.valueSpan : firstLine(doc)),
+            message: `This map keeps ${copies} copies of each entry (backupCount ${backups} + asyncBackupCount ${asyncBackups} + 1) but there are only ${source}: copies are lost while a member is down.`,
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,124 @@
+import { lastEntryFor, OxDocument } from '../../document';
+import { EffectiveConfig } from '../../workspace/effective';
+import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
+import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
+import { Severity } from '../rule';
+import { firstLine, setValueEdit } from './helpers';
+import { EVENT_INVALIDATION, GROUP_NAME, JOIN, SYMMETRIC_ENCRYPTION } from './oxKeys';
+
+/** Settings every node must share, with the file that holds them and how bad a difference is. */
+const SHARED: Array<{ key: string; file: string; severity: Severity; ignoreCase?: boolean }> = [
+  { key: GROUP_NAME, file: 'hazelcast.properties', severity: 'error' },
+  { key: JOIN, file: 'hazelcast.properties', severity: 'error', ignoreCase: true },
+  { key: SYMMETRIC_ENCRYPTION, file: 'hazelcast.properties', severity: 'error', ignoreCase: true },
+  { key: `${SYMMETRIC_ENCRYPTION}.algorithm`, file: 'hazelcast.properties', severity: 'error' },
+  { key: `${SYMMETRIC_ENCRYPTION}.salt`, file: 'hazelcast.properties', severity: 'error' },
+  { key: `${SYMMETRIC_ENCRYPTION}.password`, file: 'hazelcast.properties', severity: 'error' },
+  { key: `${SYMMETRIC_ENCRYPTION}.iterationCount`, file: 'hazelcast.properties', severity: 'error' },
+  { key: EVENT_INVALIDATION, file: 'cache.properties', severity: 'warning', ignoreCase: true },
+];
+
+/** One node's value of a shared setting, and where a finding about it goes. */
+interface Observation {
+  node: OxNode;
+  value: string;
+  doc: OxDocument;
+  span: { start: number; end: number };
+  set: boolean;
+}
+
+function compare(
+  observations: Observation[],
+  label: string,
+  key: string,
+  severity: Severity,
+  secret: boolean,
+  ignoreCase: boolean,
+): PlacedFinding[] {
+  const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
+  const counts = new Map<string, number>();
+  for (const o of observations) counts.set(norm(o.value), (counts.get(norm(o.value)) ?? 0) + 1);
+  if (counts.size < 2) return [];
+  const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  const majority = topCount * 2 > observations.length ? top : undefined;
+  const shown = (o: Observation) => (secret ? (o.set ? '(a secret value)' : '(not set)') : o.set ? JSON.stringify(o.value) : `${JSON.stringify(o.value)} (default)`);
+  const majorityObservation = observations.find((o) => norm(o.value) === majority);
+  const out: PlacedFinding[] = [];
+  for (const o of observations) {
+    if (majority !== undefined && norm(o.value) === majority) continue;
+    const others = observations.filter((x) => x !== o);
+    const message = majority !== undefined
+      ? `${label} differs from the other nodes of the cluster: ${o.node.name} has ${shown(o)}, most nodes have ${shown(majorityObservation!)}. Nodes must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`
+      : `${label} differs across the nodes of the cluster (${observations.map((x) => `${x.node.name}: ${shown(x)}`).join(', ')}); they must agree on it.`;
+    out.push({
+      doc: o.doc,
+      finding: {
+        ...o.span,
+        severity,
+        message,
+        related: others.map((x) => ({ doc: x.doc, ...x.span, message: `${x.node.name}: ${shown(x)}` })),
+        fixes: majorityObservation
+          ? [{ title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${majorityObservation.value.trim() || '(empty)'}`, edits: [setValueEdit(o.doc, key, majorityObservation.value.trim())] }]
+          : [],
+      },
+    });
+  }
+  return out;
+}
+
+function sharedSettings({ cluster, effective, catalog }: ClusterContext): PlacedFinding[] {
+  const out: PlacedFinding[] = [];
+  for (const { key, file, severity, ignoreCase } of SHARED) {
+    const observations: Observation[] = [];
+    for (const node of cluster.nodes) {
+      const config: EffectiveConfig = effective(node);
+      const value = config.get(key);
+      const home = nodeFile(node, file);
+      if (value.source) {
+        const e = value.source.entry;
+        observations.push({ node, value: value.source.value, doc: value.source.doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true });
+      } else if (home) {
+        observations.push({ node, value: value.value ?? '', doc: home, span: firstLine(home), set: false });
+      }
+    }
+    if (observations.length < 2) continue;
+    const secret = !!catalog.lookup(key, 'properties')?.def.secret;
+    out.push(...compare(observations, key, key, severity, secret, !!ignoreCase));
+  }
+  return out;
+}
+
+function mapSettings({ cluster, catalog }: ClusterContext): PlacedFinding[] {
+  const out: PlacedFinding[] = [];
+  const byFile = new Map<string, Array<{ node: OxNode; doc: OxDocument }>>();
+  for (const node of cluster.nodes) {
+    for (const doc of mapFiles(node)) {
+      const list = byFile.get(doc.kind.name) ?? [];
+      list.push({ node, doc });
+      byFile.set(doc.kind.name, list);
+    }
+  }
+  for (const [fileName, copies] of byFile) {
+    if (copies.length < 2) continue;
+    const keys = new Set<string>();
+    for (const { doc } of copies) for (const e of doc.entries) keys.add(e.known?.canonicalKey ?? e.key);
+    for (const key of keys) {
+      const def = catalog.lookup(key, 'properties')?.def;
+      const observations: Observation[] = copies.map(({ node, doc }) => {
+        const e = lastEntryFor(doc, key);
+        if (e) return { node, value: e.value, doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true };
+        return { node, value: def?.default ?? '', doc, span: firstLine(doc), set: false };
+      });
+      out.push(...compare(observations, `${key} in hazelcast/${fileName}`, key, 'warning', !!def?.secret, def?.type === 'boolean'));
+    }
+  }
+  return out;
+}
+
+/** Settings OX needs equal on every node of a cluster. */
+export const clusterMismatchRule: CrossRule = {
+  id: 'cluster-mismatch',
+  defaultSeverity: 'warning',
+  summary: 'A setting every node must share differs (group name, join mode, encryption, map settings, event invalidation).',
+  check: (context) => [...sharedSettings(context), ...mapSettings(context)],
+};

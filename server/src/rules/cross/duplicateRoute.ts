@@ -1,0 +1,37 @@
+import { Setting } from '../../workspace/effective';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { keySpan, valueSpan, where } from './helpers';
+import { BACKEND_ROUTE } from './oxKeys';
+
+/** The JSESSIONID route must name one node; two nodes with one route get each other's requests. */
+export const duplicateRouteRule: CrossRule = {
+  id: 'duplicate-route',
+  defaultSeverity: 'error',
+  summary: 'Two or more nodes set the same com.openexchange.server.backendRoute.',
+  check: ({ cluster, effective }) => {
+    const byRoute = new Map<string, Array<{ name: string; setting: Setting }>>();
+    for (const node of cluster.nodes) {
+      const setting = effective(node).get(BACKEND_ROUTE).source;
+      if (!setting || !setting.value.trim()) continue;
+      const list = byRoute.get(setting.value.trim()) ?? [];
+      list.push({ name: node.name, setting });
+      byRoute.set(setting.value.trim(), list);
+    }
+    const out: PlacedFinding[] = [];
+    for (const [route, holders] of byRoute) {
+      if (holders.length < 2) continue;
+      for (const holder of holders) {
+        const others = holders.filter((h) => h !== holder);
+        out.push({
+          doc: holder.setting.doc,
+          finding: {
+            ...valueSpan(holder.setting),
+            message: `Route "${route}" is also used by ${others.map((o) => `${o.name} (${where(o.setting)})`).join(', ')}: the load balancer cannot tell these nodes apart by the JSESSIONID suffix. Give each node its own route.`,
+            related: others.map((o) => ({ doc: o.setting.doc, ...keySpan(o.setting), message: `${o.name} uses the same route` })),
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

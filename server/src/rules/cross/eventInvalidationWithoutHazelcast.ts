@@ -1,0 +1,26 @@
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { findingAt, homeDoc, isTrue, where } from './helpers';
+import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from './oxKeys';
+
+/** Event invalidation travels over Hazelcast topics: with Hazelcast off, caches of other nodes go stale. */
+export const eventInvalidationWithoutHazelcastRule: CrossRule = {
+  id: 'event-invalidation-without-hazelcast',
+  defaultSeverity: 'warning',
+  summary: 'eventInvalidation=true while Hazelcast is disabled: no node hears about cache changes.',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    for (const node of cluster.nodes) {
+      const config = effective(node);
+      const enabled = config.get(HAZELCAST_ENABLED);
+      if (!enabled.source || enabled.value?.trim().toLowerCase() !== 'false') continue;
+      const invalidation = config.get(EVENT_INVALIDATION);
+      if (!isTrue(invalidation.value)) continue;
+      const doc = homeDoc(node, 'cache.properties');
+      if (!doc) continue;
+      out.push(
+        findingAt(invalidation.source, doc, `Cache invalidation by events ${invalidation.source ? 'is on' : 'is on by default'}, but Hazelcast is disabled (${where(enabled.source)}): other nodes never learn about changed data and serve stale caches.`),
+      );
+    }
+    return out;
+  },
+};

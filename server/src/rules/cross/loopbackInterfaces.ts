@@ -1,0 +1,53 @@
+import { staticHosts } from '../../workspace/clusters';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { Fix } from '../rule';
+import { keySpan, setValueEdit, valueSpan } from './helpers';
+import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
+
+/** A wildcard covering every IPv4 address of a static node list, e.g. `10.0.0.*`; undefined when none fits. */
+export function wildcardFor(hosts: readonly string[]): string | undefined {
+  const parts = hosts.map((h) => h.split('.'));
+  if (!parts.length || parts.some((p) => p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x)))) return undefined;
+  let shared = 0;
+  while (shared < 3 && parts.every((p) => p[shared] === parts[0][shared])) shared++;
+  if (shared < 2) return undefined;
+  return [...parts[0].slice(0, shared), ...Array(4 - shared).fill('*')].join('.');
+}
+
+/** A clustered node that listens on the loopback address only cannot be reached by the others. */
+export const loopbackInterfacesRule: CrossRule = {
+  id: 'loopback-interfaces',
+  defaultSeverity: 'warning',
+  summary: 'The node joins a cluster but Hazelcast listens on 127.0.0.1 only (the default).',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    for (const node of cluster.nodes) {
+      const config = effective(node);
+      const join = config.get(JOIN);
+      const mode = (join.value ?? 'empty').trim().toLowerCase();
+      if (!join.source || mode === 'empty') continue;
+      const interfaces = config.get(INTERFACES);
+      const values = (interfaces.value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+      // Unset means the default 127.0.0.1; blank means all interfaces.
+      const loopbackOnly = interfaces.source ? values.length > 0 && values.every((v) => LOOPBACK.test(v)) : true;
+      if (!loopbackOnly) continue;
+      const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
+      const fixes: Fix[] = wildcard
+        ? [{
+            title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
+            preferred: true,
+            edits: [setValueEdit(interfaces.source?.doc ?? join.source.doc, INTERFACES, wildcard, interfaces.source ? undefined : join.source.entry)],
+          }]
+        : [];
+      const message = `Hazelcast listens on ${interfaces.source ? interfaces.value : '127.0.0.1 (the default, as the key is not set)'} only, so the other nodes cannot reach this one although join is "${mode}".`;
+      out.push(
+        interfaces.source
+          ? { doc: interfaces.source.doc, finding: { ...valueSpan(interfaces.source), message, fixes } }
+          : { doc: join.source.doc, finding: { ...keySpan(join.source), message, fixes } },
+      );
+    }
+    return out;
+  },
+};

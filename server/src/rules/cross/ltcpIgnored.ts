@@ -1,0 +1,35 @@
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { isTrue } from './helpers';
+import { EVENT_INVALIDATION } from './oxKeys';
+
+const LTCP_PREFIX = 'jcs.auxiliary.LTCP';
+
+/** With event invalidation on, OX disables the LTCP auxiliary: its settings are dead weight. */
+export const ltcpIgnoredRule: CrossRule = {
+  id: 'ltcp-ignored',
+  defaultSeverity: 'hint',
+  summary: 'jcs.auxiliary.LTCP.* settings in cache.ccf are ignored while event invalidation is on.',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    for (const node of cluster.nodes) {
+      if (!isTrue(effective(node).value(EVENT_INVALIDATION))) continue;
+      for (const doc of node.docs) {
+        if (doc.kind.syntax !== 'ccf') continue;
+        for (const e of doc.entries) {
+          if (e.key !== LTCP_PREFIX && !e.key.startsWith(`${LTCP_PREFIX}.`)) continue;
+          out.push({
+            doc,
+            finding: {
+              start: e.entry.start,
+              end: e.entry.end,
+              tags: [DiagnosticTag.Unnecessary],
+              message: 'Ignored: with com.openexchange.caching.jcs.eventInvalidation=true, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.',
+            },
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,40 @@
+import { isIpAddress } from '../../values/checkValue';
+import { staticHosts } from '../../workspace/clusters';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { valueSpan } from './helpers';
+import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
+
+/** With static join every node should list every other, so any of them can start first. */
+export const nodeNotListedRule: CrossRule = {
+  id: 'node-not-listed',
+  defaultSeverity: 'information',
+  summary: "With static join, a node's own address is missing from another node's static node list.",
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    const isStatic = (n: (typeof cluster.nodes)[number]) => effective(n).value(JOIN).trim().toLowerCase() === 'static';
+    const own = new Map(
+      cluster.nodes.map((n) => [n, effective(n).value(INTERFACES).split(',').map((v) => v.trim()).filter((v) => isIpAddress(v) && !v.startsWith('127.'))]),
+    );
+    for (const node of cluster.nodes) {
+      if (!isStatic(node)) continue;
+      const list = effective(node).get(STATIC_NODES).source;
+      if (!list) continue;
+      const hosts = new Set(staticHosts(list.value));
+      for (const other of cluster.nodes) {
+        const addresses = own.get(other) ?? [];
+        if (other === node || !isStatic(other) || !addresses.length || addresses.some((a) => hosts.has(a))) continue;
+        const address = addresses[0];
+        const value = list.entry.value;
+        out.push({
+          doc: list.doc,
+          finding: {
+            ...valueSpan(list),
+            message: `${other.name} (${address}) is not in this node's static node list. It can still join through another node, but listing every node lets any of them start first.`,
+            fixes: [{ title: `Add ${address} to the list`, edits: [{ doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: value ? `,${address}` : address }] }],
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+// Keys the cross-file rules reason about (their facts live in the catalog; these are just names).
+export const JOIN = 'com.openexchange.hazelcast.network.join';
+export const GROUP_NAME = 'com.openexchange.hazelcast.group.name';
+export const STATIC_NODES = 'com.openexchange.hazelcast.network.join.static.nodes';
+export const MULTICAST_GROUP = 'com.openexchange.hazelcast.network.join.multicast.group';
+export const MULTICAST_PORT = 'com.openexchange.hazelcast.network.join.multicast.port';
+export const DNS_DOMAINS = 'com.openexchange.hazelcast.network.join.dns.domainNames';
+export const K8S_SERVICE_DNS = 'com.openexchange.hazelcast.network.join.k8s.serviceDNS';
+export const K8S_SERVICE_NAME = 'com.openexchange.hazelcast.network.join.k8s.serviceName';
+export const AWS_ACCESS_KEY = 'com.openexchange.hazelcast.network.join.aws.accessKey';
+export const AWS_SECRET_KEY = 'com.openexchange.hazelcast.network.join.aws.secretKey';
+export const INTERFACES = 'com.openexchange.hazelcast.network.interfaces';
+export const LITE_MEMBER = 'com.openexchange.hazelcast.liteMember';
+export const HAZELCAST_ENABLED = 'com.openexchange.hazelcast.enabled';
+export const SYMMETRIC_ENCRYPTION = 'com.openexchange.hazelcast.network.symmetricEncryption';
+export const EVENT_INVALIDATION = 'com.openexchange.caching.jcs.eventInvalidation';
+export const SESSION_LIFETIME = 'com.openexchange.sessiond.sessionLongLifeTime';
+export const BACKEND_ROUTE = 'com.openexchange.server.backendRoute';
+export const MAP_PREFIX = 'com.openexchange.hazelcast.configuration.map.';
+export const MAP_NAME = `${MAP_PREFIX}name`;
+export const MAP_BACKUP_COUNT = `${MAP_PREFIX}backupCount`;
+export const MAP_ASYNC_BACKUP_COUNT = `${MAP_PREFIX}asyncBackupCount`;
+export const MAP_MAX_IDLE = `${MAP_PREFIX}maxIdleSeconds`;

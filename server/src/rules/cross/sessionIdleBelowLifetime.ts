@@ -1,0 +1,68 @@
+import { lastEntryFor } from '../../document';
+import { describeDuration, parseTimespan } from '../../values/timespan';
+import { mapFiles } from '../../workspace/model';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { homeDoc, keySpan, where } from './helpers';
+import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from './oxKeys';
+
+const MARGIN_SECONDS = 86_400;
+
+/** The sessions map must keep idle entries longer than a session may live, or Hazelcast drops live sessions. */
+export const sessionIdleBelowLifetimeRule: CrossRule = {
+  id: 'session-idle-below-lifetime',
+  defaultSeverity: 'warning',
+  summary: 'maxIdleSeconds of the sessions map is not above sessionLongLifeTime: sessions vanish from the cluster early.',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    for (const node of cluster.nodes) {
+      const lifetime = effective(node).get(SESSION_LIFETIME);
+      const lifetimeText = lifetime.value ?? '1W';
+      const parsed = parseTimespan(lifetimeText);
+      if (!parsed.ok) continue;
+      const lifetimeSeconds = Math.floor(parsed.ms / 1000);
+      for (const doc of mapFiles(node)) {
+        const name = lastEntryFor(doc, MAP_NAME)?.value ?? '';
+        if (!name.startsWith('sessions-')) continue;
+        const idle = lastEntryFor(doc, MAP_MAX_IDLE);
+        if (!idle || !/^\d+$/.test(idle.value)) continue;
+        const seconds = Number(idle.value);
+        const span = { start: idle.valueSpan.start, end: idle.valueSpan.end };
+        if (seconds === 0) {
+          out.push({
+            doc,
+            finding: {
+              ...span,
+              severity: 'information',
+              message: 'maxIdleSeconds=0: Hazelcast never evicts idle sessions from this map; OX removes them only when they end, so a session whose node goes down can linger.',
+            },
+          });
+          continue;
+        }
+        if (seconds > lifetimeSeconds) continue;
+        const source = lifetime.source;
+        const lifetimeWords = `${lifetimeText} = ${describeDuration(parsed.ms)} = ${lifetimeSeconds} s`;
+        const target = lifetimeSeconds + MARGIN_SECONDS;
+        out.push({
+          doc,
+          finding: {
+            ...span,
+            message: `maxIdleSeconds ${seconds} (${describeDuration(seconds * 1000)}) is not above the session lifetime (${lifetimeWords}${source ? ` from ${where(source)}` : ', the default'}): Hazelcast evicts sessions OX still considers alive.`,
+            related: [
+              source
+                ? { doc: source.doc, ...keySpan(source), message: `Session lifetime ${lifetimeText}` }
+                : { doc: homeDoc(node, 'sessiond.properties') ?? doc, start: 0, end: 0, message: `${SESSION_LIFETIME} is not set: default 1W` },
+            ],
+            fixes: [
+              {
+                title: `Raise maxIdleSeconds to ${target} (lifetime ${lifetimeText} = ${lifetimeSeconds} s + 1 day)`,
+                preferred: true,
+                edits: [{ ...span, newText: String(target) }],
+              },
+            ],
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

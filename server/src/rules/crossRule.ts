@@ -1,0 +1,25 @@
+import { Catalog } from '../catalog/catalog';
+import { OxDocument } from '../document';
+import { EffectiveConfig } from '../workspace/effective';
+import { OxCluster, OxNode } from '../workspace/model';
+import { Finding, Severity } from './rule';
+
+/** A finding placed in one document of the workspace. */
+export interface PlacedFinding {
+  doc: OxDocument;
+  finding: Finding;
+}
+
+export interface ClusterContext {
+  cluster: OxCluster;
+  catalog: Catalog;
+  effective(node: OxNode): EffectiveConfig;
+}
+
+/** A rule over the files of a node or the nodes of a cluster; node rules simply loop over the cluster's nodes. */
+export interface CrossRule {
+  id: string;
+  defaultSeverity: Severity;
+  summary: string;
+  check(context: ClusterContext): PlacedFinding[];
+}

@@ -1,0 +1,87 @@
+import { EffectiveConfig } from './effective';
+import { matchesGlob } from './glob';
+import { OxCluster, OxNode } from './model';
+import { baseName, parentUri, relativeUri } from './uris';
+
+export const STATIC_NODES = 'com.openexchange.hazelcast.network.join.static.nodes';
+
+/** A cluster declared in settings or on the command line: nodes by path or glob, relative to `root`. */
+export interface DeclaredCluster {
+  name: string;
+  nodes: string[];
+  root?: string;
+}
+
+/** Hosts of a static node list, without ports. */
+export function staticHosts(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const bracketed = /^\[([^\]]+)\]/.exec(entry);
+      if (bracketed) return bracketed[1];
+      return (entry.match(/:/g) ?? []).length === 1 ? entry.slice(0, entry.indexOf(':')) : entry;
+    });
+}
+
+/** The folder whose node folders form one cluster: the parent, or the grandparent above `etc`/`conf`. */
+function groupFolder(node: OxNode): string {
+  const name = baseName(node.uri);
+  const parent = parentUri(node.uri);
+  return name === 'etc' || name === 'conf' ? parentUri(parent) : parent;
+}
+
+function declaredMatch(node: OxNode, declared: DeclaredCluster): boolean {
+  const candidates = [node.uri, parentUri(node.uri)].map((u) => (declared.root ? relativeUri(declared.root, u) : u));
+  return declared.nodes.some((pattern) => {
+    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+    return candidates.some((c) => c === clean || matchesGlob(c, clean));
+  });
+}
+
+/**
+ * Groups nodes into clusters: declared clusters win; the other nodes are one cluster when they share a
+ * group folder or their static node lists overlap.
+ */
+export function buildClusters(nodes: readonly OxNode[], effective: (node: OxNode) => EffectiveConfig, declared: readonly DeclaredCluster[] = []): OxCluster[] {
+  const clusters: OxCluster[] = [];
+  const assigned = new Set<OxNode>();
+  for (const d of declared) {
+    const members = nodes.filter((n) => !assigned.has(n) && declaredMatch(n, d));
+    members.forEach((n) => assigned.add(n));
+    if (members.length) clusters.push({ name: d.name, nodes: members });
+  }
+  const rest = nodes.filter((n) => !assigned.has(n));
+  const parent = rest.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const byFolder = new Map<string, number>();
+  const byHost = new Map<string, number>();
+  rest.forEach((node, i) => {
+    const folder = groupFolder(node);
+    const seen = byFolder.get(folder);
+    if (seen === undefined) byFolder.set(folder, i);
+    else union(seen, i);
+    const list = effective(node).get(STATIC_NODES);
+    if (!list.source) return;
+    for (const host of staticHosts(list.value ?? '')) {
+      const other = byHost.get(host);
+      if (other === undefined) byHost.set(host, i);
+      else union(other, i);
+    }
+  });
+  const groups = new Map<number, OxNode[]>();
+  rest.forEach((node, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(node);
+    else groups.set(root, [node]);
+  });
+  for (const members of groups.values()) clusters.push({ name: baseName(groupFolder(members[0])), nodes: members });
+  return clusters;
+}

@@ -1,0 +1,55 @@
+import { SeverityName } from '../rules/rule';
+import { normalizeSettings } from '../settings';
+import { DeclaredCluster } from './clusters';
+
+export const CONFIG_FILE_NAME = '.oxclusterconfig.json';
+
+/** `.oxclusterconfig.json`: shared by the editor and the CLI so both check the same way. */
+export interface WorkspaceConfig {
+  rules: Record<string, SeverityName>;
+  clusters: DeclaredCluster[];
+  catalogs: string[];
+  include: string[];
+  exclude: string[];
+}
+
+export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, clusters: [], catalogs: [], include: [], exclude: [] };
+
+function strings(value: unknown, field: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  problems.push(`"${field}" must be a list of strings; ignored.`);
+  return [];
+}
+
+/** Reads a parsed `.oxclusterconfig.json`; what is wrong is reported and left out, never fatal. */
+export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: string[] = []): WorkspaceConfig {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push(`${CONFIG_FILE_NAME} must hold a JSON object; ignored.`);
+    return EMPTY_CONFIG;
+  }
+  const raw = data as Record<string, unknown>;
+  const known = new Set(['$schema', 'rules', 'clusters', 'catalogs', 'include', 'exclude']);
+  for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`Unknown setting "${key}" in ${CONFIG_FILE_NAME}; ignored.`);
+  const clusters: DeclaredCluster[] = [];
+  if (raw.clusters !== undefined) {
+    if (!Array.isArray(raw.clusters)) problems.push('"clusters" must be a list; ignored.');
+    else {
+      raw.clusters.forEach((c, i) => {
+        const cluster = c as { name?: unknown; nodes?: unknown };
+        if (typeof cluster?.name !== 'string' || !Array.isArray(cluster.nodes) || !cluster.nodes.every((n) => typeof n === 'string')) {
+          problems.push(`clusters[${i}] needs a "name" and a list of "nodes"; ignored.`);
+          return;
+        }
+        clusters.push({ name: cluster.name, nodes: cluster.nodes as string[], root: rootUri });
+      });
+    }
+  }
+  return {
+    rules: normalizeSettings({ rules: raw.rules }, problems).rules,
+    clusters,
+    catalogs: strings(raw.catalogs, 'catalogs', problems),
+    include: strings(raw.include, 'include', problems),
+    exclude: strings(raw.exclude, 'exclude', problems),
+  };
+}

@@ -1,0 +1,81 @@
+import { matchesGlob } from './glob';
+import { DirEntry, WorkspaceHost } from './host';
+import { joinUri, relativeUri } from './uris';
+
+export const DEFAULT_EXCLUDES = ['node_modules', '.git'];
+
+/** Names OX gives its cluster files, recognised even outside an `etc/` or `conf/` folder. */
+const OX_FILE_NAMES = new Set([
+  'hazelcast.properties',
+  'sessiond.properties',
+  'cache.properties',
+  'cache.ccf',
+  'server.properties',
+  'cluster.properties',
+  'mdns.properties',
+  'static-cluster-discovery.properties',
+]);
+
+export interface DiscoverOptions {
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** Stops after this many files, with a message. */
+  maxFiles?: number;
+}
+
+export interface Discovery {
+  files: string[];
+  /** Folders skipped and limits hit, in words. */
+  messages: string[];
+}
+
+function isConfigFolder(name: string): boolean {
+  return name === 'etc' || name === 'conf';
+}
+
+/** Whether a file found while walking is an OX config file. */
+export function isOxFile(relativePath: string, insideConfigFolder: boolean, include: readonly string[]): boolean {
+  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+  const lower = name.toLowerCase();
+  if (include.some((g) => matchesGlob(relativePath, g))) return true;
+  if (!lower.endsWith('.properties') && !lower.endsWith('.ccf')) return false;
+  if (insideConfigFolder) return true;
+  const parent = relativePath.split('/').slice(-2, -1)[0];
+  return OX_FILE_NAMES.has(lower) || parent === 'hazelcast';
+}
+
+/** Walks the roots and lists OX config files, skipping excluded folders and symlink loops. */
+export async function discoverFiles(host: WorkspaceHost, roots: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
+  const include = options.include ?? [];
+  const exclude = [...DEFAULT_EXCLUDES, ...(options.exclude ?? [])];
+  const maxFiles = options.maxFiles ?? 20_000;
+  const files: string[] = [];
+  const messages: string[] = [];
+  const seen = new Set<string>();
+  const walk = async (root: string, dir: string, insideConfig: boolean): Promise<void> => {
+    const real = host.realPath ? await host.realPath(dir) : dir;
+    if (real !== undefined) {
+      if (seen.has(real)) return;
+      seen.add(real);
+    }
+    let entries: DirEntry[];
+    try {
+      entries = await host.readDirectory(dir);
+    } catch (error) {
+      messages.push(`Cannot read folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (files.length >= maxFiles) return;
+      const uri = joinUri(dir, entry.name);
+      const rel = relativeUri(root, uri);
+      if (exclude.some((g) => matchesGlob(rel, g))) continue;
+      if (entry.kind === 'directory') await walk(root, uri, insideConfig || isConfigFolder(entry.name));
+      else if (entry.kind === 'file' && isOxFile(rel, insideConfig, include)) files.push(uri);
+    }
+  };
+  for (const root of roots) await walk(root, root, false);
+  if (files.length >= maxFiles) messages.push(`Stopped after ${maxFiles} files; narrow the folders or exclude some.`);
+  return { files, messages };
+}

@@ -1,0 +1,66 @@
+import { MAP_FILE } from '../catalog/fileKind';
+import { OxDocument } from '../document';
+import { baseName, parentUri } from './uris';
+
+/** One middleware node: a folder of OX config files with its `hazelcast/` map files. */
+export interface OxNode {
+  /** URI of the node folder (e.g. `.../node1/etc`). */
+  uri: string;
+  /** A short name for messages: the folder above `etc`/`conf`, else the folder itself. */
+  name: string;
+  docs: OxDocument[];
+}
+
+/** A set of nodes that form (or are meant to form) one Hazelcast cluster. */
+export interface OxCluster {
+  name: string;
+  nodes: OxNode[];
+}
+
+function isConfigFolderName(name: string): boolean {
+  return name === 'etc' || name === 'conf';
+}
+
+/** The node folder of a file: the nearest `etc`/`conf` above it, else the folder holding it (above `hazelcast/`). */
+export function nodeFolderOf(uri: string): string {
+  let dir = parentUri(uri);
+  // OX reads subfolders of etc/ too, but only a few levels deep in practice; an `etc` far above is not ours.
+  for (let probe = dir, depth = 0; depth < 3; depth++) {
+    if (isConfigFolderName(baseName(probe))) return probe;
+    const up = parentUri(probe);
+    if (up === probe) break;
+    probe = up;
+  }
+  if (baseName(dir) === 'hazelcast') dir = parentUri(dir);
+  return dir;
+}
+
+export function nodeName(nodeUri: string): string {
+  const name = baseName(nodeUri);
+  return isConfigFolderName(name) ? baseName(parentUri(nodeUri)) : name;
+}
+
+/** Groups documents into nodes, in URI order. */
+export function buildNodes(docs: Iterable<OxDocument>): OxNode[] {
+  const byFolder = new Map<string, OxDocument[]>();
+  for (const doc of docs) {
+    const folder = nodeFolderOf(doc.uri);
+    const list = byFolder.get(folder);
+    if (list) list.push(doc);
+    else byFolder.set(folder, [doc]);
+  }
+  return [...byFolder.keys()].sort().map((uri) => ({
+    uri,
+    name: nodeName(uri),
+    docs: byFolder.get(uri)!.sort((a, b) => (a.uri < b.uri ? -1 : 1)),
+  }));
+}
+
+export function mapFiles(node: OxNode): OxDocument[] {
+  return node.docs.filter((d) => d.kind.file === MAP_FILE);
+}
+
+/** The node's document with this file name directly in the node folder (e.g. `hazelcast.properties`). */
+export function nodeFile(node: OxNode, name: string): OxDocument | undefined {
+  return node.docs.find((d) => !d.kind.isMapFile && d.kind.name === name && parentUri(d.uri) === node.uri);
+}
