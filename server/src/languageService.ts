@@ -17,18 +17,20 @@ import { FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { runRules } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
+import { effectiveNote } from './features/effectiveHover';
 import { doHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
 import { SINGLE_FILE_RULES } from './rules';
 import { Rule } from './rules/rule';
 import { Settings } from './settings';
+import { Workspace } from './workspace/workspace';
 
 export interface LanguageService {
   parse(text: TextDocument): OxDocument;
   validate(doc: OxDocument, settings: Settings): Diagnostic[];
   complete(doc: OxDocument, position: Position): CompletionList;
-  hover(doc: OxDocument, position: Position): Hover | null;
+  hover(doc: OxDocument, position: Position, workspace?: Workspace): Hover | null;
   codeActions(context: CodeActionContext, documentDiagnostics: readonly Diagnostic[]): CodeAction[];
   symbols(doc: OxDocument): DocumentSymbol[];
   folding(doc: OxDocument): FoldingRange[];
@@ -50,7 +52,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     parse: (text) => createOxDocument(text, catalog),
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
     complete: (doc, position) => doComplete(doc, catalog, position),
-    hover: (doc, position) => doHover(doc, position),
+    hover: (doc, position, workspace) =>
+      doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
     codeActions: (context, documentDiagnostics) => {
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));

@@ -1,11 +1,12 @@
-// The LSP layer: wires requests to the pure language service, caches parses per uri+version, debounces
-// validation and keeps one bad request from taking the server down.
+// The LSP layer: wires requests to the pure core, keeps the workspace model in step (WorkspaceSync), debounces
+// analysis and keeps one bad request from taking the server down.
 import * as path from 'path';
 import {
   CodeActionKind,
   createConnection,
-  Diagnostic,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -16,29 +17,41 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
 import { OxDocument } from './document';
 import { FIX_ALL_KIND } from './features/codeActions';
-import { isInside, readCatalogJson, uriToPath } from './host/nodeHost';
+import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
+import { isInside, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
+import { WorkspaceSync } from './host/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
+import { SINGLE_FILE_RULES } from './rules';
+import { CROSS_FILE_RULES } from './rules/cross';
+import { SeverityName } from './rules/rule';
 import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
+import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './workspace/config';
 
-const VALIDATION_DELAY_MS = 20;
+const ANALYSIS_DELAY_MS = 20;
+const RULE_DEFAULTS = new Map<string, SeverityName>([...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => [r.id, r.defaultSeverity]));
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let service: LanguageService = createLanguageService({ catalog: buildCatalog().catalog, onRuleError: logRuleError });
+let sync = new WorkspaceSync(buildCatalog().catalog, [], {}, [], logRuleError);
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
 let canPullConfiguration = false;
-/** Settles once the first settings are read, so no diagnostics go out under the wrong settings. */
-let configurationLoaded: Promise<void> = Promise.resolve();
+let canWatchFiles = false;
+/** Settles once settings are read and the workspace indexed, so nothing is published under the wrong settings. */
+let ready: Promise<void> = Promise.resolve();
 
-const parseCache = new Map<string, { version: number; doc: OxDocument }>();
-const published = new Map<string, Diagnostic[]>();
-const pending = new Map<string, NodeJS.Timeout>();
+const changed = new Set<string>();
+let timer: NodeJS.Timeout | undefined;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
 
 function logRuleError(rule: { id: string }, error: unknown): void {
-  connection.console.error(`Rule ${rule.id} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  connection.console.error(`Rule ${rule.id} failed: ${errorText(error)}`);
 }
 
 /** Runs a handler; an exception is logged and answered with `fallback`. */
@@ -46,52 +59,66 @@ function runSafe<T>(name: string, fallback: T, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    connection.console.error(`${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    connection.console.error(`${name} failed: ${errorText(error)}`);
     return fallback;
   }
-}
-
-function parsed(text: TextDocument): OxDocument {
-  const cached = parseCache.get(text.uri);
-  if (cached && cached.version === text.version) return cached.doc;
-  const doc = service.parse(text);
-  parseCache.set(text.uri, { version: text.version, doc });
-  return doc;
 }
 
 function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxDocument) => T): T {
   const text = documents.get(uri);
   if (!text) return fallback;
-  return runSafe(name, fallback, () => work(parsed(text)));
+  return runSafe(name, fallback, () => work(sync.openDocument(text)));
 }
 
-function validate(uri: string): void {
-  pending.delete(uri);
-  const text = documents.get(uri);
-  if (!text) return;
-  const diagnostics = runSafe('validation', [] as Diagnostic[], () => service.validate(parsed(text), settings));
-  published.set(uri, diagnostics);
-  void connection.sendDiagnostics({ uri, version: text.version, diagnostics });
+function publish(uris: Iterable<string>): void {
+  for (const uri of uris) {
+    const diagnostics = runSafe('diagnostics', [], () => sync.diagnostics(uri));
+    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+  }
 }
 
-function scheduleValidation(uri: string): void {
-  const timer = pending.get(uri);
+function flush(): void {
+  timer = undefined;
+  const uris = [...changed];
+  changed.clear();
+  publish(runSafe('analysis', uris, () => sync.update(uris, settings)));
+}
+
+function schedule(uri: string): void {
+  changed.add(uri);
   if (timer) clearTimeout(timer);
-  pending.set(uri, setTimeout(() => void configurationLoaded.then(() => validate(uri)), VALIDATION_DELAY_MS));
+  timer = setTimeout(() => void ready.then(flush), ANALYSIS_DELAY_MS);
 }
 
-function revalidateAll(): void {
-  parseCache.clear();
-  for (const text of documents.all()) scheduleValidation(text.uri);
+/** Editor settings win over `.oxclusterconfig.json` only where they differ from a rule's default. */
+function mergeRules(fromFiles: Record<string, SeverityName>, fromEditor: Record<string, SeverityName>): Record<string, SeverityName> {
+  const merged = { ...fromFiles };
+  for (const [id, severity] of Object.entries(fromEditor)) if (RULE_DEFAULTS.get(id) !== severity) merged[id] = severity;
+  return merged;
 }
 
-/** Resolves catalog paths from settings; in an untrusted workspace, none inside a workspace folder is read. */
-async function loadUserCatalogs(paths: unknown): Promise<{ inputs: UserCatalogInput[]; problems: string[] }> {
+async function readWorkspaceConfigs(problems: string[]): Promise<Array<{ folder: string; config: WorkspaceConfig }>> {
+  const out: Array<{ folder: string; config: WorkspaceConfig }> = [];
+  for (const folder of workspaceFolders) {
+    const file = path.join(folder, CONFIG_FILE_NAME);
+    let data: unknown;
+    try {
+      data = await readCatalogJson(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file} could not be read: ${(error as Error).message}`);
+      continue;
+    }
+    const fileProblems: string[] = [];
+    out.push({ folder, config: parseWorkspaceConfig(data, pathToUri(folder), fileProblems) });
+    problems.push(...fileProblems.map((p) => `${file}: ${p}`));
+  }
+  return out;
+}
+
+/** Reads catalog files as data; in an untrusted workspace none inside a workspace folder is read. */
+async function loadUserCatalogs(files: readonly string[], problems: string[]): Promise<UserCatalogInput[]> {
   const inputs: UserCatalogInput[] = [];
-  const problems: string[] = [];
-  const list = Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
-  for (const entry of list) {
-    const file = path.isAbsolute(entry) || !workspaceFolders.length ? entry : path.join(workspaceFolders[0], entry);
+  for (const file of files) {
     if (!workspaceTrusted && workspaceFolders.some((folder) => isInside(folder, file))) {
       problems.push(`Catalog ${file} was not loaded: the workspace is not trusted.`);
       continue;
@@ -102,31 +129,49 @@ async function loadUserCatalogs(paths: unknown): Promise<{ inputs: UserCatalogIn
       problems.push(`Catalog ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return { inputs, problems };
+  return inputs;
 }
 
 async function reloadConfiguration(): Promise<void> {
-  if (!canPullConfiguration) return;
-  const raw = (await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null;
+  const raw = canPullConfiguration ? ((await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null) ?? {} : {};
   const problems: string[] = [];
-  settings = normalizeSettings(raw ?? {}, problems);
-  const user = await loadUserCatalogs(raw?.catalogs);
-  const built = buildCatalog(user.inputs);
+  const editor = normalizeSettings(raw, problems);
+  const configs = await readWorkspaceConfigs(problems);
+  settings = { rules: mergeRules(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules), inlayHints: editor.inlayHints };
+  const resolve = (base: string, p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
+  const editorCatalogs = (Array.isArray(raw.catalogs) ? raw.catalogs : []).filter((p): p is string => typeof p === 'string');
+  const catalogFiles = [
+    ...editorCatalogs.map((p) => resolve(workspaceFolders[0] ?? '', p)),
+    ...configs.flatMap(({ folder, config }) => config.catalogs.map((p) => resolve(folder, p))),
+  ];
+  const built = buildCatalog(await loadUserCatalogs(catalogFiles, problems));
+  problems.push(...built.problems);
   service = createLanguageService({ catalog: built.catalog, onRuleError: logRuleError });
-  for (const problem of [...problems, ...user.problems, ...built.problems]) {
+  const roots = workspaceFolders.map(pathToUri);
+  const discover = { include: configs.flatMap((c) => c.config.include), exclude: configs.flatMap((c) => c.config.exclude) };
+  const declared = configs.flatMap((c) => c.config.clusters);
+  const started = Date.now();
+  const messages = await sync.reconfigure(built.catalog, roots, discover, declared);
+  for (const text of documents.all()) sync.openDocument(text);
+  publish(sync.analyzeAll(settings));
+  connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
+  for (const message of messages) connection.console.warn(message);
+  for (const problem of problems) {
     connection.console.warn(problem);
     void connection.window.showWarningMessage(`OX Cluster Config: ${problem}`);
   }
-  revalidateAll();
+}
+
+function reload(): void {
+  ready = reloadConfiguration().catch((error) => connection.console.error(`Loading settings failed: ${errorText(error)}`));
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
   workspaceTrusted = options.workspaceTrusted !== false;
-  workspaceFolders = (params.workspaceFolders ?? [])
-    .map((f) => uriToPath(f.uri))
-    .filter((p): p is string => p !== undefined);
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -134,6 +179,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
       foldingRangeProvider: true,
       inlayHintProvider: true,
     },
@@ -142,46 +190,65 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oxClusterConfig' });
-    configurationLoaded = reloadConfiguration().catch((error) => connection.console.error(`Loading settings failed: ${String(error)}`));
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oxClusterConfig' });
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{properties,ccf}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
   }
+  reload();
 });
 
-connection.onDidChangeConfiguration(() => {
-  void reloadConfiguration().catch((error) => connection.console.error(`Loading settings failed: ${String(error)}`));
+connection.onDidChangeConfiguration(() => reload());
+
+connection.onDidChangeWatchedFiles((params) => {
+  void ready.then(async () => {
+    for (const change of params.changes) {
+      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+        reload();
+        return;
+      }
+      try {
+        if (await sync.fileChanged(change.uri, change.type === FileChangeType.Deleted)) schedule(change.uri);
+      } catch (error) {
+        connection.console.error(`File event for ${change.uri} failed: ${errorText(error)}`);
+      }
+    }
+  });
 });
 
-documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+documents.onDidChangeContent((event) => {
+  runSafe('parse', undefined, () => sync.openDocument(event.document));
+  schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
-  const timer = pending.get(event.document.uri);
-  if (timer) clearTimeout(timer);
-  pending.delete(event.document.uri);
-  parseCache.delete(event.document.uri);
-  published.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  const uri = event.document.uri;
+  void sync.closeDocument(uri).then(() => schedule(uri), (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`));
 });
 
 connection.onCompletion((p) => withDocument('completion', p.textDocument.uri, null, (doc) => service.complete(doc, p.position)));
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (doc) => service.hover(doc, p.position)));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (doc) => service.hover(doc, p.position, sync.model)));
 connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (doc) => service.symbols(doc)));
 connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (doc) => service.folding(doc)));
+connection.onDefinition((p) => withDocument('definition', p.textDocument.uri, [], (doc) => findDefinition(sync.model, doc, p.position)));
+connection.onReferences((p) => withDocument('references', p.textDocument.uri, [], (doc) => findReferences(sync.model, doc, p.position)));
+connection.onWorkspaceSymbol((p) => runSafe('workspaceSymbol', [], () => workspaceSymbols(sync.model, p.query)));
 connection.languages.inlayHint.on((p) =>
   withDocument('inlayHint', p.textDocument.uri, [], (doc) => service.inlayHints(doc, p.range, settings)),
 );
 connection.onCodeAction((p) =>
   withDocument('codeAction', p.textDocument.uri, [], (doc) => {
-    // A pending validation would leave fix-all working on stale diagnostics: run it now.
-    if (pending.has(doc.uri)) {
-      clearTimeout(pending.get(doc.uri));
-      validate(doc.uri);
+    // Pending changes would leave fix-all working on stale diagnostics: analyse them now.
+    if (timer && changed.size) {
+      clearTimeout(timer);
+      flush();
     }
-    return service.codeActions(p.context, published.get(doc.uri) ?? []);
+    return service.codeActions(p.context, sync.diagnostics(doc.uri));
   }),
 );
 
-process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${errorText(reason)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -2,7 +2,8 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { entryAt, OxDocument } from '../document';
 import { propertyMarkdown, valueMarkdown } from './propertyDocs';
 
-export function doHover(doc: OxDocument, position: Position): Hover | null {
+/** Hover on a key or value; `workspaceNote` adds what the workspace knows (effective value, other nodes). */
+export function doHover(doc: OxDocument, position: Position, workspaceNote?: (key: string, secret: boolean) => string | undefined): Hover | null {
   const offset = doc.text.offsetAt(position);
   const found = entryAt(doc, offset);
   if (!found?.known) return null;
@@ -14,6 +15,8 @@ export function doHover(doc: OxDocument, position: Position): Hover | null {
   const parts = [propertyMarkdown(known, found.key)];
   const valueNote = valueMarkdown(known.def, found.value);
   if (valueNote) parts.unshift(valueNote, '---');
+  const note = workspaceNote?.(known.canonicalKey, !!known.def.secret);
+  if (note) parts.push('---', note);
   return {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') },
     range: { start: doc.text.positionAt(span.start), end: doc.text.positionAt(span.end) },

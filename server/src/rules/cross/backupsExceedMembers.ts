@@ -2,8 +2,8 @@ import { lastEntryFor } from '../../document';
 import { staticHosts } from '../../workspace/clusters';
 import { mapFiles } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { firstLine, isTrue } from './helpers';
-import { JOIN, LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from './oxKeys';
+import { firstLine, isTrue, joinMode } from './helpers';
+import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from './oxKeys';
 
 /** Backups need members: a map with more copies than full members cannot keep them when a member leaves. */
 export const backupsExceedMembersRule: CrossRule = {
@@ -15,8 +15,8 @@ export const backupsExceedMembersRule: CrossRule = {
     const fullInWorkspace = cluster.nodes.filter((n) => !isTrue(effective(n).value(LITE_MEMBER))).length;
     for (const node of cluster.nodes) {
       const config = effective(node);
-      const mode = config.value(JOIN).trim().toLowerCase() || 'empty';
-      if (mode === 'empty') continue;
+      const mode = joinMode(config);
+      if (!mode || mode === 'empty') continue;
       const listed = mode === 'static' ? staticHosts(config.value(STATIC_NODES)).length : 0;
       const members = cluster.nodes.length > 1 ? fullInWorkspace : listed;
       const source = cluster.nodes.length > 1 ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster` : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;

@@ -1,8 +1,9 @@
 import { OxDocument, OxEntry, lastEntryFor } from '../../document';
 import { escapeKey, escapeValue } from '../../parser/javaText';
-import { Setting } from '../../workspace/effective';
+import { EffectiveConfig, Setting } from '../../workspace/effective';
 import { nodeFile, OxNode } from '../../workspace/model';
 import { EditSpec, Finding } from '../rule';
+import { JOIN } from './oxKeys';
 
 /** The document a finding about an unset key goes to: the file that would hold it, else hazelcast.properties. */
 export function homeDoc(node: OxNode, fileName: string): OxDocument | undefined {
@@ -52,6 +53,14 @@ export function findingAt(setting: Setting | undefined, fallback: OxDocument, me
 /** `file:line` of a setting, for messages. */
 export function where(setting: Setting): string {
   return `${setting.doc.kind.isMapFile ? `hazelcast/${setting.doc.kind.name}` : setting.doc.kind.name}:${setting.doc.text.positionAt(setting.entry.entry.start).line + 1}`;
+}
+
+const JOIN_MODES = new Set(['empty', 'static', 'multicast', 'dns', 'kubernetes', 'aws']);
+
+/** The node's join mode as OX reads it (trimmed, lower case; unset is `empty`); undefined when OX rejects it. */
+export function joinMode(config: EffectiveConfig): string | undefined {
+  const mode = config.value(JOIN).trim().toLowerCase() || 'empty';
+  return JOIN_MODES.has(mode) ? mode : undefined;
 }
 
 export function isTrue(value: string | null | undefined): boolean {

@@ -1,7 +1,7 @@
 import { staticHosts } from '../../workspace/clusters';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { keySpan, setValueEdit, valueSpan } from './helpers';
+import { joinMode, keySpan, setValueEdit, valueSpan } from './helpers';
 import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
@@ -26,8 +26,8 @@ export const loopbackInterfacesRule: CrossRule = {
     for (const node of cluster.nodes) {
       const config = effective(node);
       const join = config.get(JOIN);
-      const mode = (join.value ?? 'empty').trim().toLowerCase();
-      if (!join.source || mode === 'empty') continue;
+      const mode = joinMode(config);
+      if (!join.source || !mode || mode === 'empty') continue;
       const interfaces = config.get(INTERFACES);
       const values = (interfaces.value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
       // Unset means the default 127.0.0.1; blank means all interfaces.

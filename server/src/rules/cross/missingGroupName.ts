@@ -1,5 +1,5 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { keySpan, setValueEdit } from './helpers';
+import { joinMode, keySpan, setValueEdit } from './helpers';
 import { GROUP_NAME, JOIN } from './oxKeys';
 
 /** Any join but `empty` needs a group name; OX refuses to start Hazelcast without one. */
@@ -12,8 +12,8 @@ export const missingGroupNameRule: CrossRule = {
     for (const node of cluster.nodes) {
       const config = effective(node);
       const join = config.get(JOIN);
-      const mode = (join.value ?? 'empty').trim().toLowerCase();
-      if (!join.source || mode === 'empty' || config.value(GROUP_NAME).trim() !== '') continue;
+      const mode = joinMode(config);
+      if (!join.source || !mode || mode === 'empty' || config.value(GROUP_NAME).trim() !== '') continue;
       const group = config.get(GROUP_NAME).source;
       const doc = group?.doc ?? join.source.doc;
       const placeholder = cluster.name || 'my-cluster';

@@ -1,0 +1,31 @@
+import { OxDocument } from '../document';
+import { Workspace } from '../workspace/workspace';
+
+function where(doc: OxDocument, offset: number): string {
+  return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${doc.text.positionAt(offset).line + 1}`;
+}
+
+/** Markdown about the key on this node and its cluster: effective value, where it comes from, other nodes. */
+export function effectiveNote(workspace: Workspace, doc: OxDocument, key: string, secret: boolean): string | undefined {
+  if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return undefined;
+  const node = workspace.nodeOf(doc.uri);
+  if (!node) return undefined;
+  const shown = (value: string | null) => (value === null ? 'no value' : secret ? '`********`' : `\`${value}\``);
+  const value = workspace.effective(node).get(key);
+  const lines: string[] = [];
+  if (value.source) {
+    lines.push(`On **${node.name}**: ${shown(value.value)} from ${where(value.source.doc, value.source.entry.entry.start)}`);
+  } else {
+    lines.push(`On **${node.name}**: ${shown(value.value)} (default)`);
+  }
+  if (value.candidates.length > 1) {
+    lines.push(`Set in ${value.candidates.length} files: ${value.candidates.map((c) => `${where(c.doc, c.entry.entry.start)} = ${shown(c.value)}`).join(', ')}. Which one OX reads last is undefined.`);
+  }
+  const cluster = workspace.clusterOf(node);
+  const others = (cluster?.nodes ?? []).filter((n) => n !== node).map((n) => ({ node: n, value: workspace.effective(n).get(key) }));
+  const differing = others.filter((o) => o.value.value !== value.value);
+  if (differing.length) {
+    lines.push(`Other nodes of cluster "${cluster!.name}": ${differing.map((o) => `${o.node.name} ${shown(o.value.value)}${o.value.source ? '' : ' (default)'}`).join(', ')}`);
+  }
+  return lines.join('  \n');
+}

@@ -1,0 +1,63 @@
+import { Location, Position, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
+import { entryAt, OxDocument, OxEntry } from '../document';
+import { Workspace } from '../workspace/workspace';
+
+const MAX_SYMBOLS = 1000;
+
+function canonical(e: OxEntry): string {
+  return e.known?.canonicalKey ?? e.key;
+}
+
+function location(doc: OxDocument, e: OxEntry): Location {
+  return { uri: doc.uri, range: { start: doc.text.positionAt(e.entry.keySpan.start), end: doc.text.positionAt(e.entry.keySpan.end) } };
+}
+
+/** The (canonical) key under the cursor, when it is on a key. */
+export function keyAt(doc: OxDocument, position: Position): string | undefined {
+  const offset = doc.text.offsetAt(position);
+  const e = entryAt(doc, offset);
+  if (!e || offset < e.entry.keySpan.start || offset > e.entry.keySpan.end) return undefined;
+  return canonical(e);
+}
+
+/** Every place in the workspace that sets the key, across files and nodes. */
+export function findReferences(workspace: Workspace, doc: OxDocument, position: Position): Location[] {
+  const key = keyAt(doc, position);
+  if (key === undefined) return [];
+  const out: Location[] = [];
+  for (const other of workspace.documents()) {
+    if (other.kind.syntax !== doc.kind.syntax) continue;
+    for (const e of other.entries) if (canonical(e) === key) out.push(location(other, e));
+  }
+  return out;
+}
+
+/**
+ * Where the node gets the key's value from: the other files of the node that set it (OX reads them all),
+ * or, in a map file, the same setting in the other nodes' copies of that map file.
+ */
+export function findDefinition(workspace: Workspace, doc: OxDocument, position: Position): Location[] {
+  const key = keyAt(doc, position);
+  const node = workspace.nodeOf(doc.uri);
+  if (key === undefined || !node) return [];
+  if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') {
+    return findReferences(workspace, doc, position).filter((l) => l.uri.endsWith(`/${doc.kind.name}`));
+  }
+  return workspace.effective(node).get(key).candidates.map((s) => location(s.doc, s.entry));
+}
+
+/** Keys matching a query (case-insensitive substring), with their node and file. */
+export function workspaceSymbols(workspace: Workspace, query: string): SymbolInformation[] {
+  const needle = query.toLowerCase();
+  const out: SymbolInformation[] = [];
+  for (const doc of workspace.documents()) {
+    const node = workspace.nodeOf(doc.uri);
+    const container = `${node?.name ?? ''}/${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}`;
+    for (const e of doc.entries) {
+      if (needle && !e.key.toLowerCase().includes(needle)) continue;
+      out.push({ name: e.key, kind: SymbolKind.Property, location: location(doc, e), containerName: container });
+      if (out.length >= MAX_SYMBOLS) return out;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog } from '../catalog/catalog';
+import { createOxDocument, OxDocument } from '../document';
+import { SINGLE_FILE_RULES } from '../rules';
+import { CROSS_FILE_RULES } from '../rules/cross';
+import { Settings } from '../settings';
+import { WorkspaceAnalyzer } from '../workspace/analysis';
+import { DeclaredCluster } from '../workspace/clusters';
+import { DiscoverOptions, isOxFile } from '../workspace/discover';
+import { loadFiles, parseFile } from '../workspace/load';
+import { Workspace } from '../workspace/workspace';
+import { relativeUri } from '../workspace/uris';
+import { nodeWorkspaceHost } from './nodeHost';
+
+/**
+ * Keeps the workspace model in step with the disk and the editor: files found at start, open documents
+ * (their editor text wins), and file events. It returns the URIs whose diagnostics need publishing.
+ */
+export class WorkspaceSync {
+  private workspace: Workspace;
+  private analyzer: WorkspaceAnalyzer;
+  private readonly open = new Map<string, { version: number; doc: OxDocument }>();
+  private readonly onDisk = new Set<string>();
+
+  constructor(
+    private catalog: Catalog,
+    private roots: readonly string[],
+    private discover: DiscoverOptions,
+    declared: readonly DeclaredCluster[],
+    private readonly onRuleError: (rule: { id: string }, error: unknown) => void,
+  ) {
+    this.workspace = new Workspace(catalog, declared);
+    this.analyzer = this.newAnalyzer();
+  }
+
+  private newAnalyzer(): WorkspaceAnalyzer {
+    return new WorkspaceAnalyzer(this.workspace, {
+      catalog: this.catalog,
+      singleFileRules: SINGLE_FILE_RULES,
+      crossRules: CROSS_FILE_RULES,
+      onRuleError: this.onRuleError,
+    });
+  }
+
+  get model(): Workspace {
+    return this.workspace;
+  }
+
+  /** Reads every OX file below the workspace folders; open documents keep their editor text. */
+  async index(): Promise<string[]> {
+    const loaded = await loadFiles(nodeWorkspaceHost, this.roots, this.catalog, this.discover);
+    for (const doc of loaded.docs) {
+      this.onDisk.add(doc.uri);
+      if (!this.open.has(doc.uri)) this.workspace.set(doc);
+    }
+    return loaded.messages;
+  }
+
+  /** Starts over with a new catalog, cluster declarations and discovery options. */
+  async reconfigure(catalog: Catalog, roots: readonly string[], discover: DiscoverOptions, declared: readonly DeclaredCluster[]): Promise<string[]> {
+    this.catalog = catalog;
+    this.roots = roots;
+    this.discover = discover;
+    this.workspace = new Workspace(catalog, declared);
+    this.analyzer = this.newAnalyzer();
+    this.onDisk.clear();
+    for (const [uri, entry] of this.open) {
+      const doc = createOxDocument(entry.doc.text, catalog);
+      this.open.set(uri, { version: entry.version, doc });
+      this.workspace.set(doc);
+    }
+    return this.index();
+  }
+
+  /** The parsed document of an open editor buffer, parsed once per version. */
+  openDocument(text: TextDocument): OxDocument {
+    const cached = this.open.get(text.uri);
+    if (cached && cached.version === text.version) return cached.doc;
+    const doc = createOxDocument(text, this.catalog);
+    this.open.set(text.uri, { version: text.version, doc });
+    this.workspace.set(doc);
+    return doc;
+  }
+
+  /** An editor closed the document: the disk content counts again (or nothing, if it is not an indexed file). */
+  async closeDocument(uri: string): Promise<void> {
+    this.open.delete(uri);
+    if (!this.onDisk.has(uri)) {
+      this.workspace.delete(uri);
+      return;
+    }
+    await this.reload(uri);
+  }
+
+  private isIndexed(uri: string): boolean {
+    return this.roots.some((root) => {
+      const rel = relativeUri(root, uri);
+      return rel !== uri && isOxFile(rel, /(^|\/)(etc|conf)\//.test(rel), this.discover.include ?? []);
+    });
+  }
+
+  private async reload(uri: string): Promise<void> {
+    try {
+      this.workspace.set(parseFile(uri, await nodeWorkspaceHost.readFile(uri), this.catalog));
+      this.onDisk.add(uri);
+    } catch {
+      this.workspace.delete(uri);
+      this.onDisk.delete(uri);
+    }
+  }
+
+  /** A file changed on disk (created, changed or deleted); open documents are left to the editor. */
+  async fileChanged(uri: string, deleted: boolean): Promise<boolean> {
+    if (this.open.has(uri)) return false;
+    if (deleted) {
+      this.onDisk.delete(uri);
+      return this.workspace.delete(uri);
+    }
+    if (!this.isIndexed(uri)) return false;
+    await this.reload(uri);
+    return true;
+  }
+
+  analyzeAll(settings: Settings): string[] {
+    return this.analyzer.analyzeAll(settings);
+  }
+
+  update(changed: readonly string[], settings: Settings): string[] {
+    return this.analyzer.update(changed, settings);
+  }
+
+  diagnostics(uri: string): Diagnostic[] {
+    return this.analyzer.diagnostics(uri);
+  }
+
+  document(uri: string): OxDocument | undefined {
+    return this.workspace.get(uri);
+  }
+}
