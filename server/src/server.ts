@@ -16,7 +16,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
 import { OxDocument } from './document';
+import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
+import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from './features/effectiveConfiguration';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { isInside, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
 import { WorkspaceSync } from './host/workspaceSync';
@@ -28,13 +30,16 @@ import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './workspace/config';
 
 const ANALYSIS_DELAY_MS = 20;
+/** Custom request of the "Show Effective Configuration" command. */
+const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration';
 const RULE_DEFAULTS = new Map<string, SeverityName>([...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => [r.id, r.defaultSeverity]));
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-let service: LanguageService = createLanguageService({ catalog: buildCatalog().catalog, onRuleError: logRuleError });
-let sync = new WorkspaceSync(buildCatalog().catalog, [], {}, [], logRuleError);
+let catalog: Catalog = buildCatalog().catalog;
+let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
+let sync = new WorkspaceSync(catalog, [], {}, [], logRuleError);
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
@@ -146,7 +151,8 @@ async function reloadConfiguration(): Promise<void> {
   ];
   const built = buildCatalog(await loadUserCatalogs(catalogFiles, problems));
   problems.push(...built.problems);
-  service = createLanguageService({ catalog: built.catalog, onRuleError: logRuleError });
+  catalog = built.catalog;
+  service = createLanguageService({ catalog, onRuleError: logRuleError });
   const roots = workspaceFolders.map(pathToUri);
   const discover = { include: configs.flatMap((c) => c.config.include), exclude: configs.flatMap((c) => c.config.exclude) };
   const declared = configs.flatMap((c) => c.config.clusters);
@@ -246,6 +252,17 @@ connection.onCodeAction((p) =>
     return service.codeActions(p.context, sync.diagnostics(doc.uri));
   }),
 );
+
+/** The effective configuration of the node of `uri` (every node when none), as a Markdown document. */
+connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: string; showSecrets?: boolean }) => {
+  await ready;
+  return runSafe('effectiveConfiguration', { text: 'The effective configuration could not be computed; see the output.' }, () => {
+    const options = { maskSecrets: params?.showSecrets !== true };
+    const node = params?.uri ? sync.model.nodeOf(params.uri) : undefined;
+    const reports = node ? effectiveConfiguration(sync.model, node, catalog, options) : effectiveConfigurations(sync.model, catalog, options);
+    return { text: renderEffectiveConfiguration(reports) };
+  });
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${errorText(reason)}`));

@@ -64,6 +64,14 @@ describe('workspace analysis over the protocol', () => {
     assert.deepEqual(refs.map((r) => path.relative(root, new URL(r.uri).pathname)).sort(), ['prod/node1/etc/hazelcast.properties', 'prod/node2/etc/hazelcast.properties']);
   });
 
+  test('the effective configuration of a node, with the cluster differences', async () => {
+    const { text } = await client.request<{ text: string }>('oxClusterConfig/effectiveConfiguration', { uri: node1 });
+    assert.ok(text.startsWith('# Effective configuration\n'), text);
+    assert.ok(text.includes('## node1 (cluster prod)'), text);
+    assert.match(text, /com\.openexchange\.hazelcast\.group\.name\s+= prod\s+\(hazelcast\.properties:1\)/);
+    assert.match(text, /node2\s+= prod-b/);
+  });
+
   test('a file created on disk is picked up from a watched-file event', async () => {
     const uri = write(root, 'prod/node2/etc/server.properties', 'com.openexchange.server.backendRoute=OX 2\n');
     const next = client.nextDiagnostics(uri);

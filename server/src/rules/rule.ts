@@ -1,6 +1,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { OxDocument } from '../document';
+import { Workspace } from '../workspace/workspace';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
 export type SeverityName = Severity | 'off';
@@ -43,6 +44,8 @@ export interface Finding {
 export interface RuleContext {
   doc: OxDocument;
   catalog: Catalog;
+  /** The other files of the workspace, when known: fixes may then edit or create them. */
+  workspace?: Workspace;
 }
 
 /** One diagnostic rule: an id users can configure, a default severity, and a check with its fixes. */

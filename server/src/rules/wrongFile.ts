@@ -1,12 +1,32 @@
+import { KnownProperty } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { Finding, Rule } from './rule';
+import { lastEntryFor, OxDocument, OxEntry, wholeLinesSpan } from '../document';
+import { escapeKey, escapeValue } from '../parser/javaText';
+import { nodeFolderOf } from '../workspace/model';
+import { joinUri } from '../workspace/uris';
+import { Workspace } from '../workspace/workspace';
+import { Fix, Finding, Rule } from './rule';
+
+/** Moves the line to the node's documented file, creating it if needed; none when that file sets the key too. */
+function moveFix(doc: OxDocument, e: OxEntry, known: KnownProperty, workspace: Workspace): Fix | undefined {
+  const target = joinUri(nodeFolderOf(doc.uri), known.file);
+  const existing = workspace.get(target);
+  if (existing && lastEntryFor(existing, known.canonicalKey)) return undefined;
+  const line = `${escapeKey(e.key)}=${escapeValue(e.value)}`;
+  const remove = { ...wholeLinesSpan(doc, e.entry), newText: '' };
+  if (!existing) return { title: `Move to ${known.file} (new file)`, edits: [remove, { createUri: target, start: 0, end: 0, newText: `${line}\n` }] };
+  const text = existing.parsed.text;
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
+  return { title: `Move to ${known.file}`, edits: [remove, { doc: existing, start: text.length, end: text.length, newText: `${prefix}${line}${eol}` }] };
+}
 
 /** A known key documented for another OX file than this one. */
 export const wrongFileRule: Rule = {
   id: 'wrong-file',
   defaultSeverity: 'information',
   summary: 'A key documented for another file; OX still reads it from any .properties file below etc/.',
-  check: ({ doc }) => {
+  check: ({ doc, workspace }) => {
     const findings: Finding[] = [];
     if (doc.kind.syntax !== 'properties') return findings;
     for (const e of doc.entries) {
@@ -15,7 +35,8 @@ export const wrongFileRule: Rule = {
       const message = doc.kind.isMapFile
         ? `"${e.key}" belongs in ${known.file}. OX's map loader skips it here as an illegal property, though the global configuration still reads it.`
         : `"${e.key}" is documented for ${known.file}. OX reads every .properties file below etc/ (since 7.8.3), so it still takes effect here.`;
-      findings.push({ start: e.entry.keySpan.start, end: e.entry.keySpan.end, message });
+      const fix = workspace && !doc.kind.isMapFile && doc.uri.startsWith('file:') ? moveFix(doc, e, known, workspace) : undefined;
+      findings.push({ start: e.entry.keySpan.start, end: e.entry.keySpan.end, message, fixes: fix ? [fix] : undefined });
     }
     return findings;
   },

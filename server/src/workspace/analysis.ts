@@ -52,7 +52,7 @@ export class WorkspaceAnalyzer {
     const affected = new Set<string>(changed);
     for (const uri of changed) {
       const doc = this.workspace.get(uri);
-      if (doc) this.single.set(uri, runRules({ doc, catalog }, singleFileRules, settings, onRuleError));
+      if (doc) this.single.set(uri, runRules({ doc, catalog, workspace: this.workspace }, singleFileRules, settings, onRuleError));
       else this.single.delete(uri);
     }
     const changedFolders = new Set(changed.map(nodeFolderOf));

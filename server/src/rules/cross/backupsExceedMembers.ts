@@ -5,6 +5,17 @@ import { CrossRule, PlacedFinding } from '../crossRule';
 import { firstLine, isTrue, joinMode } from './helpers';
 import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from './oxKeys';
 
+// A backup count above 6 has no further effect (OX documents 0 to 6; misread-value reports higher values).
+const MAX_BACKUPS = 6;
+
+function count(value: string | undefined, fallback: number): number {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
+}
+
+function shown(n: number): string {
+  return n > MAX_BACKUPS ? `${n}, which works as ${MAX_BACKUPS}` : String(n);
+}
+
 /** Backups need members: a map with more copies than full members cannot keep them when a member leaves. */
 export const backupsExceedMembersRule: CrossRule = {
   id: 'backups-exceed-members',
@@ -19,21 +30,25 @@ export const backupsExceedMembersRule: CrossRule = {
       if (!mode || mode === 'empty') continue;
       const listed = mode === 'static' ? staticHosts(config.value(STATIC_NODES)).length : 0;
       const members = cluster.nodes.length > 1 ? fullInWorkspace : listed;
-      const source = cluster.nodes.length > 1 ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster` : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
+      const source = cluster.nodes.length > 1
+        ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster`
+        : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
       if (members === 0) continue;
       for (const doc of mapFiles(node)) {
         const backup = lastEntryFor(doc, MAP_BACKUP_COUNT);
         const async = lastEntryFor(doc, MAP_ASYNC_BACKUP_COUNT);
-        const backups = backup && /^\d+$/.test(backup.value) ? Number(backup.value) : 1;
-        const asyncBackups = async && /^\d+$/.test(async.value) ? Number(async.value) : 0;
-        const copies = backups + asyncBackups + 1;
+        const backups = count(backup?.value, 1);
+        const asyncBackups = count(async?.value, 0);
+        const copies = Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1;
         if (copies <= members) continue;
         const at = backup ?? async;
         out.push({
           doc,
           finding: {
             ...(at ? at.valueSpan : firstLine(doc)),
-            message: `This map keeps ${copies} copies of each entry (backupCount ${backups} + asyncBackupCount ${asyncBackups} + 1) but there are only ${source}: copies are lost while a member is down.`,
+            message:
+              `This map keeps ${copies} copies of each entry (backupCount ${shown(backups)} + asyncBackupCount ${shown(asyncBackups)} + 1), ` +
+              `but there ${members === 1 ? 'is' : 'are'} only ${source}: not every copy gets a member of its own, so entries can be lost while a member is down.`,
           },
         });
       }

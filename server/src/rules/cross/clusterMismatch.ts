@@ -1,9 +1,9 @@
-import { lastEntryFor, OxDocument } from '../../document';
+import { lastEntryFor, OxDocument, wholeLinesSpan } from '../../document';
 import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
-import { Severity } from '../rule';
-import { firstLine, setValueEdit } from './helpers';
+import { Fix, Severity } from '../rule';
+import { firstLine, isTrue, setValueEdit } from './helpers';
 import { EVENT_INVALIDATION, GROUP_NAME, JOIN, SYMMETRIC_ENCRYPTION } from './oxKeys';
 
 /** Settings every node must share, with the file that holds them and how bad a difference is. */
@@ -27,6 +27,26 @@ interface Observation {
   set: boolean;
 }
 
+/** Aligns a node with the majority: copies its value, or removes the setting when most nodes leave it unset. */
+function alignFixes(o: Observation, majority: Observation, key: string, secret: boolean): Fix[] {
+  if (!majority.set) {
+    const entries = o.set ? o.doc.entries.filter((e) => (e.known?.canonicalKey ?? e.key) === key) : [];
+    if (!entries.length) return [];
+    // Line spans of neighbouring entries can touch or overlap (the last line takes the break before it): merge them.
+    const spans: Array<{ start: number; end: number }> = [];
+    for (const span of entries.map((e) => wholeLinesSpan(o.doc, e.entry))) {
+      const last = spans[spans.length - 1];
+      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+      else spans.push({ ...span });
+    }
+    return [{ title: 'Remove this setting, as most nodes leave it at the default', edits: spans.map((span) => ({ doc: o.doc, ...span, newText: '' })) }];
+  }
+  const target = majority.value.trim();
+  // Writing an empty value would not help; there is nothing to copy.
+  if (target === '') return [];
+  return [{ title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${target}`, edits: [setValueEdit(o.doc, key, target)] }];
+}
+
 function compare(
   observations: Observation[],
   label: string,
@@ -41,15 +61,22 @@ function compare(
   if (counts.size < 2) return [];
   const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
   const majority = topCount * 2 > observations.length ? top : undefined;
-  const shown = (o: Observation) => (secret ? (o.set ? '(a secret value)' : '(not set)') : o.set ? JSON.stringify(o.value) : `${JSON.stringify(o.value)} (default)`);
-  const majorityObservation = observations.find((o) => norm(o.value) === majority);
+  const shown = (o: Observation) =>
+    secret ? (o.set ? '(a secret value)' : '(not set)') : o.set ? JSON.stringify(o.value) : o.value === '' ? '(not set)' : `${JSON.stringify(o.value)} (default)`;
+  const inMajority = observations.filter((o) => majority !== undefined && norm(o.value) === majority);
+  const majorityObservation = inMajority.find((o) => o.set) ?? inMajority[0];
   const out: PlacedFinding[] = [];
   for (const o of observations) {
     if (majority !== undefined && norm(o.value) === majority) continue;
     const others = observations.filter((x) => x !== o);
-    const message = majority !== undefined
-      ? `${label} differs from the other nodes of the cluster: ${o.node.name} has ${shown(o)}, most nodes have ${shown(majorityObservation!)}. Nodes must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`
+    // Secrets are never shown: two set secrets only "differ".
+    const versus = majorityObservation && secret && o.set && majorityObservation.set
+      ? `${o.node.name} has a different secret value than most nodes`
+      : `${o.node.name} has ${shown(o)}, most nodes have ${majorityObservation ? shown(majorityObservation) : ''}`;
+    const message = majorityObservation
+      ? `${label} differs from the other nodes of the cluster: ${versus}. Nodes must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`
       : `${label} differs across the nodes of the cluster (${observations.map((x) => `${x.node.name}: ${shown(x)}`).join(', ')}); they must agree on it.`;
+    const fixes = majorityObservation ? alignFixes(o, majorityObservation, key, secret) : [];
     out.push({
       doc: o.doc,
       finding: {
@@ -57,9 +84,7 @@ function compare(
         severity,
         message,
         related: others.map((x) => ({ doc: x.doc, ...x.span, message: `${x.node.name}: ${shown(x)}` })),
-        fixes: majorityObservation
-          ? [{ title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${majorityObservation.value.trim() || '(empty)'}`, edits: [setValueEdit(o.doc, key, majorityObservation.value.trim())] }]
-          : [],
+        fixes,
       },
     });
   }
@@ -68,12 +93,17 @@ function compare(
 
 function sharedSettings({ cluster, effective, catalog }: ClusterContext): PlacedFinding[] {
   const out: PlacedFinding[] = [];
+  // Algorithm, salt, password and iteration count only matter where some node turns encryption on.
+  const encrypted = cluster.nodes.some((n) => isTrue(effective(n).value(SYMMETRIC_ENCRYPTION)));
   for (const { key, file, severity, ignoreCase } of SHARED) {
+    if (key.startsWith(`${SYMMETRIC_ENCRYPTION}.`) && !encrypted) continue;
     const observations: Observation[] = [];
     for (const node of cluster.nodes) {
       const config: EffectiveConfig = effective(node);
       const value = config.get(key);
       const home = nodeFile(node, file);
+      // A blank group name is missing-group-name's finding (or harmless with join=empty), not a difference.
+      if (key === GROUP_NAME && (value.value ?? '').trim() === '') continue;
       if (value.source) {
         const e = value.source.entry;
         observations.push({ node, value: value.source.value, doc: value.source.doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true });
@@ -103,7 +133,9 @@ function mapSettings({ cluster, catalog }: ClusterContext): PlacedFinding[] {
     const keys = new Set<string>();
     for (const { doc } of copies) for (const e of doc.entries) keys.add(e.known?.canonicalKey ?? e.key);
     for (const key of keys) {
+      // Unknown fields are skipped by OX (unknown-key reports them); comparing them says nothing.
       const def = catalog.lookup(key, 'properties')?.def;
+      if (!def) continue;
       const observations: Observation[] = copies.map(({ node, doc }) => {
         const e = lastEntryFor(doc, key);
         if (e) return { node, value: e.value, doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true };

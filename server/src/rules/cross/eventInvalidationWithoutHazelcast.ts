@@ -12,13 +12,18 @@ export const eventInvalidationWithoutHazelcastRule: CrossRule = {
     for (const node of cluster.nodes) {
       const config = effective(node);
       const enabled = config.get(HAZELCAST_ENABLED);
-      if (!enabled.source || enabled.value?.trim().toLowerCase() !== 'false') continue;
+      // OX reads every value but "true" (any case) as false, so "no" or a blank value switch Hazelcast off too.
+      if (!enabled.source || isTrue(enabled.value)) continue;
       const invalidation = config.get(EVENT_INVALIDATION);
       if (!isTrue(invalidation.value)) continue;
       const doc = homeDoc(node, 'cache.properties');
       if (!doc) continue;
       out.push(
-        findingAt(invalidation.source, doc, `Cache invalidation by events ${invalidation.source ? 'is on' : 'is on by default'}, but Hazelcast is disabled (${where(enabled.source)}): other nodes never learn about changed data and serve stale caches.`),
+        findingAt(
+          invalidation.source,
+          doc,
+          `Cache invalidation by events ${invalidation.source ? 'is on' : 'is on by default'}, but Hazelcast is disabled (${where(enabled.source)}): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.`,
+        ),
       );
     }
     return out;

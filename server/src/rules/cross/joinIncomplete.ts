@@ -1,18 +1,26 @@
 import { isIpAddress } from '../../values/checkValue';
+import { staticHosts } from '../../workspace/clusters';
 import { EffectiveConfig } from '../../workspace/effective';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { Finding } from '../rule';
 import { keySpan, valueSpan } from './helpers';
-import { AWS_ACCESS_KEY, AWS_SECRET_KEY, DNS_DOMAINS, JOIN, K8S_SERVICE_DNS, K8S_SERVICE_NAME, MULTICAST_GROUP, MULTICAST_PORT, STATIC_NODES } from './oxKeys';
+import { AWS_ACCESS_KEY, AWS_SECRET_KEY, DNS_DOMAINS, JOIN, K8S_SERVICE_DNS, K8S_SERVICE_NAME, MULTICAST_GROUP, STATIC_NODES } from './oxKeys';
 
 function blank(config: EffectiveConfig, key: string): boolean {
   return config.value(key).trim() === '';
 }
 
+/** "not set" or "empty", for messages. */
+function state(config: EffectiveConfig, key: string): string {
+  return config.isSet(key) ? 'empty' : 'not set';
+}
+
+/** An IPv4 address in 224.0.0.0/4 or an IPv6 address in ff00::/8. */
 function isMulticastGroup(value: string): boolean {
-  if (!isIpAddress(value) || !/^\d+\.\d+\.\d+\.\d+$/.test(value)) return false;
-  const first = Number(value.split('.')[0]);
-  return first >= 224 && first <= 239;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(value)) {
+    const first = Number(value.split('.')[0]);
+    return first >= 224 && first <= 239;
+  }
+  return /^\[?ff/i.test(value);
 }
 
 /** Each join mode needs its own settings; without them the node cannot find the others. */
@@ -25,29 +33,29 @@ export const joinIncompleteRule: CrossRule = {
     for (const node of cluster.nodes) {
       const config = effective(node);
       const join = config.get(JOIN);
-      if (!join.source) continue;
+      const source = join.source;
+      if (!source) continue;
       const mode = (join.value ?? '').trim().toLowerCase();
-      const onJoin = (message: string): PlacedFinding => ({ doc: join.source!.doc, finding: { ...keySpan(join.source!), message } as Finding });
-      if (mode === 'static' && blank(config, STATIC_NODES)) {
-        out.push(onJoin(`Join mode "static" needs ${STATIC_NODES}, which is empty: this node has nobody to join.`));
+      const onJoin = (message: string): PlacedFinding => ({ doc: source.doc, finding: { ...keySpan(source), message } });
+      if (mode === 'static' && staticHosts(config.value(STATIC_NODES)).length === 0) {
+        out.push(onJoin(`Join mode "static" needs ${STATIC_NODES}, which is ${state(config, STATIC_NODES)}: this node has nobody to join.`));
       } else if (mode === 'multicast') {
+        // Port values and non-addresses are invalid-value findings already; this catches what that rule cannot.
         const group = config.get(MULTICAST_GROUP);
-        const port = config.get(MULTICAST_PORT);
-        if (!isMulticastGroup((group.value ?? '').trim())) {
-          const message = `Join mode "multicast" needs a multicast group address (224.0.0.0 to 239.255.255.255); "${group.value ?? ''}" is not one.`;
+        const value = (group.value ?? '').trim();
+        if (value === '' || (isIpAddress(value) && !isMulticastGroup(value))) {
+          const message = value === ''
+            ? `Join mode "multicast" needs a multicast group address, but ${MULTICAST_GROUP} is empty.`
+            : `Join mode "multicast" needs a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8); ${value} is not one.`;
           out.push(group.source ? { doc: group.source.doc, finding: { ...valueSpan(group.source), message } } : onJoin(message));
         }
-        const portNumber = Number((port.value ?? '').trim());
-        if (!/^\d+$/.test((port.value ?? '').trim()) || portNumber < 1 || portNumber > 65535) {
-          const message = `Join mode "multicast" needs a multicast port from 1 to 65535; "${port.value ?? ''}" is not one.`;
-          out.push(port.source ? { doc: port.source.doc, finding: { ...valueSpan(port.source), message } } : onJoin(message));
-        }
       } else if (mode === 'dns' && blank(config, DNS_DOMAINS)) {
-        out.push(onJoin(`Join mode "dns" needs ${DNS_DOMAINS}, which is empty.`));
+        out.push(onJoin(`Join mode "dns" needs ${DNS_DOMAINS}, which is ${state(config, DNS_DOMAINS)}: there is no name to resolve.`));
       } else if (mode === 'kubernetes' && blank(config, K8S_SERVICE_DNS) && blank(config, K8S_SERVICE_NAME)) {
-        out.push(onJoin(`Join mode "kubernetes" needs the Kubernetes service: OX 8 reads ${K8S_SERVICE_DNS} (an older document names it k8s.serviceName).`));
-      } else if (mode === 'aws' && (blank(config, AWS_ACCESS_KEY) || blank(config, AWS_SECRET_KEY))) {
-        out.push(onJoin(`Join mode "aws" needs ${AWS_ACCESS_KEY} and ${AWS_SECRET_KEY}.`));
+        out.push(onJoin(`Join mode "kubernetes" needs the Kubernetes service, but neither ${K8S_SERVICE_DNS} (read by OX 8) nor ${K8S_SERVICE_NAME} (the name in older documentation) is set.`));
+      } else if (mode === 'aws') {
+        const missing = [AWS_ACCESS_KEY, AWS_SECRET_KEY].filter((k) => blank(config, k));
+        if (missing.length) out.push(onJoin(`Join mode "aws" needs ${AWS_ACCESS_KEY} and ${AWS_SECRET_KEY}; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set.`));
       }
     }
     return out;

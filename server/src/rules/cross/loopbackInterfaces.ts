@@ -1,4 +1,5 @@
 import { staticHosts } from '../../workspace/clusters';
+import { nodeFile } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { joinMode, keySpan, setValueEdit, valueSpan } from './helpers';
@@ -34,14 +35,15 @@ export const loopbackInterfacesRule: CrossRule = {
       const loopbackOnly = interfaces.source ? values.length > 0 && values.every((v) => LOOPBACK.test(v)) : true;
       if (!loopbackOnly) continue;
       const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
+      // An unset key goes to hazelcast.properties (after the join line when that is where join is set).
+      const target = interfaces.source?.doc ?? nodeFile(node, 'hazelcast.properties') ?? join.source.doc;
+      const after = !interfaces.source && target === join.source.doc ? join.source.entry : undefined;
       const fixes: Fix[] = wildcard
-        ? [{
-            title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
-            preferred: true,
-            edits: [setValueEdit(interfaces.source?.doc ?? join.source.doc, INTERFACES, wildcard, interfaces.source ? undefined : join.source.entry)],
-          }]
+        ? [{ title: `Set ${INTERFACES}=${wildcard} (from the static node list)`, preferred: true, edits: [setValueEdit(target, INTERFACES, wildcard, after)] }]
         : [];
-      const message = `Hazelcast listens on ${interfaces.source ? interfaces.value : '127.0.0.1 (the default, as the key is not set)'} only, so the other nodes cannot reach this one although join is "${mode}".`;
+      const message = interfaces.source
+        ? `Hazelcast listens on ${values.join(', ')} only, so the other nodes cannot reach this one although join is "${mode}".`
+        : `Hazelcast listens on 127.0.0.1 only (the default, as ${INTERFACES} is not set), so the other nodes cannot reach this one although join is "${mode}".`;
       out.push(
         interfaces.source
           ? { doc: interfaces.source.doc, finding: { ...valueSpan(interfaces.source), message, fixes } }

@@ -13,7 +13,9 @@ export const ltcpIgnoredRule: CrossRule = {
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
-      if (!isTrue(effective(node).value(EVENT_INVALIDATION))) continue;
+      const invalidation = effective(node).get(EVENT_INVALIDATION);
+      if (!isTrue(invalidation.value)) continue;
+      const why = `with ${EVENT_INVALIDATION}=true${invalidation.source ? '' : ' (the default)'}`;
       for (const doc of node.docs) {
         if (doc.kind.syntax !== 'ccf') continue;
         for (const e of doc.entries) {
@@ -24,7 +26,7 @@ export const ltcpIgnoredRule: CrossRule = {
               start: e.entry.start,
               end: e.entry.end,
               tags: [DiagnosticTag.Unnecessary],
-              message: 'Ignored: with com.openexchange.caching.jcs.eventInvalidation=true, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.',
+              message: `Ignored: ${why}, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.`,
             },
           });
         }

@@ -9,6 +9,13 @@ export const missingGroupNameRule: CrossRule = {
   summary: 'network.join is not empty but group.name is unset or blank: Hazelcast does not start.',
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
+    // The fix proposes the name most other nodes use, so it does not start a cluster-mismatch; else the folder name.
+    const counts = new Map<string, number>();
+    for (const n of cluster.nodes) {
+      const name = effective(n).value(GROUP_NAME).trim();
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     for (const node of cluster.nodes) {
       const config = effective(node);
       const join = config.get(JOIN);
@@ -16,13 +23,16 @@ export const missingGroupNameRule: CrossRule = {
       if (!join.source || !mode || mode === 'empty' || config.value(GROUP_NAME).trim() !== '') continue;
       const group = config.get(GROUP_NAME).source;
       const doc = group?.doc ?? join.source.doc;
-      const placeholder = cluster.name || 'my-cluster';
+      const name = common ?? (cluster.name || 'my-cluster');
       out.push({
         doc: join.source.doc,
         finding: {
           ...keySpan(join.source),
           message: `Join mode "${mode}" needs ${GROUP_NAME}, which is ${group ? 'blank' : 'not set'}: OX does not start Hazelcast on this node.`,
-          fixes: [{ title: `Set ${GROUP_NAME}=${placeholder}`, edits: [setValueEdit(doc, GROUP_NAME, placeholder, group ? undefined : join.source.entry)] }],
+          fixes: [{
+            title: `Set ${GROUP_NAME}=${name}${common ? ' (as on the other nodes)' : ''}`,
+            edits: [setValueEdit(doc, GROUP_NAME, name, group ? undefined : join.source.entry)],
+          }],
         },
       });
     }

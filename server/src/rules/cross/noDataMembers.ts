@@ -1,6 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { firstLine, homeDoc, isTrue, valueSpan } from './helpers';
-import { LITE_MEMBER } from './oxKeys';
+import { firstLine, homeDoc, isTrue, joinMode, valueSpan } from './helpers';
+import { HAZELCAST_ENABLED, LITE_MEMBER } from './oxKeys';
 
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
 export const noDataMembersRule: CrossRule = {
@@ -8,9 +8,17 @@ export const noDataMembersRule: CrossRule = {
   defaultSeverity: 'error',
   summary: 'Every node of the cluster is a lite member: no member holds data.',
   check: ({ cluster, effective }) => {
-    if (!cluster.nodes.length || !cluster.nodes.every((n) => isTrue(effective(n).value(LITE_MEMBER)))) return [];
+    // Nodes with Hazelcast switched off are no members at all (OX reads anything but "true" as off).
+    const members = cluster.nodes.filter((n) => isTrue(effective(n).value(HAZELCAST_ENABLED)));
+    if (!members.length || !members.every((n) => isTrue(effective(n).value(LITE_MEMBER)))) return [];
+    // A lone node that joins others may have full members outside the workspace.
+    if (members.length === 1 && (joinMode(effective(members[0])) ?? 'empty') !== 'empty') return [];
     const out: PlacedFinding[] = [];
-    for (const node of cluster.nodes) {
+    const some = members.length < cluster.nodes.length;
+    const what = members.length === 1
+      ? `The only node of cluster "${cluster.name}"${some ? ' that runs Hazelcast' : ''} is a lite member`
+      : `All ${members.length} nodes of cluster "${cluster.name}"${some ? ' that run Hazelcast' : ''} are lite members`;
+    for (const node of members) {
       const setting = effective(node).get(LITE_MEMBER).source;
       const doc = setting?.doc ?? homeDoc(node, 'hazelcast.properties');
       if (!doc) continue;
@@ -18,7 +26,7 @@ export const noDataMembersRule: CrossRule = {
         doc,
         finding: {
           ...(setting ? valueSpan(setting) : firstLine(doc)),
-          message: `All ${cluster.nodes.length} node${cluster.nodes.length === 1 ? '' : 's'} of cluster "${cluster.name}" are lite members, so none holds distributed data (sessions, locks, caches). Make at least one a full member.`,
+          message: `${what}, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.`,
         },
       });
     }

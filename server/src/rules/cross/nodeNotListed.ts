@@ -24,13 +24,15 @@ export const nodeNotListedRule: CrossRule = {
         const addresses = own.get(other) ?? [];
         if (other === node || !isStatic(other) || !addresses.length || addresses.some((a) => hosts.has(a))) continue;
         const address = addresses[0];
+        // Append in the list's own style: after ", " when it uses that, without a comma after a trailing one.
         const value = list.entry.value;
+        const separator = value === '' || value.endsWith(',') ? '' : value.includes(', ') ? ', ' : ',';
         out.push({
           doc: list.doc,
           finding: {
             ...valueSpan(list),
             message: `${other.name} (${address}) is not in this node's static node list. It can still join through another node, but listing every node lets any of them start first.`,
-            fixes: [{ title: `Add ${address} to the list`, edits: [{ doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: value ? `,${address}` : address }] }],
+            fixes: [{ title: `Add ${address} to the list`, edits: [{ doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: `${separator}${address}` }] }],
           },
         });
       }

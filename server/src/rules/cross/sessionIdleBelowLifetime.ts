@@ -1,8 +1,8 @@
 import { lastEntryFor } from '../../document';
 import { describeDuration, parseTimespan } from '../../values/timespan';
-import { mapFiles } from '../../workspace/model';
+import { mapFiles, nodeFile } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { homeDoc, keySpan, where } from './helpers';
+import { keySpan, where } from './helpers';
 import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from './oxKeys';
 
 const MARGIN_SECONDS = 86_400;
@@ -40,6 +40,7 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
         }
         if (seconds > lifetimeSeconds) continue;
         const source = lifetime.source;
+        const sessiond = nodeFile(node, 'sessiond.properties');
         const lifetimeWords = `${lifetimeText} = ${describeDuration(parsed.ms)} = ${lifetimeSeconds} s`;
         const target = lifetimeSeconds + MARGIN_SECONDS;
         out.push({
@@ -47,11 +48,12 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
           finding: {
             ...span,
             message: `maxIdleSeconds ${seconds} (${describeDuration(seconds * 1000)}) is not above the session lifetime (${lifetimeWords}${source ? ` from ${where(source)}` : ', the default'}): Hazelcast evicts sessions OX still considers alive.`,
-            related: [
-              source
-                ? { doc: source.doc, ...keySpan(source), message: `Session lifetime ${lifetimeText}` }
-                : { doc: homeDoc(node, 'sessiond.properties') ?? doc, start: 0, end: 0, message: `${SESSION_LIFETIME} is not set: default 1W` },
-            ],
+            // Unset: point at sessiond.properties, where the key belongs, if the node has one.
+            related: source
+              ? [{ doc: source.doc, ...keySpan(source), message: `Session lifetime ${lifetimeText}` }]
+              : sessiond
+                ? [{ doc: sessiond, start: 0, end: 0, message: `${SESSION_LIFETIME} is not set: default 1W` }]
+                : [],
             fixes: [
               {
                 title: `Raise maxIdleSeconds to ${target} (lifetime ${lifetimeText} = ${lifetimeSeconds} s + 1 day)`,

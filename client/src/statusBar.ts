@@ -1,0 +1,52 @@
+// A status bar item showing the language server's state; clicking it shows the output channel.
+import * as vscode from 'vscode';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
+
+export class ServerStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private listener: vscode.Disposable | undefined;
+
+  constructor(command: string) {
+    this.item = vscode.window.createStatusBarItem('oxClusterConfig.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'OX Cluster Config';
+    this.item.command = command;
+    this.show(State.Stopped);
+    this.item.show();
+  }
+
+  track(client: LanguageClient): void {
+    this.listener?.dispose();
+    this.listener = client.onDidChangeState((e) => this.show(e.newState));
+    this.show(State.Starting);
+  }
+
+  failed(): void {
+    this.item.text = '$(error) OX';
+    this.item.tooltip = 'OX Cluster Config: the language server failed to start. Click to show the output.';
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  private show(state: State): void {
+    this.item.backgroundColor = undefined;
+    switch (state) {
+      case State.Starting:
+        this.item.text = '$(sync~spin) OX';
+        this.item.tooltip = 'OX Cluster Config: the language server is starting. Click to show the output.';
+        break;
+      case State.Running:
+        this.item.text = '$(check) OX';
+        this.item.tooltip = 'OX Cluster Config: the language server is running. Click to show the output.';
+        break;
+      case State.Stopped:
+        this.item.text = '$(circle-slash) OX';
+        this.item.tooltip = 'OX Cluster Config: the language server is stopped. Click to show the output.';
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.listener?.dispose();
+    this.item.dispose();
+  }
+}

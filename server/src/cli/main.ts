@@ -1,0 +1,107 @@
+import { check, ALL_RULES } from './check';
+import { dump } from './dump';
+import { TOOL_VERSION } from './formats';
+import { CliIo, EXIT_USAGE, InputError, processIo, UsageError } from './io';
+
+function ruleList(): string {
+  const width = Math.max(...ALL_RULES.map((r) => r.id.length));
+  return ALL_RULES.map((r) => `    ${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.summary}`).join('\n');
+}
+
+export function usage(): string {
+  return `Usage:
+  ox-cluster-config check [options] <dir>...
+  ox-cluster-config dump <file>
+  ox-cluster-config --help | --version
+
+check <dir>...
+  Finds every OX cluster configuration file below the directories (hazelcast.properties,
+  hazelcast/<map>.properties, sessiond.properties, cache.properties, server.properties, cache.ccf,
+  and any .properties or .ccf file below an etc/ or conf/ folder), groups them into nodes (the folder
+  above etc/) and clusters (nodes side by side in one folder, or whose static node lists overlap),
+  and runs the checks of the editor on each file, each node and each cluster.
+
+  Options:
+    --format human|json|sarif   Output format (default: human).
+                                  human  path:line:col severity rule-id message, paths relative to the
+                                         current folder, then "N errors, M warnings, K infos in F files
+                                         (C clusters, N nodes)".
+                                  json   [{file, line, column, endLine, endColumn, severity, rule, message}]:
+                                         1-based lines and columns, columns in UTF-16 code units, the end
+                                         column exclusive (as in SARIF).
+                                  sarif  SARIF 2.1.0 (e.g. for GitHub code scanning); file URIs relative
+                                         to the uriBaseId SRCROOT, the current folder.
+    --rule <id>=<severity>      Set a rule's severity: off, hint, information, warning or error.
+                                Repeatable; wins over .oxclusterconfig.json. An unknown id is a usage error.
+    --max-warnings <n>          Exit with 1 when there are more than <n> warnings.
+    --cluster <name>=<dir>,...  Declare a cluster: the node folders listed (relative to the current folder,
+                                or globs) form cluster <name>. Repeatable; wins over the automatic
+                                grouping and over the clusters of .oxclusterconfig.json.
+    --fix                       Apply the safe fixes: those of problems with exactly one fix that creates
+                                no file and does not overlap another fix (repeated while fixes make more
+                                possible). Files are written back as ISO-8859-1; nothing outside the
+                                edited text changes. Prints how many problems were fixed in how many
+                                files (on stderr with --format json or sarif), then reports what remains.
+    --effective                 Print the effective configuration of every node as JSON instead of the
+                                problems: each key with its value, source file and line (or "default"),
+                                the files that set it and the nodes of the cluster that differ.
+    -h, --help                  Show this help.
+
+  Configuration: .oxclusterconfig.json in each <dir> and in the current folder (JSON schema:
+  schemas/oxclusterconfig.schema.json). Rule severities of later <dir>s win over earlier ones and over
+  the current folder's; --rule wins over all.
+    "rules":    {"<rule-id>": "off|hint|information|warning|error"}
+    "clusters": [{"name": "prod", "nodes": ["node1", "node2", "site-b/*"]}]   node folders relative to
+                the folder of the file, or globs
+    "catalogs": ["custom.ox-catalog.json"]   extra catalogs, relative to the folder of the file: read as
+                JSON data (never run) and checked against the catalog schema
+    "include":  ["**/custom-etc/*.properties"]   more files to check (globs relative to each <dir>)
+    "exclude":  ["backup", "**/old/**"]          files and folders to skip (globs relative to each <dir>)
+
+  Secret values (passwords, keys, salts) are never printed, in any format.
+  With more than 300 files a progress line is shown on stderr.
+
+  Rules (id, default severity, what it finds):
+${ruleList()}
+
+  Exit codes:
+    0  no error found, and no more warnings than --max-warnings
+    1  an error found, or more warnings than --max-warnings
+    2  usage error; a directory that does not exist or cannot be read; an unreadable file; an unusable
+       .oxclusterconfig.json or catalog; no OX configuration file under any <dir>. A <dir> without
+       any is reported on stderr as "no OX configuration files found under <dir>"; next to <dir>s
+       with some, that alone does not change the exit code.
+
+dump <file>
+  Print the properties of <file> as one JSON object (key -> value, the last duplicate wins), exactly
+  as java.util.Properties reads them (ISO-8859-1). Secrets are not masked.
+  Exit codes: 0 success, 2 usage error, unreadable file or malformed \\uXXXX escape.`;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'check') return await check(rest, io, usage());
+    if (command === 'dump') return await dump(rest, io);
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(`${usage()}\n`);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command "${command}".` : 'no command given.');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`ox-cluster-config: ${error.message}\n\n${usage()}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`ox-cluster-config: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

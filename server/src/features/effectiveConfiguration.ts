@@ -1,0 +1,228 @@
+import { Catalog } from '../catalog/catalog';
+import { MAP_FILE } from '../catalog/fileKind';
+import { OxDocument, OxEntry } from '../document';
+import { OxNode } from '../workspace/model';
+import { Setting } from '../workspace/effective';
+import { relativeUri } from '../workspace/uris';
+import { Workspace } from '../workspace/workspace';
+
+/** What a masked secret shows instead of its value. */
+export const SECRET_MASK = '********';
+export const MAP_NAME_KEY = 'com.openexchange.hazelcast.configuration.map.name';
+
+/** A place in a node's files: the path relative to the node folder and a 1-based line. */
+export interface SettingLocation {
+  file: string;
+  line: number;
+}
+
+export interface EffectiveSetting {
+  key: string;
+  /** The value OX reads (masked for secrets); null when the key is not set and has no default. */
+  value: string | null;
+  /** `default` when no file sets the key, else the file and line of the value that counts. */
+  source: 'default' | SettingLocation;
+  /** Every file that sets the key, when there are several (which one OX reads last is undefined). */
+  candidates?: Array<SettingLocation & { value: string }>;
+  /** The other nodes of the cluster whose value differs. */
+  differsInCluster?: Array<{ node: string; value: string | null }>;
+  /** Set for keys the catalog marks as secret. */
+  secret?: true;
+}
+
+/** The settings of one map file below `hazelcast/` (read per map, not merged into the node's configuration). */
+export interface EffectiveMapFile {
+  /** Path relative to the node folder, e.g. `hazelcast/sessions.properties`. */
+  file: string;
+  /** The map's name (its `...map.name`), else the file name without `.properties`. */
+  mapName: string;
+  settings: EffectiveSetting[];
+}
+
+export interface EffectiveNodeReport {
+  node: string;
+  uri: string;
+  /** The cluster the node belongs to, if any. */
+  cluster: string | null;
+  /** Whether secret values are masked in this report. */
+  secretsMasked: boolean;
+  /** Every catalog key of the node's files plus every key the node sets, sorted by key. */
+  settings: EffectiveSetting[];
+  maps: EffectiveMapFile[];
+}
+
+export interface EffectiveOptions {
+  maskSecrets: boolean;
+}
+
+function location(node: OxNode, doc: OxDocument, entry: OxEntry): SettingLocation {
+  return { file: relativeUri(node.uri, doc.uri), line: doc.text.positionAt(entry.entry.keySpan.start).line + 1 };
+}
+
+function isMapKey(catalog: Catalog, key: string): boolean {
+  return catalog.fieldPrefix(key, 'properties') !== undefined || catalog.lookup(key, 'properties')?.file === MAP_FILE;
+}
+
+/** The last entry per canonical key of a map file (Java keeps the last; field names match ignoring case). */
+function mapEntries(doc: OxDocument): Map<string, OxEntry> {
+  const last = new Map<string, OxEntry>();
+  for (const e of doc.entries) if (!e.entry.malformed) last.set(e.known?.canonicalKey ?? e.key, e);
+  return last;
+}
+
+function mapNameOf(doc: OxDocument, entries: Map<string, OxEntry>): string {
+  const named = entries.get(MAP_NAME_KEY)?.value;
+  return named || doc.kind.name.replace(/\.properties$/i, '');
+}
+
+/**
+ * The effective configuration of a node as OX reads it: for every catalog key of the node's files and every
+ * key the node sets, the value, where it comes from, the other files that set it and the nodes of the cluster
+ * that differ. Map files below `hazelcast/` are reported one by one.
+ */
+export function effectiveConfiguration(workspace: Workspace, node: OxNode, catalog: Catalog, options: EffectiveOptions): EffectiveNodeReport {
+  const cluster = workspace.clusterOf(node);
+  const others = (cluster?.nodes ?? []).filter((n) => n !== node);
+  const isSecret = (key: string) => !!catalog.lookup(key, 'properties')?.def.secret;
+  const show = (key: string, value: string | null) => (value !== null && options.maskSecrets && isSecret(key) ? SECRET_MASK : value);
+  const effective = workspace.effective(node);
+
+  const keys = new Set<string>();
+  const catalogFiles = new Set(node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE).map((d) => d.kind.file));
+  for (const file of catalogFiles) {
+    for (const def of catalog.defsForFile(file)) {
+      if (def.key !== undefined && !def.removedIn && !isMapKey(catalog, def.key)) keys.add(def.key);
+    }
+  }
+  for (const key of effective.keys()) keys.add(key);
+
+  const settings = [...keys].sort().map((key): EffectiveSetting => {
+    const value = effective.get(key);
+    const setting: EffectiveSetting = {
+      key,
+      value: show(key, value.value),
+      source: value.source ? location(node, value.source.doc, value.source.entry) : 'default',
+    };
+    if (value.candidates.length > 1) {
+      setting.candidates = value.candidates.map((c: Setting) => ({ ...location(node, c.doc, c.entry), value: show(key, c.value) ?? '' }));
+    }
+    // A map key outside a map file has no effect, so how other nodes set it does not matter.
+    const differs = (isMapKey(catalog, key) ? [] : others)
+      .map((other) => ({ node: other.name, value: workspace.effective(other).get(key).value }))
+      .filter((o) => o.value !== value.value)
+      .map((o) => ({ node: o.node, value: show(key, o.value) }));
+    if (differs.length) setting.differsInCluster = differs;
+    if (isSecret(key)) setting.secret = true;
+    return setting;
+  });
+
+  const mapDefs = catalog.defsForFile(MAP_FILE).filter((d) => d.key !== undefined && !d.removedIn);
+  const otherMaps = others.map((other) => ({
+    node: other,
+    byName: new Map(other.docs.filter((d) => d.kind.file === MAP_FILE).map((d) => [d.kind.name, mapEntries(d)] as const)),
+  }));
+  const maps = node.docs
+    .filter((d) => d.kind.file === MAP_FILE)
+    .map((doc): EffectiveMapFile => {
+      const entries = mapEntries(doc);
+      const mapKeys = new Set<string>([...mapDefs.map((d) => d.key!), ...entries.keys()]);
+      const defaultOf = (key: string) => catalog.lookup(key, 'properties', MAP_FILE)?.def.default ?? null;
+      const valueIn = (list: Map<string, OxEntry>, key: string) => list.get(key)?.value ?? defaultOf(key);
+      const mapSettings = [...mapKeys].sort().map((key): EffectiveSetting => {
+        const entry = entries.get(key);
+        const value = entry ? entry.value : defaultOf(key);
+        const setting: EffectiveSetting = { key, value: show(key, value), source: entry ? location(node, doc, entry) : 'default' };
+        const differs = otherMaps
+          .flatMap((o) => {
+            const list = o.byName.get(doc.kind.name);
+            return list ? [{ node: o.node.name, value: valueIn(list, key) }] : [];
+          })
+          .filter((o) => o.value !== value)
+          .map((o) => ({ node: o.node, value: show(key, o.value) }));
+        if (differs.length) setting.differsInCluster = differs;
+        if (isSecret(key)) setting.secret = true;
+        return setting;
+      });
+      return { file: relativeUri(node.uri, doc.uri), mapName: mapNameOf(doc, entries), settings: mapSettings };
+    });
+
+  return { node: node.name, uri: node.uri, cluster: cluster?.name ?? null, secretsMasked: options.maskSecrets, settings, maps };
+}
+
+/** The effective configuration of every node of the workspace, in node order. */
+export function effectiveConfigurations(workspace: Workspace, catalog: Catalog, options: EffectiveOptions): EffectiveNodeReport[] {
+  return workspace.nodes().map((node) => effectiveConfiguration(workspace, node, catalog, options));
+}
+
+// ---- Rendering ----
+
+const MAX_KEY_WIDTH = 72;
+const MAX_LINE_WIDTH = 110;
+
+function displayValue(value: string | null): string {
+  if (value === null) return '(no default)';
+  if (value === '') return '(empty)';
+  return value.replace(/[\x00-\x1f\x7f]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\f': '\\f' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+function displaySource(setting: EffectiveSetting): string {
+  const source = setting.source;
+  if (source === 'default') return 'default';
+  const also = (setting.candidates ?? []).filter((c) => c.file !== source.file || c.line !== source.line);
+  const here = `${source.file}:${source.line}`;
+  if (!also.length) return here;
+  return `${here}; also set in ${also.map((c) => `${c.file}:${c.line} = ${displayValue(c.value)}`).join(', ')}`;
+}
+
+function alignedLines(settings: readonly EffectiveSetting[]): string[] {
+  const keyWidth = Math.min(MAX_KEY_WIDTH, Math.max(0, ...settings.map((s) => s.key.length)));
+  const left = settings.map((s) => `${s.key.padEnd(keyWidth)} = ${displayValue(s.value)}`);
+  const leftWidth = Math.min(MAX_LINE_WIDTH, Math.max(0, ...left.map((l) => l.length)));
+  return settings.map((s, i) => `${left[i].padEnd(leftWidth)}   (${displaySource(s)})`);
+}
+
+function fence(lines: readonly string[]): string[] {
+  return ['```text', ...lines, '```'];
+}
+
+function differenceLines(report: EffectiveNodeReport): string[] {
+  const lines: string[] = [];
+  const add = (prefix: string, setting: EffectiveSetting) => {
+    if (!setting.differsInCluster?.length) return;
+    const rows = [{ node: `${report.node} (this node)`, value: setting.value }, ...setting.differsInCluster];
+    const width = Math.max(...rows.map((r) => r.node.length));
+    lines.push(`${prefix}${setting.key}`, ...rows.map((r) => `  ${r.node.padEnd(width)} = ${displayValue(r.value)}`));
+  };
+  for (const s of report.settings) add('', s);
+  for (const map of report.maps) for (const s of map.settings) add(`${map.file}: `, s);
+  return lines;
+}
+
+/** A readable (Markdown) document of the effective configuration: one section per node. */
+export function renderEffectiveConfiguration(reports: EffectiveNodeReport | readonly EffectiveNodeReport[]): string {
+  const list: readonly EffectiveNodeReport[] = Array.isArray(reports) ? reports : [reports as EffectiveNodeReport];
+  const out: string[] = ['# Effective configuration', ''];
+  out.push(
+    'Values as OX reads them: a key set in any .properties file of the node counts; "default" means no file sets it.',
+    list.some((r) => !r.secretsMasked) ? 'Secret values are shown in clear text.' : `Secret values are masked as ${SECRET_MASK}.`,
+    '',
+  );
+  if (!list.length) out.push('No OX node found.', '');
+  for (const report of list) {
+    out.push(`## ${report.node}${report.cluster ? ` (cluster ${report.cluster})` : ''}`, '', report.uri, '');
+    out.push(...fence(report.settings.length ? alignedLines(report.settings) : ['(no settings)']), '');
+    for (const map of report.maps) {
+      out.push(`### ${map.file} (map "${map.mapName}")`, '', ...fence(alignedLines(map.settings)), '');
+    }
+    out.push('### Differences in the cluster', '');
+    const differences = differenceLines(report);
+    if (differences.length) out.push(...fence(differences));
+    else if (report.cluster === null) out.push('The node belongs to no cluster.');
+    else out.push('None: the other nodes of the cluster read the same values (or there are no other nodes).');
+    out.push('');
+  }
+  return out.join('\n');
+}

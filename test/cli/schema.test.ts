@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import Ajv from 'ajv';
+import { SINGLE_FILE_RULES } from '../../server/src/rules';
+import { CROSS_FILE_RULES } from '../../server/src/rules/cross';
+import { parseWorkspaceConfig } from '../../server/src/workspace/config';
+import { REPO } from './harness';
+
+const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas/oxclusterconfig.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+function errors(): string {
+  return JSON.stringify(validate.errors);
+}
+
+describe('schemas/oxclusterconfig.schema.json', () => {
+  test('is draft-07 and names every rule', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id), 'a rule was added or removed: list it in the schema');
+  });
+
+  const valid: Array<[string, unknown]> = [
+    ['empty', {}],
+    [
+      'everything',
+      {
+        $schema: './node_modules/ox-cluster-config/schemas/oxclusterconfig.schema.json',
+        rules: { 'unknown-key': 'error', 'wrong-file': 'off', 'ltcp-ignored': 'information', 'cluster-mismatch': 'hint', 'duplicate-key': 'warning' },
+        clusters: [
+          { name: 'prod', nodes: ['prod/node1', 'prod/node2'] },
+          { name: 'staging', nodes: ['staging/*'] },
+        ],
+        catalogs: ['site.ox-catalog.json', '/etc/ox/catalogs/extra.json'],
+        include: ['**/custom-etc/*.properties'],
+        exclude: ['backup', '**/old/**'],
+      },
+    ],
+    ['the CLI test fixture', JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/cli/with-config/.oxclusterconfig.json'), 'utf8'))],
+  ];
+  for (const [name, data] of valid) {
+    test(`accepts: ${name}`, () => {
+      assert.ok(validate(data), errors());
+      const problems: string[] = [];
+      parseWorkspaceConfig(data, 'file:///w', problems);
+      assert.deepEqual(problems, [], 'the settings reader agrees');
+    });
+  }
+
+  const invalid: Array<[string, unknown, boolean]> = [
+    // [name, data, whether the settings reader also reports it]
+    ['not an object', ['rules'], true],
+    ['an unknown setting', { rule: {} }, true],
+    ['an unknown severity', { rules: { 'unknown-key': 'fatal' } }, true],
+    ['an unknown rule', { rules: { 'no-such-rule': 'off' } }, false],
+    ['a cluster without nodes', { clusters: [{ name: 'prod' }] }, true],
+    ['a cluster without name', { clusters: [{ nodes: ['a'] }] }, true],
+    ['a node that is not a string', { clusters: [{ name: 'prod', nodes: [1] }] }, true],
+    ['clusters not a list', { clusters: { prod: ['a'] } }, true],
+    ['catalogs not a list', { catalogs: 'a.json' }, true],
+    ['include with a number', { include: [1] }, true],
+    ['exclude not a list', { exclude: 'backup' }, true],
+  ];
+  for (const [name, data, readerToo] of invalid) {
+    test(`rejects: ${name}`, () => {
+      assert.equal(validate(data), false);
+      if (readerToo) {
+        const problems: string[] = [];
+        parseWorkspaceConfig(data, 'file:///w', problems);
+        assert.ok(problems.length > 0, 'the settings reader reports it too');
+      }
+    });
+  }
+});

@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// The UI test, as a person uses the product: package the extension, install the .vsix into code-server,
+// open a copy of test/e2e/workspace in chromium, open hazelcast.properties with Ctrl+P, look at the colours,
+// hover a key, complete a key with Ctrl+Space, read the Problems panel, apply the "did you mean" quick fix
+// with Ctrl+., save with Ctrl+S and check the file on disk byte for byte.
+// Screenshots go to test/e2e/screenshots/. Prints `OX_E2E_RESULT {...}` for scripts/e2e/test-e2e.mjs.
+// Environment: OX_E2E_VSIX=<file> (skip `npm run package`), OX_E2E_KEEP=1 (keep the temp dirs),
+// OX_E2E_HEADED=1 (needs a display), OX_E2E_UI_TIMEOUT_MS (default 240000).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CHROMIUM, CHROMIUM_ARGS, browserEnv, NODE24, QUIET_SETTINGS, REPO, codeServerArgs, codeServerEnv, freePort, installed,
+  killGroup, makeRunDirs, removeDirs, spawnGroup, waitForHttp,
+} from '../../scripts/e2e/lib.mjs';
+
+const t0 = Date.now();
+const SHOTS = join(REPO, 'test', 'e2e', 'screenshots');
+const FIXTURE = join(REPO, 'test', 'e2e', 'workspace');
+const TIMEOUT_MS = Number(process.env.OX_E2E_UI_TIMEOUT_MS ?? 240_000);
+const results = { passed: 0, failed: 0 };
+let page;
+let server;
+let context;
+let dirs;
+let shotNo = 0;
+
+const secs = (since = t0) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function assertEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+async function shot(name) {
+  if (!page) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  try { await page.screenshot({ path: file }); } catch { /* page gone */ }
+}
+
+/** One checked step. A failing `fatal` step stops the run; the steps not run count as failed. */
+const steps = [];
+function step(name, fn, { fatal = false } = {}) { steps.push({ name, fn, fatal }); }
+
+async function runSteps() {
+  for (let i = 0; i < steps.length; i++) {
+    const { name, fn, fatal } = steps[i];
+    const started = Date.now();
+    try {
+      await fn();
+      results.passed++;
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      results.failed++;
+      console.log(`  ✘ ${name}\n      ${String(err instanceof Error ? err.message : err).split('\n').join('\n      ')}`);
+      await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
+      if (fatal) {
+        const rest = steps.length - i - 1;
+        if (rest) console.log(`  ✘ ${rest} later step(s) not run`);
+        results.failed += rest;
+        return;
+      }
+      // Leave whatever popup the failed step left open.
+      await page?.keyboard.press('Escape').catch(() => {});
+    }
+  }
+}
+
+// ---- helpers on the page -------------------------------------------------------------------------------
+
+const EDITOR = '.editor-instance .monaco-editor';
+
+/** The text of the editor's visible lines (non-breaking spaces made plain). */
+async function editorLines() {
+  return page.$$eval(`${EDITOR} .view-lines .view-line`, (els) =>
+    els.map((el) => ({ top: parseFloat(el.style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top).map((l) => l.text));
+}
+
+/** The .view-line element whose text starts with `prefix`. */
+async function lineElement(prefix) {
+  for (const el of await page.$$(`${EDITOR} .view-lines .view-line`)) {
+    const text = ((await el.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    if (text.startsWith(prefix)) return el;
+  }
+  throw new Error(`no editor line starts with ${JSON.stringify(prefix)}; lines: ${JSON.stringify(await editorLines())}`);
+}
+
+async function waitForText(selector, predicate, what, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let last = [];
+  while (Date.now() < end) {
+    last = await page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')));
+    if (predicate(last)) return last;
+    await sleep(150);
+  }
+  throw new Error(`timed out waiting for ${what}; ${selector} showed: ${JSON.stringify(last).slice(0, 1500)}`);
+}
+
+async function rowsOf(selector) {
+  return page.$$eval(selector, (els) => els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').replace(/\u00a0/g, ' ')));
+}
+
+async function goToLine(target) {
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(target);
+  await sleep(200);
+  await page.keyboard.press('Enter');
+  await sleep(250);
+}
+
+async function colorOf(el) {
+  return el.evaluate((e) => getComputedStyle(e).color);
+}
+
+// ---- the run -------------------------------------------------------------------------------------------
+
+let workspace;
+let original;
+let vsix = process.env.OX_E2E_VSIX;
+
+step('package the extension (npm run package)', async () => {
+  if (vsix) { assert(existsSync(vsix), `OX_E2E_VSIX=${vsix} does not exist`); return; }
+  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
+  assert(r.status === 0, `npm run package failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-30).join('\n')}`);
+  const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
+  vsix = join(REPO, `ox-cluster-config-${version}.vsix`);
+  assert(existsSync(vsix), `${vsix} was not written`);
+}, { fatal: true });
+
+step('install the .vsix with code-server --install-extension', async () => {
+  dirs = makeRunDirs('ox-e2e-ui-', {
+    ...QUIET_SETTINGS,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.editor.enablePreview': false,
+    'editor.hover.delay': 200,
+    'editor.minimap.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  });
+  workspace = join(dirs.root, 'workspace');
+  cpSync(FIXTURE, workspace, { recursive: true });
+  original = readFileSync(join(workspace, 'node1', 'etc', 'hazelcast.properties'));
+  const r = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--install-extension', vsix, '--force'] }),
+    { env: codeServerEnv(dirs), encoding: 'utf8' });
+  assert(r.status === 0, `install failed (${r.status}): ${r.stdout}${r.stderr}`);
+  const list = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--list-extensions', '--show-versions'] }),
+    { env: codeServerEnv(dirs), encoding: 'utf8' });
+  assert(/ox-cluster-tools\.ox-cluster-config@\d/.test(list.stdout), `not installed: ${list.stdout}${list.stderr}`);
+}, { fatal: true });
+
+step('start code-server and open the workspace in chromium', async () => {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  server = spawnGroup(NODE24, codeServerArgs(dirs, port, { extra: ['--ignore-last-opened'] }),
+    { env: codeServerEnv(dirs), stdio: ['ignore', 'ignore', 'ignore'] });
+  await waitForHttp(`${origin}/healthz`, 30_000, server);
+  const { chromium } = await import('playwright-core');
+  context = await chromium.launchPersistentContext(dirs.browser, {
+    executablePath: CHROMIUM, env: browserEnv(dirs), headless: process.env.OX_E2E_HEADED !== '1', args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  await shot('workbench');
+}, { fatal: true });
+
+step('open node1/etc/hazelcast.properties with Ctrl+P', async () => {
+  await page.click('.explorer-folders-view'); // focus the workbench
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('node1/etc/hazelcast.properties');
+  await waitForText('.quick-input-widget .monaco-list-row', (rows) => rows.length > 0 && rows[0].includes('hazelcast.properties'),
+    'the quick open result');
+  await page.keyboard.press('Enter');
+  await waitForText(`${EDITOR} .view-line`, (lines) => lines.some((l) => l.startsWith('com.openexchange.hazelcast.network.join=statik')),
+    'the editor content');
+  await waitForText('#status\\.editor\\.mode', (t) => t.join('') === 'OX Properties', 'the language mode OX Properties');
+  await shot('opened');
+}, { fatal: true });
+
+step('the file is read as ISO-8859-1 and the status bar shows the server running', async () => {
+  const lines = await editorLines();
+  assertEqual(lines[0], '# Hazelcast settings of node1, with deliberate mistakes for the e2e tests. Grüße!', 'first line');
+  await waitForText('#status\\.editor\\.encoding', (t) => /ISO 8859-1/i.test(t.join('')), 'the encoding ISO 8859-1');
+  // The extension's status bar item shows "$(check) OX" once the language server runs.
+  const running = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).filter({ hasText: /^\s*OX\s*$/ });
+  await running.first().waitFor({ state: 'visible', timeout: 20_000 }).catch(async () => {
+    const items = await rowsOf('.statusbar-item');
+    throw new Error(`the status bar does not show the server running: ${JSON.stringify(items.filter((x) => /OX/.test(x)))}`);
+  });
+});
+
+step('colours: comment, key and value have their own colours', async () => {
+  const comment = await (await lineElement('# Hazelcast settings')).$('span > span');
+  const keyLine = await lineElement('com.openexchange.hazelcast.enabled=true');
+  const spans = await keyLine.$$('span > span');
+  const parts = [];
+  for (const s of spans) parts.push({ text: (await s.textContent()).replace(/\u00a0/g, ' '), color: await colorOf(s), cls: await s.getAttribute('class') });
+  const key = parts.find((p) => p.text.startsWith('com.openexchange'));
+  const value = parts.find((p) => p.text === 'true');
+  assert(key && value, `tokens of the key line: ${JSON.stringify(parts)}`);
+  const commentColor = await colorOf(comment);
+  assertEqual(commentColor, 'rgb(106, 153, 85)', 'comment colour (Dark Modern comment green)');
+  assert(key.color !== commentColor, `key colour equals the comment colour: ${JSON.stringify(parts)}`);
+  assert(key.color !== value.color, `key and value have the same colour: ${JSON.stringify(parts)}`);
+  assert(key.color !== 'rgb(204, 204, 204)', `key has the plain text colour: ${JSON.stringify(parts)}`);
+  assert(/\bmtk\d+\b/.test(key.cls ?? ''), `no mtk token class: ${key.cls}`);
+});
+
+step('squiggles: errors and warnings on the mistakes', async () => {
+  await page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: 20_000 });
+  const errors = await page.$$(`${EDITOR} .squiggly-error`);
+  const warnings = await page.$$(`${EDITOR} .squiggly-warning`);
+  assert(errors.length >= 1, `expected error squiggles, got ${errors.length}`);
+  assert(warnings.length >= 3, `expected at least 3 warning squiggles, got ${warnings.length}`);
+});
+
+step('hover a key: documentation with type and default', async () => {
+  const line = await lineElement('com.openexchange.hazelcast.network.join=statik');
+  const box = await (await line.$('span > span')).boundingBox();
+  await page.mouse.move(box.x + 60, box.y + box.height / 2);
+  const hover = await waitForText('.monaco-hover', (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.join') && x.includes('Default')),
+    'the hover');
+  const text = hover.join('\n');
+  assert(text.includes('empty'), `hover lacks the default "empty": ${text}`);
+  assert(/Type\s*enum/.test(text), `hover lacks the type: ${text}`);
+  await shot('hover');
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+});
+
+step('Problems panel (Ctrl+Shift+M) lists the problems', async () => {
+  await page.click(`${EDITOR} .view-lines`);
+  await page.keyboard.press('Control+Shift+M');
+  const rows = await waitForText('.markers-panel .monaco-list-row',
+    (t) => t.some((x) => x.includes('interfacess')) && t.some((x) => x.includes('statik')) && t.some((x) => x.includes('"yes"'))
+      && t.some((x) => x.includes('is set again')),
+    'the problems');
+  const expected = [
+    '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.',
+    'Unknown key "com.openexchange.hazelcast.network.interfacess": OX does not read it. Did you mean "com.openexchange.hazelcast.network.interfaces"?',
+    '"com.openexchange.hazelcast.network.port" is set again on line 8; only that last value counts.',
+    'OX reads "yes" as false: only "true" (in any letter case) is true.',
+  ];
+  for (const message of expected) assert(rows.some((r) => r.includes(message)), `no row with ${message}: ${JSON.stringify(rows)}`);
+  await shot('problems');
+  await page.keyboard.press('Control+Shift+M'); // toggle the panel off again
+  await page.click(`${EDITOR} .view-lines`);
+});
+
+step('Ctrl+Space on the empty line completes a key', async () => {
+  const blank = (await editorLines()).indexOf('');
+  assert(blank > 0, 'no empty line');
+  await goToLine(String(blank + 1));
+  await page.keyboard.type('com.openexchange.hazelcast.network.portA');
+  await page.keyboard.press('Control+Space');
+  const rows = await waitForText('.suggest-widget .monaco-list-row', (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.portAutoIncrement')),
+    'the suggestion');
+  await shot('completion');
+  assertEqual(rows.filter((x) => x.includes('com.openexchange.hazelcast.network.portAutoIncrement')).length, 1, 'rows with the key');
+  await page.keyboard.press('Enter');
+  // The snippet offers the allowed values, the default (true) first: keep it.
+  await waitForText(`${EDITOR} .view-line`, (t) => t.includes('com.openexchange.hazelcast.network.portAutoIncrement=true'), 'the inserted key');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+});
+
+step('Ctrl+. on the misspelled key applies "Change to ...interfaces"', async () => {
+  const index = (await editorLines()).findIndex((l) => l.startsWith('com.openexchange.hazelcast.network.interfacess='));
+  assert(index >= 0, 'misspelled line not visible');
+  await goToLine(`${index + 1}:10`);
+  await page.keyboard.press('Control+.');
+  const rows = await waitForText('.action-widget .monaco-list-row', (t) => t.some((x) => x.includes('Change to com.openexchange.hazelcast.network.interfaces')),
+    'the quick fix');
+  await shot('quickfix');
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to com.openexchange.hazelcast.network.interfaces' });
+  assertEqual(await row.count(), 1, `quick fix rows (${JSON.stringify(rows)})`);
+  await row.click();
+  await waitForText(`${EDITOR} .view-line`, (t) => t.includes('com.openexchange.hazelcast.network.interfaces=10.0.0.*'), 'the renamed key');
+});
+
+step('Ctrl+S saves exactly the expected bytes (ISO-8859-1)', async () => {
+  await page.keyboard.press('Control+S');
+  const file = join(workspace, 'node1', 'etc', 'hazelcast.properties');
+  const expected = Buffer.from(original.toString('latin1')
+    .replace('com.openexchange.hazelcast.network.interfacess=', 'com.openexchange.hazelcast.network.interfaces=')
+    .replace('=7\n\ncom.openexchange.hazelcast.maxOperationTimeout', '=7\ncom.openexchange.hazelcast.network.portAutoIncrement=true\ncom.openexchange.hazelcast.maxOperationTimeout'),
+  'latin1');
+  const end = Date.now() + 10_000;
+  let now = readFileSync(file);
+  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
+  await shot('saved');
+  if (!now.equals(expected)) {
+    throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
+  }
+  await waitForText('.tab.active', (t) => t.length === 1, 'the active tab');
+  assertEqual(await page.$$eval('.tab.active.dirty', (els) => els.length), 0, 'dirty tabs after the save');
+});
+
+step('after the save the misspelled-key warning is gone', async () => {
+  await page.keyboard.press('Control+Shift+M');
+  await waitForText('.markers-panel .monaco-list-row', (t) => t.some((x) => x.includes('statik')) && !t.some((x) => x.includes('interfacess')),
+    'the updated problems');
+  await shot('problems-after');
+});
+
+// ---- main ----------------------------------------------------------------------------------------------
+
+async function cleanup() {
+  try { await context?.close(); } catch { /* gone */ }
+  await killGroup(server);
+  if (dirs) {
+    if (process.env.OX_E2E_KEEP === '1') console.log(`[ui] kept ${dirs.root}`); else removeDirs(dirs);
+  }
+}
+
+async function main() {
+  console.log('\n=== UI test (packaged .vsix in code-server + chromium) ===');
+  if (!installed()) {
+    console.log('  ✘ code-server, Node 24 or chromium is missing: run `npm run e2e:setup` first');
+    console.log(`OX_E2E_RESULT ${JSON.stringify({ suite: 'ui', passed: 0, failed: 1 })}`);
+    process.exit(1);
+  }
+  rmSync(SHOTS, { recursive: true, force: true });
+  const timer = setTimeout(async () => {
+    console.log(`  ✘ TIMEOUT: the UI test did not finish within ${TIMEOUT_MS / 1000} s`);
+    await shot('TIMEOUT');
+    await cleanup();
+    console.log(`OX_E2E_RESULT ${JSON.stringify({ suite: 'ui', passed: results.passed, failed: results.failed + 1 })}`);
+    process.exit(1);
+  }, TIMEOUT_MS);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+  try {
+    await runSteps();
+  } finally {
+    clearTimeout(timer);
+    await cleanup();
+  }
+  console.log(`  ${results.passed} passing, ${results.failed} failing (${secs()}); screenshots in ${SHOTS}`);
+  console.log(`OX_E2E_RESULT ${JSON.stringify({ suite: 'ui', ...results })}`);
+  process.exit(results.failed ? 1 : 0);
+}
+
+await main();

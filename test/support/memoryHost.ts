@@ -1,0 +1,132 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { Catalog } from '../../server/src/catalog/catalog';
+import { buildCatalog } from '../../server/src/catalog/loadCatalog';
+import { DiagnosticData, FixData } from '../../server/src/features/diagnostics';
+import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
+import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
+import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { DeclaredCluster } from '../../server/src/workspace/clusters';
+import { DirEntry, WorkspaceHost } from '../../server/src/workspace/host';
+import { loadFiles, parseFile } from '../../server/src/workspace/load';
+import { WorkspaceAnalyzer } from '../../server/src/workspace/analysis';
+import { Workspace } from '../../server/src/workspace/workspace';
+
+/** The root every in-memory workspace lives under. */
+export const ROOT = 'file:///ws';
+
+/** Relative path (`cluster/node1/etc/hazelcast.properties`) -> file text. */
+export type Files = Record<string, string>;
+
+export const catalog: Catalog = buildCatalog().catalog;
+
+export function uriOf(relativePath: string): string {
+  return `${ROOT}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function relativeOf(uri: string): string {
+  if (!uri.startsWith(`${ROOT}/`)) throw new Error(`${uri} is not below ${ROOT}`);
+  return uri.slice(ROOT.length + 1).split('/').map(decodeURIComponent).join('/');
+}
+
+/** A `WorkspaceHost` over a map of relative paths to texts; folders exist implicitly. */
+export function memoryHost(files: Files): WorkspaceHost {
+  const paths = Object.keys(files);
+  return {
+    async readDirectory(uri: string): Promise<DirEntry[]> {
+      const prefix = uri === ROOT ? '' : `${relativeOf(uri)}/`;
+      const entries = new Map<string, DirEntry['kind']>();
+      for (const p of paths) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        if (slash < 0) entries.set(rest, 'file');
+        else entries.set(rest.slice(0, slash), 'directory');
+      }
+      if (!entries.size && uri !== ROOT) throw new Error(`no folder ${uri}`);
+      return [...entries].map(([name, kind]) => ({ name, kind }));
+    },
+    async readFile(uri: string): Promise<string> {
+      const text = files[relativeOf(uri)];
+      if (text === undefined) throw new Error(`no file ${uri}`);
+      return text;
+    },
+    realPath: async (uri: string) => uri,
+  };
+}
+
+export interface Analysis {
+  /** Diagnostics of every file that has some, by relative path, in analyzer order. */
+  byFile: Record<string, Diagnostic[]>;
+  workspace: Workspace;
+  analyzer: WorkspaceAnalyzer;
+  settings: Settings;
+}
+
+/** Loads `files` through the host and the workspace model and runs every rule (single-file and cross-file). */
+export async function analyze(files: Files, settings: Settings = DEFAULT_SETTINGS, declared: readonly DeclaredCluster[] = []): Promise<Analysis> {
+  const { docs, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
+  if (messages.length) throw new Error(messages.join('\n'));
+  const workspace = new Workspace(catalog, declared.map((d) => ({ root: ROOT, ...d })));
+  for (const doc of docs) workspace.set(doc);
+  const analyzer = new WorkspaceAnalyzer(workspace, {
+    catalog,
+    singleFileRules: SINGLE_FILE_RULES,
+    crossRules: CROSS_FILE_RULES,
+    onRuleError: (rule, error) => {
+      throw new Error(`rule ${rule.id} failed: ${String(error)}`);
+    },
+  });
+  analyzer.analyzeAll(settings);
+  return { byFile: collect(workspace, analyzer), workspace, analyzer, settings };
+}
+
+/** Current diagnostics of every document with any, by relative path. */
+export function collect(workspace: Workspace, analyzer: WorkspaceAnalyzer): Record<string, Diagnostic[]> {
+  const out: Record<string, Diagnostic[]> = {};
+  const uris = [...workspace.documents()].map((d) => d.uri).sort();
+  for (const uri of uris) {
+    const list = analyzer.diagnostics(uri);
+    if (list.length) out[relativeOf(uri)] = list;
+  }
+  return out;
+}
+
+/** Replaces (or adds) one file of an analysed workspace and re-analyses it; returns the affected paths. */
+export function change(analysis: Analysis, relativePath: string, text: string): string[] {
+  const uri = uriOf(relativePath);
+  const old = analysis.workspace.get(uri);
+  analysis.workspace.set(parseFile(uri, text, catalog, (old?.text.version ?? 0) + 1));
+  const affected = analysis.analyzer.update([uri], analysis.settings);
+  analysis.byFile = collect(analysis.workspace, analysis.analyzer);
+  return affected.map(relativeOf).sort();
+}
+
+export function fixesOf(diagnostic: Diagnostic): FixData[] {
+  return (diagnostic.data as DiagnosticData | undefined)?.fixes ?? [];
+}
+
+/** Applies one fix (its edits may touch several files, or create one) and returns the new file set. */
+export function applyFix(files: Files, fix: FixData): Files {
+  const out: Files = { ...files };
+  for (const uri of fix.create ?? []) {
+    const path = relativeOf(uri);
+    if (out[path] === undefined) out[path] = '';
+  }
+  const byPath = new Map<string, FixData['edits']>();
+  for (const edit of fix.edits) {
+    const path = relativeOf(edit.uri);
+    byPath.set(path, [...(byPath.get(path) ?? []), edit]);
+  }
+  for (const [path, edits] of byPath) {
+    const text = out[path];
+    if (text === undefined) throw new Error(`fix edits ${path}, which does not exist`);
+    out[path] = TextDocument.applyEdits(TextDocument.create(uriOf(path), 'ox-properties', 1, text), edits);
+  }
+  return out;
+}
+
+/** The paths whose text differs between two file sets. */
+export function changedPaths(before: Files, after: Files): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((p) => before[p] !== after[p]).sort();
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { buildCatalog } from '../../server/src/catalog/loadCatalog';
+import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
+import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
+import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { WorkspaceAnalyzer } from '../../server/src/workspace/analysis';
+import { loadFiles } from '../../server/src/workspace/load';
+import { relativeUri } from '../../server/src/workspace/uris';
+import { Workspace } from '../../server/src/workspace/workspace';
+import { analyze, applyFix, changedPaths, Files, fixesOf } from '../support/memoryHost';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+const ALL_RULES = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id);
+
+/** Which rules fire in which file of the broken examples (paths relative to examples/). */
+const EXPECTED: Record<string, string[]> = {
+  'broken-cluster/node1/etc/cache.ccf': ['ltcp-ignored'],
+  'broken-cluster/node1/etc/cache.properties': ['map-key-outside-map-file'],
+  'broken-cluster/node1/etc/cluster.properties': ['deprecated-key', 'legacy-file'],
+  'broken-cluster/node1/etc/hazelcast.properties': [
+    'cluster-mismatch',
+    'default-secret',
+    'deprecated-key',
+    'duplicate-across-files',
+    'duplicate-key',
+    'invalid-value',
+    'loopback-interfaces',
+    'misread-value',
+    'node-not-listed',
+    'unknown-key',
+  ],
+  'broken-cluster/node1/etc/hazelcast/sessions.properties': ['backups-exceed-members', 'cluster-mismatch', 'misread-value', 'session-idle-below-lifetime', 'unknown-key'],
+  'broken-cluster/node1/etc/server.properties': ['duplicate-across-files', 'duplicate-route', 'wrong-file'],
+  'broken-cluster/node1/etc/sessiond.properties': ['default-secret', 'deprecated-key', 'invalid-value'],
+  'broken-cluster/node2/etc/server.properties': ['duplicate-route'],
+  'broken-cluster/node2/etc/sessiond.properties': ['syntax'],
+  'broken-cluster/node3/etc/hazelcast.properties': ['missing-group-name'],
+  'lite-only-cluster/web1/etc/hazelcast.properties': ['no-data-members'],
+  'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
+  'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
+};
+
+describe('examples/', () => {
+  let byFile: Map<string, Diagnostic[]>;
+  let clusters: string[];
+
+  before(async () => {
+    const { catalog } = buildCatalog();
+    const root = pathToUri(EXAMPLES);
+    const { docs, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
+    assert.deepEqual(messages, []);
+    const workspace = new Workspace(catalog);
+    for (const doc of docs) workspace.set(doc);
+    const analyzer = new WorkspaceAnalyzer(workspace, {
+      catalog,
+      singleFileRules: SINGLE_FILE_RULES,
+      crossRules: CROSS_FILE_RULES,
+      onRuleError: (rule, error) => assert.fail(`rule ${rule.id} failed: ${String(error)}`),
+    });
+    analyzer.analyzeAll(DEFAULT_SETTINGS);
+    byFile = new Map(docs.map((d) => [relativeUri(root, d.uri), analyzer.diagnostics(d.uri)]));
+    clusters = workspace.clusters().map((c) => `${c.name}: ${c.nodes.map((n) => n.name).join(' ')}`);
+  });
+
+  const rulesIn = (prefix: string) => {
+    const out: Record<string, string[]> = {};
+    for (const [file, list] of byFile) {
+      if (!file.startsWith(prefix) || !list.length) continue;
+      out[file] = [...new Set(list.map((d) => String(d.code)))].sort();
+    }
+    return out;
+  };
+
+  test('three clusters of three nodes each', () => {
+    assert.deepEqual(clusters, ['broken-cluster: node1 node2 node3', 'healthy-cluster: node1 node2 node3', 'lite-only-cluster: web1 web2 worker1']);
+  });
+
+  test('healthy-cluster has no diagnostics at all', () => {
+    const files = [...byFile.keys()].filter((f) => f.startsWith('healthy-cluster/'));
+    assert.equal(files.length, 18);
+    const found = files.flatMap((f) => byFile.get(f)!.map((d) => `${f}:${d.range.start.line + 1} ${d.code} ${d.message}`));
+    assert.deepEqual(found, []);
+  });
+
+  test('the broken examples show every rule', () => {
+    const fired = new Set(Object.values({ ...rulesIn('broken-cluster/'), ...rulesIn('lite-only-cluster/') }).flat());
+    assert.deepEqual([...fired].sort(), [...ALL_RULES].sort());
+  });
+
+  test('which rule fires in which file', () => {
+    assert.deepEqual({ ...rulesIn('broken-cluster/'), ...rulesIn('lite-only-cluster/') }, EXPECTED);
+  });
+
+  test('every quick fix in the examples removes its own diagnostic and touches only what it names', async () => {
+    const files: Files = {};
+    const read = (dir: string, rel: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) read(path.join(dir, e.name), r);
+        else files[r] = fs.readFileSync(path.join(dir, e.name), 'latin1');
+      }
+    };
+    read(EXAMPLES, '');
+    const { byFile: before } = await analyze(files);
+    let count = 0;
+    for (const [file, list] of Object.entries(before)) {
+      for (const d of list) {
+        for (const fix of fixesOf(d)) {
+          count++;
+          const next = applyFix(files, fix);
+          const touched = [...new Set(fix.edits.map((e) => e.uri))].length;
+          assert.equal(changedPaths(files, next).length, touched, `${fix.title}: only the files it edits change`);
+          const { byFile: after } = await analyze(next);
+          const still = (after[file] ?? []).filter((x) => x.code === d.code && x.message === d.message && x.range.start.line === d.range.start.line);
+          assert.deepEqual(still, [], `${file}: "${fix.title}" leaves its ${d.code} diagnostic`);
+        }
+      }
+    }
+    assert.equal(count, 16);
+  });
+});
