@@ -55,89 +55,79 @@ class Scanner {
     return this.pos;
   }
 
-  /** The next logical line, or undefined at the end of the text. */
+  /**
+   * The next logical line, or undefined at the end of the text. Follows Java's LineReader, one natural line
+   * at a time: only the parity of a line's trailing backslashes decides whether it continues.
+   */
   next(): LogicalLine | undefined {
     const text = this.text;
     const n = text.length;
     const segments: Segment[] = [];
     const lines: EntryLine[] = [];
     let len = 0;
-    let skipWhite = true;
-    let appendedLineBegin = false;
-    let precedingBackslash = false;
-    let segSrc = -1;
-    let segLogical = 0;
+    let appended = false;
     let i = this.pos;
-
-    const closeSegment = (end: number) => {
-      if (segSrc < 0) return;
-      segments.push({ src: segSrc, logical: segLogical, length: len - segLogical });
-      lines.push({ start: segSrc, end });
-      segSrc = -1;
-    };
-    // The backslash that continues a line is not part of the logical line.
-    const dropContinuationBackslash = () => {
-      len -= 1;
-      const last = segments[segments.length - 1];
-      if (last && last.logical + last.length > len) {
-        last.length -= 1;
-        if (last.length === 0) segments.pop();
-      }
-    };
-    const finish = (): LogicalLine | undefined => {
-      this.pos = i;
-      if (precedingBackslash) dropContinuationBackslash();
-      return { text: joinSegments(text, segments, len), segments, lines };
-    };
-
     for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (isWhite(c) || (!appended && (c === CR || c === LF))) i++;
+        else break;
+      }
       if (i >= n) {
-        closeSegment(n);
         this.pos = n;
-        if (len === 0) return undefined;
-        return finish();
+        return len === 0 ? undefined : logicalLine(text, segments, lines, len);
       }
-      const c = text.charCodeAt(i++);
-      if (skipWhite) {
-        if (isWhite(c)) continue;
-        if (!appendedLineBegin && (c === CR || c === LF)) continue;
-        skipWhite = false;
-        appendedLineBegin = false;
-      }
+      const c = text.charCodeAt(i);
       if (len === 0 && (c === HASH || c === BANG)) {
-        i = this.comment(i - 1);
+        i = this.comment(i);
         if (i > n) {
           this.pos = n;
           return undefined;
         }
-        skipWhite = true;
+        appended = false;
         continue;
       }
-      if (c !== LF && c !== CR) {
-        if (segSrc < 0) {
-          segSrc = i - 1;
-          segLogical = len;
-        }
-        len++;
-        precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
-        continue;
+      if (c === CR || c === LF) {
+        // A continuation followed by an empty line: the logical line ends here.
+        i++;
+        appended = false;
+        if (len === 0) continue;
+        this.pos = i;
+        return logicalLine(text, segments, lines, len);
       }
-      // End of a natural line.
-      closeSegment(i - 1);
-      if (len === 0) {
-        skipWhite = true;
-        continue;
+      let eol = i;
+      let trailingBackslashes = 0;
+      while (eol < n) {
+        const d = text.charCodeAt(eol);
+        if (d === LF || d === CR) break;
+        trailingBackslashes = d === BACKSLASH ? trailingBackslashes + 1 : 0;
+        eol++;
       }
-      if (i >= n) return finish();
-      if (!precedingBackslash) return finish();
-      dropContinuationBackslash();
+      segments.push({ src: i, logical: len, length: eol - i });
+      lines.push({ start: i, end: eol });
+      len += eol - i;
+      const continued = trailingBackslashes % 2 === 1;
+      const atEnd = eol >= n || eol + 1 >= n;
+      if (continued) {
+        // The backslash that continues a line is not part of the logical line.
+        len -= 1;
+        const last = segments[segments.length - 1];
+        if (--last.length === 0) segments.pop();
+      }
+      if (!continued || atEnd) {
+        this.pos = Math.min(n, eol + 1);
+        return logicalLine(text, segments, lines, len);
+      }
+      i = eol + 1;
+      if (text.charCodeAt(eol) === CR && text.charCodeAt(i) === LF) i++;
       if (len === 0) lines.pop(); // a line holding only a backslash starts nothing
-      skipWhite = true;
-      appendedLineBegin = true;
-      precedingBackslash = false;
-      if (c === CR && text.charCodeAt(i) === LF) i++;
+      appended = true;
     }
   }
+}
+
+function logicalLine(text: string, segments: Segment[], lines: EntryLine[], len: number): LogicalLine {
+  return { text: joinSegments(text, segments, len), segments, lines };
 }
 
 function joinSegments(text: string, segments: Segment[], len: number): string {
