@@ -75,10 +75,17 @@ function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxD
   return runSafe(name, fallback, () => work(sync.openDocument(text)));
 }
 
-function publish(uris: Iterable<string>): void {
+/** What was last sent per URI: unchanged diagnostics are not sent again (a change may touch a whole cluster). */
+const lastSent = new Map<string, string>();
+
+function publish(uris: Iterable<string>, force = false): void {
   for (const uri of uris) {
     const diagnostics = runSafe('diagnostics', [], () => sync.diagnostics(uri));
-    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+    const version = documents.get(uri)?.version;
+    const key = `${version}:${JSON.stringify(diagnostics)}`;
+    if (!force && lastSent.get(uri) === key) continue;
+    lastSent.set(uri, key);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }
 
@@ -89,10 +96,11 @@ function flush(): void {
   publish(runSafe('analysis', uris, () => sync.update(uris, settings)));
 }
 
-function schedule(uri: string): void {
+/** Collects changes and analyses them together after a short quiet time (none for a freshly opened file). */
+function schedule(uri: string, delay = ANALYSIS_DELAY_MS): void {
   changed.add(uri);
   if (timer) clearTimeout(timer);
-  timer = setTimeout(() => void ready.then(flush), ANALYSIS_DELAY_MS);
+  timer = setTimeout(() => void ready.then(flush), delay);
 }
 
 /** Editor settings win over `.oxclusterconfig.json` only where they differ from a rule's default. */
@@ -159,7 +167,7 @@ async function reloadConfiguration(): Promise<void> {
   const started = Date.now();
   const messages = await sync.reconfigure(built.catalog, roots, discover, declared);
   for (const text of documents.all()) sync.openDocument(text);
-  publish(sync.analyzeAll(settings));
+  publish(sync.analyzeAll(settings), true);
   connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
   for (const problem of problems) {
@@ -223,9 +231,11 @@ connection.onDidChangeWatchedFiles((params) => {
   });
 });
 
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => justOpened.add(event.document.uri));
 documents.onDidChangeContent((event) => {
   runSafe('parse', undefined, () => sync.openDocument(event.document));
-  schedule(event.document.uri);
+  schedule(event.document.uri, justOpened.delete(event.document.uri) ? 0 : ANALYSIS_DELAY_MS);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;

@@ -37,8 +37,10 @@ describe('workspace analysis over the protocol', () => {
   });
 
   test('editing sessiond.properties updates the diagnostic of the closed sessions map file', async () => {
-    const next = client.nextDiagnostics(sessions);
+    const opened = client.nextDiagnostics(sessiond, 1);
     client.open(sessiond, sessiondText);
+    await opened;
+    const next = client.diagnosticsWhere(sessions, (p) => p.diagnostics.length > 0);
     client.change(sessiond, 2, [{ range: { start: { line: 0, character: 46 }, end: { line: 0, character: 48 } }, text: '3W' }]);
     const { diagnostics } = await next;
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [

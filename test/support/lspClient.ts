@@ -10,7 +10,7 @@ export const SERVER_PATH = path.join(REPO_ROOT, 'server/out/server.js');
 export class LspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private readonly waiters: Array<{ uri: string; version?: number; test?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
 
@@ -23,7 +23,7 @@ export class LspClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
       for (const w of [...this.waiters]) {
-        if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+        if (w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.test || w.test(p))) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
           w.resolve(p);
         }
@@ -69,6 +69,16 @@ export class LspClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  /** The first diagnostics for `uri` that pass `test`: the last ones published, or the next that do. */
+  diagnosticsWhere(uri: string, test: (p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const last = this.diagnostics.get(uri);
+    if (last && test(last)) return Promise.resolve(last);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ uri, test, resolve: (p) => { clearTimeout(timer); resolve(p); } });
     });
   }
 
