@@ -471,7 +471,7 @@ describe('legacy-file', () => {
     assert.deepEqual(await check({ 'c/node1/etc/mdns.properties': lines('com.openexchange.mdns.enabled=true') }), [
       {
         file: 'c/node1/etc/mdns.properties', code: 'legacy-file', line: 0, from: 0, to: 34, severity: W,
-        message: 'mdns.properties is an old cluster discovery file; OX no longer reads its keys under these names. Its settings now live in hazelcast.properties.',
+        message: 'mdns.properties is an old cluster discovery file; OX no longer reads its keys under these names. mDNS discovery is gone: choose a join mode in hazelcast.properties (com.openexchange.hazelcast.network.join).',
       },
     ]);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast() }), []);
@@ -564,17 +564,21 @@ describe('cluster-mismatch', () => {
   test('secrets are masked; an unset secret is "(not set)"; the fix copies the value without showing it', async () => {
     const enc = `${H}network.symmetricEncryption`;
     const files = {
-      'c/node1/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.password=Local-Pw-77`),
-      'c/node2/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.password=Local-Pw-77`),
-      'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.password=Other-Pw-12`),
-      'c/node4/etc/hazelcast.properties': goodHazelcast(`${enc}=true`),
+      'c/node1/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Local-Pw-77`),
+      'c/node2/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Local-Pw-77`),
+      'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Other-Pw-12`),
+      'c/node4/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`),
     };
     const seen = await check(files);
     const message = `${enc}.password differs across the nodes of the cluster (node1: (a secret value), node2: (a secret value), node3: (a secret value), node4: (not set)); they must agree on it.`;
     assert.deepEqual(seen, [
-      { file: 'c/node1/etc/hazelcast.properties', code: 'cluster-mismatch', line: 5, from: 64, to: 75, severity: E, message },
-      { file: 'c/node2/etc/hazelcast.properties', code: 'cluster-mismatch', line: 5, from: 64, to: 75, severity: E, message },
-      { file: 'c/node3/etc/hazelcast.properties', code: 'cluster-mismatch', line: 5, from: 64, to: 75, severity: E, message },
+      { file: 'c/node1/etc/hazelcast.properties', code: 'cluster-mismatch', line: 6, from: 64, to: 75, severity: E, message },
+      { file: 'c/node2/etc/hazelcast.properties', code: 'cluster-mismatch', line: 6, from: 64, to: 75, severity: E, message },
+      { file: 'c/node3/etc/hazelcast.properties', code: 'cluster-mismatch', line: 6, from: 64, to: 75, severity: E, message },
+      {
+        file: 'c/node4/etc/hazelcast.properties', code: 'default-secret', line: 4, from: 55, to: 59, severity: W,
+        message: `"${enc}.password" is not set, so OX uses its built-in default, which is publicly known. Set a secret of your own.`,
+      },
       { file: 'c/node4/etc/hazelcast.properties', code: 'cluster-mismatch', line: 0, from: 0, to: 42, severity: E, message },
     ]);
     assert.equal(JSON.stringify(seen).includes('Pw-'), false);
@@ -584,7 +588,7 @@ describe('cluster-mismatch', () => {
     assert.deepEqual(related(d).map((r) => r.message), ['node1: (a secret value)', 'node2: (a secret value)']);
     assert.deepEqual(titles(d), [`Align ${enc}.password with the other nodes`]);
     const { changed, after } = await fix(files, d);
-    assert.deepEqual(changed, { 'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.password=Local-Pw-77`) });
+    assert.deepEqual(changed, { 'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Local-Pw-77`) });
     assert.deepEqual(after, []);
   });
 

@@ -159,14 +159,28 @@ describe('wrong-file and map-key-outside-map-file', () => {
 });
 
 describe('default-secret', () => {
+  const ENC = 'com.openexchange.hazelcast.network.symmetricEncryption';
   test('the shipped encryption password is reported only while encryption is on', () => {
-    const on = 'com.openexchange.hazelcast.network.symmetricEncryption=true\ncom.openexchange.hazelcast.network.symmetricEncryption.password=D2xhL8mPkjsF\n';
-    assert.deepEqual(brief(validate(doc('hazelcast.properties', on))).map((b) => [b.code, b.line, b.from, b.to]), [['default-secret', 1, 64, 76]]);
+    const on = `${ENC}=true\n${ENC}.salt=our-own-salt\n${ENC}.password=D2xhL8mPkjsF\n`;
+    assert.deepEqual(brief(validate(doc('hazelcast.properties', on))).map((b) => [b.code, b.line, b.from, b.to]), [['default-secret', 2, 64, 76]]);
     const off = on.replace('=true', '=false');
     assert.deepEqual(brief(validate(doc('hazelcast.properties', off))), []);
   });
-  test('an own secret is fine', () => {
-    const text = 'com.openexchange.hazelcast.network.symmetricEncryption=true\ncom.openexchange.hazelcast.network.symmetricEncryption.password=s3cr3t-of-our-own\n';
+  test('TLS replaces symmetric encryption: its secrets are then unused', () => {
+    const text = `${ENC}=true\n${ENC}.password=D2xhL8mPkjsF\ncom.openexchange.hazelcast.network.ssl=true\n`;
+    assert.deepEqual(brief(validate(doc('hazelcast.properties', text))), []);
+  });
+  test('an unset salt while encryption is on means the built-in public default, reported on the switch', () => {
+    const text = `${ENC}=true\n${ENC}.password=s3cr3t-of-our-own\n`;
+    assert.deepEqual(brief(validate(doc('hazelcast.properties', text))), [
+      {
+        code: 'default-secret', line: 0, from: 55, to: 59, severity: W,
+        message: `"${ENC}.salt" is not set, so OX uses its built-in default, which is publicly known. Set a secret of your own.`,
+      },
+    ]);
+  });
+  test('own secrets are fine', () => {
+    const text = `${ENC}=true\n${ENC}.salt=our-own-salt\n${ENC}.password=s3cr3t-of-our-own\n`;
     assert.deepEqual(brief(validate(doc('hazelcast.properties', text))), []);
   });
 });

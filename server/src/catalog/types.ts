@@ -38,6 +38,8 @@ export interface PropertyDef {
   special?: string[];
   min?: number;
   max?: number;
+  /** OX raises a value below `min` to `min` instead of rejecting it. */
+  raisesToMin?: boolean;
   /** Unit of a plain number, e.g. `ms`, `s`, `MB`. */
   unit?: string;
   /** Values above this are accepted but have no further effect. */
@@ -56,7 +58,7 @@ export interface PropertyDef {
   /** Values OX has shipped as defaults of this secret. */
   secretDefault?: string[];
   /** The setting that puts this secret to use, e.g. symmetricEncryption=true; unset means always in use. */
-  enabledBy?: { key: string; value: string };
+  enabledBy?: { key: string; value: string; unless?: { key: string; value: string } };
   /** OX's sources disagree about the default: what else they say. */
   defaultNote?: string;
   description: string;

@@ -1,25 +1,54 @@
-import { lastEntryFor } from '../document';
+import { Catalog } from '../catalog/catalog';
+import { PropertyDef } from '../catalog/types';
+import { lastEntryFor, OxDocument } from '../document';
+import { Workspace } from '../workspace/workspace';
 import { Finding, Rule } from './rule';
 
-/** A secret that still holds a value OX has shipped as its default while the feature using it is on. */
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The value a key has for this document: the node's effective value when the workspace is known. */
+function valueReader(doc: OxDocument, catalog: Catalog, workspace?: Workspace): (key: string) => string {
+  const node = workspace?.nodeOf(doc.uri);
+  const effective = node && workspace!.effective(node);
+  if (effective) return (key) => effective.value(key);
+  return (key) => lastEntryFor(doc, key)?.value ?? catalog.lookup(key, doc.kind.syntax)?.def.default ?? '';
+}
+
+function inUse(def: PropertyDef, valueOf: (key: string) => string): boolean {
+  const by = def.enabledBy;
+  if (!by) return true;
+  return same(valueOf(by.key), by.value) && !(by.unless && same(valueOf(by.unless.key), by.unless.value));
+}
+
+/** A secret that still holds a value OX has shipped as its default while the feature that uses it is on. */
 export const defaultSecretRule: Rule = {
   id: 'default-secret',
   defaultSeverity: 'warning',
   summary: 'A password, salt or key that still holds a value OX has shipped publicly.',
-  check: ({ doc, catalog }) => {
+  check: ({ doc, catalog, workspace }) => {
     const findings: Finding[] = [];
+    const valueOf = valueReader(doc, catalog, workspace);
     for (const e of doc.entries) {
       const def = e.known?.def;
-      if (!def?.secret || def.removedIn || !def.secretDefault?.includes(e.value)) continue;
-      if (def.enabledBy) {
-        const switchEntry = lastEntryFor(doc, def.enabledBy.key);
-        const switchValue = switchEntry ? switchEntry.value : catalog.lookup(def.enabledBy.key, doc.kind.syntax)?.def.default;
-        if ((switchValue ?? '').toLowerCase() !== def.enabledBy.value.toLowerCase()) continue;
-      }
+      if (!def?.secret || def.removedIn || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
       findings.push({
         start: e.valueSpan.start,
         end: e.valueSpan.end,
         message: `"${e.key}" still holds a default that OX ships publicly, so anyone can know it. Set a secret of your own${def.enabledBy ? ` (it is in use because ${def.enabledBy.key}=${def.enabledBy.value})` : ''}.`,
+      });
+    }
+    // A secret left unset while its feature is on: OX falls back to its built-in (public) default.
+    const node = workspace?.nodeOf(doc.uri);
+    const isSet = (key: string) => (node ? workspace!.effective(node).isSet(key) : !!lastEntryFor(doc, key));
+    for (const known of catalog.knownKeys(doc.kind.syntax)) {
+      const def = known.def;
+      if (!def.secret || !def.enabledBy || def.removedIn || def.default === null || !def.secretDefault?.includes(def.default)) continue;
+      const switchEntry = lastEntryFor(doc, def.enabledBy.key);
+      if (!switchEntry || !inUse(def, valueOf) || isSet(known.canonicalKey)) continue;
+      findings.push({
+        start: switchEntry.valueSpan.start,
+        end: switchEntry.valueSpan.end,
+        message: `"${known.canonicalKey}" is not set, so OX uses its built-in default, which is publicly known. Set a secret of your own.`,
       });
     }
     return findings;

@@ -8,7 +8,7 @@ export const deprecatedKeyRule: Rule = {
   id: 'deprecated-key',
   defaultSeverity: 'warning',
   summary: 'A key OX renamed or no longer reads.',
-  check: ({ doc }) => {
+  check: ({ doc, catalog }) => {
     const findings: Finding[] = [];
     for (const e of doc.entries) {
       const def = e.known?.def;
@@ -16,7 +16,12 @@ export const deprecatedKeyRule: Rule = {
       const since = def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : '';
       const fixes: Fix[] = [];
       let message: string;
-      if (def.replacedBy) {
+      const successor = def.replacedBy ? catalog.lookup(def.replacedBy, doc.kind.syntax)?.def : undefined;
+      if (def.replacedBy && successor?.removedIn) {
+        const gone = successor.removedIn !== 'unknown' ? ` in ${successor.removedIn}` : '';
+        message = `"${e.key}" was renamed to "${def.replacedBy}", which was itself removed${gone}; OX ignores both.`;
+        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+      } else if (def.replacedBy) {
         message = `"${e.key}" was renamed${since} to "${def.replacedBy}"; OX no longer reads the old name.`;
         if (lastEntryFor(doc, def.replacedBy)) {
           message += ` "${def.replacedBy}" is already set in this file.`;

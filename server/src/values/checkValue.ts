@@ -100,14 +100,27 @@ function checkList(value: string, isValid: (entry: string) => boolean, what: str
   return OK;
 }
 
+const UNIT_WORDS: Record<string, string> = { ms: 'milliseconds', s: 'seconds', MB: 'megabytes', min: 'minutes' };
+
+function unitWord(unit: string): string {
+  return UNIT_WORDS[unit] ?? unit;
+}
+
+/** Below the minimum: OX either raises the value (a misreading) or rejects it. */
+function belowMin(def: PropertyDef, shown: string, minShown: string, extra = ''): ValueVerdict {
+  return def.raisesToMin
+    ? { misread: `${shown} is below the minimum of ${minShown}; OX raises it to that.${extra}` }
+    : { error: `${shown} is below the minimum ${minShown}.${extra}` };
+}
+
 function checkInteger(value: string, def: PropertyDef, what = 'an integer'): ValueVerdict {
   const n = parseInteger(value);
   if (n === undefined) {
     const fallback = def.default !== null ? ` and silently uses the default ${def.default}` : '';
-    const hint = /^\d+\s*[A-Za-z]+$/.test(value) ? ' Units are not allowed here: give a plain number' + (def.unit ? ` of ${def.unit}.` : '.') : '';
+    const hint = /^\d+\s*[A-Za-z]+$/.test(value) ? ' Units are not allowed here: give a plain number' + (def.unit ? ` of ${unitWord(def.unit)}.` : '.') : '';
     return { error: `"${value}" is not ${what}: OX cannot parse it${fallback}.${hint}` };
   }
-  if (def.min !== undefined && n < def.min) return { error: `${n} is below the minimum ${def.min}.` };
+  if (def.min !== undefined && n < def.min) return belowMin(def, String(n), String(def.min));
   if (def.max !== undefined && n > def.max) return { error: `${n} is above the maximum ${def.max}.` };
   if (def.effectiveMax !== undefined && n > def.effectiveMax) {
     return { misread: `Values above ${def.effectiveMax} have no further effect: OX works as if it were ${def.effectiveMax}.` };
@@ -120,7 +133,7 @@ function checkTimespan(value: string, def: PropertyDef): ValueVerdict {
   if (!parsed.ok) return { error: `"${value}" is not a time span: ${parsed.error}.` };
   if (def.min !== undefined && parsed.ms < def.min) {
     const bare = /^\d+$/.test(value) ? ` A bare number is milliseconds: ${value} ms = ${describeDuration(parsed.ms)}.` : '';
-    return { misread: `${value} is below the minimum of ${describeDuration(def.min)}; OX raises it to that.${bare}` };
+    return belowMin(def, value, describeDuration(def.min), bare);
   }
   return OK;
 }
@@ -161,13 +174,17 @@ export function checkValue(value: string, def: PropertyDef): ValueVerdict {
 
 /** What OX does with `key=`; an empty value is not an unset key. */
 export function checkEmptyValue(def: PropertyDef): ValueVerdict {
-  if (def.empty !== undefined) return OK;
+  const said = def.empty !== undefined ? `Empty: ${def.empty}.` : undefined;
   switch (def.type) {
     case 'integer':
     case 'port':
-      return def.default !== null ? { misread: `Empty: OX cannot parse it and uses the default ${def.default}.` } : OK;
+      if (said && /reject/i.test(said)) return { error: said };
+      if (def.default !== null) return { misread: `Empty: OX cannot parse it and uses the default ${def.default}.` };
+      return said ? { misread: said } : OK;
+    case 'timespan':
+      return { misread: `Empty: OX reads a time span of 0${def.min ? ` and raises it to the minimum of ${describeDuration(def.min)}` : ''}.` };
     case 'enum':
-      return { error: `Empty is not one of ${(def.values ?? []).join(', ')}.` };
+      return said ? { misread: said } : { error: `Empty is not one of ${(def.values ?? []).join(', ')}.` };
     case 'unsupported':
       return CHECKERS.unsupported('', def);
     default:

@@ -29,7 +29,8 @@ export class EffectiveConfig {
 
   constructor(readonly node: OxNode, private readonly catalog: Catalog) {
     for (const doc of node.docs) {
-      if (doc.kind.syntax !== 'properties' || doc.kind.file === MAP_FILE) continue;
+      // OX skips a file with a malformed \uXXXX escape altogether.
+      if (doc.kind.syntax !== 'properties' || doc.kind.file === MAP_FILE || doc.parsed.problems.length) continue;
       const lastInFile = new Map<string, OxEntry>();
       for (const entry of doc.entries) if (!entry.entry.malformed) lastInFile.set(entry.key, entry);
       for (const [key, entry] of lastInFile) {

@@ -23,6 +23,12 @@ describe('activation', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('oxClusterConfig.restartServer'));
     assert.ok(commands.includes('oxClusterConfig.showOutput'));
+    assert.ok(commands.includes('oxClusterConfig.showEffectiveConfiguration'));
+    // Every command the extension registers is contributed (shown in the Command Palette), and vice versa.
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const registered = commands.filter((c) => c.startsWith('oxClusterConfig.'));
+    assert.deepStrictEqual([...contributed].sort(), [...registered].sort());
   });
 
   it('starts the language server', async () => {

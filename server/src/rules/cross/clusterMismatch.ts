@@ -16,6 +16,8 @@ const SHARED: Array<{ key: string; file: string; severity: Severity; ignoreCase?
   { key: `${SYMMETRIC_ENCRYPTION}.password`, file: 'hazelcast.properties', severity: 'error' },
   { key: `${SYMMETRIC_ENCRYPTION}.iterationCount`, file: 'hazelcast.properties', severity: 'error' },
   { key: EVENT_INVALIDATION, file: 'cache.properties', severity: 'warning', ignoreCase: true },
+  // Sessions move between nodes; each node must be able to decrypt the others' session data.
+  { key: 'com.openexchange.sessiond.encryptionKey', file: 'sessiond.properties', severity: 'warning' },
 ];
 
 /** One node's value of a shared setting, and where a finding about it goes. */

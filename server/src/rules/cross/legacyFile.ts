@@ -17,7 +17,11 @@ export const legacyFileRule: CrossRule = {
           .map((e) => [e.key, catalog.lookup(e.key, 'properties')?.def.replacedBy] as const)
           .filter((pair): pair is readonly [string, string] => !!pair[1])
           .map(([from, to]) => `${from} -> ${to}`);
-        const tail = moves.length ? ` Move its settings to hazelcast.properties: ${moves.join('; ')}.` : ' Its settings now live in hazelcast.properties.';
+        const tail = moves.length
+          ? ` Move its settings to hazelcast.properties: ${moves.join('; ')}.`
+          : doc.kind.name === 'mdns.properties'
+            ? ' mDNS discovery is gone: choose a join mode in hazelcast.properties (com.openexchange.hazelcast.network.join).'
+            : ' Its settings now live in hazelcast.properties.';
         out.push({ doc, finding: { ...firstLine(doc), message: `${doc.kind.name} is an old cluster discovery file; OX no longer reads its keys under these names.${tail}` } });
       }
     }

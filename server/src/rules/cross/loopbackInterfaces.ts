@@ -28,7 +28,8 @@ export const loopbackInterfacesRule: CrossRule = {
       const config = effective(node);
       const join = config.get(JOIN);
       const mode = joinMode(config);
-      if (!join.source || !mode || mode === 'empty') continue;
+      // Kubernetes deployments set the interface to the pod's own address.
+      if (!join.source || !mode || mode === 'empty' || mode === 'kubernetes') continue;
       const interfaces = config.get(INTERFACES);
       const values = (interfaces.value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
       // Unset means the default 127.0.0.1; blank means all interfaces.
