@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, KnownProperty } from './catalog/catalog';
 import { FileKind, fileKindOf } from './catalog/fileKind';
-import { parseProperties } from './parser/propertiesParser';
+import { findMalformedEscapes, parseProperties } from './parser/propertiesParser';
 import { javaTrim, trimmedSpan } from './parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from './parser/types';
 
@@ -12,6 +12,8 @@ export interface OxDocument {
   parsed: PropertiesDocument;
   kind: FileKind;
   entries: OxEntry[];
+  /** Too large to serve in full: only its syntax was checked (entries and comments are left empty). */
+  large?: boolean;
 }
 
 export interface OxEntry {
@@ -25,9 +27,14 @@ export interface OxEntry {
   known?: KnownProperty;
 }
 
-export function createOxDocument(text: TextDocument, catalog: Catalog): OxDocument {
-  const parsed = parseProperties(text.getText());
+export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
   const kind = fileKindOf(text.uri);
+  const content = text.getText();
+  if (content.length > maxSize) {
+    const parsed = { text: content, entries: [], comments: [], problems: findMalformedEscapes(content) };
+    return { uri: text.uri, text, parsed, kind, entries: [], large: true };
+  }
+  const parsed = parseProperties(content);
   const entries = parsed.entries.map((entry): OxEntry => {
     const key = javaTrim(entry.key);
     return {
@@ -41,13 +48,32 @@ export function createOxDocument(text: TextDocument, catalog: Catalog): OxDocume
   return { uri: text.uri, text, parsed, kind, entries };
 }
 
+const canonicalIndexes = new WeakMap<OxDocument, Map<string, OxEntry>>();
+const keyIndexes = new WeakMap<OxDocument, Map<string, OxEntry>>();
+
+function buildIndex(doc: OxDocument, canonical: boolean): Map<string, OxEntry> {
+  const index = new Map<string, OxEntry>();
+  for (const e of doc.entries) index.set(canonical ? e.known?.canonicalKey ?? e.key : e.key, e);
+  return index;
+}
+
+/** The last entry per key as OX reads it (Java keeps the last one); built once per parsed document. */
+export function keyIndex(doc: OxDocument): Map<string, OxEntry> {
+  let index = keyIndexes.get(doc);
+  if (!index) keyIndexes.set(doc, (index = buildIndex(doc, false)));
+  return index;
+}
+
+/** The last entry per canonical key (field matches such as BACKUPCOUNT count as backupCount). */
+export function canonicalIndex(doc: OxDocument): Map<string, OxEntry> {
+  let index = canonicalIndexes.get(doc);
+  if (!index) canonicalIndexes.set(doc, (index = buildIndex(doc, true)));
+  return index;
+}
+
 /** The last entry that sets a key (Java keeps the last one). */
 export function lastEntryFor(doc: OxDocument, canonicalKey: string): OxEntry | undefined {
-  for (let i = doc.entries.length - 1; i >= 0; i--) {
-    const e = doc.entries[i];
-    if ((e.known?.canonicalKey ?? e.key) === canonicalKey) return e;
-  }
-  return undefined;
+  return canonicalIndex(doc).get(canonicalKey);
 }
 
 /** The entry whose lines contain an offset. */

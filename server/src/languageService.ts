@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
 import { createOxDocument, OxDocument } from './document';
-import { FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
+import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete } from './features/completion';
 import { runRules } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -51,13 +51,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     parse: (text) => createOxDocument(text, catalog),
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
-    complete: (doc, position) => doComplete(doc, catalog, position),
+    complete: (doc, position) => (doc.large ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position)),
     hover: (doc, position, workspace) =>
       doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
     codeActions: (context, documentDiagnostics) => {
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-      const actions = wants('quickfix') ? quickFixes(context.diagnostics) : [];
+      // Fixes come from the current analysis: the editor's diagnostics may be of an older version of the text.
+      const actions = wants('quickfix') ? quickFixes(currentDiagnostics(context.diagnostics, documentDiagnostics)) : [];
       if (wants(FIX_ALL_KIND)) {
         const all = fixAll(documentDiagnostics);
         if (all) actions.push(all);

@@ -150,7 +150,7 @@ async function reloadConfiguration(): Promise<void> {
   const problems: string[] = [];
   const editor = normalizeSettings(raw, problems);
   const configs = await readWorkspaceConfigs(problems);
-  settings = { rules: mergeRules(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules), inlayHints: editor.inlayHints };
+  settings = { ...editor, rules: mergeRules(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules) };
   const resolve = (base: string, p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const editorCatalogs = (Array.isArray(raw.catalogs) ? raw.catalogs : []).filter((p): p is string => typeof p === 'string');
   const catalogFiles = [
@@ -165,9 +165,10 @@ async function reloadConfiguration(): Promise<void> {
   const discover = { include: configs.flatMap((c) => c.config.include), exclude: configs.flatMap((c) => c.config.exclude) };
   const declared = configs.flatMap((c) => c.config.clusters);
   const started = Date.now();
+  sync.maxFileSize = settings.maxFileSize ?? Infinity;
   const messages = await sync.reconfigure(built.catalog, roots, discover, declared);
   for (const text of documents.all()) sync.openDocument(text);
-  publish(sync.analyzeAll(settings), true);
+  publish(await sync.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
   connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
   for (const problem of problems) {

@@ -5,7 +5,11 @@ export interface Settings {
   /** Severity per rule id; rules not listed use their default. */
   rules: Record<string, SeverityName>;
   inlayHints: boolean;
+  /** Files larger than this (in characters, i.e. bytes of ISO-8859-1) get their syntax checked only; unset: no limit. */
+  maxFileSize?: number;
 }
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = { rules: {}, inlayHints: true };
 
@@ -23,5 +27,7 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
   }
   const hints = raw.inlayHints as { enabled?: unknown } | boolean | undefined;
   const inlayHints = typeof hints === 'boolean' ? hints : typeof hints?.enabled === 'boolean' ? hints.enabled : true;
-  return { rules, inlayHints };
+  const mb = raw.maxFileSize;
+  const maxFileSize = typeof mb === 'number' && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_FILE_SIZE;
+  return { rules, inlayHints, maxFileSize };
 }

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { getProperties } from 'properties-file';
 import * as propertiesParser from 'properties-parser';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
-import { LspClient } from '../support/lspClient';
+import { spawn } from 'node:child_process';
+import { LspClient, REPO_ROOT } from '../support/lspClient';
 import { generateLargeFile, generateWorkspaceFiles } from '../support/generate';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -146,8 +147,76 @@ async function benchWorkspace(): Promise<void> {
   console.log(`  server peak RSS           ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}   (target <= 150 MiB)`);
 }
 
+/** 100 keystrokes at 20 ms intervals at the end of the 5,000-line file, with completion after each. */
+async function benchTyping(): Promise<void> {
+  const text = generateLargeFile(LINES);
+  const client = await LspClient.start();
+  const uri = 'file:///bench/node1/etc/hazelcast.properties';
+  const opened = client.nextDiagnostics(uri, 1);
+  client.open(uri, text);
+  await opened;
+  const line = text.split('\n').length - 1;
+  const typed = 'com.openexchange.hazelcast.network.port=5701\ncom.openexchange.hazelcast.jmx=true\ncom.openexchange.hazelcast.liteMember=';
+  const latencies: number[] = [];
+  let position = { line, character: 0 };
+  for (let i = 0; i < 100; i++) {
+    const ch = typed[i % typed.length];
+    client.change(uri, i + 2, [{ range: { start: position, end: position }, text: ch }]);
+    position = ch === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
+    const t = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+    latencies.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await client.stop();
+  console.log('Typing (100 keystrokes, 20 ms apart, completion after each):');
+  console.log(`  completion p50 / p95      ${ms(percentile(latencies, 50)).padStart(10)} / ${ms(percentile(latencies, 95))}   (target p95 <= 10 ms)`);
+}
+
+/** Peak RSS of a child process, sampled from /proc while it runs. */
+function watchPeak(pid: number): () => number | undefined {
+  let peak: number | undefined;
+  const timer = setInterval(() => {
+    const rss = peakRssMiB(pid);
+    if (rss !== undefined) peak = rss;
+  }, 25);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+/** A 50 MB file: the CLI checks it fully; the server opens it (syntax only above oxClusterConfig.maxFileSize). */
+async function benchHugeFile(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-huge-'));
+  const file = path.join(dir, 'node1/etc/hazelcast.properties');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = generateLargeFile(1_750_000);
+  fs.writeFileSync(file, text, 'latin1');
+  console.log(`A ${(text.length / 1024 / 1024).toFixed(1)} MB file:`);
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/out/cli.js'), 'check', dir], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const peak = watchPeak(child.pid!);
+  await new Promise((resolve) => child.on('exit', resolve));
+  const cliPeak = peak();
+  console.log(`  CLI check                 ${ms(performance.now() - t0).padStart(10)}   peak RSS ${cliPeak?.toFixed(0) ?? 'n/a'} MiB   (targets <= 3000 ms, <= 500 MiB)`);
+  const client = await LspClient.start();
+  const uri = `file://${file}`;
+  const t1 = performance.now();
+  const published = client.nextDiagnostics(uri, 1, 120_000);
+  client.open(uri, text);
+  await published;
+  const tOpen = performance.now() - t1;
+  const rss = peakRssMiB(client.process.pid!);
+  await client.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  server didOpen -> diagnostics ${ms(tOpen).padStart(10)}   peak RSS ${rss?.toFixed(0) ?? 'n/a'} MiB   (syntax only: larger than 5 MB)`);
+}
+
 main()
+  .then(benchTyping)
   .then(benchWorkspace)
+  .then(benchHugeFile)
   .catch((error) => {
   console.error(error);
   process.exit(1);

@@ -108,3 +108,21 @@ describe('settings and user catalogs', () => {
     assert.ok(logs.some((l) => l.includes('invalid.ox-catalog.json is invalid and was ignored')), logs.join('\n'));
   });
 });
+
+describe('large files', () => {
+  test('above oxClusterConfig.maxFileSize only the syntax is checked, with a notice on line 1', async () => {
+    const client = await LspClient.start({ settings: { maxFileSize: 1 } });
+    const uri = 'file:///large/node1/etc/hazelcast.properties';
+    const filler = Array.from({ length: 40_000 }, (_, i) => `custom.key.${i}=some value number ${i}`).join('\n');
+    const text = `com.openexchange.hazelcast.jmx=yes\nbroken\\u12=x\n${filler}\n`;
+    assert.ok(text.length > 1024 * 1024);
+    const published = client.nextDiagnostics(uri, 1, 30_000);
+    client.open(uri, text);
+    const { diagnostics } = await published;
+    await client.stop();
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.message]), [
+      [undefined, 3, 0, 'This file is larger than 1 MB, so the editor checks its syntax only. Run "ox-cluster-config check" for the full analysis, or raise oxClusterConfig.maxFileSize.'],
+      ['syntax', 1, 1, 'Malformed \\uXXXX escape: Java rejects it, and OX then skips this whole file (it logs only a warning).'],
+    ]);
+  });
+});

@@ -13,6 +13,9 @@ import { Workspace } from '../workspace/workspace';
 import { relativeUri } from '../workspace/uris';
 import { nodeWorkspaceHost } from './nodeHost';
 
+/** Documents analysed between two yields to the event loop. */
+const ANALYSIS_SLICE = 50;
+
 /**
  * Keeps the workspace model in step with the disk and the editor: files found at start, open documents
  * (their editor text wins), and file events. It returns the URIs whose diagnostics need publishing.
@@ -21,6 +24,8 @@ export class WorkspaceSync {
   private workspace: Workspace;
   private analyzer: WorkspaceAnalyzer;
   private readonly open = new Map<string, { version: number; doc: OxDocument }>();
+  /** Files larger than this are parsed for their syntax only (oxClusterConfig.maxFileSize). */
+  maxFileSize = Infinity;
   private readonly onDisk = new Set<string>();
 
   constructor(
@@ -49,7 +54,7 @@ export class WorkspaceSync {
 
   /** Reads every OX file below the workspace folders; open documents keep their editor text. */
   async index(): Promise<string[]> {
-    const loaded = await loadFiles(nodeWorkspaceHost, this.roots, this.catalog, this.discover);
+    const loaded = await loadFiles(nodeWorkspaceHost, this.roots, this.catalog, { ...this.discover, maxFileSize: this.maxFileSize });
     for (const doc of loaded.docs) {
       this.onDisk.add(doc.uri);
       if (!this.open.has(doc.uri)) this.workspace.set(doc);
@@ -66,7 +71,7 @@ export class WorkspaceSync {
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {
-      const doc = createOxDocument(entry.doc.text, catalog);
+      const doc = createOxDocument(entry.doc.text, catalog, this.maxFileSize);
       this.open.set(uri, { version: entry.version, doc });
       this.workspace.set(doc);
     }
@@ -77,7 +82,7 @@ export class WorkspaceSync {
   openDocument(text: TextDocument): OxDocument {
     const cached = this.open.get(text.uri);
     if (cached && cached.version === text.version) return cached.doc;
-    const doc = createOxDocument(text, this.catalog);
+    const doc = createOxDocument(text, this.catalog, this.maxFileSize);
     this.open.set(text.uri, { version: text.version, doc });
     this.workspace.set(doc);
     return doc;
@@ -102,7 +107,7 @@ export class WorkspaceSync {
 
   private async reload(uri: string): Promise<void> {
     try {
-      this.workspace.set(parseFile(uri, await nodeWorkspaceHost.readFile(uri), this.catalog));
+      this.workspace.set(parseFile(uri, await nodeWorkspaceHost.readFile(uri), this.catalog, 0, this.maxFileSize));
       this.onDisk.add(uri);
     } catch {
       this.workspace.delete(uri);
@@ -122,8 +127,18 @@ export class WorkspaceSync {
     return true;
   }
 
-  analyzeAll(settings: Settings): string[] {
-    return this.analyzer.analyzeAll(settings);
+  /**
+   * Analyses everything again in slices, yielding to the event loop between them so that requests and
+   * edits are served meanwhile. Returns every URI that has or had diagnostics.
+   */
+  async analyzeAll(settings: Settings, yieldNow: () => Promise<void>): Promise<string[]> {
+    const previous = this.analyzer.reset();
+    const uris = [...this.workspace.documents()].map((d) => d.uri);
+    for (let i = 0; i < uris.length; i += ANALYSIS_SLICE) {
+      this.analyzer.analyzeDocuments(uris.slice(i, i + ANALYSIS_SLICE), settings);
+      await yieldNow();
+    }
+    return [...new Set([...previous, ...uris, ...this.analyzer.analyzeClusters(uris, settings)])];
   }
 
   update(changed: readonly string[], settings: Settings): string[] {

@@ -1,4 +1,4 @@
-import { wholeLinesSpan, OxEntry } from '../document';
+import { canonicalIndex, wholeLinesSpan } from '../document';
 import { Finding, Rule } from './rule';
 
 /** A key set twice in one file: Java keeps the last value. */
@@ -7,31 +7,23 @@ export const duplicateKeyRule: Rule = {
   defaultSeverity: 'warning',
   summary: 'A key set more than once in one file; Java keeps only the last value.',
   check: ({ doc }) => {
-    const groups = new Map<string, OxEntry[]>();
+    const index = canonicalIndex(doc);
+    const findings: Finding[] = [];
     for (const e of doc.entries) {
       if (e.entry.malformed) continue;
-      const key = e.known?.canonicalKey ?? e.key;
-      const list = groups.get(key);
-      if (list) list.push(e);
-      else groups.set(key, [e]);
-    }
-    const findings: Finding[] = [];
-    for (const list of groups.values()) {
-      if (list.length < 2) continue;
-      const last = list[list.length - 1];
+      const last = index.get(e.known?.canonicalKey ?? e.key);
+      if (!last || last === e) continue;
       const lastLine = doc.text.positionAt(last.entry.start).line + 1;
-      for (const e of list.slice(0, -1)) {
-        const sameSpelling = e.key === last.key;
-        findings.push({
-          start: e.entry.keySpan.start,
-          end: e.entry.keySpan.end,
-          message: sameSpelling
-            ? `"${e.key}" is set again on line ${lastLine}; only that last value counts.`
-            : `"${e.key}" sets the same field as "${last.key}" on line ${lastLine}; which of the two OX applies is undefined.`,
-          related: [{ start: last.entry.keySpan.start, end: last.entry.keySpan.end, message: 'The value that counts' }],
-          fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] }],
-        });
-      }
+      const sameSpelling = e.key === last.key;
+      findings.push({
+        start: e.entry.keySpan.start,
+        end: e.entry.keySpan.end,
+        message: sameSpelling
+          ? `"${e.key}" is set again on line ${lastLine}; only that last value counts.`
+          : `"${e.key}" sets the same field as "${last.key}" on line ${lastLine}; which of the two OX applies is undefined.`,
+        related: [{ start: last.entry.keySpan.start, end: last.entry.keySpan.end, message: 'The value that counts' }],
+        fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] }],
+      });
     }
     return findings;
   },

@@ -1,6 +1,7 @@
-import { Diagnostic } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
-import { runCrossRules, runRules } from '../features/diagnostics';
+import { runCrossRules, runRules, SOURCE } from '../features/diagnostics';
+import { OxDocument } from '../document';
 import { CrossRule } from '../rules/crossRule';
 import { Rule } from '../rules/rule';
 import { Settings } from '../settings';
@@ -39,22 +40,42 @@ export class WorkspaceAnalyzer {
 
   /** Analyses everything again. Returns every URI that has or had diagnostics. */
   analyzeAll(settings: Settings): string[] {
-    const previous = new Set([...this.single.keys(), ...[...this.cross.values()].flatMap((m) => [...m.keys()])]);
-    this.single.clear();
-    this.cross.clear();
+    const previous = this.reset();
     const all = [...this.workspace.documents()].map((d) => d.uri);
     return [...new Set([...previous, ...this.update(all, settings)])];
   }
 
   /** Re-analyses after `changed` URIs were set or deleted; returns the URIs whose diagnostics may differ. */
   update(changed: readonly string[], settings: Settings): string[] {
-    const { catalog, singleFileRules, crossRules, onRuleError } = this.options;
-    const affected = new Set<string>(changed);
-    for (const uri of changed) {
+    this.analyzeDocuments(changed, settings);
+    return [...new Set([...changed, ...this.analyzeClusters(changed, settings)])];
+  }
+
+  /** Single-file rules for the given documents (a large file gets its syntax checked only). */
+  analyzeDocuments(uris: readonly string[], settings: Settings): void {
+    const { catalog, singleFileRules, onRuleError } = this.options;
+    for (const uri of uris) {
       const doc = this.workspace.get(uri);
-      if (doc) this.single.set(uri, runRules({ doc, catalog, workspace: this.workspace }, singleFileRules, settings, onRuleError));
-      else this.single.delete(uri);
+      if (!doc) {
+        this.single.delete(uri);
+        continue;
+      }
+      const limit = settings.maxFileSize ?? Infinity;
+      const large = doc.parsed.text.length > limit;
+      const rules = large ? singleFileRules.filter((r) => r.id === 'syntax') : singleFileRules;
+      const diagnostics = runRules({ doc, catalog, workspace: this.workspace }, rules, settings, onRuleError);
+      if (large) diagnostics.unshift(largeFileNotice(doc, limit));
+      this.single.set(uri, diagnostics);
     }
+  }
+
+  /**
+   * Cross-file rules for the clusters holding a changed document, and for clusters not analysed yet.
+   * Returns the URIs of every document in those clusters, and of clusters that no longer exist.
+   */
+  analyzeClusters(changed: readonly string[], settings: Settings): string[] {
+    const { catalog, crossRules, onRuleError } = this.options;
+    const affected = new Set<string>();
     const changedFolders = new Set(changed.map(nodeFolderOf));
     const live = new Set<string>();
     for (const cluster of this.workspace.clusters()) {
@@ -73,4 +94,22 @@ export class WorkspaceAnalyzer {
     }
     return [...affected];
   }
+
+  /** Forgets every result, so that the next analysis starts from scratch; returns the URIs that had any. */
+  reset(): string[] {
+    const previous = new Set([...this.single.keys(), ...[...this.cross.values()].flatMap((m) => [...m.keys()])]);
+    this.single.clear();
+    this.cross.clear();
+    return [...previous];
+  }
+}
+
+function largeFileNotice(doc: OxDocument, limit: number): Diagnostic {
+  const end = doc.text.positionAt(Math.min(doc.parsed.text.length, doc.parsed.text.search(/\r|\n|$/)));
+  return {
+    range: { start: { line: 0, character: 0 }, end },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `This file is larger than ${Math.round(limit / 1024 / 1024)} MB, so the editor checks its syntax only. Run "ox-cluster-config check" for the full analysis, or raise oxClusterConfig.maxFileSize.`,
+  };
 }

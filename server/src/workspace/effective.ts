@@ -1,6 +1,6 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { OxDocument, OxEntry } from '../document';
+import { keyIndex, OxDocument, OxEntry } from '../document';
 import { OxNode } from './model';
 
 /** Where a node's value of a key comes from. */
@@ -25,25 +25,31 @@ export interface EffectiveValue {
  * set in any of them counts; map files under hazelcast/ are read per map and are left out here.
  */
 export class EffectiveConfig {
-  private readonly settings = new Map<string, Setting[]>();
+  /** The node's files OX reads into its one global map. */
+  private readonly docs: OxDocument[];
+  private readonly cache = new Map<string, Setting[]>();
 
   constructor(readonly node: OxNode, private readonly catalog: Catalog) {
-    for (const doc of node.docs) {
-      // OX skips a file with a malformed \uXXXX escape altogether.
-      if (doc.kind.syntax !== 'properties' || doc.kind.file === MAP_FILE || doc.parsed.problems.length) continue;
-      const lastInFile = new Map<string, OxEntry>();
-      for (const entry of doc.entries) if (!entry.entry.malformed) lastInFile.set(entry.key, entry);
-      for (const [key, entry] of lastInFile) {
-        const list = this.settings.get(key);
-        const setting = { doc, entry, value: entry.value };
-        if (list) list.push(setting);
-        else this.settings.set(key, [setting]);
+    // OX skips a file with a malformed \uXXXX escape altogether.
+    this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.parsed.problems.length);
+  }
+
+  /** Every file that sets the key (its last entry there), computed on first use. */
+  private settings(key: string): Setting[] {
+    let list = this.cache.get(key);
+    if (!list) {
+      list = [];
+      for (const doc of this.docs) {
+        const entry = keyIndex(doc).get(key);
+        if (entry) list.push({ doc, entry, value: entry.value });
       }
+      this.cache.set(key, list);
     }
+    return list;
   }
 
   get(key: string): EffectiveValue {
-    const candidates = this.settings.get(key) ?? [];
+    const candidates = this.settings(key);
     if (candidates.length) return { key, value: candidates[0].value, source: candidates[0], candidates };
     const def = this.catalog.lookup(key, 'properties')?.def;
     return { key, value: def?.default ?? null, candidates };
@@ -55,15 +61,25 @@ export class EffectiveConfig {
   }
 
   isSet(key: string): boolean {
-    return this.settings.has(key);
+    return this.docs.some((doc) => keyIndex(doc).has(key));
   }
 
   /** Keys set in more than one file of the node. */
   *conflicts(): Iterable<[string, Setting[]]> {
-    for (const [key, list] of this.settings) if (list.length > 1) yield [key, list];
+    const indexes = this.docs.map(keyIndex);
+    const setIn = (key: string, from: number, to: number) => {
+      for (let j = from; j < to; j++) if (indexes[j].has(key)) return true;
+      return false;
+    };
+    for (let i = 0; i < indexes.length; i++) {
+      for (const key of indexes[i].keys()) {
+        // Each key once: from the first file that sets it.
+        if (!setIn(key, 0, i) && setIn(key, i + 1, indexes.length)) yield [key, this.settings(key)];
+      }
+    }
   }
 
   keys(): IterableIterator<string> {
-    return this.settings.keys();
+    return new Set(this.docs.flatMap((d) => [...keyIndex(d).keys()])).keys();
   }
 }

@@ -8,8 +8,9 @@ export function languageIdOf(uri: string): string {
   return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
 }
 
-export function parseFile(uri: string, text: string, catalog: Catalog, version = 0): OxDocument {
-  return createOxDocument(TextDocument.create(uri, languageIdOf(uri), version, text), catalog);
+/** Parses a file; one larger than `maxSize` characters gets its syntax checked only. */
+export function parseFile(uri: string, text: string, catalog: Catalog, version = 0, maxSize = Infinity): OxDocument {
+  return createOxDocument(TextDocument.create(uri, languageIdOf(uri), version, text), catalog, maxSize);
 }
 
 export interface LoadedFiles {
@@ -23,7 +24,7 @@ export async function loadFiles(
   host: WorkspaceHost,
   roots: readonly string[],
   catalog: Catalog,
-  options: DiscoverOptions = {},
+  options: DiscoverOptions & { maxFileSize?: number } = {},
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadedFiles> {
   const discovery = await discoverFiles(host, roots, options);
@@ -32,7 +33,7 @@ export async function loadFiles(
   let done = 0;
   for (const uri of discovery.files) {
     try {
-      docs.push(parseFile(uri, await host.readFile(uri), catalog));
+      docs.push(parseFile(uri, await host.readFile(uri), catalog, 0, options.maxFileSize));
     } catch (error) {
       messages.push(`Cannot read ${uri}: ${error instanceof Error ? error.message : String(error)}`);
     }
