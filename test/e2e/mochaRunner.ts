@@ -8,7 +8,9 @@ export function runMocha(suite: string, dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.OX_E2E_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+  // In numeric order: 10-… runs after 9-….
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const file of files) {
     mocha.addFile(path.join(dir, file));
   }
   return new Promise((resolve, reject) => {

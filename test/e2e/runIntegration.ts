@@ -41,10 +41,14 @@ async function runOne(run: Run): Promise<boolean> {
   const started = Date.now();
   console.log(`\n=== ${run.name} suite (${run.trusted ? 'trusted' : 'untrusted'} workspace, ${DESKTOP ? 'desktop VS Code' : 'code-server'}) ===`);
   const profile = DESKTOP ? fs.mkdtempSync(path.join(os.tmpdir(), 'ox-e2e-desktop-')) : undefined;
+  // The suites edit and save fixture files: they run on a temp copy, so the repository never changes.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-e2e-workspace-'));
+  const workspace = path.join(copy, 'workspace');
+  fs.cpSync(WORKSPACE, workspace, { recursive: true });
   try {
     let vscodeExecutablePath: string | undefined = LAUNCHER;
     const extensionTestsEnv: Record<string, string> = {};
-    const launchArgs = [WORKSPACE];
+    const launchArgs = [workspace];
     if (profile) {
       launchArgs.push(...desktopProfileArgs(profile));
       vscodeExecutablePath = undefined;
@@ -71,6 +75,7 @@ async function runOne(run: Run): Promise<boolean> {
     return false;
   } finally {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(copy, { recursive: true, force: true });
   }
 }
 

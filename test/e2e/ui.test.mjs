@@ -2,7 +2,8 @@
 // The UI test, as a person uses the product: package the extension, install the .vsix into code-server,
 // open a copy of test/e2e/workspace in chromium, open hazelcast.properties with Ctrl+P, look at the colours,
 // hover a key, complete a key with Ctrl+Space, read the Problems panel, apply the "did you mean" quick fix
-// with Ctrl+., save with Ctrl+S and check the file on disk byte for byte.
+// with Ctrl+., save with Ctrl+S and check the file on disk byte for byte; then the same for a cross-file
+// quick fix: node3's session-idle-below-lifetime entry in the Problems panel, "Raise maxIdleSeconds to ...".
 // Screenshots go to test/e2e/screenshots/. Prints `OX_E2E_RESULT {...}` for scripts/e2e/test-e2e.mjs.
 // Environment: OX_E2E_VSIX=<file> (skip `npm run package`), OX_E2E_KEEP=1 (keep the temp dirs),
 // OX_E2E_HEADED=1 (needs a display), OX_E2E_UI_TIMEOUT_MS (default 240000).
@@ -114,6 +115,22 @@ async function goToLine(target) {
   await sleep(250);
 }
 
+/**
+ * Filters the Problems panel as a person does: Ctrl+F in the panel, then type. Waits for the focus before
+ * each key (under load a key pressed too early goes elsewhere) and checks the filter text.
+ */
+async function filterProblems(text) {
+  const focusIn = (sel) => page.waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout: 15_000 })
+    .catch(() => { throw new Error(`the focus is not in ${sel}`); });
+  await focusIn('.markers-panel, .viewpane-filter');
+  await page.keyboard.press('Control+F');
+  await focusIn('.viewpane-filter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.waitForFunction((t) => document.activeElement?.value === t, text, { timeout: 5_000 })
+    .catch(async () => { throw new Error(`the filter shows ${JSON.stringify(await page.evaluate(() => document.activeElement?.value))}`); });
+}
+
 async function colorOf(el) {
   return el.evaluate((e) => getComputedStyle(e).color);
 }
@@ -122,6 +139,13 @@ async function colorOf(el) {
 
 let workspace;
 let original;
+let originalSessions;
+let problemsBefore;
+// node3's sessions map: maxIdleSeconds 86400 is below the 2W session lifetime of its sessiond.properties.
+const SESSIONS_FILE = ['cluster2', 'node3', 'etc', 'hazelcast', 'sessions.properties'];
+const IDLE_WARNING = 'maxIdleSeconds 86400 (1 day) is not above the session lifetime (2W = 2 weeks = 1209600 s from sessiond.properties:2): '
+  + 'Hazelcast evicts sessions OX still considers alive.';
+const IDLE_FIX = 'Raise maxIdleSeconds to 1296000 (lifetime 2W = 1209600 s + 1 day)';
 let vsix = process.env.OX_E2E_VSIX;
 
 step('package the extension (npm run package)', async () => {
@@ -145,6 +169,7 @@ step('install the .vsix with code-server --install-extension', async () => {
   workspace = join(dirs.root, 'workspace');
   cpSync(FIXTURE, workspace, { recursive: true });
   original = readFileSync(join(workspace, 'node1', 'etc', 'hazelcast.properties'));
+  originalSessions = readFileSync(join(workspace, ...SESSIONS_FILE));
   const r = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--install-extension', vsix, '--force'] }),
     { env: codeServerEnv(dirs), encoding: 'utf8' });
   assert(r.status === 0, `install failed (${r.status}): ${r.stdout}${r.stderr}`);
@@ -242,8 +267,7 @@ step('Problems panel (Ctrl+Shift+M) lists the problems', async () => {
   await page.keyboard.press('Control+Shift+M');
   // The server reports every file of the workspace: filter the list (Ctrl+F in the panel) to this file.
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20_000 });
-  await page.keyboard.press('Control+F');
-  await page.keyboard.type('node1/etc/hazelcast.properties');
+  await filterProblems('node1/etc/hazelcast.properties');
   const rows = await waitForText('.markers-panel .monaco-list-row',
     (t) => t.some((x) => x.includes('interfacess')) && t.some((x) => x.includes('statik')) && t.some((x) => x.includes('"yes"'))
       && t.some((x) => x.includes('is set again')),
@@ -315,6 +339,61 @@ step('after the save the misspelled-key warning is gone', async () => {
   await waitForText('.markers-panel .monaco-list-row', (t) => t.some((x) => x.includes('statik')) && !t.some((x) => x.includes('interfacess')),
     'the updated problems');
   await shot('problems-after');
+});
+
+step('Problems panel: the cross-file session-idle-below-lifetime warning on the unopened sessions.properties', async () => {
+  // The panel is open from the step before: click into it and filter (Ctrl+F) to the rule's id.
+  await page.click('.markers-panel-container', { position: { x: 600, y: 200 } });
+  await filterProblems('session-idle-below-lifetime');
+  const rows = await waitForText('.markers-panel .monaco-list-row', (t) => t.some((x) => x.includes(IDLE_WARNING)), 'the maxIdleSeconds warning');
+  assert(rows.some((r) => r.includes('sessions.properties')), `no sessions.properties row: ${JSON.stringify(rows)}`);
+  assert(!rows.some((r) => r.includes('statik')), `the filter left other problems in: ${JSON.stringify(rows)}`);
+  const badge = (await waitForText('.viewpane-filter-badge', (t) => t.some((x) => /^Showing 1 of \d+$/.test(x)), 'the filter badge'))
+    .find((x) => x.startsWith('Showing'));
+  problemsBefore = Number(badge.split(' ').pop());
+  await shot('problems-sessions');
+});
+
+step('open the entry, Ctrl+. and "Raise maxIdleSeconds to ..."', async () => {
+  await page.locator('.markers-panel .monaco-list-row', { hasText: IDLE_WARNING }).first().click();
+  await page.keyboard.press('Enter'); // opens sessions.properties with the cursor on the value
+  await waitForText('.tab.active', (t) => t.some((x) => x.includes('sessions.properties')), 'sessions.properties in the active tab');
+  await waitForText(`${EDITOR} .view-line`, (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=86400')),
+    'the editor content');
+  await page.keyboard.press('Control+.');
+  const rows = await waitForText('.action-widget .monaco-list-row', (t) => t.some((x) => x.includes('Raise maxIdleSeconds to')), 'the quick fix');
+  await shot('quickfix-sessions');
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise maxIdleSeconds to' });
+  assertEqual(await row.count(), 1, `quick fix rows (${JSON.stringify(rows)})`);
+  assertEqual(((await row.textContent()) ?? '').replace(/\u00a0/g, ' ').trim(), IDLE_FIX, 'quick fix title');
+  await row.click();
+  // The line ends in the inlay hint "s ≈ 2 weeks 1 day" once the server has seen the edit.
+  await waitForText(`${EDITOR} .view-line`, (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=1296000')),
+    'the raised value');
+});
+
+step('Ctrl+S saves sessions.properties with only the value changed', async () => {
+  await page.keyboard.press('Control+S');
+  const file = join(workspace, ...SESSIONS_FILE);
+  const expected = Buffer.from(originalSessions.toString('latin1').replace('maxIdleSeconds=86400\n', 'maxIdleSeconds=1296000\n'), 'latin1');
+  assert(!expected.equals(originalSessions), 'the fixture lacks maxIdleSeconds=86400');
+  const end = Date.now() + 10_000;
+  let now = readFileSync(file);
+  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
+  await shot('saved-sessions');
+  if (!now.equals(expected)) {
+    throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
+  }
+  assertEqual(await page.$$eval('.tab.active.dirty', (els) => els.length), 0, 'dirty tabs after the save');
+});
+
+step('after the save the session-idle-below-lifetime entry is gone from the Problems panel', async () => {
+  // Still filtered to the rule: no entry, and one problem fewer in all.
+  await waitForText('.markers-panel .message-box-container', (t) => t.join('').includes('No results found with provided filter criteria.'),
+    'the empty filtered list');
+  assertEqual((await rowsOf('.markers-panel .monaco-list-row')).length, 0, 'rows left');
+  await waitForText('.viewpane-filter-badge', (t) => t.includes(`Showing 0 of ${problemsBefore - 1}`), `"Showing 0 of ${problemsBefore - 1}"`);
+  await shot('problems-sessions-after');
 });
 
 // ---- main ----------------------------------------------------------------------------------------------
