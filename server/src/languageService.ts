@@ -1,6 +1,7 @@
 import {
   CodeAction,
   CodeActionContext,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -14,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
 import { createOxDocument, OxDocument } from './document';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
-import { doComplete } from './features/completion';
+import { doComplete, resolveCompletion } from './features/completion';
 import { runRules } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { effectiveNote } from './features/effectiveHover';
@@ -30,7 +31,9 @@ export interface LanguageService {
   parse(text: TextDocument): OxDocument;
   validate(doc: OxDocument, settings: Settings): Diagnostic[];
   complete(doc: OxDocument, position: Position): CompletionList;
+  resolveCompletion(item: CompletionItem): CompletionItem;
   hover(doc: OxDocument, position: Position, workspace?: Workspace): Hover | null;
+  /** `documentDiagnostics`: the document's current diagnostics; the fixes offered come from them. */
   codeActions(context: CodeActionContext, documentDiagnostics: readonly Diagnostic[]): CodeAction[];
   symbols(doc: OxDocument): DocumentSymbol[];
   folding(doc: OxDocument): FoldingRange[];
@@ -52,6 +55,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     parse: (text) => createOxDocument(text, catalog),
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
     complete: (doc, position) => (doc.large ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position)),
+    resolveCompletion: (item) => resolveCompletion(item, catalog),
     hover: (doc, position, workspace) =>
       doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
     codeActions: (context, documentDiagnostics) => {

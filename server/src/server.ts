@@ -13,7 +13,6 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
 import { OxDocument } from './document';
 import { Catalog } from './catalog/catalog';
@@ -21,6 +20,7 @@ import { FIX_ALL_KIND } from './features/codeActions';
 import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from './features/effectiveConfiguration';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { isInside, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
+import { TEXT_DOCUMENTS } from './host/textDocuments';
 import { WorkspaceSync } from './host/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
 import { SINGLE_FILE_RULES } from './rules';
@@ -35,7 +35,7 @@ const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration'
 const RULE_DEFAULTS = new Map<string, SeverityName>([...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => [r.id, r.defaultSeverity]));
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(TEXT_DOCUMENTS);
 
 let catalog: Catalog = buildCatalog().catalog;
 let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
@@ -190,7 +190,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['=', ':', '.'] },
+      completionProvider: { triggerCharacters: ['=', ':', '.'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
@@ -244,6 +244,7 @@ documents.onDidClose((event) => {
 });
 
 connection.onCompletion((p) => withDocument('completion', p.textDocument.uri, null, (doc) => service.complete(doc, p.position)));
+connection.onCompletionResolve((item) => runSafe('completionResolve', item, () => service.resolveCompletion(item)));
 connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (doc) => service.hover(doc, p.position, sync.model)));
 connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (doc) => service.symbols(doc)));
 connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (doc) => service.folding(doc)));

@@ -41,6 +41,14 @@ describe('completion', () => {
     assert.ok(!labels(items).some((l) => l.startsWith('com.openexchange.hazelcast.configuration.')), 'map keys only in map files');
     assert.ok(!labels(items).includes('com.openexchange.hazelcast.mergeRunDelay'), 'no renamed keys');
   });
+  test('documentation is added when an item is resolved', () => {
+    const { doc: d, position } = cursor('hazelcast.properties', '|');
+    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.port')!;
+    assert.equal(item.documentation, undefined);
+    const resolved = service.resolveCompletion(item);
+    assert.ok((resolved.documentation as MarkupContent).value.startsWith('**com.openexchange.hazelcast.network.port**\n\n'));
+    assert.ok((resolved.documentation as MarkupContent).value.includes('| Default | `5701` |'));
+  });
   test('a secret never gets its shipped default inserted', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '|');
     const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.symmetricEncryption.password');

@@ -1,5 +1,5 @@
 import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range } from 'vscode-languageserver-types';
-import { Catalog, KnownProperty } from '../catalog/catalog';
+import { Catalog, KnownProperty, Syntax } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { PropertyDef } from '../catalog/types';
 import { entryAt, OxDocument } from '../document';
@@ -53,7 +53,8 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
       label: key,
       kind: CompletionItemKind.Property,
       detail: shortDetail(known.def),
-      documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(known, key) },
+      // Documentation is filled in by resolveCompletion when the editor shows the item.
+      data: { key, syntax } satisfies CompletionData,
       sortText: `${rank}${key}`,
       filterText: key,
       textEdit: { range, newText: keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def) },
@@ -103,6 +104,20 @@ function valueItems(def: PropertyDef, range: Range): CompletionItem[] {
   }));
 }
 
+/** What a key item carries to completionItem/resolve. */
+interface CompletionData {
+  key: string;
+  syntax: Syntax;
+}
+
+/** Adds the documentation of a key item (completionItem/resolve): built only for the item shown. */
+export function resolveCompletion(item: CompletionItem, catalog: Catalog): CompletionItem {
+  const data = item.data as Partial<CompletionData> | undefined;
+  if (typeof data?.key !== 'string' || (data.syntax !== 'properties' && data.syntax !== 'ccf')) return item;
+  const known = catalog.lookup(data.key, data.syntax);
+  return known ? { ...item, documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(known, data.key) } } : item;
+}
+
 export function doComplete(doc: OxDocument, catalog: Catalog, position: Position): CompletionList {
   const offset = doc.text.offsetAt(position);
   const empty: CompletionList = { isIncomplete: false, items: [] };
@@ -110,7 +125,9 @@ export function doComplete(doc: OxDocument, catalog: Catalog, position: Position
   if (inComment) return empty;
   const found = entryAt(doc, offset);
   if (!found) {
-    return { isIncomplete: false, items: keyItems(doc, catalog, { start: position, end: position }, false) };
+    // The cursor as it lies in the text: an editor's position may be past the end of its line or the file.
+    const at = doc.text.positionAt(offset);
+    return { isIncomplete: false, items: keyItems(doc, catalog, { start: at, end: at }, false) };
   }
   const { entry } = found;
   const hasSeparator = entry.separator !== '';
