@@ -4,7 +4,8 @@ import { createMessageConnection, MessageConnection, StreamMessageReader, Stream
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
-export const SERVER_PATH = path.join(REPO_ROOT, 'server/out/server.js');
+/** The bundled server; OX_SERVER_PATH points elsewhere (e.g. a snapshot the fuzzer runs while the tree is rebuilt). */
+export const SERVER_PATH = process.env.OX_SERVER_PATH ?? path.join(REPO_ROOT, 'server/out/server.js');
 
 /** A real language server process spoken to over stdio, as an editor would. */
 export class LspClient {
@@ -13,6 +14,10 @@ export class LspClient {
   private readonly waiters: Array<{ uri: string; version?: number; test?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** Every window/logMessage and window/showMessage with its type (1 error, 2 warning, 3 info, 4 log). */
+  readonly messages: Array<{ type: number; message: string }> = [];
+  /** Called for every publishDiagnostics notification, before any waiter. */
+  readonly publishListeners: Array<(p: PublishDiagnosticsParams) => void> = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(
@@ -22,6 +27,7 @@ export class LspClient {
     process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      for (const listener of this.publishListeners) listener(p);
       for (const w of [...this.waiters]) {
         if (w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.test || w.test(p))) {
           this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -29,10 +35,21 @@ export class LspClient {
         }
       }
     });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.messages.push(p);
+    });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/showMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.messages.push(p);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.messages.push(p);
+    });
     this.connection.listen();
   }
 

@@ -302,7 +302,8 @@ describe('loopback-interfaces', () => {
   test('no fix when the list has host names; no finding for a blank value (all interfaces), a real address or join empty', async () => {
     const named = await the({ 'c/node1/etc/hazelcast.properties': lines(base[0], base[1], `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`) }, 'loopback-interfaces');
     assert.deepEqual(titles(named), []);
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) }), []);
+    // A blank value is weak-cluster-exposure's finding, not this rule's.
+    assert.deepEqual((await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) })).map((s) => s.code), ['weak-cluster-exposure']);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=10.0.0.11`) }), []);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`, `${H}network.interfaces=127.0.0.1`) }), []);
   });
@@ -728,6 +729,93 @@ describe('node-not-listed', () => {
   });
 });
 
+describe('weak-cluster-exposure', () => {
+  const base = [`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.11,10.0.0.12:5701`];
+  const blankMessage = (mode: string) =>
+    `${H}network.interfaces is blank, so Hazelcast listens on every network interface of this host, not only on the cluster network (join is "${mode}"). ` +
+    'Whoever reaches the Hazelcast port on any of them can talk to the cluster: list the addresses of the cluster network instead.';
+  const restMessage =
+    'Hazelcast\'s REST endpoint is on (join is "static"): whoever reaches this node\'s Hazelcast port can read and change entries of the distributed maps and queues (sessions among them) over plain HTTP, without credentials. ' +
+    'OX does not use it; switch it off.';
+  const memcacheMessage =
+    'Hazelcast\'s memcache endpoint is on (join is "static"): whoever reaches this node\'s Hazelcast port can store data in the cluster and read its statistics with the memcache text protocol, without credentials. ' +
+    'OX does not use it; switch it off.';
+
+  test('blank interfaces: warning on the key, the fix sets a wildcard from the static node list', async () => {
+    const files = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) };
+    assert.deepEqual(await check(files), [
+      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 3, from: 0, to: 45, severity: W, message: blankMessage('static') },
+    ]);
+    const d = await the(files, 'weak-cluster-exposure');
+    assert.deepEqual(titles(d), [`Set ${H}network.interfaces=10.0.0.* (from the static node list)`]);
+    assert.equal(fixesOf(d)[0].preferred, true);
+    const { changed, after } = await fix(files, d);
+    assert.deepEqual(changed, { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=10.0.0.*`) });
+    assert.deepEqual(after, []);
+  });
+
+  test('blank interfaces with host names in the list, without a separator, or with another join mode', async () => {
+    const named = { 'c/node1/etc/hazelcast.properties': lines(base[0], base[1], `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`, `${H}network.interfaces=  `) };
+    const d = await the(named, 'weak-cluster-exposure');
+    assert.equal(d.message, blankMessage('static'));
+    assert.deepEqual(titles(d), []);
+    // A key without a separator is blank too; the fix then adds one.
+    const bare = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces`) };
+    const { changed, after } = await fix(bare, await the(bare, 'weak-cluster-exposure'));
+    assert.deepEqual(changed, { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=10.0.0.*`) });
+    assert.deepEqual(after, []);
+    const dns = { 'c/node1/etc/hazelcast.properties': lines(base[0], `${H}network.join=DNS`, `${H}network.join.dns.domainNames=hz.example.com`, `${H}network.interfaces=`) };
+    assert.deepEqual(await check(dns), [
+      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 3, from: 0, to: 45, severity: W, message: blankMessage('dns') },
+    ]);
+  });
+
+  test('the REST endpoint on: warning on the value, the fix switches it off', async () => {
+    const files = { 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=true`) };
+    assert.deepEqual(await check(files), [
+      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 4, from: 40, to: 44, severity: W, message: restMessage },
+    ]);
+    const d = await the(files, 'weak-cluster-exposure');
+    assert.deepEqual(titles(d), [`Set ${H}rest.enabled=false`]);
+    assert.equal(fixesOf(d)[0].preferred, true);
+    const { changed, after } = await fix(files, d);
+    assert.deepEqual(changed, { 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=false`) });
+    assert.deepEqual(after, []);
+  });
+
+  test('the memcache endpoint on in another file (any letter case): the finding and fix go to that file', async () => {
+    const files = { 'c/node1/etc/hazelcast.properties': goodHazelcast(), 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`, `${H}memcache.enabled = TRUE`) };
+    const d = await the(files, 'weak-cluster-exposure', 'c/node1/etc/server.properties');
+    assert.equal(d.message, memcacheMessage);
+    assert.deepEqual(d.range, { start: { line: 1, character: 46 }, end: { line: 1, character: 50 } });
+    const { changed, after } = await fix(files, d);
+    assert.deepEqual(changed, { 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`, `${H}memcache.enabled = false`) });
+    assert.deepEqual(after.map((s) => s.code), ['wrong-file']);
+  });
+
+  test('every exposure of a node is reported on its own line', async () => {
+    const files = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`, `${H}rest.enabled=true`, `${H}memcache.enabled=true`) };
+    assert.deepEqual((await check(files)).map((s) => [s.code, s.line, s.from, s.to, s.message]), [
+      ['weak-cluster-exposure', 3, 0, 45, blankMessage('static')],
+      ['weak-cluster-exposure', 4, 40, 44, restMessage],
+      ['weak-cluster-exposure', 5, 44, 48, memcacheMessage],
+    ]);
+  });
+
+  test('no finding with join empty or unset, Hazelcast off, endpoints off, a real address, or Kubernetes with blank interfaces', async () => {
+    const weak = async (files: Files) => (await check(files)).filter((s) => s.code === 'weak-cluster-exposure');
+    const exposed = [`${H}network.interfaces=`, `${H}rest.enabled=true`, `${H}memcache.enabled=true`];
+    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`, ...exposed) }), []);
+    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': lines(...exposed) }), []);
+    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}enabled=false`, ...exposed) }), []);
+    // OX reads anything but "true" as false: "yes" is misread-value's finding, not an open endpoint.
+    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=false`, `${H}memcache.enabled=yes`) }), []);
+    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast() }), []);
+    const k8s = lines(base[0], `${H}network.join=kubernetes`, `${H}network.join.k8s.serviceDNS=ox-hz.ox.svc.cluster.local`, `${H}network.interfaces=`);
+    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': k8s }), []);
+  });
+});
+
 describe('settings and suppression comments', () => {
   const files = {
     'c/node1/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=2W`),
@@ -804,6 +892,6 @@ describe('clusters', () => {
 
 test('every cross-file rule is covered by this file', () => {
   const ids = CROSS_FILE_RULES.map((r) => r.id);
-  assert.equal(ids.length, 13);
-  assert.equal(new Set(ids).size, 13);
+  assert.equal(ids.length, 14);
+  assert.equal(new Set(ids).size, 14);
 });

@@ -37,9 +37,11 @@ const EXPECTED: Record<string, string[]> = {
   'broken-cluster/node1/etc/hazelcast/sessions.properties': ['backups-exceed-members', 'cluster-mismatch', 'misread-value', 'session-idle-below-lifetime', 'unknown-key'],
   'broken-cluster/node1/etc/server.properties': ['duplicate-across-files', 'duplicate-route', 'wrong-file'],
   'broken-cluster/node1/etc/sessiond.properties': ['default-secret', 'deprecated-key', 'invalid-value'],
+  'broken-cluster/node2/etc/hazelcast.properties': ['weak-cluster-exposure'],
   'broken-cluster/node2/etc/server.properties': ['duplicate-route'],
   'broken-cluster/node2/etc/sessiond.properties': ['syntax'],
   'broken-cluster/node3/etc/hazelcast.properties': ['missing-group-name'],
+  'broken-cluster/node3/etc/sessiond.properties': ['encoding'],
   'lite-only-cluster/web1/etc/hazelcast.properties': ['no-data-members'],
   'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
@@ -121,6 +123,6 @@ describe('examples/', () => {
         }
       }
     }
-    assert.equal(count, 16);
+    assert.equal(count, 18);
   });
 });

@@ -185,6 +185,108 @@ describe('default-secret', () => {
   });
 });
 
+describe('encoding', () => {
+  const BOM_START = 'The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" and puts them in front of line 1: ';
+  const STRAY = 'the line becomes a stray key. That is harmless only as long as no setting moves to line 1.';
+  const UTF8 = 'the file seems to be saved as UTF-8, but OX reads ISO-8859-1 and gets';
+  /** Every encoding finding with its fixes: [line, from, to, severity, message, [title, newText, edit start, edit end][]]. */
+  function findings(name: string, text: string) {
+    return validate(doc(name, text))
+      .filter((d) => d.code === 'encoding')
+      .map((d) => [
+        d.range.start.line, d.range.start.character, d.range.end.character, d.severity, d.message,
+        fixes(d).map((f) => [f.title, f.preferred, ...f.edits.map((e) => [e.newText, e.range.start.character, e.range.end.character])]),
+      ]);
+  }
+  /** Applies the first fix of the n-th encoding finding. */
+  function fixedAt(name: string, text: string, n: number): string {
+    return applyEdits(text, fixes(validate(doc(name, text)).filter((d) => d.code === 'encoding')[n])[0].edits);
+  }
+
+  test('a byte-order mark as the editor decodes it (U+FEFF) hides the first key; the fix deletes it', () => {
+    const text = '\uFEFFcom.openexchange.hazelcast.group.name=prod\n';
+    assert.deepEqual(brief(validate(doc('hazelcast.properties', text))), [
+      { code: 'encoding', line: 0, from: 0, to: 1, severity: W, message: `${BOM_START}OX does not see the setting "com.openexchange.hazelcast.group.name".` },
+    ]);
+    assert.deepEqual(findings('hazelcast.properties', text)[0][5], [['Remove the byte-order mark', true, ['', 0, 1]]]);
+    assert.equal(fixed('hazelcast.properties', text, 'encoding'), 'com.openexchange.hazelcast.group.name=prod\n');
+  });
+
+  test('the byte-order mark as read from disk (ISO-8859-1 "ï»¿"): before a comment, a blank line, or indented key', () => {
+    const comment = 'ï»¿# Hazelcast\ncom.openexchange.hazelcast.jmx=true\n';
+    assert.deepEqual(findings('hazelcast.properties', comment), [[0, 0, 3, W, `${BOM_START}${STRAY}`, [['Remove the byte-order mark', true, ['', 0, 3]]]]]);
+    assert.equal(fixed('hazelcast.properties', comment, 'encoding'), '# Hazelcast\ncom.openexchange.hazelcast.jmx=true\n');
+    assert.deepEqual(validate(doc('hazelcast.properties', '# Hazelcast\ncom.openexchange.hazelcast.jmx=true\n')), []);
+    assert.deepEqual(findings('hazelcast.properties', 'ï»¿\r\ncom.openexchange.hazelcast.jmx=true\r\n').map((f) => f.slice(0, 5)), [[0, 0, 3, W, `${BOM_START}${STRAY}`]]);
+    // OX reads the key "ï»¿" with the value "com.openexchange.hazelcast.jmx=true": the setting is lost all the same.
+    assert.deepEqual(findings('hazelcast.properties', 'ï»¿  com.openexchange.hazelcast.jmx = true\n').map((f) => f.slice(0, 5)), [
+      [0, 0, 3, W, `${BOM_START}OX does not see the setting "com.openexchange.hazelcast.jmx".`],
+    ]);
+    // Only at the start of the file: elsewhere these are ordinary characters.
+    assert.deepEqual(findings('server.properties', 'a=1\n'), []);
+  });
+
+  test('characters above U+00FF in keys and values: one finding per run, fixed with \\u escapes; comments are not reported', () => {
+    const text = '# Grüße, 10 € ✓\nmy.price=10 € or 12™™\nmy.smile😀=yes\n';
+    const message = (run: string, points: string, bytes: string, count: number, escaped: string) => {
+      const many = points.includes(' ');
+      return `"${run}" (${points}) ${many ? 'are' : 'is'} not in ISO-8859-1, the character set OX reads this file in: ` +
+        `saved as UTF-8, OX reads ${many ? 'their' : 'its'} bytes ${bytes} as ${count} other characters. Write ${many ? 'them' : 'it'} as ${escaped}.`;
+    };
+    assert.deepEqual(findings('server.properties', text), [
+      [1, 12, 13, W, message('€', 'U+20AC', 'E2 82 AC', 3, '\\u20AC'), [['Replace with \\u20AC', true, ['\\u20AC', 12, 13]]]],
+      [1, 19, 21, W, message('™™', 'U+2122 U+2122', 'E2 84 A2 E2 84 A2', 6, '\\u2122\\u2122'), [['Replace with \\u2122\\u2122', true, ['\\u2122\\u2122', 19, 21]]]],
+      [2, 8, 10, W, message('😀', 'U+1F600', 'F0 9F 98 80', 4, '\\uD83D\\uDE00'), [['Replace with \\uD83D\\uDE00', true, ['\\uD83D\\uDE00', 8, 10]]]],
+    ]);
+    assert.equal(fixedAt('server.properties', text, 0), '# Grüße, 10 € ✓\nmy.price=10 \\u20AC or 12™™\nmy.smile😀=yes\n');
+    assert.equal(fixedAt('server.properties', text, 2), '# Grüße, 10 € ✓\nmy.price=10 € or 12™™\nmy.smile\\uD83D\\uDE00=yes\n');
+    // The escapes read back as the same characters.
+    const escaped = doc('server.properties', 'my.price=10 \\u20AC or 12\\u2122\\u2122\nmy.smile\\uD83D\\uDE00=yes\n');
+    assert.deepEqual(escaped.entries.map((e) => [e.key, e.value]), [['my.price', '10 € or 12™™'], ['my.smile😀', 'yes']]);
+    assert.deepEqual(findings('server.properties', 'my.price=10 \\u20AC\n'), []);
+  });
+
+  test('a character after an escaping backslash: the fix replaces the backslash too', () => {
+    const text = 'my.k\\€y=1\n';
+    assert.deepEqual(findings('server.properties', text)[0].slice(0, 3), [0, 5, 6]);
+    assert.equal(fixed('server.properties', text, 'encoding'), 'my.k\\u20ACy=1\n');
+    assert.equal(doc('server.properties', 'my.k\\u20ACy=1\n').entries[0].key, 'my.k€y');
+  });
+
+  test('UTF-8 read as ISO-8859-1 ("Ã¤", "Ã¶", "Ã¼", "ÃŸ", "â€"): information with the escape of the intended character', () => {
+    const text = 'my.city=MÃ¼nchen, KÃ¶ln, GrÃ¤fe, StraÃŸe\n';
+    const seen = (chars: string, intended: string, escaped: string) => `"${chars}" looks like UTF-8 for "${intended}": ${UTF8} "${chars}" here. Write "${intended}" as ${escaped}.`;
+    assert.deepEqual(findings('server.properties', text), [
+      [0, 9, 11, I, seen('Ã¼', 'ü', '\\u00FC'), [['Replace with \\u00FC (ü)', true, ['\\u00FC', 9, 11]]]],
+      [0, 19, 21, I, seen('Ã¶', 'ö', '\\u00F6'), [['Replace with \\u00F6 (ö)', true, ['\\u00F6', 19, 21]]]],
+      [0, 27, 29, I, seen('Ã¤', 'ä', '\\u00E4'), [['Replace with \\u00E4 (ä)', true, ['\\u00E4', 27, 29]]]],
+      [0, 37, 39, I, seen('ÃŸ', 'ß', '\\u00DF'), [['Replace with \\u00DF (ß)', true, ['\\u00DF', 37, 39]]]],
+    ]);
+    assert.equal(fixedAt('server.properties', text, 0), 'my.city=M\\u00FCnchen, KÃ¶ln, GrÃ¤fe, StraÃŸe\n');
+    // As the server reads a UTF-8 file from disk (ISO-8859-1): "ß" is "Ã" and the control character U+009F.
+    assert.deepEqual(findings('server.properties', 'my.street=Stra\u00C3\u009Fe\n'), [
+      [0, 14, 16, I, seen('Ã\\u009F', 'ß', '\\u00DF'), [['Replace with \\u00DF (ß)', true, ['\\u00DF', 14, 16]]]],
+    ]);
+    // Three-byte punctuation: "â€œ" is “; "â€" whose last character got lost has no fix.
+    assert.deepEqual(findings('server.properties', 'my.quote=â€œhiâ€\n'), [
+      [0, 9, 12, I, seen('â€œ', '“', '\\u201C'), [['Replace with \\u201C (“)', true, ['\\u201C', 9, 12]]]],
+      [0, 14, 16, I, `"â€" looks like the start of a UTF-8 punctuation mark (a dash, quote or ellipsis, U+2000 to U+203F): ${UTF8} "â€" here. Write the intended character as a \\uXXXX escape.`, []],
+    ]);
+    // In keys too; never in comments; ISO-8859-1 text as such is fine.
+    assert.deepEqual(findings('server.properties', 'my.grÃ¶ÃŸe=1\n').map((f) => f.slice(0, 3)), [[0, 5, 7], [0, 7, 9]]);
+    assert.deepEqual(findings('server.properties', '# MÃ¼nchen\nmy.city=Zürich, Köln, Straße\n'), []);
+  });
+
+  test('secret values: the message names no character of the value', () => {
+    const key = 'com.openexchange.sessiond.encryptionKey';
+    const text = `${key}=ab€cdÃ¤\n`;
+    assert.deepEqual(findings('sessiond.properties', text), [
+      [0, 42, 43, W, 'This secret value holds a character outside ISO-8859-1, the character set OX reads this file in: saved as UTF-8, OX reads other characters here. Write it as a \\uXXXX escape.', [['Replace with \\uXXXX escapes', true, ['\\u20AC', 42, 43]]]],
+      [0, 45, 47, I, `This secret value seems to hold UTF-8 text: ${UTF8} other characters here. Write the intended character as a \\uXXXX escape.`, [['Replace with the \\uXXXX escape of the intended character', true, ['\\u00E4', 45, 47]]]],
+    ]);
+  });
+});
+
 describe('severity settings and suppression comments', () => {
   const text = 'com.openexchange.hazelcast.jmx=yes\n';
   test('a rule can be raised or switched off', () => {

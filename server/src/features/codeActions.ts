@@ -22,6 +22,20 @@ function toWorkspaceEdit(edits: FixData['edits'], create: readonly string[] = []
   };
 }
 
+function diagnosticKey(d: Diagnostic): string {
+  const { start, end } = d.range;
+  return `${d.source}|${d.code}|${start.line}:${start.character}-${end.line}:${end.character}|${d.message}`;
+}
+
+/**
+ * The current diagnostics among those an editor sends back. The editor's copies may be of an older version
+ * of the text (or made up), and so may the fixes in their `data`: those find no current twin and get no fix.
+ */
+export function currentDiagnostics(sent: readonly Diagnostic[], current: readonly Diagnostic[]): Diagnostic[] {
+  const byKey = new Map(current.map((d) => [diagnosticKey(d), d]));
+  return sent.flatMap((d) => byKey.get(diagnosticKey(d)) ?? []);
+}
+
 /** Quick fixes for the diagnostics the editor sends back (their fixes travel in `data`). */
 export function quickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];

@@ -88,7 +88,8 @@ export function valueMarkdown(def: PropertyDef, value: string): string | undefin
     const meaning = emptyMeaning(def);
     return meaning ? `Empty value: OX reads it as **${meaning}**.` : undefined;
   }
-  if (def.type === 'timespan') {
+  // A secret's value is not repeated, not even explained.
+  if (def.type === 'timespan' && !def.secret) {
     const explained = explainTimespan(value);
     return explained ? `\`${explained}\`` : undefined;
   }

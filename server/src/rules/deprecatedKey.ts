@@ -1,6 +1,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { lastEntryFor, wholeLinesSpan } from '../document';
+import { lastEntryFor } from '../document';
 import { escapeKey } from '../parser/javaText';
+import { entryLinesSpan } from './lineEdits';
 import { Finding, Fix, Rule } from './rule';
 
 /** A renamed or removed key. */
@@ -20,19 +21,19 @@ export const deprecatedKeyRule: Rule = {
       if (def.replacedBy && successor?.removedIn) {
         const gone = successor.removedIn !== 'unknown' ? ` in ${successor.removedIn}` : '';
         message = `"${e.key}" was renamed to "${def.replacedBy}", which was itself removed${gone}; OX ignores both.`;
-        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
       } else if (def.replacedBy) {
         message = `"${e.key}" was renamed${since} to "${def.replacedBy}"; OX no longer reads the old name.`;
         if (lastEntryFor(doc, def.replacedBy)) {
           message += ` "${def.replacedBy}" is already set in this file.`;
-          fixes.push({ title: `Remove the old "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+          fixes.push({ title: `Remove the old "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
         } else {
           const edit = { start: e.entry.keySpan.start, end: e.entry.keySpan.end, newText: escapeKey(def.replacedBy) };
           fixes.push({ title: `Rename to ${def.replacedBy}`, preferred: true, edits: [edit] });
         }
       } else {
         message = `"${e.key}" was removed${since}; OX ignores it.`;
-        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] });
+        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
       }
       findings.push({ start: e.entry.keySpan.start, end: e.entry.keySpan.end, message, tags: [DiagnosticTag.Deprecated], fixes });
     }

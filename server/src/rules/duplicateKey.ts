@@ -1,4 +1,5 @@
-import { canonicalIndex, wholeLinesSpan } from '../document';
+import { canonicalIndex } from '../document';
+import { entryLinesSpan } from './lineEdits';
 import { Finding, Rule } from './rule';
 
 /** A key set twice in one file: Java keeps the last value. */
@@ -22,7 +23,7 @@ export const duplicateKeyRule: Rule = {
           ? `"${e.key}" is set again on line ${lastLine}; only that last value counts.`
           : `"${e.key}" sets the same field as "${last.key}" on line ${lastLine}; which of the two OX applies is undefined.`,
         related: [{ start: last.entry.keySpan.start, end: last.entry.keySpan.end, message: 'The value that counts' }],
-        fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...wholeLinesSpan(doc, e.entry), newText: '' }] }],
+        fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] }],
       });
     }
     return findings;

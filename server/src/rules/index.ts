@@ -1,6 +1,7 @@
 import { defaultSecretRule } from './defaultSecret';
 import { deprecatedKeyRule } from './deprecatedKey';
 import { duplicateKeyRule } from './duplicateKey';
+import { encodingRule } from './encoding';
 import { invalidValueRule } from './invalidValue';
 import { mapKeyOutsideMapFileRule } from './mapKeyOutsideMapFile';
 import { misreadValueRule } from './misreadValue';
@@ -20,4 +21,5 @@ export const SINGLE_FILE_RULES: readonly Rule[] = [
   wrongFileRule,
   mapKeyOutsideMapFileRule,
   defaultSecretRule,
+  encodingRule,
 ];

@@ -1,10 +1,11 @@
 import { KnownProperty } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { lastEntryFor, OxDocument, OxEntry, wholeLinesSpan } from '../document';
+import { lastEntryFor, OxDocument, OxEntry } from '../document';
 import { escapeKey, escapeValue } from '../parser/javaText';
 import { nodeFolderOf } from '../workspace/model';
 import { joinUri } from '../workspace/uris';
 import { Workspace } from '../workspace/workspace';
+import { entryLinesSpan, lineAtEnd } from './lineEdits';
 import { Fix, Finding, Rule } from './rule';
 
 /** Moves the line to the node's documented file, creating it if needed; none when that file sets the key too. */
@@ -13,12 +14,12 @@ function moveFix(doc: OxDocument, e: OxEntry, known: KnownProperty, workspace: W
   const existing = workspace.get(target);
   if (existing && lastEntryFor(existing, known.canonicalKey)) return undefined;
   const line = `${escapeKey(e.key)}=${escapeValue(e.value)}`;
-  const remove = { ...wholeLinesSpan(doc, e.entry), newText: '' };
+  const remove = { ...entryLinesSpan(doc, e.entry), newText: '' };
   if (!existing) return { title: `Move to ${known.file} (new file)`, edits: [remove, { createUri: target, start: 0, end: 0, newText: `${line}\n` }] };
   const text = existing.parsed.text;
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
-  const prefix = text === '' || /[\r\n]$/.test(text) ? '' : eol;
-  return { title: `Move to ${known.file}`, edits: [remove, { doc: existing, start: text.length, end: text.length, newText: `${prefix}${line}${eol}` }] };
+  // lineAtEnd: after a stray continuation backslash on the last line, the moved line must not join that entry.
+  return { title: `Move to ${known.file}`, edits: [remove, { doc: existing, start: text.length, end: text.length, newText: lineAtEnd(existing.parsed, line, eol) }] };
 }
 
 /** A known key documented for another OX file than this one. */

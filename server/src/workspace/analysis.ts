@@ -47,8 +47,13 @@ export class WorkspaceAnalyzer {
 
   /** Re-analyses after `changed` URIs were set or deleted; returns the URIs whose diagnostics may differ. */
   update(changed: readonly string[], settings: Settings): string[] {
-    this.analyzeDocuments(changed, settings);
-    return [...new Set([...changed, ...this.analyzeClusters(changed, settings)])];
+    // Single-file rules read the other files of the node too (a fix that moves a line into one of them, the
+    // node's effective values), so the node's other files are analysed again with the changed ones.
+    const folders = new Set(changed.map(nodeFolderOf));
+    const siblings = [...this.workspace.documents()].map((d) => d.uri).filter((uri) => folders.has(nodeFolderOf(uri)));
+    const documents = [...new Set([...changed, ...siblings])];
+    this.analyzeDocuments(documents, settings);
+    return [...new Set([...documents, ...this.analyzeClusters(changed, settings)])];
   }
 
   /** Single-file rules for the given documents (a large file gets its syntax checked only). */

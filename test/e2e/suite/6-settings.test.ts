@@ -32,7 +32,7 @@ describe('settings and commands', () => {
     const expected: Record<string, string> = {
       syntax: 'error', 'unknown-key': 'warning', 'duplicate-key': 'warning', 'invalid-value': 'error',
       'misread-value': 'warning', 'deprecated-key': 'warning', 'wrong-file': 'information',
-      'map-key-outside-map-file': 'warning', 'default-secret': 'warning',
+      'map-key-outside-map-file': 'warning', 'default-secret': 'warning', encoding: 'warning',
     };
     for (const rule of [...single, ...cross]) expected[rule.id] ??= rule.defaultSeverity;
     for (const rule of single) assert.strictEqual(rule.defaultSeverity, expected[rule.id], `server default of ${rule.id}`);

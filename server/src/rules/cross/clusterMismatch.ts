@@ -1,10 +1,12 @@
-import { lastEntryFor, OxDocument, wholeLinesSpan } from '../../document';
+import { lastEntryFor, OxDocument } from '../../document';
 import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
+import { entryLinesSpan } from '../lineEdits';
 import { Fix, Severity } from '../rule';
 import { firstLine, isTrue, setValueEdit } from './helpers';
-import { EVENT_INVALIDATION, GROUP_NAME, JOIN, SYMMETRIC_ENCRYPTION } from './oxKeys';
+import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from './oxKeys';
+import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
 
 /** Settings every node must share, with the file that holds them and how bad a difference is. */
 const SHARED: Array<{ key: string; file: string; severity: Severity; ignoreCase?: boolean }> = [
@@ -30,13 +32,13 @@ interface Observation {
 }
 
 /** Aligns a node with the majority: copies its value, or removes the setting when most nodes leave it unset. */
-function alignFixes(o: Observation, majority: Observation, key: string, secret: boolean): Fix[] {
+function alignFixes(o: Observation, majority: Observation, key: string, secret: boolean, canAlign: (o: Observation, value: string) => boolean): Fix[] {
   if (!majority.set) {
     const entries = o.set ? o.doc.entries.filter((e) => (e.known?.canonicalKey ?? e.key) === key) : [];
     if (!entries.length) return [];
     // Line spans of neighbouring entries can touch or overlap (the last line takes the break before it): merge them.
     const spans: Array<{ start: number; end: number }> = [];
-    for (const span of entries.map((e) => wholeLinesSpan(o.doc, e.entry))) {
+    for (const span of entries.map((e) => entryLinesSpan(o.doc, e.entry))) {
       const last = spans[spans.length - 1];
       if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
       else spans.push({ ...span });
@@ -45,7 +47,7 @@ function alignFixes(o: Observation, majority: Observation, key: string, secret: 
   }
   const target = majority.value.trim();
   // Writing an empty value would not help; there is nothing to copy.
-  if (target === '') return [];
+  if (target === '' || !canAlign(o, target)) return [];
   return [{ title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${target}`, edits: [setValueEdit(o.doc, key, target)] }];
 }
 
@@ -56,6 +58,7 @@ function compare(
   severity: Severity,
   secret: boolean,
   ignoreCase: boolean,
+  canAlign: (o: Observation, value: string) => boolean = () => true,
 ): PlacedFinding[] {
   const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
   const counts = new Map<string, number>();
@@ -78,7 +81,7 @@ function compare(
     const message = majorityObservation
       ? `${label} differs from the other nodes of the cluster: ${versus}. Nodes must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`
       : `${label} differs across the nodes of the cluster (${observations.map((x) => `${x.node.name}: ${shown(x)}`).join(', ')}); they must agree on it.`;
-    const fixes = majorityObservation ? alignFixes(o, majorityObservation, key, secret) : [];
+    const fixes = majorityObservation ? alignFixes(o, majorityObservation, key, secret, canAlign) : [];
     out.push({
       doc: o.doc,
       finding: {
@@ -120,7 +123,7 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
   return out;
 }
 
-function mapSettings({ cluster, catalog }: ClusterContext): PlacedFinding[] {
+function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFinding[] {
   const out: PlacedFinding[] = [];
   const byFile = new Map<string, Array<{ node: OxNode; doc: OxDocument }>>();
   for (const node of cluster.nodes) {
@@ -143,7 +146,11 @@ function mapSettings({ cluster, catalog }: ClusterContext): PlacedFinding[] {
         if (e) return { node, value: e.value, doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true };
         return { node, value: def?.default ?? '', doc, span: firstLine(doc), set: false };
       });
-      out.push(...compare(observations, `${key} in hazelcast/${fileName}`, key, 'warning', !!def?.secret, def?.type === 'boolean'));
+      // No fix that takes a sessions map's maxIdleSeconds below the node's own session lifetime: the raise fix of
+      // session-idle-below-lifetime would undo it, and check --fix would go back and forth between the two.
+      const canAlign = (o: Observation, value: string) =>
+        key !== MAP_MAX_IDLE || !idleBelowLifetime(o.doc, value, sessionLifetimeSeconds(effective(o.node)));
+      out.push(...compare(observations, `${key} in hazelcast/${fileName}`, key, 'warning', !!def?.secret, def?.type === 'boolean', canAlign));
     }
   }
   return out;

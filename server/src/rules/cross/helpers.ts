@@ -2,6 +2,7 @@ import { OxDocument, OxEntry, lastEntryFor } from '../../document';
 import { escapeKey, escapeValue } from '../../parser/javaText';
 import { EffectiveConfig, Setting } from '../../workspace/effective';
 import { nodeFile, OxNode } from '../../workspace/model';
+import { lineAfter, lineAtEnd } from '../lineEdits';
 import { EditSpec, Finding } from '../rule';
 import { JOIN } from './oxKeys';
 
@@ -35,13 +36,16 @@ function lineBreak(doc: OxDocument): string {
 /** An edit that sets `key=value` in `doc`: replaces the value of its last entry, or adds a line. */
 export function setValueEdit(doc: OxDocument, key: string, value: string, after?: OxEntry): EditSpec {
   const existing = lastEntryFor(doc, key);
-  if (existing) return { doc, start: existing.valueSpan.start, end: existing.valueSpan.end, newText: escapeValue(value) };
+  if (existing) {
+    // A key alone on its line has no separator: without one the value would run into the key.
+    const separator = existing.entry.separator === '' ? '=' : '';
+    return { doc, start: existing.valueSpan.start, end: existing.valueSpan.end, newText: separator + escapeValue(value) };
+  }
   const line = `${escapeKey(key)}=${escapeValue(value)}`;
   const eol = lineBreak(doc);
-  if (after) return { doc, start: after.entry.end, end: after.entry.end, newText: `${eol}${line}` };
-  const text = doc.parsed.text;
-  const endsWithBreak = text === '' || /[\r\n]$/.test(text);
-  return { doc, start: text.length, end: text.length, newText: endsWithBreak ? `${line}${eol}` : `${eol}${line}${eol}` };
+  if (after) return { doc, start: after.entry.end, end: after.entry.end, newText: lineAfter(doc.parsed, after.entry.end, line, eol) };
+  const end = doc.parsed.text.length;
+  return { doc, start: end, end, newText: lineAtEnd(doc.parsed, line, eol) };
 }
 
 /** A finding placed on a setting when it is set, else on line 1 of the file that would hold it. */

@@ -12,6 +12,7 @@ import { missingGroupNameRule } from './missingGroupName';
 import { noDataMembersRule } from './noDataMembers';
 import { nodeNotListedRule } from './nodeNotListed';
 import { sessionIdleBelowLifetimeRule } from './sessionIdleBelowLifetime';
+import { weakClusterExposureRule } from './weakClusterExposure';
 
 /** Rules over the files of a node and the nodes of a cluster. */
 export const CROSS_FILE_RULES: readonly CrossRule[] = [
@@ -28,4 +29,5 @@ export const CROSS_FILE_RULES: readonly CrossRule[] = [
   clusterMismatchRule,
   duplicateRouteRule,
   nodeNotListedRule,
+  weakClusterExposureRule,
 ];

@@ -21,3 +21,5 @@ export const MAP_NAME = `${MAP_PREFIX}name`;
 export const MAP_BACKUP_COUNT = `${MAP_PREFIX}backupCount`;
 export const MAP_ASYNC_BACKUP_COUNT = `${MAP_PREFIX}asyncBackupCount`;
 export const MAP_MAX_IDLE = `${MAP_PREFIX}maxIdleSeconds`;
+export const REST_ENABLED = 'com.openexchange.hazelcast.rest.enabled';
+export const MEMCACHE_ENABLED = 'com.openexchange.hazelcast.memcache.enabled';

@@ -1,11 +1,24 @@
-import { lastEntryFor } from '../../document';
+import { lastEntryFor, OxDocument } from '../../document';
 import { describeDuration, parseTimespan } from '../../values/timespan';
+import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, where } from './helpers';
 import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from './oxKeys';
 
 const MARGIN_SECONDS = 86_400;
+
+/** A node's session lifetime in seconds as this rule reads it (sessionLongLifeTime, default 1W); undefined when unparsable. */
+export function sessionLifetimeSeconds(config: EffectiveConfig): number | undefined {
+  const parsed = parseTimespan(config.get(SESSION_LIFETIME).value ?? '1W');
+  return parsed.ok ? Math.floor(parsed.ms / 1000) : undefined;
+}
+
+/** Whether this rule reports a maxIdleSeconds value (with its raise fix) in a map file of a node with that lifetime. */
+export function idleBelowLifetime(doc: OxDocument, idle: string, lifetimeSeconds: number | undefined): boolean {
+  const name = lastEntryFor(doc, MAP_NAME)?.value ?? '';
+  return name.startsWith('sessions-') && lifetimeSeconds !== undefined && /^\d+$/.test(idle) && Number(idle) > 0 && Number(idle) <= lifetimeSeconds;
+}
 
 /** The sessions map must keep idle entries longer than a session may live, or Hazelcast drops live sessions. */
 export const sessionIdleBelowLifetimeRule: CrossRule = {

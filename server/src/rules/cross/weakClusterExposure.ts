@@ -1,0 +1,65 @@
+import { staticHosts } from '../../workspace/clusters';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { Fix } from '../rule';
+import { isTrue, joinMode, setValueEdit, valueSpan } from './helpers';
+import { wildcardFor } from './loopbackInterfaces';
+import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from './oxKeys';
+
+/** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
+const ENDPOINTS = [
+  { key: REST_ENABLED, what: 'REST', can: 'read and change entries of the distributed maps and queues (sessions among them) over plain HTTP' },
+  { key: MEMCACHE_ENABLED, what: 'memcache', can: 'store data in the cluster and read its statistics with the memcache text protocol' },
+];
+
+/** A clustered node whose Hazelcast port is open wider than the cluster needs. */
+export const weakClusterExposureRule: CrossRule = {
+  id: 'weak-cluster-exposure',
+  defaultSeverity: 'warning',
+  summary: 'The node joins a cluster while Hazelcast listens on all interfaces (blank network.interfaces) or serves its REST or memcache endpoint.',
+  check: ({ cluster, effective }) => {
+    const out: PlacedFinding[] = [];
+    for (const node of cluster.nodes) {
+      const config = effective(node);
+      const mode = joinMode(config);
+      // With Hazelcast off nothing listens; without a join mode the node keeps to itself.
+      if (!isTrue(config.value(HAZELCAST_ENABLED)) || !mode || mode === 'empty') continue;
+      const interfaces = config.get(INTERFACES).source;
+      // Blank means all interfaces; a Kubernetes pod's interfaces are its own address (and loopback) anyway.
+      if (interfaces && interfaces.value.trim() === '' && mode !== 'kubernetes') {
+        const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
+        const fixes: Fix[] = wildcard
+          ? [{ title: `Set ${INTERFACES}=${wildcard} (from the static node list)`, preferred: true, edits: [setValueEdit(interfaces.doc, INTERFACES, wildcard)] }]
+          : [];
+        out.push({
+          doc: interfaces.doc,
+          finding: {
+            ...valueSpan(interfaces),
+            message:
+              `${INTERFACES} is blank, so Hazelcast listens on every network interface of this host, not only on the cluster network (join is "${mode}"). ` +
+              'Whoever reaches the Hazelcast port on any of them can talk to the cluster: list the addresses of the cluster network instead.',
+            fixes,
+          },
+        });
+      }
+      for (const { key, what, can } of ENDPOINTS) {
+        const setting = config.get(key).source;
+        if (!setting || !isTrue(setting.value)) continue;
+        out.push({
+          doc: setting.doc,
+          finding: {
+            ...valueSpan(setting),
+            message:
+              `Hazelcast's ${what} endpoint is on (join is "${mode}"): whoever reaches this node's Hazelcast port can ${can}, without credentials. ` +
+              'OX does not use it; switch it off.',
+            fixes: [{
+              title: `Set ${key}=false`,
+              preferred: true,
+              edits: [{ doc: setting.doc, start: setting.entry.valueSpan.start, end: setting.entry.valueSpan.end, newText: 'false' }],
+            }],
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,159 @@
+// Secret values (catalog `secret: true`: passwords, salts, keys) must not show up anywhere the tool writes
+// text: diagnostics and their related information, fix titles, hover, symbols, inlay hints, completion,
+// the effective configuration (unless asked for) and the CLI's text, JSON and SARIF output. `dump` is the
+// one place that prints them, on purpose.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupContent } from 'vscode-languageserver-types';
+import { buildCatalog } from '../../server/src/catalog/loadCatalog';
+import { main } from '../../server/src/cli/main';
+import { effectiveConfigurations, renderEffectiveConfiguration } from '../../server/src/features/effectiveConfiguration';
+import { workspaceSymbols } from '../../server/src/features/navigation';
+import { createLanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { analyze, catalog } from '../support/memoryHost';
+import { assertClean, ENC, FILES, KEY, lines, MARKER, shown } from '../support/secrets';
+
+describe('secret values never show', () => {
+  test('diagnostics: messages, related information and fix titles of every rule', async () => {
+    const { byFile } = await analyze(FILES);
+    const all = Object.entries(byFile).flatMap(([file, list]) => list.map((d) => ({ file, d })));
+    for (const { file, d } of all) assertClean(`${file}:${d.range.start.line + 1} ${String(d.code)}`, shown(d));
+    // The workspace exercises every rule that may mention a value.
+    const codes = new Set(all.map(({ d }) => String(d.code)));
+    for (const code of ['cluster-mismatch', 'duplicate-across-files', 'default-secret', 'deprecated-key', 'wrong-file', 'encoding']) {
+      assert.ok(codes.has(code), `${code} fires in the test workspace`);
+    }
+    const mismatches = all.filter(({ d }) => d.code === 'cluster-mismatch');
+    assert.ok(mismatches.some(({ d }) => d.message.includes(`${ENC}.password`)), 'the passwords differ');
+    assert.ok(mismatches.some(({ d }) => d.message.includes(KEY)), 'the session encryption keys differ');
+    assert.ok(mismatches.every(({ d }) => d.relatedInformation?.length), 'cluster-mismatch points at the other nodes');
+  });
+
+  test('hover on every key and value, with what other nodes set', async () => {
+    const { workspace } = await analyze(FILES);
+    const service = createLanguageService({ catalog });
+    let notes = 0;
+    for (const doc of workspace.documents()) {
+      for (const e of doc.entries) {
+        for (const offset of [e.entry.keySpan.start, e.valueSpan.start]) {
+          const hover = service.hover(doc, doc.text.positionAt(offset), workspace);
+          if (!hover) continue;
+          const text = (hover.contents as MarkupContent).value;
+          if (text.includes('Other nodes of cluster')) notes++;
+          assertClean(`hover in ${doc.uri} at ${offset}`, text);
+        }
+      }
+    }
+    assert.ok(notes > 0, 'some hover names the values of other nodes');
+  });
+
+  test('effective configuration: masked unless asked for', async () => {
+    const { workspace } = await analyze(FILES);
+    const masked = effectiveConfigurations(workspace, catalog, { maskSecrets: true });
+    assertClean('the masked effective configuration (JSON)', JSON.stringify(masked));
+    assertClean('the masked effective configuration (document)', renderEffectiveConfiguration(masked));
+    // Asked for, they are there: the check above would have seen them.
+    assert.ok(renderEffectiveConfiguration(effectiveConfigurations(workspace, catalog, { maskSecrets: false })).includes(`${MARKER}-pass-1234-xyz`));
+  });
+
+  test('document and workspace symbols, inlay hints, completion', async () => {
+    const { workspace } = await analyze(FILES);
+    const service = createLanguageService({ catalog });
+    assertClean('workspace symbols', JSON.stringify(workspaceSymbols(workspace, '')));
+    for (const doc of workspace.documents()) {
+      assertClean(`symbols of ${doc.uri}`, JSON.stringify(service.symbols(doc)));
+      const whole = { start: { line: 0, character: 0 }, end: doc.text.positionAt(doc.parsed.text.length) };
+      assertClean(`inlay hints of ${doc.uri}`, JSON.stringify(service.inlayHints(doc, whole, DEFAULT_SETTINGS)));
+      for (const e of doc.entries) assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueSpan.end))));
+    }
+  });
+
+  test('secrets of a user catalog with a checked type: value findings and hover do not quote them', () => {
+    const custom = buildCatalog([
+      {
+        source: 'secrets.json',
+        data: {
+          file: 'custom.properties',
+          namespaces: ['com.example.'],
+          properties: [
+            { key: 'com.example.db.url', type: 'url', default: null, secret: true, description: 'A URL with credentials.' },
+            { key: 'com.example.pin', type: 'integer', default: '0', secret: true, description: 'A PIN.' },
+            { key: 'com.example.flag', type: 'boolean', default: 'false', secret: true, description: 'A secret switch.' },
+            { key: 'com.example.rotate', type: 'timespan', default: '1d', secret: true, description: 'A secret interval.' },
+          ],
+        },
+      },
+    ]);
+    assert.deepEqual(custom.problems, []);
+    const service = createLanguageService({ catalog: custom.catalog });
+    const text = lines(
+      `com.example.db.url=${MARKER}-db-xyz`,
+      `com.example.pin=${MARKER}12`,
+      `com.example.flag=${MARKER}-yes`,
+      `com.example.rotate=${MARKER}`,
+      'com.example.rotate=5000',
+    );
+    const doc = service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
+    const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+      ['duplicate-key', 3, '"com.example.rotate" is set again on line 5; only that last value counts.'],
+      ['invalid-value', 0, 'This secret value is not a URL.'],
+      ['invalid-value', 1, 'This secret value is not an integer: OX cannot parse it and silently uses the default 0.'],
+      ['invalid-value', 3, 'This secret value is not a time span: it has no number before it.'],
+      ['misread-value', 2, 'OX reads this secret value as false: only "true" (in any letter case) is true.'],
+    ]);
+    for (const d of diagnostics) assertClean(`${String(d.code)} on line ${d.range.start.line + 1}`, shown(d));
+    const hover = service.hover(doc, { line: 4, character: 20 });
+    assert.ok(hover);
+    assert.ok(!(hover.contents as MarkupContent).value.includes('5000'), 'hover does not explain a secret time span');
+    // A piece of the value quoted on its own (a time span's unit) goes too: only the first clause is left.
+    const unit = service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, `com.example.rotate=5${MARKER}\n`));
+    assert.deepEqual(service.validate(unit, DEFAULT_SETTINGS).map((d) => d.message), ['This secret value is not a time span.']);
+  });
+});
+
+describe('secret values never show in the CLI (dump aside)', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-secrets-'));
+    for (const [rel, text] of Object.entries(FILES)) {
+      const file = path.join(dir, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // As an editor would save them: UTF-8 (the "€" file then reaches OX, and the CLI, as other characters).
+      fs.writeFileSync(file, text, 'utf8');
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function run(...args: string[]): Promise<{ code: number; out: string }> {
+    let out = '';
+    const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, cwd: dir };
+    const code = await main(args, io);
+    return { code, out };
+  }
+
+  for (const args of [['check', 'c'], ['check', '--format', 'json', 'c'], ['check', '--format', 'sarif', 'c'], ['check', '--effective', 'c']]) {
+    test(args.join(' '), async () => {
+      const { out } = await run(...args);
+      assert.ok(out.length > 100, 'some output');
+      assertClean(args.join(' '), out);
+    });
+  }
+
+  test('the text output reports the findings about the secrets', async () => {
+    const { code, out } = await run('check', 'c');
+    assert.equal(code, 1);
+    for (const rule of ['cluster-mismatch', 'duplicate-across-files', 'default-secret', 'encoding']) assert.match(out, new RegExp(` ${rule} `));
+  });
+
+  test('dump is the exception: it prints the file as OX reads it', async () => {
+    const { code, out } = await run('dump', path.join(dir, 'c/node1/etc/hazelcast.properties'));
+    assert.equal(code, 0);
+    assert.ok(out.includes(`${MARKER}-pass-1234-xyz`));
+  });
+});
