@@ -9,6 +9,7 @@
 //  (d) no fix for the same finding remains, and applying fixes over and over ends (no fix undoes another).
 
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -21,12 +22,15 @@ import { FixData } from '../../server/src/features/diagnostics';
 import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
 import { escapeKey, escapeValue, javaTrim } from '../../server/src/parser/javaText';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
+import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
+import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
 import { loadFiles } from '../../server/src/workspace/load';
 import { nodeFolderOf } from '../../server/src/workspace/model';
 import { relativeUri } from '../../server/src/workspace/uris';
 import { Analysis, analyze, applyFix, catalog, changedPaths, Files, fixesOf, relativeOf, uriOf } from '../support/memoryHost';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
+const RULES_SOURCE = path.resolve(__dirname, '../../../server/src/rules');
 const RUNS = Number(process.env.FIX_RUNS ?? 120);
 const SEED_SHIFT = Number(process.env.FIX_SEED ?? 0);
 
@@ -340,6 +344,10 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   const reanalysed = await analyze(after);
   const now = countOf(reanalysed, rule, file, subject);
   assert.ok(now <= was - 1, `${where}: ${rule} on ${JSON.stringify(subject)} in ${file}: ${was} before, ${now} after\n  after: ${dump(after)}`);
+  // Applying it twice is impossible: the same fix is offered once less for that subject (not at all when it was the only one).
+  const offered = (a: Analysis) =>
+    (a.byFile[file] ?? []).filter((x) => String(x.code) === rule && subjectOf(a, file, x) === subject && fixesOf(x).some((f) => f.title === fix.title)).length;
+  assert.ok(offered(reanalysed) < offered(before), `${where}: "${fix.title}" is still offered after it was applied\n  after: ${dump(after)}`);
 }
 
 type Tally = Record<string, number>;
@@ -697,12 +705,13 @@ const sessionIdleCase: fc.Arbitrary<Spec> = fc
 
 const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'];
 
+/** A node without a group name, beside 0 to 3 others whose names may differ. */
 const missingGroupCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.nat(2), fc.constantFrom<string | undefined>(undefined, '', '  '), fc.boolean(), fc.boolean(), fc.constantFrom('prod', 'lab', 'c'), fc.nat())
-  .map(([others, blank, blankElsewhere, joinElsewhere, name, at]) => {
+  .tuple(fc.array(fc.constantFrom('prod', 'lab', 'c', 'prod'), { maxLength: 3 }), fc.constantFrom<string | undefined>(undefined, '', '  '), fc.boolean(), fc.boolean(), fc.nat())
+  .map(([names, blank, blankElsewhere, joinElsewhere, at]) => {
     const spec: Spec = {};
-    const nodes = IPS.slice(0, others + 1).join(',');
-    for (let i = 2; i <= others + 1; i++) spec[placeOf('hazelcast.properties', `node${i}`)] = hazelcastNode({ group: name, join: 'static', nodes, interfaces: '10.0.0.*' });
+    const nodes = IPS.slice(0, names.length + 1).join(',');
+    names.forEach((name, i) => (spec[placeOf('hazelcast.properties', `node${i + 2}`)] = hazelcastNode({ group: name, join: 'static', nodes, interfaces: '10.0.0.*' })));
     const mine = hazelcastNode({ join: joinElsewhere ? undefined : 'static', nodes, interfaces: '10.0.0.*' });
     const server: Pair[] = [kv('com.openexchange.server.backendRoute', 'OX1')];
     if (joinElsewhere) server.push(kv(JOIN, 'static'));
@@ -734,29 +743,32 @@ const SHARED_CASES: Array<{ file: string; key: string; values: Array<string | un
   { file: 'hazelcast.properties', key: `${H}network.symmetricEncryption.password`, values: ['pw-one', 'pw-two'], base: [kv(`${H}network.symmetricEncryption`, 'true')] },
 ];
 
+/** 2 to 5 nodes; each node has the majority value or one of the others (so some clusters have no majority at all). */
 const clusterMismatchCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.nat(SHARED_CASES.length - 1), fc.nat(), fc.nat(), fc.integer({ min: 3, max: 4 }), fc.nat(), fc.boolean(), fc.nat())
-  .map(([c, majorityPick, oddPick, count, oddNode, twice, at]) => {
+  .tuple(fc.nat(SHARED_CASES.length - 1), fc.nat(), fc.array(fc.tuple(fc.nat(3), fc.nat()), { minLength: 2, maxLength: 5 }), fc.boolean(), fc.nat())
+  .map(([c, majorityPick, nodes, twice, at]) => {
     const shared = SHARED_CASES[c];
     const majority = shared.values[majorityPick % shared.values.length];
-    const oddValues = shared.values.filter((v) => v !== majority);
-    const odd = oddValues[oddPick % oddValues.length];
+    const others = shared.values.filter((v) => v !== majority);
+    const ips = IPS.concat('10.0.0.5').slice(0, nodes.length).join(',');
+    const isHazelcast = shared.file === 'hazelcast.properties';
     const spec: Spec = {};
-    for (let i = 1; i <= count; i++) {
-      const node = `node${i}`;
-      const value = i === (oddNode % count) + 1 ? odd : majority;
-      const isHazelcast = shared.file === 'hazelcast.properties';
+    nodes.forEach(([oddness, pick], i) => {
+      const node = `node${i + 1}`;
+      // Node 1 is always odd, the others in one case of four.
+      const odd = i === 0 || oddness === 0;
+      const value = odd ? others[pick % others.length] : majority;
       let entries: Pair[] = isHazelcast
-        ? hazelcastNode({ group: 'prod', join: 'static', nodes: IPS.slice(0, count).join(','), interfaces: '10.0.0.*' }, shared.base).filter((p) => p.key !== shared.key)
+        ? hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' }, shared.base).filter((p) => p.key !== shared.key)
         : [...(shared.base ?? []), ...fillers(shared.file, [i], [shared.key])];
       if (value !== undefined) {
         entries = insertAt(entries, kv(shared.key, value), at);
-        // The odd node may set it twice (duplicate-key too): the removal fix must take both lines.
-        if (twice && i === (oddNode % count) + 1) entries = insertAt(entries, kv(shared.key, value), at + 2);
+        // An odd node may set it twice (duplicate-key too): the removal fix must take both lines.
+        if (twice && odd) entries = insertAt(entries, kv(shared.key, value), at + 2);
       }
       spec[placeOf(shared.file, node)] = entries;
-      if (!isHazelcast) spec[placeOf('hazelcast.properties', node)] = hazelcastNode({ group: 'prod', join: 'static', nodes: IPS.slice(0, count).join(','), interfaces: '10.0.0.*' });
-    }
+      if (!isHazelcast) spec[placeOf('hazelcast.properties', node)] = hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' });
+    });
     return spec;
   });
 
@@ -855,10 +867,20 @@ describe('fix round trips: generated workspaces', () => {
     });
   }
 
-  test('every rule that offers fixes has a generator', async () => {
+  test('every rule that offers fixes has a generator, and every generated rule had fixes checked', async () => {
     const covered = new Set(GENERATED.flatMap((g) => g.rules));
+    // Rules with fixes, found in the code: the source file that declares the rule's id mentions fixes.
+    const sources = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const texts = sources(RULES_SOURCE).map((f) => fs.readFileSync(f, 'utf8'));
+    const withFixes = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES]
+      .map((r) => r.id)
+      .filter((id) => texts.some((t) => t.includes(`id: '${id}'`) && /\bfixes\b/.test(t)));
+    assert.ok(withFixes.length >= 11, `found only ${withFixes.join(', ')}`);
+    for (const rule of withFixes) assert.ok(covered.has(rule), `${rule} offers fixes but has no generated round trip in fixRoundTrip.test.ts`);
     const offering = Object.keys(counts).filter((k) => k.endsWith(' (examples)')).map((k) => k.replace(/ \(examples\)$/, ''));
     for (const rule of offering) assert.ok(covered.has(rule), `${rule} offers fixes in examples/ but has no generated round trip`);
+    for (const rule of covered) assert.ok((counts[rule] ?? 0) > 0, `no ${rule} fix was checked`);
     console.log(`fix round trips (fixes checked per rule): ${JSON.stringify(counts)}`);
   });
 });
