@@ -27,6 +27,22 @@ export interface OxEntry {
   known?: KnownProperty;
 }
 
+/** An OxEntry kept compact (a large file holds a million of them): the value span is made on access. */
+class KnownEntry implements OxEntry {
+  constructor(
+    readonly entry: PropertyEntry,
+    readonly key: string,
+    readonly value: string,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    readonly known: KnownProperty | undefined,
+  ) {}
+
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+}
+
 export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
   const kind = fileKindOf(text.uri);
   const content = text.getText();
@@ -37,37 +53,25 @@ export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize =
   const parsed = parseProperties(content);
   const entries = parsed.entries.map((entry): OxEntry => {
     const key = javaTrim(entry.key);
-    return {
-      entry,
-      key,
-      value: javaTrim(entry.value),
-      valueSpan: trimmedSpan(parsed.text, entry.valueSpan),
-      known: catalog.lookup(key, kind.syntax, kind.file),
-    };
+    const span = trimmedSpan(parsed.text, entry.valueSpan);
+    return new KnownEntry(entry, key, javaTrim(entry.value), span.start, span.end, catalog.lookup(key, kind.syntax, kind.file));
   });
   return { uri: text.uri, text, parsed, kind, entries };
 }
 
 const canonicalIndexes = new WeakMap<OxDocument, Map<string, OxEntry>>();
-const keyIndexes = new WeakMap<OxDocument, Map<string, OxEntry>>();
 
-function buildIndex(doc: OxDocument, canonical: boolean): Map<string, OxEntry> {
-  const index = new Map<string, OxEntry>();
-  for (const e of doc.entries) index.set(canonical ? e.known?.canonicalKey ?? e.key : e.key, e);
-  return index;
-}
-
-/** The last entry per key as OX reads it (Java keeps the last one); built once per parsed document. */
-export function keyIndex(doc: OxDocument): Map<string, OxEntry> {
-  let index = keyIndexes.get(doc);
-  if (!index) keyIndexes.set(doc, (index = buildIndex(doc, false)));
-  return index;
-}
-
-/** The last entry per canonical key (field matches such as BACKUPCOUNT count as backupCount). */
+/**
+ * The last entry per canonical key (Java keeps the last one; field matches such as BACKUPCOUNT count as
+ * backupCount), built once per parsed document.
+ */
 export function canonicalIndex(doc: OxDocument): Map<string, OxEntry> {
   let index = canonicalIndexes.get(doc);
-  if (!index) canonicalIndexes.set(doc, (index = buildIndex(doc, true)));
+  if (!index) {
+    index = new Map<string, OxEntry>();
+    for (const e of doc.entries) index.set(e.known?.canonicalKey ?? e.key, e);
+    canonicalIndexes.set(doc, index);
+  }
   return index;
 }
 

@@ -95,3 +95,22 @@ export function generateWorkspaceFiles(clusters: number, nodesPerCluster: number
   }
   return files;
 }
+
+/**
+ * A large file shaped like real configuration: mostly `key=value` lines, every tenth a comment, and one
+ * line in a hundred continued or escaped (the 5,000-line stress file above has far more of those).
+ */
+export function generateRealisticFile(targetBytes: number): string {
+  const out: string[] = [];
+  let size = 0;
+  for (let n = 0; size < targetBytes; n++) {
+    let line: string;
+    if (n % 10 === 0) line = `# settings of site ${n} (generated)`;
+    else if (n % 100 === 1) line = `site.list.${n}=alpha,\\\n    beta`;
+    else if (n % 100 === 2) line = `site.name.${n}=M\\u00fcnchen ${n}`;
+    else line = `site.setting.${n}.timeout = ${n % 977}s`;
+    out.push(line);
+    size += line.length + 1;
+  }
+  return out.join('\n') + '\n';
+}

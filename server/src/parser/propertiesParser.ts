@@ -26,6 +26,23 @@ function isWhite(c: number): boolean {
   return c === SPACE || c === TAB || c === FORM_FEED;
 }
 
+/** A comment line; its text is read from the source on access. */
+class Comment implements CommentLine {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly source: string,
+  ) {}
+
+  get marker(): string {
+    return this.source[this.start];
+  }
+
+  get text(): string {
+    return this.source.slice(this.start + 1, this.end);
+  }
+}
+
 class Scanner {
   private pos = 0;
   readonly comments: CommentLine[] = [];
@@ -42,7 +59,7 @@ class Scanner {
       if (d === CR || d === LF) break;
       j++;
     }
-    this.comments.push({ start, end: j, marker: text[start], text: text.slice(start + 1, j) });
+    this.comments.push(new Comment(start, j, text));
     return j + 1;
   }
 
@@ -291,19 +308,105 @@ function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry 
   const key = decode(line, 0, keyLen, map, escapes, problems);
   const value = decode(line, valueStart, limit, map, escapes, problems);
   const lines = logical.lines;
-  return {
-    start: lineStart,
-    end: lines.length ? lines[lines.length - 1].end : lineStart,
-    key: key.text,
-    value: value.text,
-    keySpan: map.span(0, keyLen),
-    separatorSpan: map.span(keyLen, valueStart),
+  const keySpan = map.span(0, keyLen);
+  const separatorSpan = map.span(keyLen, valueStart);
+  const valueSpan = map.span(valueStart, limit);
+  return new Entry(
+    lineStart,
+    lines.length ? lines[lines.length - 1].end : lineStart,
+    key.text,
+    value.text,
     separator,
-    valueSpan: map.span(valueStart, limit),
-    lines,
-    escapes,
-    malformed: key.malformed || value.malformed,
-  };
+    keySpan.end,
+    separatorSpan.start,
+    separatorSpan.end,
+    valueSpan.start,
+    valueSpan.end,
+    escapes.length ? escapes : NO_ESCAPES,
+    key.malformed || value.malformed,
+    lines.length > 1 ? lines : undefined,
+  );
+}
+
+/**
+ * A one-line entry without escapes, the common case, kept compact (a 50 MB file holds a million of them):
+ * offsets as numbers, span objects made on access.
+ */
+class PlainEntry implements PropertyEntry {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly key: string,
+    readonly value: string,
+    readonly separator: string,
+    protected readonly keyEnd: number,
+    protected readonly valueStart: number,
+  ) {}
+
+  get keySpan(): Span {
+    return { start: this.start, end: this.keyEnd };
+  }
+
+  get separatorSpan(): Span {
+    return { start: this.keyEnd, end: this.valueStart };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.end };
+  }
+
+  get lines(): EntryLine[] {
+    return [{ start: this.start, end: this.end }];
+  }
+
+  get escapes(): Escape[] {
+    return NO_ESCAPES;
+  }
+
+  get malformed(): boolean {
+    return false;
+  }
+}
+
+/** Any other entry: continued over several lines or holding escapes, so its spans need their own offsets. */
+class Entry extends PlainEntry {
+  constructor(
+    start: number,
+    end: number,
+    key: string,
+    value: string,
+    separator: string,
+    keyEnd: number,
+    private readonly separatorStart: number,
+    private readonly separatorEnd: number,
+    valueStart: number,
+    private readonly valueEnd: number,
+    private readonly escapeList: Escape[],
+    private readonly isMalformed: boolean,
+    private readonly multiLine: EntryLine[] | undefined,
+  ) {
+    super(start, end, key, value, separator, keyEnd, valueStart);
+  }
+
+  override get separatorSpan(): Span {
+    return { start: this.separatorStart, end: this.separatorEnd };
+  }
+
+  override get valueSpan(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+
+  override get lines(): EntryLine[] {
+    return this.multiLine ?? [{ start: this.start, end: this.end }];
+  }
+
+  override get escapes(): Escape[] {
+    return this.escapeList;
+  }
+
+  override get malformed(): boolean {
+    return this.isMalformed;
+  }
 }
 
 const NO_ESCAPES: Escape[] = [];
@@ -333,19 +436,7 @@ function plainEntry(text: string, start: number, end: number): PropertyEntry {
     }
     valueStart++;
   }
-  return {
-    start,
-    end,
-    key: text.slice(start, keyEnd),
-    value: text.slice(valueStart, end),
-    keySpan: { start, end: keyEnd },
-    separatorSpan: { start: keyEnd, end: valueStart },
-    separator,
-    valueSpan: { start: valueStart, end },
-    lines: [{ start, end }],
-    escapes: NO_ESCAPES,
-    malformed: false,
-  };
+  return new PlainEntry(start, end, text.slice(start, keyEnd), text.slice(valueStart, end), separator, keyEnd, valueStart);
 }
 
 export function parseProperties(text: string): PropertiesDocument {

@@ -1,6 +1,6 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { keyIndex, OxDocument, OxEntry } from '../document';
+import { canonicalIndex, OxDocument, OxEntry } from '../document';
 import { OxNode } from './model';
 
 /** Where a node's value of a key comes from. */
@@ -34,13 +34,16 @@ export class EffectiveConfig {
     this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.parsed.problems.length);
   }
 
-  /** Every file that sets the key (its last entry there), computed on first use. */
+  /**
+   * Every file that sets the key (its last entry there), computed on first use. Keys are canonical: they
+   * differ from the written ones only for Hazelcast field keys, which these files do not configure.
+   */
   private settings(key: string): Setting[] {
     let list = this.cache.get(key);
     if (!list) {
       list = [];
       for (const doc of this.docs) {
-        const entry = keyIndex(doc).get(key);
+        const entry = canonicalIndex(doc).get(key);
         if (entry) list.push({ doc, entry, value: entry.value });
       }
       this.cache.set(key, list);
@@ -61,12 +64,12 @@ export class EffectiveConfig {
   }
 
   isSet(key: string): boolean {
-    return this.docs.some((doc) => keyIndex(doc).has(key));
+    return this.docs.some((doc) => canonicalIndex(doc).has(key));
   }
 
   /** Keys set in more than one file of the node. */
   *conflicts(): Iterable<[string, Setting[]]> {
-    const indexes = this.docs.map(keyIndex);
+    const indexes = this.docs.map(canonicalIndex);
     const setIn = (key: string, from: number, to: number) => {
       for (let j = from; j < to; j++) if (indexes[j].has(key)) return true;
       return false;
@@ -80,6 +83,6 @@ export class EffectiveConfig {
   }
 
   keys(): IterableIterator<string> {
-    return new Set(this.docs.flatMap((d) => [...keyIndex(d).keys()])).keys();
+    return new Set(this.docs.flatMap((d) => [...canonicalIndex(d).keys()])).keys();
   }
 }
