@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CodeActionKind, CompletionItem, FoldingRangeKind, MarkupContent } from 'vscode-languageserver-types';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { applyEdits, cursor, doc, service, validate } from '../support/service';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
@@ -149,6 +150,13 @@ describe('symbols and folding', () => {
       ]],
       ['foo', '1', []],
     ]);
+  });
+  test('a huge outline stops at the limit and says so', () => {
+    const d = doc('hazelcast.properties', Array.from({ length: 12 }, (_, i) => `k${i}=${i}`).join('\n'));
+    const symbols = documentSymbols(d, 10);
+    assert.equal(symbols.length, 11);
+    assert.equal(symbols[10].name, '… 2 more keys not listed (the outline stops at 10)');
+    assert.deepEqual(symbols[10].range, { start: { line: 10, character: 0 }, end: { line: 11, character: 6 } });
   });
   test('comment blocks and continued entries fold', () => {
     const d = doc('hazelcast.properties', '# a\n# b\n# c\nkey=1,\\\n  2,\\\n  3\n# single\n');

@@ -55,8 +55,12 @@ export function workspaceSymbols(workspace: Workspace, query: string): SymbolInf
     const container = `${node?.name ?? ''}/${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}`;
     for (const e of doc.entries) {
       if (needle && !e.key.toLowerCase().includes(needle)) continue;
+      if (out.length >= MAX_SYMBOLS) {
+        // Say that the list stops here, so nobody takes it for complete.
+        out.push({ name: `… more keys match "${query}": type more to narrow the search`, kind: SymbolKind.Null, location: location(doc, e), containerName: container });
+        return out;
+      }
       out.push({ name: e.key, kind: SymbolKind.Property, location: location(doc, e), containerName: container });
-      if (out.length >= MAX_SYMBOLS) return out;
     }
   }
   return out;

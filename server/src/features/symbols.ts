@@ -10,10 +10,14 @@ function newNode(): TrieNode {
   return { children: new Map(), entries: [] };
 }
 
+/** More keys than an outline can usefully show; the rest is summed up in one last symbol. */
+export const MAX_DOCUMENT_SYMBOLS = 10_000;
+
 /** Document symbols grouped by key prefix (`com.openexchange.hazelcast` › `network` › `join`). */
-export function documentSymbols(doc: OxDocument): DocumentSymbol[] {
+export function documentSymbols(doc: OxDocument, limit = MAX_DOCUMENT_SYMBOLS): DocumentSymbol[] {
   const root = newNode();
-  for (const e of doc.entries) {
+  const shown = doc.entries.length > limit ? doc.entries.slice(0, limit) : doc.entries;
+  for (const e of shown) {
     const segments = e.key.split('.');
     let node = root;
     for (const segment of segments.slice(0, -1)) {
@@ -23,7 +27,14 @@ export function documentSymbols(doc: OxDocument): DocumentSymbol[] {
     }
     node.entries.push(e);
   }
-  return toSymbols(doc, root, '');
+  const symbols = toSymbols(doc, root, '');
+  const rest = doc.entries.length - shown.length;
+  if (rest > 0) {
+    const from = doc.entries[limit].entry;
+    const range = { start: doc.text.positionAt(from.start), end: doc.text.positionAt(doc.entries[doc.entries.length - 1].entry.end) };
+    symbols.push({ name: `… ${rest} more keys not listed (the outline stops at ${limit})`, kind: SymbolKind.Null, range, selectionRange: { start: range.start, end: range.start } });
+  }
+  return symbols;
 }
 
 function toSymbols(doc: OxDocument, node: TrieNode, prefix: string): DocumentSymbol[] {
