@@ -80,6 +80,9 @@ const lastSent = new Map<string, string>();
 
 function publish(uris: Iterable<string>, force = false): void {
   for (const uri of uris) {
+    // Edited while this analysis ran (a reload yields): the next flush analyses it again. Publishing now would
+    // label diagnostics of the old text with the new version.
+    if (changed.has(uri)) continue;
     const diagnostics = runSafe('diagnostics', [], () => sync.diagnostics(uri));
     const version = documents.get(uri)?.version;
     const key = `${version}:${JSON.stringify(diagnostics)}`;

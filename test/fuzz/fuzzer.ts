@@ -21,13 +21,23 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { isDeepStrictEqual } from 'util';
+import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
+import { createLanguageService, LanguageService } from '../../server/src/languageService';
 import { LspClient } from '../support/lspClient';
 import { LspRange, Op, Pos } from './ops';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-export type FailureKind = 'exit' | 'hang' | 'rpc-error' | 'log' | 'diagnostic-range' | 'code-action-edit' | 'result-range';
+let core: LanguageService | undefined;
+
+/** The pure core with the built-in catalog, as the server has it without settings. */
+function service(): LanguageService {
+  return (core ??= createLanguageService({ catalog: buildCatalog().catalog }));
+}
+
+export type FailureKind = 'exit' | 'hang' | 'rpc-error' | 'log' | 'diagnostic-range' | 'code-action-edit' | 'result-range' | 'text-divergence';
 
 export interface Failure {
   kind: FailureKind;
@@ -245,7 +255,7 @@ class Run {
 
   // --- requests
 
-  private request<T>(method: string, params: unknown, check: (result: T) => string | undefined): void {
+  private request<T>(method: string, params: unknown, check: (result: T) => string | undefined, internal = false): void {
     const index = this.index;
     const sent = Date.now();
     const answer = this.client.connection.sendRequest(method, params) as Promise<T>;
@@ -259,7 +269,7 @@ class Run {
             this.fail('hang', `${method} was not answered within ${this.options.requestTimeoutMs} ms`, index);
             return;
           }
-          if (this.options.record) this.answers.set(index, result);
+          if (this.options.record && !internal) this.answers.set(index, result);
           let problem: string | undefined;
           try {
             problem = check(result as T);
@@ -309,7 +319,7 @@ class Run {
     const texts = this.snapshot();
     const any = texts.keys().next().value as string | undefined;
     if (any) {
-      this.request('textDocument/codeAction', { textDocument: { uri: any }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['none'] } }, () => undefined);
+      this.request('textDocument/codeAction', { textDocument: { uri: any }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['none'] } }, () => undefined, true);
       await this.drain();
     }
     // Settled: every open document's diagnostics are current; related locations in other files must be too.
@@ -434,7 +444,15 @@ class Run {
       case 'documentSymbol':
         this.request<Array<DocumentSymbol | SymbolInformation> | null>('textDocument/documentSymbol', { textDocument: { uri: op.uri } }, (r) => {
           const doc = docOf(op.uri);
-          return doc ? this.checkSymbols(doc, r) : undefined;
+          if (!doc) return undefined;
+          const problem = this.checkSymbols(doc, r);
+          if (problem) return problem;
+          // The symbols follow from the text alone: they show whether the server's copy of the text is the editor's.
+          const expected = service().symbols(service().parse(doc));
+          if (!isDeepStrictEqual(r, expected)) {
+            this.fail('text-divergence', `documentSymbol of ${op.uri} version ${doc.version} differs from the symbols of the editor's text: the server's copy of the text is not the editor's; got ${excerpt(r, 300)}, expected ${excerpt(expected, 300)}`);
+          }
+          return undefined;
         });
         return;
       case 'foldingRange':
@@ -495,9 +513,11 @@ class Run {
     if (!this.failure) {
       // Everything answered and published; a last request makes sure every log line has arrived.
       await this.drain();
-      await this.settle();
-      this.request('workspace/symbol', { query: '\u0000' }, () => undefined);
-      await this.drain();
+      if (!this.failure) await this.settle();
+      if (!this.failure) {
+        this.request('workspace/symbol', { query: '\u0000' }, () => undefined, true);
+        await this.drain();
+      }
       this.checkLogs();
     } else {
       await Promise.race([this.drain(), new Promise((r) => setTimeout(r, 2000))]);
@@ -526,6 +546,8 @@ export interface ShrinkOptions extends RunOptions {
   /** Time the shrinker may take at most. */
   budgetMs?: number;
   log?: (message: string) => void;
+  /** Which failures count as the one being shrunk; by default any failure of the same kind. */
+  matches?: (failure: Failure) => boolean;
 }
 
 function splitKeepingBreaks(text: string): string[] {
@@ -569,14 +591,16 @@ export async function shrink(ops: Op[], failure: Failure, options: ShrinkOptions
   const outOfTime = () => Date.now() > deadline;
   let last = failure;
   let runs = 0;
+  const matches = options.matches ?? ((f: Failure) => f.kind === failure.kind);
   const fails = async (candidate: Op[]): Promise<boolean> => {
     runs++;
-    const result = await runOps(candidate, { ...options, progress: undefined });
-    if (result.failure?.kind === failure.kind) {
-      last = result.failure;
-      return true;
-    }
-    return false;
+    let seen: Failure | undefined;
+    // With a custom predicate, other failures on the way do not end the run.
+    const keepGoing = options.matches ? (f: Failure) => void (seen ??= matches(f) ? f : undefined) : undefined;
+    const result = await runOps(candidate, { ...options, progress: undefined, keepGoing });
+    seen ??= result.failure && matches(result.failure) ? result.failure : undefined;
+    if (seen) last = seen;
+    return !!seen;
   };
   let current = ops.slice(0, failure.index + 1);
   if (!(await fails(current))) {

@@ -110,7 +110,8 @@ export class LspClient {
     });
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit').catch(() => undefined);
+      // A busy server does not read its input: the write of `exit` may never complete.
+      await Promise.race([this.connection.sendNotification('exit').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
     } catch {
       // already gone
     }
