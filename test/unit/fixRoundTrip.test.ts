@@ -28,6 +28,7 @@ import { loadFiles } from '../../server/src/workspace/load';
 import { nodeFolderOf } from '../../server/src/workspace/model';
 import { relativeUri } from '../../server/src/workspace/uris';
 import { Analysis, analyze, applyFix, catalog, changedPaths, Files, fixesOf, relativeOf, uriOf } from '../support/memoryHost';
+import { safeSplitPoints } from '../support/layout';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const RULES_SOURCE = path.resolve(__dirname, '../../../server/src/rules');
@@ -438,20 +439,6 @@ const fileStyle: fc.Arbitrary<FileStyle> = fc.record({
   styles: fc.array(entryStyle, { minLength: 1, maxLength: 6 }),
 });
 
-/** Offsets of a printed line where a continuation changes nothing: between escapes, never before white space. */
-function safeSplitPoints(line: string): number[] {
-  const points: number[] = [];
-  const ok = (p: number) => p > 0 && p < line.length && !' \t\f'.includes(line[p]);
-  let i = 0;
-  while (i < line.length) {
-    if (ok(i)) points.push(i);
-    if (line[i] === '\\' && line[i + 1] === 'u') {
-      for (let p = i + 2; p < i + 6; p++) if (ok(p)) points.push(p);
-      i += 6;
-    } else i += line[i] === '\\' ? 2 : 1;
-  }
-  return points;
-}
 
 function printEntry(e: Pair, s: EntryStyle, eol: () => string): string[] {
   let key = escapeKey(e.key);

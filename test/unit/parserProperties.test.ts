@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { escapeKey, escapeValue } from '../../server/src/parser/javaText';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { PropertiesDocument, Span } from '../../server/src/parser/types';
+import { safeSplitPoints } from '../support/layout';
 
 // Fixed seeds keep `npm test` deterministic; PROP_RUNS / PROP_SEED explore further by hand.
 const RUNS = Number(process.env.PROP_RUNS ?? 2000);
@@ -72,28 +73,6 @@ const printedEntry: fc.Arbitrary<Printed> = fc.record({
   before: fc.array(fc.record({ line: filler, eol: EOL }), { maxLength: 2 }),
 });
 
-/**
- * Offsets of `line` where a continuation (backslash, line break, indentation) may go without changing
- * what Java reads: at the start of an escape or character, or inside the hex digits of a \uXXXX escape,
- * but never before white space (the next line's leading white space is skipped) and never at 0 or the end.
- */
-function safeSplitPoints(line: string): number[] {
-  const points: number[] = [];
-  const ok = (p: number) => p > 0 && p < line.length && !' \t\f'.includes(line[p]);
-  let i = 0;
-  while (i < line.length) {
-    if (ok(i)) points.push(i);
-    if (line[i] === '\\' && line[i + 1] === 'u') {
-      for (let p = i + 2; p < i + 6; p++) if (ok(p)) points.push(p);
-      i += 6;
-    } else if (line[i] === '\\') {
-      i += 2;
-    } else {
-      i++;
-    }
-  }
-  return points;
-}
 
 function printLine(p: Printed): string {
   const line = `${escapeKey(p.key)}${p.separator}${escapeValue(p.value)}`;
