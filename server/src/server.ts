@@ -4,6 +4,7 @@ import * as path from 'path';
 import {
   CodeActionKind,
   createConnection,
+  Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -75,8 +76,12 @@ function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxD
   return runSafe(name, fallback, () => work(sync.openDocument(text)));
 }
 
-/** What was last sent per URI: unchanged diagnostics are not sent again (a change may touch a whole cluster). */
-const lastSent = new Map<string, string>();
+/**
+ * What was last sent per URI: unchanged diagnostics are not sent again (a change may touch a whole cluster).
+ * Their JSON is only needed to compare diagnostics of the same version, so it is made then (a file with
+ * 100,000 diagnostics would otherwise pay for it on every keystroke).
+ */
+const lastSent = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; json?: string }>();
 
 function publish(uris: Iterable<string>, force = false): void {
   for (const uri of uris) {
@@ -85,9 +90,13 @@ function publish(uris: Iterable<string>, force = false): void {
     if (changed.has(uri)) continue;
     const diagnostics = runSafe('diagnostics', [], () => sync.diagnostics(uri));
     const version = documents.get(uri)?.version;
-    const key = `${version}:${JSON.stringify(diagnostics)}`;
-    if (!force && lastSent.get(uri) === key) continue;
-    lastSent.set(uri, key);
+    const last = lastSent.get(uri);
+    let json: string | undefined;
+    if (last && last.version === version) {
+      json = JSON.stringify(diagnostics);
+      if (!force && json === (last.json ??= JSON.stringify(last.diagnostics))) continue;
+    }
+    lastSent.set(uri, { version, diagnostics, json });
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

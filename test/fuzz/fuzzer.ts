@@ -57,6 +57,8 @@ export interface RunResult {
   answers: Map<number, unknown>;
   /** With `record`: the diagnostics last published per URI. */
   published: Map<string, PublishDiagnosticsParams>;
+  /** The slowest answer (from sending to answer, queueing included): the margin to the time limit. */
+  slowest: { ms: number; method: string; index: number };
 }
 
 export interface RunOptions {
@@ -115,12 +117,19 @@ function excerpt(value: unknown, max = 600): string {
 }
 
 /**
- * Applies a code action's edit to `texts` (URI to text); returns what is wrong with it, if anything. Ranges
- * must lie inside the current text and the edits of one file must not overlap.
+ * Checks a code action's edit against `texts` (URI to current text); returns what is wrong with it, if
+ * anything. Ranges must lie inside the text and the edits of one file must not overlap. Text is only produced
+ * when a later change of `documentChanges` edits a file again (its ranges then refer to the edited text).
  */
 export function workspaceEditProblem(edit: WorkspaceEdit, texts: ReadonlyMap<string, TextDocument>): string | undefined {
   const current = new Map(texts);
+  const unapplied = new Map<string, TextEdit[]>();
   const apply = (uri: string, edits: TextEdit[]): string | undefined => {
+    const earlier = unapplied.get(uri);
+    if (earlier) {
+      const doc = current.get(uri)!;
+      current.set(uri, TextDocument.create(uri, doc.languageId, doc.version + 1, TextDocument.applyEdits(doc, earlier)));
+    }
     const doc = current.get(uri);
     if (!doc) return `edits ${uri}, which is not open`;
     for (const e of edits) {
@@ -131,15 +140,17 @@ export function workspaceEditProblem(edit: WorkspaceEdit, texts: ReadonlyMap<str
     for (let i = 1; i < sorted.length; i++) {
       if (compare(sorted[i - 1].range.end, sorted[i].range.start) > 0) return `edits ${show(sorted[i - 1].range)} and ${show(sorted[i].range)} of ${uri} overlap`;
     }
-    current.set(uri, TextDocument.create(uri, doc.languageId, doc.version + 1, TextDocument.applyEdits(doc, edits)));
+    unapplied.set(uri, edits);
     return undefined;
   };
   if (edit.documentChanges) {
     for (const change of edit.documentChanges) {
       if ('kind' in change) {
-        if (change.kind === 'create') {
-          if (!current.has(change.uri) || !change.options?.ignoreIfExists) current.set(change.uri, TextDocument.create(change.uri, 'ox-properties', 0, ''));
-        } else return `unexpected resource operation ${change.kind}`;
+        if (change.kind !== 'create') return `unexpected resource operation ${change.kind}`;
+        if (!current.has(change.uri) || !change.options?.ignoreIfExists) {
+          current.set(change.uri, TextDocument.create(change.uri, 'ox-properties', 0, ''));
+          unapplied.delete(change.uri);
+        }
       } else {
         const problem = apply(change.textDocument.uri, change.edits as TextEdit[]);
         if (problem) return problem;
@@ -180,6 +191,7 @@ class Run {
   private stderrSeen = 0;
   private settleCheck?: () => void;
   private readonly answers = new Map<number, unknown>();
+  private slowest = { ms: 0, method: '', index: -1 };
 
   constructor(private readonly client: LspClient, private readonly options: RunOptions & { requestTimeoutMs: number; window: number }) {
     client.publishListeners.push((p) => this.onPublish(p));
@@ -265,6 +277,7 @@ class Run {
       Promise.race([answer, timeout]).then(
         (result) => {
           clearTimeout(timer);
+          if (Date.now() - sent > this.slowest.ms) this.slowest = { ms: Date.now() - sent, method, index };
           if (result === 'timeout') {
             this.fail('hang', `${method} was not answered within ${this.options.requestTimeoutMs} ms`, index);
             return;
@@ -524,7 +537,7 @@ class Run {
     }
     if (this.failure) this.failure.logs = this.errorLogs();
     const published = this.options.record ? new Map(this.published) : new Map();
-    return { executed, failure: this.failure, ms: Date.now() - started, answers: this.answers, published };
+    return { executed, failure: this.failure, ms: Date.now() - started, answers: this.answers, published, slowest: this.slowest };
   }
 }
 
