@@ -136,6 +136,43 @@ describe('fuzzer regressions', () => {
     const text = 'key=value\r'.repeat(60000);
     assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'ox-properties', 1, text), edits), 'key=value\r');
   });
+
+  // Seed 3897447525 (npm run fuzz, operations 1673-1681; the automatic shrink did not converge because the
+  // request timed out only under load): a file that sets one key 100,000 times had all 99,999 problems
+  // published, 79 MB of JSON per analysis, and requests queued behind the analyses for up to 10 s. The editor
+  // now gets the 1,000 most severe problems and a notice; fix-all still sees them all.
+  test('a file with 100,000 problems publishes the 1,000 most severe and a notice', async () => {
+    const uri = 'file:///fuzz/node2/etc/custom.properties';
+    const map = 'file:///fuzz/node2/etc/hazelcast/distributed-map.properties';
+    const { answers, published } = await replay([
+      { op: 'open', uri: map, languageId: 'ox-properties', version: 1, text: 'com.openexchange.hazelcast.configuration.map.name=sessions\n' },
+      { op: 'open', uri, languageId: 'ox-properties', version: 1, text: { pieces: [['key=value\r', 100000]] } },
+      { op: 'change', uri: map, version: 2, changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'b5QcbnD' }] },
+      { op: 'change', uri, version: 2, changes: [{ range: { start: { line: 11022, character: 2 }, end: { line: 11022, character: 4 } }, text: "#F\\uZZ\u0000\u001b\t''" }] },
+      { op: 'codeAction', uri, range: { start: { line: 46872, character: 7 }, end: { line: 46872, character: 7 } }, diagnostics: 'range' },
+      { op: 'foldingRange', uri },
+      { op: 'settle' },
+    ]);
+    const { version, diagnostics } = published.get(uri)!;
+    assert.equal(version, 2);
+    assert.equal(diagnostics.length, 1001);
+    // The one error (line 11,023 now has a malformed \u escape) comes first in rank, then warnings in order.
+    assert.deepEqual(brief(diagnostics.filter((d) => d.severity === 1)), ['syntax@11022:4-11022:7']);
+    const duplicates = diagnostics.filter((d) => d.code === 'duplicate-key');
+    assert.equal(duplicates.length, 999);
+    assert.deepEqual(brief([duplicates[0], duplicates[998]]), ['duplicate-key@0:0-0:3', 'duplicate-key@998:0-998:3']);
+    assert.deepEqual(diagnostics[1000], {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      source: 'ox-cluster-config',
+      message: '98999 more problems in this file are not shown (the editor shows the 1000 most severe). Run "ox-cluster-config check" to see them all.',
+    });
+    // Fix-all removes every earlier "key" line, not only the published ones.
+    const [fixAll] = answers.get(4) as CodeAction[];
+    assert.equal(fixAll.title, 'Fix all OX Cluster Config problems');
+    assert.equal(fixAll.edit!.changes![uri].length, 99998);
+    assert.deepEqual(answers.get(5), []);
+  });
 });
 
 describe('fuzzer regressions: races with a configuration reload', () => {
