@@ -1,7 +1,8 @@
 // Bundles the language server, the CLI and the VS Code client with esbuild.
 import { build } from 'esbuild';
 
-const common = { bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// OX_BUNDLE_READABLE=1 keeps names (for profiles).
+const common = { bundle: true, minify: !process.env.OX_BUNDLE_READABLE, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, KnownProperty } from './catalog/catalog';
 import { FileKind, fileKindOf } from './catalog/fileKind';
 import { findMalformedEscapes, parseProperties } from './parser/propertiesParser';
+import { reparseProperties } from './parser/reparse';
 import { javaTrim, trimmedSpan } from './parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from './parser/types';
 
@@ -51,11 +52,36 @@ export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize =
     return { uri: text.uri, text, parsed, kind, entries: [], large: true };
   }
   const parsed = parseProperties(content);
-  const entries = parsed.entries.map((entry): OxEntry => {
-    const key = javaTrim(entry.key);
-    const span = trimmedSpan(parsed.text, entry.valueSpan);
-    return new KnownEntry(entry, key, javaTrim(entry.value), span.start, span.end, catalog.lookup(key, kind.syntax, kind.file));
-  });
+  return { uri: text.uri, text, parsed, kind, entries: parsed.entries.map((entry) => knownEntry(parsed.text, entry, catalog, kind)) };
+}
+
+function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): OxEntry {
+  const key = javaTrim(entry.key);
+  const span = trimmedSpan(text, entry.valueSpan);
+  return new KnownEntry(entry, key, javaTrim(entry.value), span.start, span.end, catalog.lookup(key, kind.syntax, kind.file));
+}
+
+/**
+ * The next version of an edited document: only the lines around the edit are parsed again; entries before
+ * it are kept and entries after it moved, with what the catalog says about them. Same result as
+ * createOxDocument.
+ */
+export function updateOxDocument(previous: OxDocument, text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
+  const content = text.getText();
+  if (previous.large || content.length > maxSize || previous.uri !== text.uri) {
+    return createOxDocument(text, catalog, maxSize);
+  }
+  const reparse = reparseProperties(previous.parsed, content);
+  if (!reparse) return createOxDocument(text, catalog, maxSize);
+  const { document: parsed, keptBefore, movedFrom, previousMovedFrom, delta } = reparse;
+  const kind = previous.kind;
+  const entries = previous.entries.slice(0, keptBefore);
+  for (let k = keptBefore; k < movedFrom; k++) entries.push(knownEntry(content, parsed.entries[k], catalog, kind));
+  for (let k = previousMovedFrom; k < previous.entries.length; k++) {
+    const e = previous.entries[k];
+    const span = e.valueSpan;
+    entries.push(new KnownEntry(parsed.entries[entries.length], e.key, e.value, span.start + delta, span.end + delta, e.known));
+  }
   return { uri: text.uri, text, parsed, kind, entries };
 }
 

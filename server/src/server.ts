@@ -19,6 +19,7 @@ import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
 import { OxDocument } from './document';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
+import { withItemDefaults } from './features/completion';
 import { SOURCE } from './features/diagnostics';
 import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from './features/effectiveConfiguration';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
@@ -48,6 +49,8 @@ let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
 let canPullConfiguration = false;
 let canWatchFiles = false;
+/** The client takes a completion list's shared edit range and insert format once, in itemDefaults. */
+let canUseItemDefaults = false;
 /** Settles once settings are read and the workspace indexed, so nothing is published under the wrong settings. */
 let ready: Promise<void> = Promise.resolve();
 
@@ -224,6 +227,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const itemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+  canUseItemDefaults = itemDefaults.includes('editRange') && itemDefaults.includes('insertTextFormat');
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -280,7 +285,12 @@ documents.onDidClose((event) => {
   void sync.closeDocument(uri).then(() => schedule(uri), (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`));
 });
 
-connection.onCompletion((p) => withDocument('completion', p.textDocument.uri, null, (doc) => service.complete(doc, p.position)));
+connection.onCompletion((p) =>
+  withDocument('completion', p.textDocument.uri, null, (doc) => {
+    const list = service.complete(doc, p.position);
+    return canUseItemDefaults ? withItemDefaults(list) : list;
+  }),
+);
 connection.onCompletionResolve((item) => runSafe('completionResolve', item, () => service.resolveCompletion(item)));
 connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (doc) => service.hover(doc, p.position, sync.model)));
 connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (doc) => service.symbols(doc)));

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 
   console.log('Language server over stdio:');
   const t0 = performance.now();
-  const client = await LspClient.start();
+  const client = await LspClient.start({ completionItemDefaults: true });
   const tInit = performance.now() - t0;
   const uri = 'file:///bench/node1/etc/hazelcast.properties';
   const t1 = performance.now();
@@ -150,7 +150,7 @@ async function benchWorkspace(): Promise<void> {
 /** 100 keystrokes at 20 ms intervals at the end of the 5,000-line file, with completion after each. */
 async function benchTyping(): Promise<void> {
   const text = generateLargeFile(LINES);
-  const client = await LspClient.start();
+  const client = await LspClient.start({ completionItemDefaults: true });
   const uri = 'file:///bench/node1/etc/hazelcast.properties';
   const opened = client.nextDiagnostics(uri, 1);
   client.open(uri, text);

@@ -76,6 +76,33 @@ describe('language server over stdio', () => {
   });
 });
 
+describe('completion lists for a client that takes itemDefaults (as VS Code does)', () => {
+  test('the shared edit range and snippet format are sent once; items keep their own text', async () => {
+    const client = await LspClient.start({ completionItemDefaults: true });
+    try {
+      const uri = 'file:///cluster/node1/etc/hazelcast.properties';
+      const opened = client.nextDiagnostics(uri, 1);
+      client.open(uri, 'com.openexchange.hazelcast.jmx=true\ncom.openexchange.hazelcast.gro');
+      await opened;
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 30 } });
+      const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } };
+      assert.deepEqual(list.itemDefaults, { editRange: range, insertTextFormat: 2 });
+      const group = list.items.find((i) => i.label === 'com.openexchange.hazelcast.group.name');
+      assert.deepEqual(group, {
+        label: 'com.openexchange.hazelcast.group.name',
+        kind: 10,
+        detail: 'string · default none',
+        data: { key: 'com.openexchange.hazelcast.group.name', syntax: 'properties' },
+        sortText: '0com.openexchange.hazelcast.group.name',
+        textEditText: 'com.openexchange.hazelcast.group.name=$1',
+      });
+      assert.ok(list.items.every((i) => i.textEdit === undefined && i.insertTextFormat === undefined && typeof i.textEditText === 'string'));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('settings and user catalogs', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-ws-'));
   fs.copyFileSync(path.join(REPO_ROOT, 'test/fixtures/catalogs/site.ox-catalog.json'), path.join(folder, 'site.ox-catalog.json'));

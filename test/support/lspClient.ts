@@ -55,8 +55,13 @@ export class LspClient {
 
   settings: unknown = {};
 
-  static async start(options: { settings?: unknown; workspaceFolders?: string[]; initializationOptions?: unknown } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `completionItemDefaults` declares what VS Code declares: shared completion fields may come once, in itemDefaults. */
+  static async start(
+    options: { settings?: unknown; workspaceFolders?: string[]; initializationOptions?: unknown; completionItemDefaults?: boolean } = {},
+  ): Promise<LspClient> {
+    // OX_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under a bench or test.
+    const nodeArgs = (process.env.OX_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     client.settings = options.settings ?? {};
     await client.connection.sendRequest('initialize', {
@@ -64,7 +69,12 @@ export class LspClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          ...(options.completionItemDefaults
+            ? { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextMode', 'insertTextFormat', 'data'] } } }
+            : {}),
+        },
       },
       initializationOptions: options.initializationOptions ?? { workspaceTrusted: true },
       workspaceFolders: (options.workspaceFolders ?? []).map((f) => ({ uri: `file://${f}`, name: path.basename(f) })),

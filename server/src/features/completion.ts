@@ -56,7 +56,6 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
       // Documentation is filled in by resolveCompletion when the editor shows the item.
       data: { key, syntax } satisfies CompletionData,
       sortText: `${rank}${key}`,
-      filterText: key,
       textEdit: { range, newText: keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def) },
       insertTextFormat: InsertTextFormat.Snippet,
     });
@@ -136,4 +135,24 @@ export function doComplete(doc: OxDocument, catalog: Catalog, position: Position
   }
   if (offset < entry.separatorSpan.end || !found.known) return empty;
   return { isIncomplete: false, items: valueItems(found.known.def, rangeOf(doc, entry.valueSpan)) };
+}
+
+/**
+ * The same list with the edit range and insert format that all items share moved into `itemDefaults`
+ * (LSP 3.17), for clients that support it: a third less to encode and send on every keystroke.
+ */
+export function withItemDefaults(list: CompletionList): CompletionList {
+  const first = list.items[0]?.textEdit;
+  if (!first || !('range' in first)) return list;
+  const format = list.items[0].insertTextFormat;
+  const same = list.items.every((item) => {
+    const edit = item.textEdit;
+    return edit && 'range' in edit && item.insertTextFormat === format && edit.range === first.range && item.insertText === undefined;
+  });
+  if (!same) return list;
+  return {
+    isIncomplete: list.isIncomplete,
+    itemDefaults: { editRange: first.range, ...(format !== undefined ? { insertTextFormat: format } : {}) },
+    items: list.items.map(({ textEdit, insertTextFormat: _format, ...item }) => ({ ...item, textEditText: textEdit!.newText })),
+  };
 }

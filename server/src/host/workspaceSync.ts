@@ -1,7 +1,7 @@
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
-import { createOxDocument, OxDocument } from '../document';
+import { createOxDocument, OxDocument, updateOxDocument } from '../document';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { Settings } from '../settings';
@@ -82,7 +82,7 @@ export class WorkspaceSync {
   openDocument(text: TextDocument): OxDocument {
     const cached = this.open.get(text.uri);
     if (cached && cached.version === text.version) return cached.doc;
-    const doc = createOxDocument(text, this.catalog, this.maxFileSize);
+    const doc = cached ? updateOxDocument(cached.doc, text, this.catalog, this.maxFileSize) : createOxDocument(text, this.catalog, this.maxFileSize);
     this.open.set(text.uri, { version: text.version, doc });
     this.workspace.set(doc);
     return doc;

@@ -41,13 +41,20 @@ class Comment implements CommentLine {
   get text(): string {
     return this.source.slice(this.start + 1, this.end);
   }
+
+  /** The same comment `delta` characters further on in `source`. */
+  moved(delta: number, source: string): Comment {
+    return new Comment(this.start + delta, this.end + delta, source);
+  }
 }
 
 class Scanner {
   private pos = 0;
-  readonly comments: CommentLine[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    readonly comments: CommentLine[] = [],
+  ) {}
 
   /** Records the comment starting at `start`; returns the offset after its line break (past the end at EOF). */
   comment(start: number): number {
@@ -366,6 +373,21 @@ class PlainEntry implements PropertyEntry {
   get malformed(): boolean {
     return false;
   }
+
+  /** The same entry `delta` characters further on (after an edit before it). */
+  moved(delta: number, own = false): PlainEntry {
+    const key = own ? ownCopy(this.key) : this.key;
+    const value = own ? ownCopy(this.value) : this.value;
+    return new PlainEntry(this.start + delta, this.end + delta, key, value, this.separator, this.keyEnd + delta, this.valueStart + delta);
+  }
+}
+
+/**
+ * A copy of a string that does not keep the text it was sliced from alive (V8 makes long slices views of
+ * their source; prefixing forces a flat copy that the slice then refers to).
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** Any other entry: continued over several lines or holding escapes, so its spans need their own offsets. */
@@ -407,6 +429,25 @@ class Entry extends PlainEntry {
   override get malformed(): boolean {
     return this.isMalformed;
   }
+
+  override moved(delta: number, own = false): Entry {
+    const move = <T extends Span>(span: T): T => ({ ...span, start: span.start + delta, end: span.end + delta });
+    return new Entry(
+      this.start + delta,
+      this.end + delta,
+      own ? ownCopy(this.key) : this.key,
+      own ? ownCopy(this.value) : this.value,
+      this.separator,
+      this.keyEnd + delta,
+      this.separatorStart + delta,
+      this.separatorEnd + delta,
+      this.valueStart + delta,
+      this.valueEnd + delta,
+      this.escapeList === NO_ESCAPES ? NO_ESCAPES : this.escapeList.map(move),
+      this.isMalformed,
+      this.multiLine?.map(move),
+    );
+  }
 }
 
 const NO_ESCAPES: Escape[] = [];
@@ -440,19 +481,31 @@ function plainEntry(text: string, start: number, end: number): PropertyEntry {
 }
 
 export function parseProperties(text: string): PropertiesDocument {
-  const scanner = new Scanner(text);
-  const entries: PropertyEntry[] = [];
-  const problems: ParseProblem[] = [];
+  const doc: PropertiesDocument = { text, entries: [], comments: [], problems: [] };
+  scanProperties(doc, 0);
+  return doc;
+}
+
+/**
+ * Parses `doc.text` from `from`, the start of a logical line, appending to the document's entries, comments
+ * and problems. After each logical line `stop(resume)` may end the scan; `resume` is where it would go on.
+ * Returns where the scan ended.
+ */
+export function scanProperties(doc: PropertiesDocument, from: number, stop?: (resume: number) => boolean): number {
+  const text = doc.text;
+  const scanner = new Scanner(text, doc.comments);
+  const entries = doc.entries;
+  const problems = doc.problems;
   const n = text.length;
   // Where the next LF, CR and backslash are: native searches instead of a loop over every character.
-  const find = (c: string, from: number) => {
-    const at = text.indexOf(c, from);
-    return at < 0 ? n : at;
+  const find = (c: string, at: number) => {
+    const found = text.indexOf(c, at);
+    return found < 0 ? n : found;
   };
-  let nextLF = find('\n', 0);
-  let nextCR = find('\r', 0);
-  let nextBackslash = find('\\', 0);
-  let i = 0;
+  let nextLF = find('\n', from);
+  let nextCR = find('\r', from);
+  let nextBackslash = find('\\', from);
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWhite(c) || c === CR || c === LF) {
@@ -461,32 +514,48 @@ export function parseProperties(text: string): PropertiesDocument {
     }
     if (c === HASH || c === BANG) {
       i = scanner.comment(i);
-      continue;
+    } else {
+      if (nextLF < i) nextLF = find('\n', i);
+      if (nextCR < i) nextCR = find('\r', i);
+      if (nextBackslash < i) nextBackslash = find('\\', i);
+      const eol = nextLF < nextCR ? nextLF : nextCR;
+      if (nextBackslash >= eol) {
+        entries.push(plainEntry(text, i, eol));
+        i = eol + 1;
+      } else {
+        let trailingBackslashes = 0;
+        while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
+        if (trailingBackslashes % 2 === 1) {
+          // A continued line: the general reader follows Java's LineReader step by step.
+          scanner.seek(i);
+          const logical = scanner.next();
+          if (logical) entries.push(toEntry(logical, problems));
+          i = scanner.position;
+        } else {
+          const line: LogicalLine = { text: text.slice(i, eol), segments: [{ src: i, logical: 0, length: eol - i }], lines: [{ start: i, end: eol }] };
+          entries.push(toEntry(line, problems));
+          i = eol + 1;
+        }
+      }
     }
-    if (nextLF < i) nextLF = find('\n', i);
-    if (nextCR < i) nextCR = find('\r', i);
-    if (nextBackslash < i) nextBackslash = find('\\', i);
-    const eol = nextLF < nextCR ? nextLF : nextCR;
-    if (nextBackslash >= eol) {
-      entries.push(plainEntry(text, i, eol));
-      i = eol + 1;
-      continue;
-    }
-    let trailingBackslashes = 0;
-    while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
-    if (trailingBackslashes % 2 === 1) {
-      // A continued line: the general reader follows Java's LineReader step by step.
-      scanner.seek(i);
-      const logical = scanner.next();
-      if (logical) entries.push(toEntry(logical, problems));
-      i = scanner.position;
-      continue;
-    }
-    const line: LogicalLine = { text: text.slice(i, eol), segments: [{ src: i, logical: 0, length: eol - i }], lines: [{ start: i, end: eol }] };
-    entries.push(toEntry(line, problems));
-    i = eol + 1;
+    if (stop?.(i)) return i;
   }
-  return { text, entries, comments: scanner.comments, problems };
+  return n;
+}
+
+/** An entry or comment of a previous parse, `delta` characters further on in `source`. */
+export function movedItem<T extends PropertyEntry | CommentLine>(item: T, delta: number, source: string): T | undefined {
+  if (item instanceof Comment) return item.moved(delta, source) as CommentLine as T;
+  if (item instanceof PlainEntry) return item.moved(delta) as PropertyEntry as T;
+  return undefined;
+}
+
+/**
+ * The same entry with key and value strings of its own: an entry that outlives its parse (kept by the next
+ * incremental reparse) must not keep that whole text alive.
+ */
+export function detachedEntry(entry: PropertyEntry): PropertyEntry {
+  return entry instanceof PlainEntry ? entry.moved(0, true) : entry;
 }
 
 const HEX4 = /^[0-9A-Fa-f]{4}$/;
