@@ -3,6 +3,7 @@ import { Catalog, KnownProperty } from './catalog/catalog';
 import { FileKind, fileKindOf } from './catalog/fileKind';
 import { findMalformedEscapes, parseProperties } from './parser/propertiesParser';
 import { reparseProperties } from './parser/reparse';
+import { KeyIndex } from './keyIndex';
 import { javaTrim, trimmedSpan } from './parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from './parser/types';
 
@@ -28,19 +29,27 @@ export interface OxEntry {
   known?: KnownProperty;
 }
 
-/** An OxEntry kept compact (a large file holds a million of them): the value span is made on access. */
+/**
+ * An OxEntry kept compact (a large file holds a million of them): the value is trimmed on access (usually a
+ * no-op that returns the parsed string itself); the value span is the raw one less its white space.
+ */
 class KnownEntry implements OxEntry {
   constructor(
     readonly entry: PropertyEntry,
     readonly key: string,
-    readonly value: string,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
     readonly known: KnownProperty | undefined,
+    /** White space before and after the value in the source, which OX trims. */
+    readonly trimStart: number,
+    readonly trimEnd: number,
   ) {}
 
+  get value(): string {
+    return javaTrim(this.entry.value);
+  }
+
   get valueSpan(): Span {
-    return { start: this.valueStart, end: this.valueEnd };
+    const raw = this.entry.valueSpan;
+    return { start: raw.start + this.trimStart, end: raw.end - this.trimEnd };
   }
 }
 
@@ -55,10 +64,11 @@ export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize =
   return { uri: text.uri, text, parsed, kind, entries: parsed.entries.map((entry) => knownEntry(parsed.text, entry, catalog, kind)) };
 }
 
-function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): OxEntry {
+function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): KnownEntry {
+  const raw = entry.valueSpan;
+  const span = trimmedSpan(text, raw);
   const key = javaTrim(entry.key);
-  const span = trimmedSpan(text, entry.valueSpan);
-  return new KnownEntry(entry, key, javaTrim(entry.value), span.start, span.end, catalog.lookup(key, kind.syntax, kind.file));
+  return new KnownEntry(entry, key, catalog.lookup(key, kind.syntax, kind.file), span.start - raw.start, raw.end - span.end);
 }
 
 /**
@@ -73,31 +83,29 @@ export function updateOxDocument(previous: OxDocument, text: TextDocument, catal
   }
   const reparse = reparseProperties(previous.parsed, content);
   if (!reparse) return createOxDocument(text, catalog, maxSize);
-  const { document: parsed, keptBefore, movedFrom, previousMovedFrom, delta } = reparse;
+  const { document: parsed, keptBefore, movedFrom, previousMovedFrom } = reparse;
   const kind = previous.kind;
   const entries = previous.entries.slice(0, keptBefore);
   for (let k = keptBefore; k < movedFrom; k++) entries.push(knownEntry(content, parsed.entries[k], catalog, kind));
   for (let k = previousMovedFrom; k < previous.entries.length; k++) {
     const e = previous.entries[k];
-    const span = e.valueSpan;
-    entries.push(new KnownEntry(parsed.entries[entries.length], e.key, e.value, span.start + delta, span.end + delta, e.known));
+    const moved = parsed.entries[entries.length];
+    entries.push(e instanceof KnownEntry ? new KnownEntry(moved, e.key, e.known, e.trimStart, e.trimEnd) : knownEntry(content, moved, catalog, kind));
   }
   return { uri: text.uri, text, parsed, kind, entries };
 }
 
-const canonicalIndexes = new WeakMap<OxDocument, Map<string, OxEntry>>();
+const canonicalIndexes = new WeakMap<OxDocument, KeyIndex<OxEntry>>();
 
-/**
- * The last entry per canonical key (Java keeps the last one; field matches such as BACKUPCOUNT count as
- * backupCount), built once per parsed document.
- */
-export function canonicalIndex(doc: OxDocument): Map<string, OxEntry> {
+/** The key an entry sets as OX sees it: field matches such as BACKUPCOUNT count as backupCount. */
+function canonicalKey(e: OxEntry): string {
+  return e.known?.canonicalKey ?? e.key;
+}
+
+/** The last entry per canonical key (Java keeps the last one), built once per parsed document. */
+export function canonicalIndex(doc: OxDocument): KeyIndex<OxEntry> {
   let index = canonicalIndexes.get(doc);
-  if (!index) {
-    index = new Map<string, OxEntry>();
-    for (const e of doc.entries) index.set(e.known?.canonicalKey ?? e.key, e);
-    canonicalIndexes.set(doc, index);
-  }
+  if (!index) canonicalIndexes.set(doc, (index = new KeyIndex(doc.entries, canonicalKey)));
   return index;
 }
 

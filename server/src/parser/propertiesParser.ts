@@ -342,13 +342,20 @@ function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry 
 class PlainEntry implements PropertyEntry {
   constructor(
     readonly start: number,
-    readonly end: number,
     readonly key: string,
     readonly value: string,
     readonly separator: string,
-    protected readonly keyEnd: number,
     protected readonly valueStart: number,
   ) {}
+
+  /** Key and value are the source text itself, so their lengths give the offsets. */
+  get end(): number {
+    return this.valueStart + this.value.length;
+  }
+
+  protected get keyEnd(): number {
+    return this.start + this.key.length;
+  }
 
   get keySpan(): Span {
     return { start: this.start, end: this.keyEnd };
@@ -378,7 +385,7 @@ class PlainEntry implements PropertyEntry {
   moved(delta: number, own = false): PlainEntry {
     const key = own ? ownCopy(this.key) : this.key;
     const value = own ? ownCopy(this.value) : this.value;
-    return new PlainEntry(this.start + delta, this.end + delta, key, value, this.separator, this.keyEnd + delta, this.valueStart + delta);
+    return new PlainEntry(this.start + delta, key, value, this.separator, this.valueStart + delta);
   }
 }
 
@@ -407,7 +414,20 @@ class Entry extends PlainEntry {
     private readonly isMalformed: boolean,
     private readonly multiLine: EntryLine[] | undefined,
   ) {
-    super(start, end, key, value, separator, keyEnd, valueStart);
+    super(start, key, value, separator, valueStart);
+    this.entryEnd = end;
+    this.keyEndAt = keyEnd;
+  }
+
+  private readonly entryEnd: number;
+  private readonly keyEndAt: number;
+
+  override get end(): number {
+    return this.entryEnd;
+  }
+
+  protected override get keyEnd(): number {
+    return this.keyEndAt;
   }
 
   override get separatorSpan(): Span {
@@ -477,7 +497,7 @@ function plainEntry(text: string, start: number, end: number): PropertyEntry {
     }
     valueStart++;
   }
-  return new PlainEntry(start, end, text.slice(start, keyEnd), text.slice(valueStart, end), separator, keyEnd, valueStart);
+  return new PlainEntry(start, text.slice(start, keyEnd), text.slice(valueStart, end), separator, valueStart);
 }
 
 export function parseProperties(text: string): PropertiesDocument {

@@ -10,10 +10,11 @@ export const duplicateKeyRule: Rule = {
   check: ({ doc }) => {
     const index = canonicalIndex(doc);
     const findings: Finding[] = [];
-    for (const e of doc.entries) {
-      if (e.entry.malformed) continue;
-      const last = index.get(e.known?.canonicalKey ?? e.key);
-      if (!last || last === e) continue;
+    const entries = doc.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      const last = index.lastLike(i);
+      if (last === e || e.entry.malformed) continue;
       const lastLine = doc.text.positionAt(last.entry.start).line + 1;
       const sameSpelling = e.key === last.key;
       findings.push({

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { KeyIndex } from '../../server/src/keyIndex';
+
+describe('KeyIndex', () => {
+  const items = ['a', 'b', 'a', 'c', 'b', 'a'].map((key, at) => ({ key, at }));
+  const index = new KeyIndex(items, (i) => i.key);
+
+  test('the last item per key, as Java keeps it', () => {
+    assert.equal(index.get('a'), items[5]);
+    assert.equal(index.get('b'), items[4]);
+    assert.equal(index.get('c'), items[3]);
+    assert.equal(index.get('d'), undefined);
+    assert.equal(index.has('c'), true);
+    assert.equal(index.has(''), false);
+  });
+
+  test('lastLike points every item at the last one with its key', () => {
+    assert.deepEqual(items.map((_, i) => index.lastLike(i).at), [5, 4, 5, 3, 4, 5]);
+  });
+
+  test('keys come once each, in the order they first appear', () => {
+    assert.deepEqual([...index.keys()], ['a', 'b', 'c']);
+  });
+
+  test('10,000 keys that differ only in their first characters: found and told apart', () => {
+    const tail = 'x'.repeat(40);
+    const many = Array.from({ length: 5000 }, (_, i) => ({ key: `${String(i).padStart(4, '0')}${tail}` }));
+    const big = new KeyIndex([...many, ...many], (i) => i.key);
+    assert.equal(big.get(`0042${tail}`), many[42]);
+    assert.equal([...big.keys()].length, 5000);
+    assert.equal(big.lastLike(42), many[42]);
+    assert.equal(big.get(`5000${tail}`), undefined);
+  });
+});
