@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CodeActionKind, CompletionItem, FoldingRangeKind, MarkupContent } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, CompletionItem, Diagnostic, FoldingRangeKind, MarkupContent } from 'vscode-languageserver-types';
+import { applyFixes } from '../../server/src/features/applyFixes';
+import { SOURCE } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { applyEdits, cursor, doc, service, validate } from '../support/service';
 
@@ -188,5 +191,36 @@ describe('code actions', () => {
       applyEdits(text, edits),
       'com.openexchange.hazelcast.jmx=true\ncom.openexchange.hazelcast.merge.runDelay=90s\ncom.openexchange.hazelcast.network.join=static\n',
     );
+  });
+
+  test('fix-all and check --fix choose the same fixes: overlapping ones and a second insertion at one place are left out', () => {
+    const uri = 'file:///n/etc/hazelcast.properties';
+    const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    const fix = (title: string, range: ReturnType<typeof at>, newText: string): Diagnostic => ({
+      range,
+      message: title,
+      source: SOURCE,
+      data: { fixes: [{ title, edits: [{ uri, range, newText }] }] },
+    });
+    const diagnostics = [
+      fix('first', at(0, 0, 3), 'A'),
+      fix('overlaps first', at(0, 2, 5), 'B'),
+      fix('meets first', at(0, 3, 4), 'C'),
+      fix('insert', at(1, 0, 0), 'D'),
+      fix('insert again at the same place', at(1, 0, 0), 'E'),
+    ];
+    const text = 'abcdef\nxyz\n';
+    const [all] = service.codeActions({ diagnostics: [], only: ['source.fixAll'] }, diagnostics);
+    assert.equal(applyEdits(text, all.edit!.changes![uri]), 'ACef\nDxyz\n');
+    const applied = applyFixes(diagnostics, new Map([[uri, TextDocument.create(uri, 'ox-properties', 1, text)]]));
+    assert.deepEqual([applied.texts.get(uri), applied.applied, applied.skipped], ['ACef\nDxyz\n', 3, 2]);
+  });
+
+  test('check --fix on 20,000 settings of one key keeps only the last', () => {
+    const text = Array.from({ length: 20000 }, (_, i) => `com.openexchange.hazelcast.jmx=${i % 2 ? 'true' : 'false'}\n`).join('');
+    const d = doc('hazelcast.properties', text);
+    const applied = applyFixes(validate(d), new Map([[d.uri, d.text]]));
+    assert.equal(applied.texts.get(d.uri), 'com.openexchange.hazelcast.jmx=true\n');
+    assert.deepEqual([applied.applied, applied.skipped], [19999, 0]);
   });
 });

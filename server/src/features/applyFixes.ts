@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { ChosenEdits } from './chosenEdits';
 import { DiagnosticData, FixData, SOURCE } from './diagnostics';
 
 /** The outcome of applying the safe fixes of a set of diagnostics. */
@@ -24,15 +25,6 @@ function compare(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-/**
- * Whether two edits of one file touch the same text. Edits that merely meet (one ends where the other starts)
- * are fine, except two insertions at the same place: their order would be a guess.
- */
-function overlaps(a: Range, b: Range): boolean {
-  if (compare(a.start, b.start) === 0 && compare(a.end, b.end) === 0) return true;
-  return compare(a.start, b.end) < 0 && compare(b.start, a.end) < 0;
-}
-
 function isValidRange(doc: TextDocument, range: Range): boolean {
   if (compare(range.start, range.end) > 0) return false;
   // Positions outside the text would be clamped by TextDocument: refuse them instead of guessing.
@@ -54,6 +46,7 @@ function isValidRange(doc: TextDocument, range: Range): boolean {
  */
 export function applyFixes(diagnostics: Iterable<Diagnostic>, documents: ReadonlyMap<string, TextDocument>): AppliedFixes {
   const chosen = new Map<string, Edit[]>();
+  const index = new ChosenEdits();
   let applied = 0;
   let skipped = 0;
   for (const diagnostic of diagnostics) {
@@ -64,13 +57,11 @@ export function applyFixes(diagnostics: Iterable<Diagnostic>, documents: Readonl
       continue;
     }
     const edits = fixes[0].edits;
-    const safe = edits.every((e, i) => {
+    const valid = edits.every((e) => {
       const doc = documents.get(e.uri);
-      if (!doc || !isValidRange(doc, e.range)) return false;
-      if (edits.some((o, j) => j < i && o.uri === e.uri && overlaps(o.range, e.range))) return false;
-      return !(chosen.get(e.uri) ?? []).some((c) => overlaps(c.range, e.range));
+      return !!doc && isValidRange(doc, e.range);
     });
-    if (!safe) {
+    if (!valid || !index.tryChoose(edits)) {
       skipped++;
       continue;
     }

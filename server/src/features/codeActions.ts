@@ -1,4 +1,5 @@
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ChosenEdits } from './chosenEdits';
 import { DiagnosticData, FixData, SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -53,48 +54,6 @@ export function quickFixes(diagnostics: readonly Diagnostic[]): CodeAction[] {
   return actions;
 }
 
-type Position = TextEdit['range']['start'];
-type Range = TextEdit['range'];
-
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-/**
- * The edits fix-all has chosen, per file, sorted and pairwise apart (edits that merely meet are apart): whether
- * a new edit overlaps one of them takes a binary search, so thousands of fixes stay fast.
- */
-class ChosenEdits {
-  private readonly byUri = new Map<string, Range[]>();
-
-  /** Index of the first chosen range that ends after `position` (ends ascend, as the ranges are apart). */
-  private static firstEndingAfter(list: Range[], position: Position): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(list[mid].end, position) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  clashes(uri: string, range: Range): boolean {
-    const list = this.byUri.get(uri);
-    if (!list) return false;
-    const i = ChosenEdits.firstEndingAfter(list, range.start);
-    return i < list.length && compare(range.end, list[i].start) > 0;
-  }
-
-  add(uri: string, range: Range): void {
-    let list = this.byUri.get(uri);
-    if (!list) this.byUri.set(uri, (list = []));
-    let i = list.length;
-    while (i > 0 && (compare(list[i - 1].start, range.start) || compare(list[i - 1].end, range.end)) > 0) i--;
-    list.splice(i, 0, range);
-  }
-}
-
 /** Applies every fix that is the only one of its diagnostic, skipping fixes whose edits would overlap. */
 export function fixAll(diagnostics: readonly Diagnostic[]): CodeAction | undefined {
   const chosen: FixData['edits'] = [];
@@ -103,15 +62,7 @@ export function fixAll(diagnostics: readonly Diagnostic[]): CodeAction | undefin
     const fixes = fixesOf(diagnostic);
     if (fixes.length !== 1 || fixes[0].create?.length) continue;
     const edits = fixes[0].edits;
-    const own = new ChosenEdits();
-    const clash = edits.some((e) => {
-      if (index.clashes(e.uri, e.range) || own.clashes(e.uri, e.range)) return true;
-      own.add(e.uri, e.range);
-      return false;
-    });
-    if (clash) continue;
-    chosen.push(...edits);
-    for (const e of edits) index.add(e.uri, e.range);
+    if (index.tryChoose(edits)) chosen.push(...edits);
   }
   if (!chosen.length) return undefined;
   return { title: 'Fix all OX Cluster Config problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(chosen) };
