@@ -13,56 +13,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Rng } from '../support/prng';
 
 export const DEFAULT_SEED = 0x0c1a57e5;
 export const DEFAULT_COUNT = 10_000;
-
-/** mulberry32: tiny, fast, deterministic 32-bit PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  /** Integer in [lo, hi]. */
-  range(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-  /** Picks by weight: `[[weight, value], …]`. */
-  weighted<T>(items: readonly (readonly [number, T])[]): T {
-    let total = 0;
-    for (const [w] of items) total += w;
-    let r = this.next() * total;
-    for (const [w, v] of items) {
-      r -= w;
-      if (r < 0) return v;
-    }
-    return items[items.length - 1][1];
-  }
-}
 
 const OX_KEYS = [
   'com.openexchange.hazelcast.network.join',

@@ -11,7 +11,7 @@ import { PropertyDef } from '../../server/src/catalog/types';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
 import { REPO_ROOT } from '../support/lspClient';
 import { ContentChange, DiagnosticsChoice, LspRange, Op, Pos } from './ops';
-import { Rng } from './prng';
+import { Rng } from '../support/prng';
 
 const NODES = ['node1', 'node2', 'node3'];
 const NODE_FILES = [
