@@ -4,7 +4,7 @@ import { Catalog } from '../catalog/catalog';
 import { createOxDocument, OxDocument, updateOxDocument } from '../document';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
-import { Settings } from '../settings';
+import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
 import { WorkspaceAnalyzer } from '../workspace/analysis';
 import { DeclaredCluster } from '../workspace/clusters';
 import { DiscoverOptions, isOxFile } from '../workspace/discover';
@@ -24,8 +24,8 @@ export class WorkspaceSync {
   private workspace: Workspace;
   private analyzer: WorkspaceAnalyzer;
   private readonly open = new Map<string, { version: number; doc: OxDocument }>();
-  /** Files larger than this are parsed for their syntax only (oxClusterConfig.maxFileSize). */
-  maxFileSize = Infinity;
+  /** Files larger than this are parsed for their syntax only (oxClusterConfig.maxFileSize; its default until settings are read). */
+  maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly onDisk = new Set<string>();
 
   constructor(
