@@ -2,7 +2,7 @@ import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, M
 import { Catalog, KnownProperty, Syntax } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { PropertyDef } from '../catalog/types';
-import { entryAt, OxDocument } from '../document';
+import { canonicalIndex, entryAt, OxDocument } from '../document';
 import { escapeKey, escapeValue } from '../parser/javaText';
 import { Span } from '../parser/types';
 import { propertyMarkdown, shortDetail, typeName } from './propertyDocs';
@@ -42,7 +42,7 @@ function patternInsertText(pattern: string, def: PropertyDef): string {
 
 function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: boolean): CompletionItem[] {
   const syntax = doc.kind.syntax;
-  const present = new Set(doc.entries.map((e) => e.known?.canonicalKey ?? e.key));
+  const present = canonicalIndex(doc);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const add = (known: KnownProperty, rank: number) => {
