@@ -19,6 +19,9 @@ export interface LoadedFiles {
   messages: string[];
 }
 
+/** Files read ahead of the one being parsed (each may be large: kept small). */
+const READ_AHEAD = 8;
+
 /** Finds and parses every OX file below the roots. */
 export async function loadFiles(
   host: WorkspaceHost,
@@ -30,14 +33,25 @@ export async function loadFiles(
   const discovery = await discoverFiles(host, roots, options);
   const messages = [...discovery.messages];
   const docs: OxDocument[] = [];
-  let done = 0;
-  for (const uri of discovery.files) {
+  const files = discovery.files;
+  // A few reads in flight while one file is parsed: one at a time leaves the disk and CPU waiting in turn.
+  const reads: Array<Promise<string> | undefined> = [];
+  const startRead = (k: number) => {
+    if (k >= files.length) return;
+    const read = host.readFile(files[k]);
+    read.catch(() => undefined); // reported when its turn comes
+    reads[k] = read;
+  };
+  for (let k = 0; k < READ_AHEAD; k++) startRead(k);
+  for (let k = 0; k < files.length; k++) {
+    startRead(k + READ_AHEAD);
     try {
-      docs.push(parseFile(uri, await host.readFile(uri), catalog, 0, options.maxFileSize));
+      docs.push(parseFile(files[k], await reads[k]!, catalog, 0, options.maxFileSize));
     } catch (error) {
-      messages.push(`Cannot read ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+      messages.push(`Cannot read ${files[k]}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    onProgress?.(++done, discovery.files.length);
+    reads[k] = undefined;
+    onProgress?.(k + 1, files.length);
   }
   return { docs, messages };
 }
