@@ -11,7 +11,10 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
+  RequestMessage,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -38,7 +41,14 @@ const ANALYSIS_DELAY_MS = 20;
 const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration';
 const RULE_DEFAULTS = new Map<string, SeverityName>([...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => [r.id, r.defaultSeverity]));
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, {
+  // A request the client cancels while it waits behind other work is answered at once and never run.
+  cancelUndispatched: (message) => ({ jsonrpc: '2.0', id: (message as RequestMessage).id, error: cancelled().toJson() }),
+});
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The client cancelled this request.');
+}
 const documents = new TextDocuments(TEXT_DOCUMENTS);
 
 let catalog: Catalog = buildCatalog().catalog;
@@ -313,8 +323,9 @@ connection.onCodeAction((p) =>
 );
 
 /** The effective configuration of the node of `uri` (every node when none), as a Markdown document. */
-connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: string; showSecrets?: boolean }) => {
+connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: string; showSecrets?: boolean }, token) => {
   await ready;
+  if (token.isCancellationRequested) return cancelled();
   return runSafe('effectiveConfiguration', { text: 'The effective configuration could not be computed; see the output.' }, () => {
     const options = { maskSecrets: params?.showSecrets !== true };
     const node = params?.uri ? sync.model.nodeOf(params.uri) : undefined;

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CodeAction, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
 
 const URI = 'file:///cluster/node1/etc/hazelcast.properties';
@@ -133,6 +135,27 @@ describe('settings and user catalogs', () => {
     const { codes, logs } = await codesWith({ catalogs: [bad] }, true);
     assert.deepEqual(codes, ['misread-value@1', 'wrong-file@1']);
     assert.ok(logs.some((l) => l.includes('invalid.ox-catalog.json is invalid and was ignored')), logs.join('\n'));
+  });
+});
+
+describe('cancellation', () => {
+  test('a request cancelled while it waits behind a long parse is answered RequestCancelled, and the server goes on', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = 'file:///cluster/node1/etc/server.properties';
+      // About 3.7 MB (under the 5 MB full-analysis limit): parsing and analysing it keeps the server busy.
+      const text = Array.from({ length: 80_000 }, (_, i) => `com.openexchange.custom.key${i}=value ${i}\n`).join('');
+      client.open(uri, text);
+      const source = new CancellationTokenSource();
+      const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }, source.token);
+      source.cancel();
+      await assert.rejects(hover, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(symbols.length > 0);
+      assert.deepEqual(client.logs.filter((l) => /failed|Uncaught/.test(l)), []);
+    } finally {
+      await client.stop();
+    }
   });
 });
 
