@@ -4,6 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -108,6 +110,36 @@ describe('incremental reparse equals a full parse', () => {
         });
       }),
       params(0x1ec0de3),
+    );
+  });
+});
+
+describe('incremental reparse of the stock OX files', () => {
+  const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) return files(full);
+      return /\.(properties|ccf)$/.test(d.name) ? [full] : [];
+    });
+
+  test('random edits of real files give what a full parse gives', (t) => {
+    if (!fs.existsSync(corpus)) {
+      t.skip('../shared/corpus not found next to the repository: the stock OX files are not available here');
+      return;
+    }
+    const texts = files(corpus).map((f) => fs.readFileSync(f).toString('latin1'));
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (pick, edits) => {
+        let current = parseProperties(texts[pick % texts.length]);
+        for (const e of edits) {
+          const next = apply(current.text, e);
+          const reparse = reparseProperties(current, next)!;
+          assert.deepEqual(snapshot(reparse.document), snapshot(parseProperties(next)));
+          current = reparse.document;
+        }
+      }),
+      { ...params(0x1ec0de4), numRuns: Math.ceil(RUNS / 4) },
     );
   });
 });
