@@ -148,23 +148,33 @@ export function runRules(
   settings: Settings,
   onError: (rule: Rule, error: unknown) => void = () => undefined,
 ): Diagnostic[] {
+  return runEachRule(context, rules, settings, onError).flat();
+}
+
+/** Like runRules, with the diagnostics of each rule in a list of their own (in the order of `rules`). */
+export function runEachRule(
+  context: RuleContext,
+  rules: readonly Rule[],
+  settings: Settings,
+  onError: (rule: Rule, error: unknown) => void = () => undefined,
+): Diagnostic[][] {
   const { doc } = context;
   const cache = new Map<OxDocument, ReturnType<typeof suppressions>>();
-  const diagnostics: Diagnostic[] = [];
-  for (const rule of rules) {
+  return rules.map((rule) => {
+    const diagnostics: Diagnostic[] = [];
     const severity = severityOf(rule, settings);
-    if (!severity) continue;
+    if (!severity) return diagnostics;
     let findings: Finding[];
     try {
       findings = rule.check(context);
     } catch (error) {
       onError(rule, error);
-      continue;
+      return diagnostics;
     }
     for (const finding of findings) {
       if (isSuppressed(doc, rule.id, finding.start, cache)) continue;
       diagnostics.push(toDiagnostic(doc, rule, finding, findingSeverity(rule, finding, severity, settings)));
     }
-  }
-  return diagnostics;
+    return diagnostics;
+  });
 }

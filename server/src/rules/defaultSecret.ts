@@ -25,6 +25,7 @@ export const defaultSecretRule: Rule = {
   id: 'default-secret',
   defaultSeverity: 'warning',
   summary: 'A password, salt or key that still holds a value OX has shipped publicly.',
+  readsNode: true,
   check: ({ doc, catalog, workspace }) => {
     const findings: Finding[] = [];
     const valueOf = valueReader(doc, catalog, workspace);

@@ -54,5 +54,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for settings and docs. */
   summary: string;
+  /** Its findings depend on the node's other files too, so an edit of one of them runs it again. */
+  readsNode?: boolean;
   check(context: RuleContext): Finding[];
 }

@@ -27,6 +27,7 @@ export const wrongFileRule: Rule = {
   id: 'wrong-file',
   defaultSeverity: 'information',
   summary: 'A key documented for another file; OX still reads it from any .properties file below etc/.',
+  readsNode: true,
   check: ({ doc, workspace }) => {
     const findings: Finding[] = [];
     if (doc.kind.syntax !== 'properties') return findings;

@@ -1,6 +1,6 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
-import { runCrossRules, runRules, SOURCE } from '../features/diagnostics';
+import { runCrossRules, runEachRule, SOURCE } from '../features/diagnostics';
 import { OxDocument } from '../document';
 import { CrossRule } from '../rules/crossRule';
 import { Rule } from '../rules/rule';
@@ -25,6 +25,8 @@ function clusterKey(cluster: OxCluster): string {
  */
 export class WorkspaceAnalyzer {
   private readonly single = new Map<string, Diagnostic[]>();
+  /** Per document: the version analysed and its diagnostics per single-file rule (in rule order). */
+  private readonly byRule = new Map<string, { doc: OxDocument; settings: Settings; results: Diagnostic[][] }>();
   private readonly cross = new Map<string, Map<string, Diagnostic[]>>();
 
   constructor(private readonly workspace: Workspace, private readonly options: AnalyzerOptions) {}
@@ -56,19 +58,29 @@ export class WorkspaceAnalyzer {
     return [...new Set([...documents, ...this.analyzeClusters(changed, settings)])];
   }
 
-  /** Single-file rules for the given documents (a large file gets its syntax checked only). */
+  /**
+   * Single-file rules for the given documents (a large file gets its syntax checked only). A document that
+   * did not change since its last analysis runs only the rules that read the node's other files.
+   */
   analyzeDocuments(uris: readonly string[], settings: Settings): void {
     const { catalog, singleFileRules, onRuleError } = this.options;
     for (const uri of uris) {
       const doc = this.workspace.get(uri);
       if (!doc) {
         this.single.delete(uri);
+        this.byRule.delete(uri);
         continue;
       }
       const limit = settings.maxFileSize ?? Infinity;
       const large = doc.parsed.text.length > limit;
       const rules = large ? singleFileRules.filter((r) => r.id === 'syntax') : singleFileRules;
-      const diagnostics = runRules({ doc, catalog, workspace: this.workspace }, rules, settings, onRuleError);
+      const previous = this.byRule.get(uri);
+      const unchanged = previous?.doc === doc && previous.settings === settings;
+      const toRun = unchanged ? rules.filter((r) => r.readsNode) : rules;
+      const fresh = runEachRule({ doc, catalog, workspace: this.workspace }, toRun, settings, onRuleError);
+      const results = unchanged ? rules.map((r, i) => (r.readsNode ? fresh[toRun.indexOf(r)] : previous.results[i])) : fresh;
+      this.byRule.set(uri, { doc, settings, results });
+      const diagnostics = results.flat();
       if (large) diagnostics.unshift(largeFileNotice(doc, limit));
       this.single.set(uri, diagnostics);
     }
@@ -104,6 +116,7 @@ export class WorkspaceAnalyzer {
   reset(): string[] {
     const previous = new Set([...this.single.keys(), ...[...this.cross.values()].flatMap((m) => [...m.keys()])]);
     this.single.clear();
+    this.byRule.clear();
     this.cross.clear();
     return [...previous];
   }
