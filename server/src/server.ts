@@ -51,7 +51,9 @@ function cancelled(): ResponseError<void> {
 }
 const documents = new TextDocuments(TEXT_DOCUMENTS);
 
-let catalog: Catalog = buildCatalog().catalog;
+/** The built-in catalog, built once: reloading settings without user catalogs keeps it (and every parse). */
+const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
+let catalog: Catalog = BUILTIN_CATALOG;
 let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
 let sync = new WorkspaceSync(catalog, [], {}, [], logRuleError);
 let settings: Settings = DEFAULT_SETTINGS;
@@ -207,7 +209,8 @@ async function reloadConfiguration(): Promise<void> {
     ...editorCatalogs.map((p) => resolve(workspaceFolders[0] ?? '', p)),
     ...configs.flatMap(({ folder, config }) => config.catalogs.map((p) => resolve(folder, p))),
   ];
-  const built = buildCatalog(await loadUserCatalogs(catalogFiles, problems));
+  const userCatalogs = await loadUserCatalogs(catalogFiles, problems);
+  const built = userCatalogs.length ? buildCatalog(userCatalogs) : { catalog: BUILTIN_CATALOG, problems: [] };
   problems.push(...built.problems);
   catalog = built.catalog;
   service = createLanguageService({ catalog, onRuleError: logRuleError });

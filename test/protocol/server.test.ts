@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CodeAction, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { LSPErrorCodes } from 'vscode-languageserver-protocol';
+import { LSPErrorCodes, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
 
 const URI = 'file:///cluster/node1/etc/hazelcast.properties';
@@ -129,6 +129,33 @@ describe('settings and user catalogs', () => {
     const { codes, logs } = await codesWith({ catalogs: ['site.ox-catalog.json'] }, false);
     assert.deepEqual(codes, ['misread-value@1', 'wrong-file@1']);
     assert.ok(logs.some((l) => l.includes('was not loaded: the workspace is not trusted')));
+  });
+  test('settings changed while a document is open: severities, then a smaller size limit, then a catalog', async () => {
+    const client = await LspClient.start({ workspaceFolders: [folder] });
+    try {
+      const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+      const change = async (settings: unknown, until: (p: PublishDiagnosticsParams) => boolean) => {
+        client.settings = settings;
+        const published = client.diagnosticsWhere(uri, until);
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+        return published;
+      };
+      const opened = client.nextDiagnostics(uri, 1);
+      client.open(uri, text);
+      assert.deepEqual(codes(await opened), ['misread-value@1', 'wrong-file@1']);
+      // Same catalog and size limit: the parse is kept, the rules run again.
+      const quieter = await change({ rules: { 'misread-value': 'off' } }, (p) => p.diagnostics.length === 1);
+      assert.deepEqual(codes(quieter), ['wrong-file@1']);
+      // A smaller size limit: parsed again, syntax only.
+      const limited = await change({ maxFileSize: 0.00001 }, (p) => p.diagnostics.length === 1 && p.diagnostics[0].code === undefined);
+      assert.match(limited.diagnostics[0].message, /^This file is larger than 0 MB, so the editor checks its syntax only/);
+      assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), [], 'a syntax-only document has no outline');
+      // A catalog: parsed again with its keys.
+      const withCatalog = await change({ catalogs: ['site.ox-catalog.json'] }, (p) => codes(p).includes('invalid-value@0'));
+      assert.deepEqual(codes(withCatalog), ['invalid-value@0', 'misread-value@1', 'wrong-file@1']);
+    } finally {
+      await client.stop();
+    }
   });
   test('an invalid catalog is reported and ignored; the built-in catalog still works', async () => {
     const bad = path.join(REPO_ROOT, 'test/fixtures/catalogs/invalid.ox-catalog.json');

@@ -27,6 +27,8 @@ export class WorkspaceSync {
   /** Files larger than this are parsed for their syntax only (oxClusterConfig.maxFileSize; its default until settings are read). */
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly onDisk = new Set<string>();
+  /** The size limit the open documents were parsed with. */
+  private parsedWithMaxSize = this.maxFileSize;
 
   constructor(
     private catalog: Catalog,
@@ -64,14 +66,17 @@ export class WorkspaceSync {
 
   /** Starts over with a new catalog, cluster declarations and discovery options. */
   async reconfigure(catalog: Catalog, roots: readonly string[], discover: DiscoverOptions, declared: readonly DeclaredCluster[]): Promise<string[]> {
+    // Parses made with the same catalog and size limit stay valid.
+    const keepParses = catalog === this.catalog && this.maxFileSize === this.parsedWithMaxSize;
     this.catalog = catalog;
+    this.parsedWithMaxSize = this.maxFileSize;
     this.roots = roots;
     this.discover = discover;
     this.workspace = new Workspace(catalog, declared);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {
-      const doc = createOxDocument(entry.doc.text, catalog, this.maxFileSize);
+      const doc = keepParses ? entry.doc : createOxDocument(entry.doc.text, catalog, this.maxFileSize);
       this.open.set(uri, { version: entry.version, doc });
       this.workspace.set(doc);
     }
