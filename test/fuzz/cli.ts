@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       if (shrunk.failure.message !== result.failure.message) console.log(`(the shrunk sequence fails with: [${shrunk.failure.kind}] ${shrunk.failure.message})`);
       failures.push(`seed ${seed}: [${result.failure.kind}] ${result.failure.message}`);
     } else {
-      console.log(`seed ${seed}: ${result.executed} operations passed in ${((Date.now() - started) / 1000).toFixed(1)} s (slowest answer ${result.slowest.ms} ms)`);
+      console.log(`seed ${seed}: ${result.executed} operations passed in ${((Date.now() - started) / 1000).toFixed(1)} s (slowest answer ${result.slowest.ms} ms: ${result.slowest.method}, operation ${result.slowest.index})`);
     }
     seed = firstSeed !== undefined ? (seed + 1) >>> 0 : ((seed * 1103515245 + 12345) ^ Date.now()) >>> 0;
   }
