@@ -13,6 +13,8 @@ export interface KnownProperty {
 }
 
 interface CompiledPattern {
+  /** The literal text before the first placeholder: a cheap test before the regex. */
+  prefix: string;
   regex: RegExp;
   def: PropertyDef;
   file: string;
@@ -52,7 +54,7 @@ class SyntaxIndex {
         list.push({ def, file: catalog.file, canonicalKey: def.key });
         this.byKey.set(def.key, list);
       } else if (def.pattern !== undefined) {
-        this.patterns.push({ regex: compilePattern(def.pattern), def, file: catalog.file });
+        this.patterns.push({ prefix: def.pattern.split('<')[0], regex: compilePattern(def.pattern), def, file: catalog.file });
       }
     }
     for (const match of catalog.fieldMatch ?? []) {
@@ -78,7 +80,7 @@ export class Catalog {
     if (exact) return exact.find((k) => k.file === preferFile) ?? exact[0];
     const field = this.lookupField(key, index);
     if (field) return field;
-    const pattern = index.patterns.find((p) => p.regex.test(key));
+    const pattern = index.patterns.find((p) => key.startsWith(p.prefix) && p.regex.test(key));
     return pattern && { def: pattern.def, file: pattern.file, canonicalKey: key };
   }
 

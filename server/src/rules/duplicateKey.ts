@@ -1,4 +1,4 @@
-import { canonicalIndex } from '../document';
+import { canonicalIndex, OxEntry } from '../document';
 import { entryLinesSpan } from './lineEdits';
 import { Finding, Rule } from './rule';
 
@@ -11,11 +11,14 @@ export const duplicateKeyRule: Rule = {
     const index = canonicalIndex(doc);
     const findings: Finding[] = [];
     const entries = doc.entries;
+    // Many duplicates usually share their last entry: its line is looked up once.
+    let lineOf: { entry?: OxEntry; line: number } = { line: 0 };
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       const last = index.lastLike(i);
       if (last === e || e.entry.malformed) continue;
-      const lastLine = doc.text.positionAt(last.entry.start).line + 1;
+      if (lineOf.entry !== last) lineOf = { entry: last, line: doc.text.positionAt(last.entry.start).line + 1 };
+      const lastLine = lineOf.line;
       const sameSpelling = e.key === last.key;
       findings.push({
         start: e.entry.keySpan.start,
