@@ -1,7 +1,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { ChosenEdits } from './chosenEdits';
-import { DiagnosticData, FixData, SOURCE } from './diagnostics';
+import { FixData, fixesOf } from './diagnostics';
+import { comparePositions } from './positions';
 
 /** The outcome of applying the safe fixes of a set of diagnostics. */
 export interface AppliedFixes {
@@ -15,18 +16,8 @@ export interface AppliedFixes {
 
 type Edit = FixData['edits'][number];
 
-function fixesOf(diagnostic: Diagnostic): FixData[] {
-  if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return [];
-  const data = diagnostic.data as DiagnosticData | undefined;
-  return Array.isArray(data?.fixes) ? data.fixes : [];
-}
-
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 function isValidRange(doc: TextDocument, range: Range): boolean {
-  if (compare(range.start, range.end) > 0) return false;
+  if (comparePositions(range.start, range.end) > 0) return false;
   // Positions outside the text would be clamped by TextDocument: refuse them instead of guessing.
   for (const p of [range.start, range.end]) {
     if (p.line < 0 || p.character < 0 || p.line >= doc.lineCount) return false;

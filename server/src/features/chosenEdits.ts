@@ -1,8 +1,5 @@
 import { Position, Range } from 'vscode-languageserver-types';
-
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
+import { comparePositions as compare } from './positions';
 
 /**
  * Edits chosen so far, per file, sorted and pairwise apart: whether a new edit overlaps one of them takes a

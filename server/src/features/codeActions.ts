@@ -1,14 +1,8 @@
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ChosenEdits } from './chosenEdits';
-import { DiagnosticData, FixData, SOURCE } from './diagnostics';
+import { FixData, fixesOf, SOURCE } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-
-function fixesOf(diagnostic: Diagnostic): FixData[] {
-  if (diagnostic.source !== SOURCE) return [];
-  const data = diagnostic.data as DiagnosticData | undefined;
-  return Array.isArray(data?.fixes) ? data.fixes : [];
-}
 
 function toWorkspaceEdit(edits: FixData['edits'], create: readonly string[] = []): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};

@@ -27,6 +27,13 @@ export interface DiagnosticData {
   fixes: FixData[];
 }
 
+/** The fixes a diagnostic of ours carries (none for another tool's diagnostic). */
+export function fixesOf(diagnostic: Diagnostic): FixData[] {
+  if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return [];
+  const data = diagnostic.data as DiagnosticData | undefined;
+  return Array.isArray(data?.fixes) ? data.fixes : [];
+}
+
 function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
   if (edit.createUri) {
     const start = { line: 0, character: 0 };

@@ -1,5 +1,6 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { OxDocument, OxEntry } from '../document';
+import { comparePositions } from './positions';
 
 interface TrieNode {
   children: Map<string, TrieNode>;
@@ -52,12 +53,12 @@ function toSymbols(doc: OxDocument, node: TrieNode, prefix: string): DocumentSym
     }
     const children = toSymbols(doc, child, `${prefix}${name}.`);
     const range = {
-      start: children.reduce((a, c) => (comparePos(c.range.start, a) < 0 ? c.range.start : a), children[0].range.start),
-      end: children.reduce((a, c) => (comparePos(c.range.end, a) > 0 ? c.range.end : a), children[0].range.end),
+      start: children.reduce((a, c) => (comparePositions(c.range.start, a) < 0 ? c.range.start : a), children[0].range.start),
+      end: children.reduce((a, c) => (comparePositions(c.range.end, a) > 0 ? c.range.end : a), children[0].range.end),
     };
     symbols.push({ name, kind: SymbolKind.Namespace, range, selectionRange: children[0].selectionRange, children });
   }
-  return symbols.sort((a, b) => comparePos(a.range.start, b.range.start));
+  return symbols.sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 function leaf(doc: OxDocument, e: OxEntry, prefix: string): DocumentSymbol {
@@ -72,6 +73,3 @@ function leaf(doc: OxDocument, e: OxEntry, prefix: string): DocumentSymbol {
   };
 }
 
-function comparePos(a: { line: number; character: number }, b: { line: number; character: number }): number {
-  return a.line - b.line || a.character - b.character;
-}
