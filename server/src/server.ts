@@ -5,7 +5,6 @@ import {
   CodeActionKind,
   createConnection,
   Diagnostic,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -23,7 +22,7 @@ import { OxDocument } from './document';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { withItemDefaults } from './features/completion';
-import { SOURCE } from './features/diagnostics';
+import { mostSevere } from './features/diagnostics';
 import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from './features/effectiveConfiguration';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { isInside, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
@@ -93,29 +92,6 @@ function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxD
   return runSafe(name, fallback, () => work(sync.openDocument(text)));
 }
 
-/** More problems per file than an editor can show usefully; publishing 100,000 took seconds per keystroke. */
-const MAX_PUBLISHED_PER_FILE = 1000;
-
-/** The most severe problems of a file (in their order) and a notice of how many more there are. */
-function capped(diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length <= MAX_PUBLISHED_PER_FILE) return diagnostics;
-  const rank = (d: Diagnostic) => d.severity ?? DiagnosticSeverity.Error;
-  const shown = diagnostics
-    .map((d, i) => [d, i] as const)
-    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
-    .slice(0, MAX_PUBLISHED_PER_FILE)
-    .sort(([, i], [, j]) => i - j)
-    .map(([d]) => d);
-  const start = { line: 0, character: 0 };
-  shown.push({
-    range: { start, end: start },
-    severity: DiagnosticSeverity.Information,
-    source: SOURCE,
-    message: `${diagnostics.length - MAX_PUBLISHED_PER_FILE} more problems in this file are not shown (the editor shows the ${MAX_PUBLISHED_PER_FILE} most severe). Run "ox-cluster-config check" to see them all.`,
-  });
-  return shown;
-}
-
 /**
  * What was last sent per URI: unchanged diagnostics are not sent again (a change may touch a whole cluster).
  * Their JSON is only needed to compare diagnostics of the same version, so it is made then (a file with
@@ -128,7 +104,7 @@ function publish(uris: Iterable<string>, force = false): void {
     // Edited while this analysis ran (a reload yields): the next flush analyses it again. Publishing now would
     // label diagnostics of the old text with the new version.
     if (changed.has(uri)) continue;
-    const diagnostics = runSafe('diagnostics', [], () => capped(sync.diagnostics(uri)));
+    const diagnostics = runSafe('diagnostics', [], () => mostSevere(sync.diagnostics(uri)));
     const version = documents.get(uri)?.version;
     const last = lastSent.get(uri);
     let json: string | undefined;

@@ -78,6 +78,29 @@ export function toDiagnostic(doc: OxDocument, rule: { id: string }, finding: Fin
   return diagnostic;
 }
 
+/** More problems per file than an editor can show usefully; publishing 100,000 took seconds per keystroke. */
+export const MAX_PUBLISHED_PER_FILE = 1000;
+
+/** The most severe problems of a file (in their order) and a notice of how many more there are. */
+export function mostSevere(diagnostics: Diagnostic[], max = MAX_PUBLISHED_PER_FILE): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const rank = (d: Diagnostic) => d.severity ?? DiagnosticSeverity.Error;
+  const shown = diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
+    .slice(0, max)
+    .sort(([, i], [, j]) => i - j)
+    .map(([d]) => d);
+  const start = { line: 0, character: 0 };
+  shown.push({
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message: `${diagnostics.length - max} more problems in this file are not shown (the editor shows the ${max} most severe). Run "ox-cluster-config check" to see them all.`,
+  });
+  return shown;
+}
+
 const DISABLE = /^\s*ox-cluster-config-disable(-next-line)?(?:\s+([\w\s,-]+))?\s*$/;
 
 /** Rule ids switched off by comments: for the whole file, and per 0-based line. */
