@@ -9,6 +9,7 @@ import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { syntaxOfCatalogFile } from '../../server/src/catalog/catalog';
 import { PropertyDef } from '../../server/src/catalog/types';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
+import { CORPUS, oxFilesBelow } from '../support/corpus';
 import { REPO_ROOT } from '../support/lspClient';
 import { ContentChange, DiagnosticsChoice, LspRange, Op, Pos } from './ops';
 import { Rng } from '../support/prng';
@@ -57,24 +58,13 @@ interface Corpus {
   defsByFile: Map<string, PropertyDef[]>;
 }
 
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (/\.(properties|ccf)$/i.test(entry.name)) out.push(full);
-  }
-  return out.sort();
-}
-
 let corpus: Corpus | undefined;
 
 /** The stock OX files (../shared/corpus/ox-stock, when present) and examples/, and the built-in catalog. */
 export function loadCorpus(): Corpus {
   if (corpus) return corpus;
-  const roots = [path.resolve(REPO_ROOT, '../shared/corpus/ox-stock'), path.join(REPO_ROOT, 'examples')];
-  const files = roots.flatMap(listFiles).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'latin1') }));
+  const roots = [path.join(CORPUS, 'ox-stock'), path.join(REPO_ROOT, 'examples')];
+  const files = roots.flatMap(oxFilesBelow).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'latin1') }));
   const catalog = buildCatalog().catalog;
   const defs = { properties: [] as PropertyDef[], ccf: [] as PropertyDef[] };
   const defsByFile = new Map<string, PropertyDef[]>();

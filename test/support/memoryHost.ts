@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../../server/src/catalog/catalog';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import { DiagnosticData, FixData } from '../../server/src/features/diagnostics';
+import { FixData } from '../../server/src/features/diagnostics';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
@@ -102,9 +102,7 @@ export function change(analysis: Analysis, relativePath: string, text: string): 
   return affected.map(relativeOf).sort();
 }
 
-export function fixesOf(diagnostic: Diagnostic): FixData[] {
-  return (diagnostic.data as DiagnosticData | undefined)?.fixes ?? [];
-}
+export { fixesOf } from '../../server/src/features/diagnostics';
 
 /** Applies one fix (its edits may touch several files, or create one) and returns the new file set. */
 export function applyFix(files: Files, fix: FixData): Files {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { validateCatalogFile } from '../../server/src/catalog/validateCatalog';
+import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
 import type { CatalogFile, PropertyDef } from '../../server/src/catalog/types';
 
 // Compiled tests live in out/test/unit.
@@ -219,9 +220,8 @@ test('every old key of renames.json is present with replacedBy or removedIn', (t
 });
 
 test('every key set in the stock corpus inside an owned namespace is known', (t) => {
-  const corpus = path.join(repoRoot, '..', 'shared', 'corpus');
-  if (!fs.existsSync(corpus)) {
-    t.skip('…shared/corpus not found');
+  if (!fs.existsSync(CORPUS)) {
+    t.skip(NO_CORPUS);
     return;
   }
   const namespaces = catalogs.flatMap(({ catalog }) => catalog.namespaces ?? []);
@@ -234,15 +234,7 @@ test('every key set in the stock corpus inside an owned namespace is known', (t)
     const last = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
     return fm.fields.some((f) => f.name.toLowerCase() === last);
   };
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(properties|ccf)$/.test(e.name)) files.push(p);
-    }
-  };
-  walk(corpus);
+  const files = oxFilesBelow(CORPUS);
   const unknown: string[] = [];
   for (const file of files) {
     const lines = fs.readFileSync(file, 'latin1').split(/\r?\n/);
@@ -251,7 +243,7 @@ test('every key set in the stock corpus inside an owned namespace is known', (t)
       if (!m) continue;
       const key = m[1];
       if (!namespaces.some((ns) => key.startsWith(ns))) continue;
-      if (!isKnown(key)) unknown.push(`${path.relative(corpus, file)}: ${key}`);
+      if (!isKnown(key)) unknown.push(`${path.relative(CORPUS, file)}: ${key}`);
     }
   }
   assert.ok(files.length > 0);

@@ -5,24 +5,16 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { pathToUri } from '../../server/src/host/nodeHost';
+import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
 import { service, validate } from '../support/service';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-
-function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    if (d.isDirectory()) return files(full);
-    return /\.(properties|ccf)$/.test(d.name) ? [full] : [];
-  });
-}
 
 test('real stock OX files produce no error diagnostics', (t) => {
   if (!fs.existsSync(CORPUS)) {
-    t.skip(`../shared/corpus not found next to the repository: the stock OX files are not available here`);
+    t.skip(NO_CORPUS);
     return;
   }
-  const all = [...files(path.join(CORPUS, 'ox-stock')), ...files(path.join(CORPUS, 'ox-stock-legacy'))];
+  const all = [...oxFilesBelow(path.join(CORPUS, 'ox-stock')), ...oxFilesBelow(path.join(CORPUS, 'ox-stock-legacy'))];
   assert.ok(all.length >= 30, `expected the stock files, found ${all.length}`);
   const errors: string[] = [];
   let warnings = 0;

@@ -5,6 +5,7 @@ import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 import { DeclaredCluster } from '../../server/src/workspace/clusters';
 import { analyze, applyFix, change, changedPaths, Files, fixesOf, relativeOf } from '../support/memoryHost';
+import { brief, Brief } from '../support/service';
 
 const E = DiagnosticSeverity.Error;
 const W = DiagnosticSeverity.Warning;
@@ -24,14 +25,9 @@ const lines = (...l: string[]) => l.map((x) => `${x}\n`).join('');
 const goodHazelcast = (...extra: string[]) =>
   lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`, `${H}network.interfaces=10.0.0.*`, ...extra);
 
-interface Seen {
+/** A diagnostic as plain data, with the file it belongs to. */
+interface Seen extends Brief {
   file: string;
-  code: string;
-  line: number;
-  from: number;
-  to: number;
-  severity: number;
-  message: string;
 }
 
 function flatten(byFile: Record<string, Diagnostic[]>): Array<{ file: string; d: Diagnostic }> {
@@ -39,15 +35,7 @@ function flatten(byFile: Record<string, Diagnostic[]>): Array<{ file: string; d:
 }
 
 function toSeen({ file, d }: { file: string; d: Diagnostic }): Seen {
-  return {
-    file,
-    code: String(d.code),
-    line: d.range.start.line,
-    from: d.range.start.character,
-    to: d.range.end.line === d.range.start.line ? d.range.end.character : -1,
-    severity: d.severity ?? 0,
-    message: d.message,
-  };
+  return { file, ...brief([d])[0] };
 }
 
 /** Every diagnostic of the workspace (single-file and cross-file), in file order. */

@@ -5,16 +5,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MALFORMED_ESCAPE_MESSAGE, parseProperties } from '../../server/src/parser/propertiesParser';
 import { PropertyEntry } from '../../server/src/parser/types';
+import { plainEntry } from '../support/parsed';
 
 function pairs(text: string): [string, string][] {
   return parseProperties(text).entries.map((e): [string, string] => [e.key, e.value]);
 }
 
-/** An entry as plain data: entries are compact objects whose spans are made on access. */
-function plain(e: PropertyEntry): PropertyEntry {
-  const { start, end, key, value, keySpan, separatorSpan, separator, valueSpan, lines, escapes, malformed } = e;
-  return { start, end, key, value, keySpan, separatorSpan, separator, valueSpan, lines, escapes, malformed };
-}
 
 function only(text: string): PropertyEntry {
   const doc = parseProperties(text);
@@ -25,7 +21,7 @@ function only(text: string): PropertyEntry {
 describe('parseProperties: entries and offsets', () => {
   test('a realistic OX line', () => {
     const doc = parseProperties('com.openexchange.hazelcast.network.join=static\n');
-    assert.deepEqual(doc.entries.map(plain), [
+    assert.deepEqual(doc.entries.map(plainEntry), [
       {
         start: 0,
         end: 46,
@@ -47,7 +43,7 @@ describe('parseProperties: entries and offsets', () => {
   test('leading white space is dropped, white space around the separator belongs to it, trailing white space stays', () => {
     //           0 1 2 3 4 5 6  7 8 9  10 11…15 16 17
     const text = '  key \t: \f value  ';
-    assert.deepEqual(plain(only(text)), {
+    assert.deepEqual(plainEntry(only(text)), {
       start: 2,
       end: 18,
       key: 'key',
@@ -85,7 +81,7 @@ describe('parseProperties: entries and offsets', () => {
   });
 
   test('empty keys', () => {
-    assert.deepEqual(plain(only('=v')), {
+    assert.deepEqual(plainEntry(only('=v')), {
       start: 0,
       end: 2,
       key: '',
@@ -109,7 +105,7 @@ describe('parseProperties: entries and offsets', () => {
     // k0 e1 \2 CR3 LF4 _5 _6 y7 _8 =9 _10 a11 \12 u13 0 14 0 15 \16 CR17 _18 _19 _20 e21 9 22 b23 LF24 n25 e26 x27 t28
     const text = 'ke\\\r\n  y = a\\u00\\\r   e9b\nnext';
     const doc = parseProperties(text);
-    assert.deepEqual(doc.entries.map(plain), [
+    assert.deepEqual(doc.entries.map(plainEntry), [
       {
         start: 0,
         end: 24,
@@ -200,7 +196,7 @@ describe('parseProperties: entries and offsets', () => {
 
   test('escapes: control, literal and \\u, with their spans', () => {
     const text = 'k\\ ey=\\t\\n\\r\\f\\\\\\=\\:\\#\\!\\q\\u0041\\u00e9';
-    assert.deepEqual(plain(only(text)), {
+    assert.deepEqual(plainEntry(only(text)), {
       start: 0,
       end: 38,
       key: 'k ey',
@@ -267,7 +263,7 @@ describe('parseProperties: JDK quirks', () => {
   test('a line holding only a backslash starts nothing: the next "#" line is still a comment', () => {
     const doc = parseProperties('\\\n# comment\nkey=value');
     assert.deepEqual(doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })), [{ start: 2, end: 11, marker: '#', text: ' comment' }]);
-    assert.deepEqual(doc.entries.map(plain), [
+    assert.deepEqual(doc.entries.map(plainEntry), [
       {
         start: 12,
         end: 21,
@@ -308,7 +304,7 @@ describe('parseProperties: JDK quirks', () => {
     const even = only('k=v\\\\');
     assert.deepEqual([even.value, even.valueSpan, even.end], ['v\\', { start: 2, end: 5 }, 5]);
     // A lone backslash (with or without a line end) is an entry with an empty key and value…
-    assert.deepEqual(plain(only('\\')), {
+    assert.deepEqual(plainEntry(only('\\')), {
       start: 0,
       end: 1,
       key: '',

@@ -5,7 +5,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +13,8 @@ import { createOxDocument, OxDocument, updateOxDocument } from '../../server/src
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
 import { PropertiesDocument } from '../../server/src/parser/types';
+import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
+import { plainEntry } from '../support/parsed';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 2000);
 const SEED_SHIFT = Number(process.env.PROP_SEED ?? 0);
@@ -22,19 +23,7 @@ const params = (seed: number): fc.Parameters<unknown> => ({ seed: (seed + SEED_S
 /** Everything a parse exposes, read through the getters, as plain data. */
 function snapshot(doc: PropertiesDocument): unknown {
   return {
-    entries: doc.entries.map((e) => ({
-      start: e.start,
-      end: e.end,
-      key: e.key,
-      value: e.value,
-      separator: e.separator,
-      keySpan: e.keySpan,
-      separatorSpan: e.separatorSpan,
-      valueSpan: e.valueSpan,
-      lines: e.lines.map((l) => ({ start: l.start, end: l.end })),
-      escapes: e.escapes.map((x) => ({ ...x })),
-      malformed: e.malformed,
-    })),
+    entries: doc.entries.map(plainEntry),
     comments: doc.comments.map((c) => ({ start: c.start, end: c.end, marker: c.marker, text: c.text })),
     problems: doc.problems.map((p) => ({ ...p })),
   };
@@ -115,20 +104,12 @@ describe('incremental reparse equals a full parse', () => {
 });
 
 describe('incremental reparse of the stock OX files', () => {
-  const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-  const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-      const full = path.join(dir, d.name);
-      if (d.isDirectory()) return files(full);
-      return /\.(properties|ccf)$/.test(d.name) ? [full] : [];
-    });
-
   test('random edits of real files give what a full parse gives', (t) => {
-    if (!fs.existsSync(corpus)) {
-      t.skip('../shared/corpus not found next to the repository: the stock OX files are not available here');
+    if (!fs.existsSync(CORPUS)) {
+      t.skip(NO_CORPUS);
       return;
     }
-    const texts = files(corpus).map((f) => fs.readFileSync(f).toString('latin1'));
+    const texts = oxFilesBelow(CORPUS).map((f) => fs.readFileSync(f).toString('latin1'));
     fc.assert(
       fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (pick, edits) => {
         let current = parseProperties(texts[pick % texts.length]);
