@@ -91,6 +91,17 @@ async function lineElement(prefix) {
   throw new Error(`no editor line starts with ${JSON.stringify(prefix)}; lines: ${JSON.stringify(await editorLines())}`);
 }
 
+/** Waits up to 10 s for `file` to hold exactly `expected` (the editor writes on save), then takes a screenshot. */
+async function waitForBytes(file, expected, shotName) {
+  const end = Date.now() + 10_000;
+  let now = readFileSync(file);
+  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
+  await shot(shotName);
+  if (!now.equals(expected)) {
+    throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
+  }
+}
+
 async function waitForText(selector, predicate, what, timeout = 15_000) {
   const end = Date.now() + timeout;
   let last = [];
@@ -323,13 +334,7 @@ step('Ctrl+S saves exactly the expected bytes (ISO-8859-1)', async () => {
     .replace('com.openexchange.hazelcast.network.interfacess=', 'com.openexchange.hazelcast.network.interfaces=')
     .replace('=7\n\ncom.openexchange.hazelcast.maxOperationTimeout', '=7\ncom.openexchange.hazelcast.network.portAutoIncrement=true\ncom.openexchange.hazelcast.maxOperationTimeout'),
   'latin1');
-  const end = Date.now() + 10_000;
-  let now = readFileSync(file);
-  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
-  await shot('saved');
-  if (!now.equals(expected)) {
-    throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
-  }
+  await waitForBytes(file, expected, 'saved');
   await waitForText('.tab.active', (t) => t.length === 1, 'the active tab');
   assertEqual(await page.$$eval('.tab.active.dirty', (els) => els.length), 0, 'dirty tabs after the save');
 });
@@ -377,13 +382,7 @@ step('Ctrl+S saves sessions.properties with only the value changed', async () =>
   const file = join(workspace, ...SESSIONS_FILE);
   const expected = Buffer.from(originalSessions.toString('latin1').replace('maxIdleSeconds=86400\n', 'maxIdleSeconds=1296000\n'), 'latin1');
   assert(!expected.equals(originalSessions), 'the fixture lacks maxIdleSeconds=86400');
-  const end = Date.now() + 10_000;
-  let now = readFileSync(file);
-  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
-  await shot('saved-sessions');
-  if (!now.equals(expected)) {
-    throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
-  }
+  await waitForBytes(file, expected, 'saved-sessions');
   assertEqual(await page.$$eval('.tab.active.dirty', (els) => els.length), 0, 'dirty tabs after the save');
 });
 
