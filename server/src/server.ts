@@ -32,7 +32,7 @@ import { createLanguageService, LanguageService } from './languageService';
 import { SINGLE_FILE_RULES } from './rules';
 import { CROSS_FILE_RULES } from './rules/cross';
 import { SeverityName } from './rules/rule';
-import { DEFAULT_SETTINGS, normalizeSettings, Settings } from './settings';
+import { DEFAULT_SETTINGS, mergeRuleSeverities, normalizeSettings, Settings } from './settings';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './workspace/config';
 
 const ANALYSIS_DELAY_MS = 20;
@@ -131,13 +131,6 @@ function schedule(uri: string, delay = ANALYSIS_DELAY_MS): void {
   timer = setTimeout(() => void ready.then(flush), delay);
 }
 
-/** Editor settings win over `.oxclusterconfig.json` only where they differ from a rule's default. */
-function mergeRules(fromFiles: Record<string, SeverityName>, fromEditor: Record<string, SeverityName>): Record<string, SeverityName> {
-  const merged = { ...fromFiles };
-  for (const [id, severity] of Object.entries(fromEditor)) if (RULE_DEFAULTS.get(id) !== severity) merged[id] = severity;
-  return merged;
-}
-
 async function readWorkspaceConfigs(problems: string[]): Promise<Array<{ folder: string; config: WorkspaceConfig }>> {
   const out: Array<{ folder: string; config: WorkspaceConfig }> = [];
   for (const folder of workspaceFolders) {
@@ -178,7 +171,7 @@ async function reloadConfiguration(): Promise<void> {
   const problems: string[] = [];
   const editor = normalizeSettings(raw, problems);
   const configs = await readWorkspaceConfigs(problems);
-  settings = { ...editor, rules: mergeRules(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules) };
+  settings = { ...editor, rules: mergeRuleSeverities(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules, RULE_DEFAULTS) };
   const resolve = (base: string, p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const editorCatalogs = (Array.isArray(raw.catalogs) ? raw.catalogs : []).filter((p): p is string => typeof p === 'string');
   const catalogFiles = [

@@ -31,3 +31,14 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
   const maxFileSize = typeof mb === 'number' && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_FILE_SIZE;
   return { rules, inlayHints, maxFileSize };
 }
+
+/** Editor settings win over `.oxclusterconfig.json` only where they differ from a rule's default severity. */
+export function mergeRuleSeverities(
+  fromFiles: Record<string, SeverityName>,
+  fromEditor: Record<string, SeverityName>,
+  defaults: ReadonlyMap<string, SeverityName>,
+): Record<string, SeverityName> {
+  const merged = { ...fromFiles };
+  for (const [id, severity] of Object.entries(fromEditor)) if (defaults.get(id) !== severity) merged[id] = severity;
+  return merged;
+}
