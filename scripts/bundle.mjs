@@ -2,7 +2,15 @@
 import { build } from 'esbuild';
 
 // OX_BUNDLE_READABLE=1 keeps names (for profiles).
-const common = { bundle: true, minify: !process.env.OX_BUNDLE_READABLE, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  minify: !process.env.OX_BUNDLE_READABLE,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } }),

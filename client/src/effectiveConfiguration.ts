@@ -7,7 +7,10 @@ const SCHEME = 'ox-effective';
 export function registerEffectiveConfiguration(getClient: () => LanguageClient | undefined): vscode.Disposable {
   const texts = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
-  const provider: vscode.TextDocumentContentProvider = { onDidChange: changed.event, provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' };
+  const provider: vscode.TextDocumentContentProvider = {
+    onDidChange: changed.event,
+    provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '',
+  };
   const command = vscode.commands.registerCommand('oxClusterConfig.showEffectiveConfiguration', async (showSecrets?: boolean) => {
     const client = getClient();
     if (!client) {
@@ -16,7 +19,10 @@ export function registerEffectiveConfiguration(getClient: () => LanguageClient |
     }
     const active = vscode.window.activeTextEditor?.document;
     const fileUri = active && ['ox-properties', 'ox-ccf'].includes(active.languageId) ? active.uri.toString() : undefined;
-    const { text } = await client.sendRequest<{ text: string }>('oxClusterConfig/effectiveConfiguration', { uri: fileUri, showSecrets: showSecrets === true });
+    const { text } = await client.sendRequest<{ text: string }>('oxClusterConfig/effectiveConfiguration', {
+      uri: fileUri,
+      showSecrets: showSecrets === true,
+    });
     const name = fileUri ? vscode.workspace.asRelativePath(vscode.Uri.parse(fileUri)).replace(/\/[^/]*$/, '') : 'workspace';
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/Effective configuration ${name.replace(/\//g, ' › ')}.md` });
     texts.set(uri.toString(), text);

@@ -77,7 +77,11 @@ async function restartClient(context: vscode.ExtensionContext): Promise<void> {
   const old = client;
   client = undefined;
   if (old) {
-    try { await old.stop(); } catch { /* it may already be stopped */ }
+    try {
+      await old.stop();
+    } catch {
+      /* it may already be stopped */
+    }
     await old.dispose();
   }
   await startClient(context);
@@ -94,7 +98,7 @@ function crashHandler(getClient: () => LanguageClient): ErrorHandler {
       const restarting = result.action === CloseAction.Restart;
       const text = restarting
         ? 'The OX Cluster Config language server crashed and is being restarted.'
-        : result.message ?? 'The OX Cluster Config language server crashed and will not be restarted.';
+        : (result.message ?? 'The OX Cluster Config language server crashed and will not be restarted.');
       output.appendLine(text);
       void vscode.window.showWarningMessage(text, 'Show Output').then((choice) => {
         if (choice) output.show(true);

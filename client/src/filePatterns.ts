@@ -27,7 +27,9 @@ async function check(doc: vscode.TextDocument): Promise<void> {
 }
 
 export function watchFilePatterns(): vscode.Disposable {
-  const checkAll = (): void => { for (const doc of vscode.workspace.textDocuments) void check(doc); };
+  const checkAll = (): void => {
+    for (const doc of vscode.workspace.textDocuments) void check(doc);
+  };
   checkAll();
   return vscode.Disposable.from(
     vscode.workspace.onDidOpenTextDocument((doc) => void check(doc)),

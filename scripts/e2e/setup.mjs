@@ -7,16 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CACHE, CHROMIUM, CODE_SERVER_ENTRY, CODE_SERVER_PREFIX, CODE_SERVER_VERSION, NODE24, NODE24_DIR, NODE24_PREFIX,
-} from './lib.mjs';
+import { CACHE, CHROMIUM, CODE_SERVER_ENTRY, CODE_SERVER_PREFIX, CODE_SERVER_VERSION, NODE24, NODE24_DIR, NODE24_PREFIX } from './lib.mjs';
 
 export const SKIP_EXIT = 3;
 const CI = process.env.CI === 'true' || process.env.CI === '1';
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'pkg-config',
-  'g++', 'make', 'python3'];
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'libsecret-1-dev', 'libx11-dev', 'libxkbfile-dev', 'pkg-config', 'g++', 'make', 'python3'];
 
-function log(msg) { console.log(`[e2e:setup] ${msg}`); }
+function log(msg) {
+  console.log(`[e2e:setup] ${msg}`);
+}
 
 function cannot(reason) {
   if (CI) {
@@ -42,7 +41,9 @@ function dpkgInstalled(pkg) {
   try {
     const out = execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return out.includes('install ok installed');
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -51,10 +52,12 @@ const hasDpkg = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).stat
 // 1. System packages.
 const needCompile = !existsSync(CODE_SERVER_ENTRY);
 const wanted = needCompile ? APT_PACKAGES : ['chromium'];
-const missing = hasDpkg ? wanted.filter((p) => !dpkgInstalled(p)) : (existsSync(CHROMIUM) ? [] : ['chromium']);
+const missing = hasDpkg ? wanted.filter((p) => !dpkgInstalled(p)) : existsSync(CHROMIUM) ? [] : ['chromium'];
 if (missing.length > 0) {
   if (!isRoot || !hasDpkg) {
-    cannot(`missing system packages (${missing.join(', ')}); run as root on Debian/Ubuntu or install them: apt-get install -y ${missing.join(' ')}`);
+    cannot(
+      `missing system packages (${missing.join(', ')}); run as root on Debian/Ubuntu or install them: apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
@@ -92,8 +95,10 @@ if (!nodeVersion.startsWith('v24.')) cannot(`${NODE24} is ${nodeVersion}, expect
 // 3. code-server.
 if (!existsSync(CODE_SERVER_ENTRY)) {
   mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
-  run('npm', ['install', '--prefix', CODE_SERVER_PREFIX, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`],
-    { env: npmEnv(), cwd: CACHE });
+  run('npm', ['install', '--prefix', CODE_SERVER_PREFIX, '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+    env: npmEnv(),
+    cwd: CACHE,
+  });
 } else {
   log(`code-server present: ${CODE_SERVER_ENTRY}`);
 }
@@ -104,9 +109,18 @@ let csVersion;
 try {
   const env = { ...npmEnv(), XDG_CONFIG_HOME: scratch, XDG_DATA_HOME: scratch, XDG_CACHE_HOME: scratch };
   const out = execFileSync(NODE24, [CODE_SERVER_ENTRY, '--version'], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
-  csVersion = out.trim().split('\n').filter((l) => !l.includes(' info ')).pop();
+  csVersion = out
+    .trim()
+    .split('\n')
+    .filter((l) => !l.includes(' info '))
+    .pop();
 } catch (e) {
-  cannot(`code-server does not run: ${String(e.stderr || e.message).trim().split('\n').pop()}`);
+  cannot(
+    `code-server does not run: ${String(e.stderr || e.message)
+      .trim()
+      .split('\n')
+      .pop()}`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -34,7 +34,9 @@ function runCounted(label, cmd, args) {
           seen.passed += Number(r.passed) || 0;
           seen.failed += Number(r.failed) || 0;
           seen.results++;
-        } catch { /* not ours */ }
+        } catch {
+          /* not ours */
+        }
       }
     };
     child.stdout.on('data', (d) => {

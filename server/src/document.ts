@@ -90,7 +90,9 @@ export function updateOxDocument(previous: OxDocument, text: TextDocument, catal
   for (let k = previousMovedFrom; k < previous.entries.length; k++) {
     const e = previous.entries[k];
     const moved = parsed.entries[entries.length];
-    entries.push(e instanceof KnownEntry ? new KnownEntry(moved, e.key, e.known, e.trimStart, e.trimEnd) : knownEntry(content, moved, catalog, kind));
+    entries.push(
+      e instanceof KnownEntry ? new KnownEntry(moved, e.key, e.known, e.trimStart, e.trimEnd) : knownEntry(content, moved, catalog, kind),
+    );
   }
   return { uri: text.uri, text, parsed, kind, entries };
 }

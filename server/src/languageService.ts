@@ -56,8 +56,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
     complete: (doc, position) => (doc.large ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position)),
     resolveCompletion: (item) => resolveCompletion(item, catalog),
-    hover: (doc, position, workspace) =>
-      doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
+    hover: (doc, position, workspace) => doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
     codeActions: (context, documentDiagnostics) => {
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));

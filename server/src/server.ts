@@ -54,7 +54,7 @@ const documents = new TextDocuments(TEXT_DOCUMENTS);
 const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
 let catalog: Catalog = BUILTIN_CATALOG;
 let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
-let sync = new WorkspaceSync(catalog, [], {}, [], logRuleError);
+const sync = new WorkspaceSync(catalog, [], {}, [], logRuleError);
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
@@ -69,7 +69,7 @@ const changed = new Set<string>();
 let timer: NodeJS.Timeout | undefined;
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.stack ?? error.message : String(error);
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 function logRuleError(rule: { id: string }, error: unknown): void {
@@ -167,11 +167,16 @@ async function loadUserCatalogs(files: readonly string[], problems: string[]): P
 }
 
 async function reloadConfiguration(): Promise<void> {
-  const raw = canPullConfiguration ? ((await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null) ?? {} : {};
+  const raw = canPullConfiguration
+    ? (((await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null) ?? {})
+    : {};
   const problems: string[] = [];
   const editor = normalizeSettings(raw, problems);
   const configs = await readWorkspaceConfigs(problems);
-  settings = { ...editor, rules: mergeRuleSeverities(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules, RULE_DEFAULTS) };
+  settings = {
+    ...editor,
+    rules: mergeRuleSeverities(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules, RULE_DEFAULTS),
+  };
   const resolve = (base: string, p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
   const editorCatalogs = (Array.isArray(raw.catalogs) ? raw.catalogs : []).filter((p): p is string => typeof p === 'string');
   const catalogFiles = [
@@ -264,7 +269,10 @@ documents.onDidChangeContent((event) => {
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  void sync.closeDocument(uri).then(() => schedule(uri), (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`));
+  void sync.closeDocument(uri).then(
+    () => schedule(uri),
+    (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`),
+  );
 });
 
 connection.onCompletion((p) =>
@@ -301,7 +309,9 @@ connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: str
   return runSafe('effectiveConfiguration', { text: 'The effective configuration could not be computed; see the output.' }, () => {
     const options = { maskSecrets: params?.showSecrets !== true };
     const node = params?.uri ? sync.model.nodeOf(params.uri) : undefined;
-    const reports = node ? effectiveConfiguration(sync.model, node, catalog, options) : effectiveConfigurations(sync.model, catalog, options);
+    const reports = node
+      ? effectiveConfiguration(sync.model, node, catalog, options)
+      : effectiveConfigurations(sync.model, catalog, options);
     return { text: renderEffectiveConfiguration(reports) };
   });
 });

@@ -19,7 +19,8 @@ two-nodes/node2/etc/hazelcast.properties:2:39 error cluster-mismatch com.openexc
 1 problem can be fixed with --fix.
 `;
 
-const MISMATCH = 'com.openexchange.hazelcast.group.name differs across the nodes of the cluster (node1: "prod", node2: "prod2"); they must agree on it.';
+const MISMATCH =
+  'com.openexchange.hazelcast.group.name differs across the nodes of the cluster (node1: "prod", node2: "prod2"); they must agree on it.';
 
 describe('check: output formats', () => {
   test('human: path:line:col severity rule message, paths relative to the current folder, then the summary', () => {
@@ -39,18 +40,45 @@ describe('check: output formats', () => {
     const run = cli(fixtures, 'check', '--format', 'json', 'two-nodes');
     assert.equal(run.status, 1);
     assert.deepEqual(JSON.parse(run.stdout), [
-      { file: 'two-nodes/node1/etc/hazelcast.properties', line: 2, column: 39, endLine: 2, endColumn: 43, severity: 'error', rule: 'cluster-mismatch', message: MISMATCH },
       {
-        file: 'two-nodes/node1/etc/hazelcast.properties', line: 6, column: 32, endLine: 6, endColumn: 35, severity: 'warning', rule: 'misread-value',
+        file: 'two-nodes/node1/etc/hazelcast.properties',
+        line: 2,
+        column: 39,
+        endLine: 2,
+        endColumn: 43,
+        severity: 'error',
+        rule: 'cluster-mismatch',
+        message: MISMATCH,
+      },
+      {
+        file: 'two-nodes/node1/etc/hazelcast.properties',
+        line: 6,
+        column: 32,
+        endLine: 6,
+        endColumn: 35,
+        severity: 'warning',
+        rule: 'misread-value',
         message: 'OX reads "yes" as false: only "true" (in any letter case) is true.',
       },
-      { file: 'two-nodes/node2/etc/hazelcast.properties', line: 2, column: 39, endLine: 2, endColumn: 44, severity: 'error', rule: 'cluster-mismatch', message: MISMATCH },
+      {
+        file: 'two-nodes/node2/etc/hazelcast.properties',
+        line: 2,
+        column: 39,
+        endLine: 2,
+        endColumn: 44,
+        severity: 'error',
+        rule: 'cluster-mismatch',
+        message: MISMATCH,
+      },
     ]);
     assert.equal(run.stderr, '');
   });
 
   test('--format=json works as one argument too; an unknown format is a usage error', () => {
-    assert.equal(cli(fixtures, 'check', '--format=json', 'two-nodes').stdout, cli(fixtures, 'check', '--format', 'json', 'two-nodes').stdout);
+    assert.equal(
+      cli(fixtures, 'check', '--format=json', 'two-nodes').stdout,
+      cli(fixtures, 'check', '--format', 'json', 'two-nodes').stdout,
+    );
     const bad = cli(fixtures, 'check', '--format', 'xml', 'two-nodes');
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format must be human, json or sarif/);
@@ -60,7 +88,11 @@ describe('check: output formats', () => {
 describe('check: exit codes', () => {
   test('0: the healthy example has no problem at all', () => {
     const run = cli(dir, 'check', 'examples/healthy-cluster');
-    assert.equal(run.stdout, '0 errors, 0 warnings, 0 infos in 18 files (1 cluster, 3 nodes)\n', `healthy-cluster should be clean:\n${run.stdout}`);
+    assert.equal(
+      run.stdout,
+      '0 errors, 0 warnings, 0 infos in 18 files (1 cluster, 3 nodes)\n',
+      `healthy-cluster should be clean:\n${run.stdout}`,
+    );
     assert.equal(run.status, 0);
   });
 
@@ -154,12 +186,23 @@ describe('check: --rule', () => {
   });
 
   test('the last --rule of an id wins; "info" is accepted for information', () => {
-    const run = cli(fixtures, 'check', '--rule', 'misread-value=off', '--rule', 'misread-value=error', '--rule', 'cluster-mismatch=info', '--format', 'json', 'two-nodes');
-    assert.deepEqual(JSON.parse(run.stdout).map((p: { rule: string; severity: string }) => `${p.rule}:${p.severity}`), [
-      'cluster-mismatch:information',
-      'misread-value:error',
-      'cluster-mismatch:information',
-    ]);
+    const run = cli(
+      fixtures,
+      'check',
+      '--rule',
+      'misread-value=off',
+      '--rule',
+      'misread-value=error',
+      '--rule',
+      'cluster-mismatch=info',
+      '--format',
+      'json',
+      'two-nodes',
+    );
+    assert.deepEqual(
+      JSON.parse(run.stdout).map((p: { rule: string; severity: string }) => `${p.rule}:${p.severity}`),
+      ['cluster-mismatch:information', 'misread-value:error', 'cluster-mismatch:information'],
+    );
     assert.equal(run.status, 1);
   });
 });
@@ -177,7 +220,15 @@ describe('check: --cluster', () => {
   });
 
   test('one cluster across folders that would otherwise be separate, named as declared', () => {
-    const run = cli(dir, 'check', '--cluster', `joined=examples/healthy-cluster/node1,${path.join(dir, 'fixtures/two-nodes/node2')}`, '--effective', 'examples/healthy-cluster', 'fixtures/two-nodes');
+    const run = cli(
+      dir,
+      'check',
+      '--cluster',
+      `joined=examples/healthy-cluster/node1,${path.join(dir, 'fixtures/two-nodes/node2')}`,
+      '--effective',
+      'examples/healthy-cluster',
+      'fixtures/two-nodes',
+    );
     const reports = JSON.parse(run.stdout) as Array<{ node: string; folder: string; cluster: string }>;
     assert.deepEqual(
       reports.map((r) => `${r.folder} ${r.cluster}`),
@@ -213,7 +264,7 @@ describe('check: .oxclusterconfig.json', () => {
     assert.doesNotMatch(cli(fixtures, 'check', '--rule', 'misread-value=off', 'with-config').stdout, /misread-value/);
   });
 
-  test('the current folder\'s file is read too', () => {
+  test("the current folder's file is read too", () => {
     const run = cli(path.join(fixtures, 'with-config'), 'check', 'a');
     assert.match(run.stdout, /^a\/etc\/site\.properties:1:23 error invalid-value "purple" is not one of blue, green\.$/m);
     assert.match(run.stdout, /^a\/etc\/hazelcast\.properties:1:32 error misread-value /m);
@@ -261,7 +312,11 @@ describe('check: progress', () => {
   test('more than 300 files: a progress line every 500 files on a non-terminal stderr', () => {
     const root = path.join(fixtures, 'many', 'node1', 'etc', 'hazelcast');
     fs.mkdirSync(root, { recursive: true });
-    for (let i = 0; i < 510; i++) fs.writeFileSync(path.join(root, `map${String(i).padStart(3, '0')}.properties`), `com.openexchange.hazelcast.configuration.map.name=map${i}\n`);
+    for (let i = 0; i < 510; i++)
+      fs.writeFileSync(
+        path.join(root, `map${String(i).padStart(3, '0')}.properties`),
+        `com.openexchange.hazelcast.configuration.map.name=map${i}\n`,
+      );
     const run = cli(fixtures, 'check', 'many');
     assert.equal(run.stderr, 'checking files: 500/510\n');
     assert.equal(run.stdout, '0 errors, 0 warnings, 0 infos in 510 files (1 cluster, 1 node)\n');
@@ -289,10 +344,21 @@ describe('dump and help', () => {
     for (const args of [['--help'], ['check', '--help']]) {
       const run = cli(fixtures, ...args);
       assert.equal(run.status, 0);
-      for (const option of ['--format', '--rule', '--max-warnings', '--cluster', '--fix', '--effective', '.oxclusterconfig.json', 'no OX configuration files found', 'Exit codes']) {
+      for (const option of [
+        '--format',
+        '--rule',
+        '--max-warnings',
+        '--cluster',
+        '--fix',
+        '--effective',
+        '.oxclusterconfig.json',
+        'no OX configuration files found',
+        'Exit codes',
+      ]) {
         assert.ok(run.stdout.includes(option), `help mentions ${option}`);
       }
-      for (const rule of [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES]) assert.match(run.stdout, new RegExp(`^    ${rule.id} +${rule.defaultSeverity} `, 'm'));
+      for (const rule of [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES])
+        assert.match(run.stdout, new RegExp(`^    ${rule.id} +${rule.defaultSeverity} `, 'm'));
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     assert.equal(cli(fixtures, '--version').stdout, `${pkg.version}\n`);

@@ -3,7 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from '../../server/src/features/effectiveConfiguration';
+import {
+  effectiveConfiguration,
+  effectiveConfigurations,
+  renderEffectiveConfiguration,
+} from '../../server/src/features/effectiveConfiguration';
 import { parseFile } from '../../server/src/workspace/load';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { cli, REPO, removeScratch, scratch } from './harness';
@@ -48,12 +52,27 @@ describe('check --effective', () => {
     const run = cli(path.join(dir, 'fixtures'), 'check', '--effective', 'effective');
     assert.equal(run.status, 0);
     assert.equal(run.stderr, '');
-    const reports = JSON.parse(run.stdout) as Array<{ node: string; folder: string; cluster: string; settings: Setting[]; maps: Array<{ file: string; mapName: string; settings: Setting[] }> }>;
-    assert.deepEqual(reports.map((r) => Object.keys(r)), [['node', 'folder', 'cluster', 'settings', 'maps'], ['node', 'folder', 'cluster', 'settings', 'maps']]);
-    assert.deepEqual(reports.map((r) => [r.node, r.folder, r.cluster]), [
-      ['node1', 'effective/node1/etc', 'effective'],
-      ['node2', 'effective/node2/etc', 'effective'],
-    ]);
+    const reports = JSON.parse(run.stdout) as Array<{
+      node: string;
+      folder: string;
+      cluster: string;
+      settings: Setting[];
+      maps: Array<{ file: string; mapName: string; settings: Setting[] }>;
+    }>;
+    assert.deepEqual(
+      reports.map((r) => Object.keys(r)),
+      [
+        ['node', 'folder', 'cluster', 'settings', 'maps'],
+        ['node', 'folder', 'cluster', 'settings', 'maps'],
+      ],
+    );
+    assert.deepEqual(
+      reports.map((r) => [r.node, r.folder, r.cluster]),
+      [
+        ['node1', 'effective/node1/etc', 'effective'],
+        ['node2', 'effective/node2/etc', 'effective'],
+      ],
+    );
     const node1 = new Map(reports[0].settings.map((s) => [s.key, s]));
     assert.deepEqual(node1.get('com.openexchange.hazelcast.group.name'), {
       key: 'com.openexchange.hazelcast.group.name',
@@ -88,14 +107,21 @@ describe('check --effective', () => {
       secret: true,
     });
     // Catalog keys of the node's files that nobody sets show their default; those of other files are left out.
-    assert.deepEqual(node1.get('com.openexchange.hazelcast.enabled'), { key: 'com.openexchange.hazelcast.enabled', value: 'true', source: 'default' });
+    assert.deepEqual(node1.get('com.openexchange.hazelcast.enabled'), {
+      key: 'com.openexchange.hazelcast.enabled',
+      value: 'true',
+      source: 'default',
+    });
     assert.equal(node1.has('com.openexchange.sessiond.maxSession'), false);
     assert.equal(node1.get('com.openexchange.hazelcast.network.join.aws.secretKey')?.secret, true);
     // Removed keys are left out; map keys are reported per map file.
     assert.equal(node1.has('com.openexchange.hazelcast.grouppassword'), false);
     assert.ok([...node1.keys()].every((k) => !k.startsWith('com.openexchange.hazelcast.configuration.')));
     assert.deepEqual([...node1.keys()], [...node1.keys()].sort(), 'sorted by key');
-    assert.deepEqual(reports[0].maps.map((m) => [m.file, m.mapName]), [['hazelcast/sessions.properties', 'sessions-7']]);
+    assert.deepEqual(
+      reports[0].maps.map((m) => [m.file, m.mapName]),
+      [['hazelcast/sessions.properties', 'sessions-7']],
+    );
     const sessions = new Map(reports[0].maps[0].settings.map((s) => [s.key, s]));
     assert.deepEqual(sessions.get('com.openexchange.hazelcast.configuration.map.maxIdleSeconds'), {
       key: 'com.openexchange.hazelcast.configuration.map.maxIdleSeconds',
@@ -117,7 +143,10 @@ describe('check --effective', () => {
     assert.ok(reports.length >= 5);
     const all = reports.flatMap((r) => [...r.settings, ...r.maps.flatMap((m) => m.settings)]);
     const secrets = all.filter((s) => s.secret);
-    assert.ok(secrets.some((s) => s.source !== 'default'), 'some secret is set in the examples');
+    assert.ok(
+      secrets.some((s) => s.source !== 'default'),
+      'some secret is set in the examples',
+    );
     for (const s of secrets) {
       assert.ok(s.value === null || s.value === '********', s.key);
       for (const c of s.candidates ?? []) assert.equal(c.value, '********');
@@ -155,7 +184,10 @@ describe('effectiveConfiguration (core)', () => {
   function workspace() {
     const ws = new Workspace(catalog);
     const add = (p: string, text: string) => ws.set(parseFile(`file:///c/${p}`, text, catalog));
-    add('n1/etc/hazelcast.properties', 'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.symmetricEncryption.password=s3cr3t!!\n');
+    add(
+      'n1/etc/hazelcast.properties',
+      'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.symmetricEncryption.password=s3cr3t!!\n',
+    );
     add('n1/etc/server.properties', 'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.server.backendRoute=OX1\n');
     add('n1/etc/hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.BACKUPCOUNT=2\n');
     add('n2/etc/hazelcast.properties', 'com.openexchange.hazelcast.group.name=test\n');
@@ -202,14 +234,17 @@ describe('effectiveConfiguration (core)', () => {
     assert.match(text, /^## n2 \(cluster c\)$/m);
     const lines = text.split('\n');
     const group = lines.find((l) => l.startsWith('com.openexchange.hazelcast.group.name '))!;
-    assert.match(group, /^com\.openexchange\.hazelcast\.group\.name += prod +\(hazelcast\.properties:1; also set in server\.properties:1 = prod\)$/);
+    assert.match(
+      group,
+      /^com\.openexchange\.hazelcast\.group\.name += prod +\(hazelcast\.properties:1; also set in server\.properties:1 = prod\)$/,
+    );
     const enabled = lines.find((l) => l.startsWith('com.openexchange.hazelcast.enabled '))!;
     assert.equal(enabled.indexOf('='), group.indexOf('='), 'the = signs line up');
     assert.equal(enabled.indexOf('('), group.indexOf('('), 'the sources line up');
-    assert.match(text, /^com\.openexchange\.hazelcast\.network\.symmetricEncryption\.password +\= \*{8} +\(hazelcast\.properties:2\)$/m);
+    assert.match(text, /^com\.openexchange\.hazelcast\.network\.symmetricEncryption\.password += \*{8} +\(hazelcast\.properties:2\)$/m);
     assert.match(text, /^### hazelcast\/sessions\.properties \(map "sessions"\)$/m);
     assert.match(text, /^### Differences in the cluster$/m);
-    assert.match(text, /^com\.openexchange\.hazelcast\.group\.name\n  n1 \(this node\) = prod\n  n2 + = test$/m);
+    assert.match(text, /^com\.openexchange\.hazelcast\.group\.name\n {2}n1 \(this node\) = prod\n {2}n2 + = test$/m);
     assert.match(text, /^hazelcast\/sessions\.properties: com\.openexchange\.hazelcast\.configuration\.map\.backupCount$/m);
   });
 });

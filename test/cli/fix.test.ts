@@ -68,7 +68,11 @@ describe('check --fix', () => {
   test('the examples: fixable problems go, a second --fix changes nothing, untouched lines stay', () => {
     const root = path.join(dir, 'examples');
     const original = snapshot(root);
-    const beforeJson = JSON.parse(cli(dir, 'check', '--format', 'json', 'examples').stdout) as Array<{ file: string; line: number; rule: string }>;
+    const beforeJson = JSON.parse(cli(dir, 'check', '--format', 'json', 'examples').stdout) as Array<{
+      file: string;
+      line: number;
+      rule: string;
+    }>;
     const beforeHuman = cli(dir, 'check', 'examples').stdout;
     const fixable = Number(/^(\d+) problems? can be fixed with --fix\.$/m.exec(beforeHuman)?.[1] ?? 0);
     assert.ok(fixable > 0, 'the broken example has fixable problems');
@@ -79,14 +83,18 @@ describe('check --fix', () => {
     const fixed = Number(match[1]);
     assert.ok(fixed >= fixable, `fixed ${fixed}, announced ${fixable}`);
     assert.doesNotMatch(run.stdout, /can be fixed with --fix/);
-    for (const rule of ['unknown-key', 'duplicate-key', 'deprecated-key']) assert.doesNotMatch(run.stdout, new RegExp(` ${rule} `), `${rule} is fixed`);
+    for (const rule of ['unknown-key', 'duplicate-key', 'deprecated-key'])
+      assert.doesNotMatch(run.stdout, new RegExp(` ${rule} `), `${rule} is fixed`);
     assert.doesNotMatch(run.stdout, /reads "yes" as false/);
 
     const fixedFiles = snapshot(root);
     const changed = [...original.keys()].filter((f) => !original.get(f)!.equals(fixedFiles.get(f)!));
     assert.equal(changed.length, Number(match[2]));
     assert.deepEqual([...fixedFiles.keys()].sort(), [...original.keys()].sort(), 'no file created or deleted');
-    assert.ok(changed.every((f) => f.startsWith('broken-cluster/')), changed.join(', '));
+    assert.ok(
+      changed.every((f) => f.startsWith('broken-cluster/')),
+      changed.join(', '),
+    );
     for (const file of changed) {
       // Lines without any diagnostic are kept, in order.
       const marked = new Set(beforeJson.filter((p) => p.file === `examples/${file}`).map((p) => p.line - 1));
@@ -141,11 +149,17 @@ describe('applyFixes', () => {
   ]);
 
   test('applies single fixes, across files, leaving every other character alone', () => {
-    const result = applyFixes([diag([fix([a, range(0, 3, 5), 'V1'])]), diag([fix([a, range(2, 0, 2), 'K3'], [b, range(1, 0, 0), 'y=2\n'])])], docs);
-    assert.deepEqual([...result.texts], [
-      [a, 'k1=V1\r\nk2=v2\r\nK3=v3'],
-      [b, 'x=1\ny=2\n'],
-    ]);
+    const result = applyFixes(
+      [diag([fix([a, range(0, 3, 5), 'V1'])]), diag([fix([a, range(2, 0, 2), 'K3'], [b, range(1, 0, 0), 'y=2\n'])])],
+      docs,
+    );
+    assert.deepEqual(
+      [...result.texts],
+      [
+        [a, 'k1=V1\r\nk2=v2\r\nK3=v3'],
+        [b, 'x=1\ny=2\n'],
+      ],
+    );
     assert.equal(result.applied, 2);
     assert.equal(result.skipped, 0);
   });

@@ -35,7 +35,13 @@ function sarifValidator() {
 interface SarifLog {
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }> } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: Array<{ id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }>;
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     results: Array<{
       ruleId: string;
@@ -43,7 +49,11 @@ interface SarifLog {
       level: string;
       message: { text: string };
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> } }>;
-      relatedLocations?: Array<{ id: number; physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> }; message: { text: string } }>;
+      relatedLocations?: Array<{
+        id: number;
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Record<string, number> };
+        message: { text: string };
+      }>;
     }>;
   }>;
 }
@@ -81,7 +91,12 @@ describe('check --format sarif', () => {
     const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
     assert.deepEqual(
       run.tool.driver.rules,
-      all.map((r) => ({ id: r.id, shortDescription: { text: r.summary }, helpUri: `${RULE_DOCS_BASE}${r.id}.md`, defaultConfiguration: { level: level[r.defaultSeverity] } })),
+      all.map((r) => ({
+        id: r.id,
+        shortDescription: { text: r.summary },
+        helpUri: `${RULE_DOCS_BASE}${r.id}.md`,
+        defaultConfiguration: { level: level[r.defaultSeverity] },
+      })),
     );
     assert.equal(run.originalUriBaseIds.SRCROOT.uri, `${pathToFileURL(path.join(dir, 'fixtures')).href}/`);
     const brief = run.results.map((r) => ({
@@ -91,28 +106,59 @@ describe('check --format sarif', () => {
       uri: r.locations[0].physicalLocation.artifactLocation.uri,
       base: r.locations[0].physicalLocation.artifactLocation.uriBaseId,
       region: r.locations[0].physicalLocation.region,
-      related: (r.relatedLocations ?? []).map((l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}:${l.physicalLocation.region.startColumn}-${l.physicalLocation.region.endColumn} ${l.message.text}`),
+      related: (r.relatedLocations ?? []).map(
+        (l) =>
+          `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}:${l.physicalLocation.region.startColumn}-${l.physicalLocation.region.endColumn} ${l.message.text}`,
+      ),
     }));
     const n1 = 'two-nodes/node1/etc/hazelcast.properties';
     const n2 = 'two-nodes/node2/etc/hazelcast.properties';
     assert.deepEqual(brief, [
-      { ruleId: 'cluster-mismatch', rule: 'cluster-mismatch', level: 'error', uri: n1, base: 'SRCROOT', region: { startLine: 2, startColumn: 39, endLine: 2, endColumn: 43 }, related: [`${n2}:2:39-44 node2: "prod2"`] },
-      { ruleId: 'misread-value', rule: 'misread-value', level: 'warning', uri: n1, base: 'SRCROOT', region: { startLine: 6, startColumn: 32, endLine: 6, endColumn: 35 }, related: [] },
-      { ruleId: 'cluster-mismatch', rule: 'cluster-mismatch', level: 'error', uri: n2, base: 'SRCROOT', region: { startLine: 2, startColumn: 39, endLine: 2, endColumn: 44 }, related: [`${n1}:2:39-43 node1: "prod"`] },
+      {
+        ruleId: 'cluster-mismatch',
+        rule: 'cluster-mismatch',
+        level: 'error',
+        uri: n1,
+        base: 'SRCROOT',
+        region: { startLine: 2, startColumn: 39, endLine: 2, endColumn: 43 },
+        related: [`${n2}:2:39-44 node2: "prod2"`],
+      },
+      {
+        ruleId: 'misread-value',
+        rule: 'misread-value',
+        level: 'warning',
+        uri: n1,
+        base: 'SRCROOT',
+        region: { startLine: 6, startColumn: 32, endLine: 6, endColumn: 35 },
+        related: [],
+      },
+      {
+        ruleId: 'cluster-mismatch',
+        rule: 'cluster-mismatch',
+        level: 'error',
+        uri: n2,
+        base: 'SRCROOT',
+        region: { startLine: 2, startColumn: 39, endLine: 2, endColumn: 44 },
+        related: [`${n1}:2:39-43 node1: "prod"`],
+      },
     ]);
     assert.equal(run.results[1].message.text, 'OX reads "yes" as false: only "true" (in any letter case) is true.');
   });
 
   test('information and hint are notes; --rule changes the result level, not the rule default', () => {
     const log = sarif(path.join(dir, 'fixtures'), '--rule', 'cluster-mismatch=hint', '--rule', 'misread-value=information', 'two-nodes');
-    assert.deepEqual(log.runs[0].results.map((r) => `${r.ruleId}:${r.level}`), ['cluster-mismatch:note', 'misread-value:note', 'cluster-mismatch:note']);
+    assert.deepEqual(
+      log.runs[0].results.map((r) => `${r.ruleId}:${r.level}`),
+      ['cluster-mismatch:note', 'misread-value:note', 'cluster-mismatch:note'],
+    );
     assert.equal(log.runs[0].tool.driver.rules.find((r) => r.id === 'cluster-mismatch')?.defaultConfiguration.level, 'warning');
   });
 
   test('the examples validate too; files outside the current folder get absolute URIs', () => {
     const log = sarif(dir, 'examples');
     assert.ok(log.runs[0].results.length > 10);
-    for (const r of log.runs[0].results) assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /^examples\/[^/]+\/[^/]+\/etc\//);
+    for (const r of log.runs[0].results)
+      assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /^examples\/[^/]+\/[^/]+\/etc\//);
     const outside = sarif(path.join(dir, 'fixtures', 'two-nodes', 'node1'), '../../../examples/broken-cluster/node2');
     for (const r of outside.runs[0].results) {
       assert.equal(r.locations[0].physicalLocation.artifactLocation.uriBaseId, undefined);

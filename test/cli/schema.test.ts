@@ -18,7 +18,11 @@ function errors(): string {
 describe('schemas/oxclusterconfig.schema.json', () => {
   test('is draft-07 and names every rule', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(Object.keys(schema.properties.rules.properties), [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id), 'a rule was added or removed: list it in the schema');
+    assert.deepEqual(
+      Object.keys(schema.properties.rules.properties),
+      [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id),
+      'a rule was added or removed: list it in the schema',
+    );
   });
 
   const valid: Array<[string, unknown]> = [
@@ -27,7 +31,13 @@ describe('schemas/oxclusterconfig.schema.json', () => {
       'everything',
       {
         $schema: './node_modules/ox-cluster-config/schemas/oxclusterconfig.schema.json',
-        rules: { 'unknown-key': 'error', 'wrong-file': 'off', 'ltcp-ignored': 'information', 'cluster-mismatch': 'hint', 'duplicate-key': 'warning' },
+        rules: {
+          'unknown-key': 'error',
+          'wrong-file': 'off',
+          'ltcp-ignored': 'information',
+          'cluster-mismatch': 'hint',
+          'duplicate-key': 'warning',
+        },
         clusters: [
           { name: 'prod', nodes: ['prod/node1', 'prod/node2'] },
           { name: 'staging', nodes: ['staging/*'] },

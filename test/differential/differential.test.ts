@@ -12,7 +12,6 @@ import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { DEFAULT_COUNT, DEFAULT_SEED, documentFileName, generateDocuments } from './generate';
 
 // properties-parser ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const propertiesParser = require('properties-parser') as { parse(text: string): Record<string, string> };
 
 const JAVA_SOURCE = path.join(__dirname, '../../../test/differential/PropsDump.java');
@@ -62,9 +61,7 @@ function runJdk(docs: string[]): Map<string, JdkResult> {
     fs.mkdirSync(classes);
     fs.mkdirSync(inputs);
     timed('javac', () => execFileSync('javac', ['-nowarn', '-d', classes, JAVA_SOURCE], { stdio: ['ignore', 'ignore', 'inherit'] }));
-    timed('write', () =>
-      docs.forEach((text, i) => fs.writeFileSync(path.join(inputs, documentFileName(i)), Buffer.from(text, 'latin1'))),
-    );
+    timed('write', () => docs.forEach((text, i) => fs.writeFileSync(path.join(inputs, documentFileName(i)), Buffer.from(text, 'latin1'))));
     const out = timed('java', () =>
       execFileSync('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', classes, 'PropsDump', inputs], {
         maxBuffer: 1 << 30,
@@ -190,8 +187,18 @@ test('parseProperties agrees with java.util.Properties.load on generated documen
         });
       }
     }
-    record(pp, disagreement(expected, () => propertiesParser.parse(text)), i, docs);
-    record(pf, disagreement(expected, () => getProperties(text)), i, docs);
+    record(
+      pp,
+      disagreement(expected, () => propertiesParser.parse(text)),
+      i,
+      docs,
+    );
+    record(
+      pf,
+      disagreement(expected, () => getProperties(text)),
+      i,
+      docs,
+    );
   });
 
   timings.push(`compare ${((Date.now() - compareStart) / 1000).toFixed(1)} s`);

@@ -168,7 +168,10 @@ export const NODE1_HAZELCAST: SimpleDiagnostic[] = [
 ];
 
 /** NODE1_HAZELCAST with some entries changed: `replace` maps `code@range` to a new severity or null (gone). */
-export function node1HazelcastWith(replace: Record<string, SimpleDiagnostic['severity'] | null>, extra: SimpleDiagnostic[] = []): SimpleDiagnostic[] {
+export function node1HazelcastWith(
+  replace: Record<string, SimpleDiagnostic['severity'] | null>,
+  extra: SimpleDiagnostic[] = [],
+): SimpleDiagnostic[] {
   const out: SimpleDiagnostic[] = [];
   for (const d of NODE1_HAZELCAST) {
     const key = `${d.code}@${d.range}`;

@@ -9,7 +9,10 @@ export function runMocha(suite: string, dir: string): Promise<void> {
   const grep = process.env.OX_E2E_GREP;
   if (grep) mocha.grep(grep);
   // In numeric order: 10-… runs after 9-….
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   for (const file of files) {
     mocha.addFile(path.join(dir, file));
   }

@@ -28,18 +28,23 @@ const RUNS: Run[] = [
 /** A fresh desktop profile with settings that keep the window quiet (no trust prompt). */
 function desktopProfileArgs(dir: string): string[] {
   fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify({
-    'security.workspace.trust.startupPrompt': 'never',
-    'workbench.startupEditor': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-  }));
+  fs.writeFileSync(
+    path.join(dir, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.startupPrompt': 'never',
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+    }),
+  );
   return [`--user-data-dir=${path.join(dir, 'user-data')}`, `--extensions-dir=${path.join(dir, 'extensions')}`];
 }
 
 async function runOne(run: Run): Promise<boolean> {
   const started = Date.now();
-  console.log(`\n=== ${run.name} suite (${run.trusted ? 'trusted' : 'untrusted'} workspace, ${DESKTOP ? 'desktop VS Code' : 'code-server'}) ===`);
+  console.log(
+    `\n=== ${run.name} suite (${run.trusted ? 'trusted' : 'untrusted'} workspace, ${DESKTOP ? 'desktop VS Code' : 'code-server'}) ===`,
+  );
   const profile = DESKTOP ? fs.mkdtempSync(path.join(os.tmpdir(), 'ox-e2e-desktop-')) : undefined;
   // The suites edit and save fixture files: they run on a temp copy, so the repository never changes.
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-e2e-workspace-'));
@@ -71,7 +76,9 @@ async function runOne(run: Run): Promise<boolean> {
     console.log(`=== ${run.name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
     return true;
   } catch (err) {
-    console.error(`=== ${run.name}: FAILED in ${((Date.now() - started) / 1000).toFixed(1)} s: ${err instanceof Error ? err.message : String(err)} ===`);
+    console.error(
+      `=== ${run.name}: FAILED in ${((Date.now() - started) / 1000).toFixed(1)} s: ${err instanceof Error ? err.message : String(err)} ===`,
+    );
     return false;
   } finally {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });

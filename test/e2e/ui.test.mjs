@@ -11,8 +11,21 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CHROMIUM, CHROMIUM_ARGS, browserEnv, NODE24, QUIET_SETTINGS, REPO, codeServerArgs, codeServerEnv, freePort, installed,
-  killGroup, makeRunDirs, removeDirs, spawnGroup, waitForHttp,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  browserEnv,
+  NODE24,
+  QUIET_SETTINGS,
+  REPO,
+  codeServerArgs,
+  codeServerEnv,
+  freePort,
+  installed,
+  killGroup,
+  makeRunDirs,
+  removeDirs,
+  spawnGroup,
+  waitForHttp,
 } from '../../scripts/e2e/lib.mjs';
 
 const t0 = Date.now();
@@ -40,12 +53,18 @@ async function shot(name) {
   if (!page) return;
   mkdirSync(SHOTS, { recursive: true });
   const file = join(SHOTS, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
-  try { await page.screenshot({ path: file }); } catch { /* page gone */ }
+  try {
+    await page.screenshot({ path: file });
+  } catch {
+    /* page gone */
+  }
 }
 
 /** One checked step. A failing `fatal` step stops the run; the steps not run count as failed. */
 const steps = [];
-function step(name, fn, { fatal = false } = {}) { steps.push({ name, fn, fatal }); }
+function step(name, fn, { fatal = false } = {}) {
+  steps.push({ name, fn, fatal });
+}
 
 async function runSteps() {
   for (let i = 0; i < steps.length; i++) {
@@ -57,7 +76,11 @@ async function runSteps() {
       console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
     } catch (err) {
       results.failed++;
-      console.log(`  ✘ ${name}\n      ${String(err instanceof Error ? err.message : err).split('\n').join('\n      ')}`);
+      console.log(
+        `  ✘ ${name}\n      ${String(err instanceof Error ? err.message : err)
+          .split('\n')
+          .join('\n      ')}`,
+      );
       await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)}`);
       if (fatal) {
         const rest = steps.length - i - 1;
@@ -78,8 +101,11 @@ const EDITOR = '.editor-instance .monaco-editor';
 /** The text of the editor's visible lines (non-breaking spaces made plain). */
 async function editorLines() {
   return page.$$eval(`${EDITOR} .view-lines .view-line`, (els) =>
-    els.map((el) => ({ top: parseFloat(el.style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
-      .sort((a, b) => a.top - b.top).map((l) => l.text));
+    els
+      .map((el) => ({ top: parseFloat(el.style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text),
+  );
 }
 
 /** The .view-line element whose text starts with `prefix`. */
@@ -95,7 +121,10 @@ async function lineElement(prefix) {
 async function waitForBytes(file, expected, shotName) {
   const end = Date.now() + 10_000;
   let now = readFileSync(file);
-  while (!now.equals(expected) && Date.now() < end) { await sleep(200); now = readFileSync(file); }
+  while (!now.equals(expected) && Date.now() < end) {
+    await sleep(200);
+    now = readFileSync(file);
+  }
   await shot(shotName);
   if (!now.equals(expected)) {
     throw new Error(`file on disk differs.\n--- expected\n${expected.toString('latin1')}\n--- actual\n${now.toString('latin1')}`);
@@ -131,15 +160,22 @@ async function goToLine(target) {
  * each key (under load a key pressed too early goes elsewhere) and checks the filter text.
  */
 async function filterProblems(text) {
-  const focusIn = (sel) => page.waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout: 15_000 })
-    .catch(() => { throw new Error(`the focus is not in ${sel}`); });
+  const focusIn = (sel) =>
+    page
+      .waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`the focus is not in ${sel}`);
+      });
   await focusIn('.markers-panel, .viewpane-filter');
   await page.keyboard.press('Control+F');
   await focusIn('.viewpane-filter');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
-  await page.waitForFunction((t) => document.activeElement?.value === t, text, { timeout: 5_000 })
-    .catch(async () => { throw new Error(`the filter shows ${JSON.stringify(await page.evaluate(() => document.activeElement?.value))}`); });
+  await page
+    .waitForFunction((t) => document.activeElement?.value === t, text, { timeout: 5_000 })
+    .catch(async () => {
+      throw new Error(`the filter shows ${JSON.stringify(await page.evaluate(() => document.activeElement?.value))}`);
+    });
 }
 
 async function colorOf(el) {
@@ -154,73 +190,108 @@ let originalSessions;
 let problemsBefore;
 // node3's sessions map: maxIdleSeconds 86400 is below the 2W session lifetime of its sessiond.properties.
 const SESSIONS_FILE = ['cluster2', 'node3', 'etc', 'hazelcast', 'sessions.properties'];
-const IDLE_WARNING = 'maxIdleSeconds 86400 (1 day) is not above the session lifetime (2W = 2 weeks = 1209600 s from sessiond.properties:2): '
-  + 'Hazelcast evicts sessions OX still considers alive.';
+const IDLE_WARNING =
+  'maxIdleSeconds 86400 (1 day) is not above the session lifetime (2W = 2 weeks = 1209600 s from sessiond.properties:2): ' +
+  'Hazelcast evicts sessions OX still considers alive.';
 const IDLE_FIX = 'Raise maxIdleSeconds to 1296000 (lifetime 2W = 1209600 s + 1 day)';
 let vsix = process.env.OX_E2E_VSIX;
 
-step('package the extension (npm run package)', async () => {
-  if (vsix) { assert(existsSync(vsix), `OX_E2E_VSIX=${vsix} does not exist`); return; }
-  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
-  assert(r.status === 0, `npm run package failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-30).join('\n')}`);
-  const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
-  vsix = join(REPO, `ox-cluster-config-${version}.vsix`);
-  assert(existsSync(vsix), `${vsix} was not written`);
-}, { fatal: true });
+step(
+  'package the extension (npm run package)',
+  async () => {
+    if (vsix) {
+      assert(existsSync(vsix), `OX_E2E_VSIX=${vsix} does not exist`);
+      return;
+    }
+    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
+    assert(r.status === 0, `npm run package failed (${r.status}):\n${(r.stdout + r.stderr).split('\n').slice(-30).join('\n')}`);
+    const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
+    vsix = join(REPO, `ox-cluster-config-${version}.vsix`);
+    assert(existsSync(vsix), `${vsix} was not written`);
+  },
+  { fatal: true },
+);
 
-step('install the .vsix with code-server --install-extension', async () => {
-  dirs = makeRunDirs('ox-e2e-ui-', {
-    ...QUIET_SETTINGS,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'workbench.editor.enablePreview': false,
-    'editor.hover.delay': 200,
-    'editor.minimap.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  });
-  workspace = join(dirs.root, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
-  original = readFileSync(join(workspace, 'node1', 'etc', 'hazelcast.properties'));
-  originalSessions = readFileSync(join(workspace, ...SESSIONS_FILE));
-  const r = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--install-extension', vsix, '--force'] }),
-    { env: codeServerEnv(dirs), encoding: 'utf8' });
-  assert(r.status === 0, `install failed (${r.status}): ${r.stdout}${r.stderr}`);
-  const list = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--list-extensions', '--show-versions'] }),
-    { env: codeServerEnv(dirs), encoding: 'utf8' });
-  assert(/ox-cluster-tools\.ox-cluster-config@\d/.test(list.stdout), `not installed: ${list.stdout}${list.stderr}`);
-}, { fatal: true });
+step(
+  'install the .vsix with code-server --install-extension',
+  async () => {
+    dirs = makeRunDirs('ox-e2e-ui-', {
+      ...QUIET_SETTINGS,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.editor.enablePreview': false,
+      'editor.hover.delay': 200,
+      'editor.minimap.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    });
+    workspace = join(dirs.root, 'workspace');
+    cpSync(FIXTURE, workspace, { recursive: true });
+    original = readFileSync(join(workspace, 'node1', 'etc', 'hazelcast.properties'));
+    originalSessions = readFileSync(join(workspace, ...SESSIONS_FILE));
+    const r = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--install-extension', vsix, '--force'] }), {
+      env: codeServerEnv(dirs),
+      encoding: 'utf8',
+    });
+    assert(r.status === 0, `install failed (${r.status}): ${r.stdout}${r.stderr}`);
+    const list = spawnSync(NODE24, codeServerArgs(dirs, 0, { extra: ['--list-extensions', '--show-versions'] }), {
+      env: codeServerEnv(dirs),
+      encoding: 'utf8',
+    });
+    assert(/ox-cluster-tools\.ox-cluster-config@\d/.test(list.stdout), `not installed: ${list.stdout}${list.stderr}`);
+  },
+  { fatal: true },
+);
 
-step('start code-server and open the workspace in chromium', async () => {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  server = spawnGroup(NODE24, codeServerArgs(dirs, port, { extra: ['--ignore-last-opened'] }),
-    { env: codeServerEnv(dirs), stdio: ['ignore', 'ignore', 'ignore'] });
-  await waitForHttp(`${origin}/healthz`, 30_000, server);
-  const { chromium } = await import('playwright-core');
-  context = await chromium.launchPersistentContext(dirs.browser, {
-    executablePath: CHROMIUM, env: browserEnv(dirs), headless: process.env.OX_E2E_HEADED !== '1', args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 1000 },
-  });
-  page = context.pages()[0] ?? await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
-  await shot('workbench');
-}, { fatal: true });
+step(
+  'start code-server and open the workspace in chromium',
+  async () => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    server = spawnGroup(NODE24, codeServerArgs(dirs, port, { extra: ['--ignore-last-opened'] }), {
+      env: codeServerEnv(dirs),
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    await waitForHttp(`${origin}/healthz`, 30_000, server);
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(dirs.browser, {
+      executablePath: CHROMIUM,
+      env: browserEnv(dirs),
+      headless: process.env.OX_E2E_HEADED !== '1',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await shot('workbench');
+  },
+  { fatal: true },
+);
 
-step('open node1/etc/hazelcast.properties with Ctrl+P', async () => {
-  await page.click('.explorer-folders-view'); // focus the workbench
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('node1/etc/hazelcast.properties');
-  await waitForText('.quick-input-widget .monaco-list-row', (rows) => rows.length > 0 && rows[0].includes('hazelcast.properties'),
-    'the quick open result');
-  await page.keyboard.press('Enter');
-  await waitForText(`${EDITOR} .view-line`, (lines) => lines.some((l) => l.startsWith('com.openexchange.hazelcast.network.join=statik')),
-    'the editor content');
-  await waitForText('#status\\.editor\\.mode', (t) => t.join('') === 'OX Properties', 'the language mode OX Properties');
-  await shot('opened');
-}, { fatal: true });
+step(
+  'open node1/etc/hazelcast.properties with Ctrl+P',
+  async () => {
+    await page.click('.explorer-folders-view'); // focus the workbench
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('node1/etc/hazelcast.properties');
+    await waitForText(
+      '.quick-input-widget .monaco-list-row',
+      (rows) => rows.length > 0 && rows[0].includes('hazelcast.properties'),
+      'the quick open result',
+    );
+    await page.keyboard.press('Enter');
+    await waitForText(
+      `${EDITOR} .view-line`,
+      (lines) => lines.some((l) => l.startsWith('com.openexchange.hazelcast.network.join=statik')),
+      'the editor content',
+    );
+    await waitForText('#status\\.editor\\.mode', (t) => t.join('') === 'OX Properties', 'the language mode OX Properties');
+    await shot('opened');
+  },
+  { fatal: true },
+);
 
 step('the file is read as ISO-8859-1 and the status bar shows the server running', async () => {
   const lines = await editorLines();
@@ -228,10 +299,13 @@ step('the file is read as ISO-8859-1 and the status bar shows the server running
   await waitForText('#status\\.editor\\.encoding', (t) => /ISO 8859-1/i.test(t.join('')), 'the encoding ISO 8859-1');
   // The extension's status bar item shows "$(check) OX" once the language server runs.
   const running = page.locator('.statusbar-item', { has: page.locator('.codicon-check') }).filter({ hasText: /^\s*OX\s*$/ });
-  await running.first().waitFor({ state: 'visible', timeout: 20_000 }).catch(async () => {
-    const items = await rowsOf('.statusbar-item');
-    throw new Error(`the status bar does not show the server running: ${JSON.stringify(items.filter((x) => /OX/.test(x)))}`);
-  });
+  await running
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 })
+    .catch(async () => {
+      const items = await rowsOf('.statusbar-item');
+      throw new Error(`the status bar does not show the server running: ${JSON.stringify(items.filter((x) => /OX/.test(x)))}`);
+    });
 });
 
 step('colours: comment, key and value have their own colours', async () => {
@@ -239,7 +313,8 @@ step('colours: comment, key and value have their own colours', async () => {
   const keyLine = await lineElement('com.openexchange.hazelcast.enabled=true');
   const spans = await keyLine.$$('span > span');
   const parts = [];
-  for (const s of spans) parts.push({ text: (await s.textContent()).replace(/\u00a0/g, ' '), color: await colorOf(s), cls: await s.getAttribute('class') });
+  for (const s of spans)
+    parts.push({ text: (await s.textContent()).replace(/\u00a0/g, ' '), color: await colorOf(s), cls: await s.getAttribute('class') });
   const key = parts.find((p) => p.text.startsWith('com.openexchange'));
   const value = parts.find((p) => p.text === 'true');
   assert(key && value, `tokens of the key line: ${JSON.stringify(parts)}`);
@@ -263,8 +338,11 @@ step('hover a key: documentation with type and default', async () => {
   const line = await lineElement('com.openexchange.hazelcast.network.join=statik');
   const box = await (await line.$('span > span')).boundingBox();
   await page.mouse.move(box.x + 60, box.y + box.height / 2);
-  const hover = await waitForText('.monaco-hover', (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.join') && x.includes('Default')),
-    'the hover');
+  const hover = await waitForText(
+    '.monaco-hover',
+    (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.join') && x.includes('Default')),
+    'the hover',
+  );
   const text = hover.join('\n');
   assert(text.includes('empty'), `hover lacks the default "empty": ${text}`);
   assert(/Type\s*enum/.test(text), `hover lacks the type: ${text}`);
@@ -279,17 +357,26 @@ step('Problems panel (Ctrl+Shift+M) lists the problems', async () => {
   // The server reports every file of the workspace: filter the list (Ctrl+F in the panel) to this file.
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20_000 });
   await filterProblems('node1/etc/hazelcast.properties');
-  const rows = await waitForText('.markers-panel .monaco-list-row',
-    (t) => t.some((x) => x.includes('interfacess')) && t.some((x) => x.includes('statik')) && t.some((x) => x.includes('"yes"'))
-      && t.some((x) => x.includes('is set again')),
-    'the problems');
+  const rows = await waitForText(
+    '.markers-panel .monaco-list-row',
+    (t) =>
+      t.some((x) => x.includes('interfacess')) &&
+      t.some((x) => x.includes('statik')) &&
+      t.some((x) => x.includes('"yes"')) &&
+      t.some((x) => x.includes('is set again')),
+    'the problems',
+  );
   const expected = [
     '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.',
     'Unknown key "com.openexchange.hazelcast.network.interfacess": OX does not read it. Did you mean "com.openexchange.hazelcast.network.interfaces"?',
     '"com.openexchange.hazelcast.network.port" is set again on line 8; only that last value counts.',
     'OX reads "yes" as false: only "true" (in any letter case) is true.',
   ];
-  for (const message of expected) assert(rows.some((r) => r.includes(message)), `no row with ${message}: ${JSON.stringify(rows)}`);
+  for (const message of expected)
+    assert(
+      rows.some((r) => r.includes(message)),
+      `no row with ${message}: ${JSON.stringify(rows)}`,
+    );
   assert(!rows.some((r) => r.includes('SWAPP')), `the filter left other files in: ${JSON.stringify(rows)}`);
   await shot('problems');
   await page.keyboard.press('Control+Shift+M'); // toggle the panel off again
@@ -302,13 +389,20 @@ step('Ctrl+Space on the empty line completes a key', async () => {
   await goToLine(String(blank + 1));
   await page.keyboard.type('com.openexchange.hazelcast.network.portA');
   await page.keyboard.press('Control+Space');
-  const rows = await waitForText('.suggest-widget .monaco-list-row', (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.portAutoIncrement')),
-    'the suggestion');
+  const rows = await waitForText(
+    '.suggest-widget .monaco-list-row',
+    (t) => t.some((x) => x.includes('com.openexchange.hazelcast.network.portAutoIncrement')),
+    'the suggestion',
+  );
   await shot('completion');
   assertEqual(rows.filter((x) => x.includes('com.openexchange.hazelcast.network.portAutoIncrement')).length, 1, 'rows with the key');
   await page.keyboard.press('Enter');
   // The snippet offers the allowed values, the default (true) first: keep it.
-  await waitForText(`${EDITOR} .view-line`, (t) => t.includes('com.openexchange.hazelcast.network.portAutoIncrement=true'), 'the inserted key');
+  await waitForText(
+    `${EDITOR} .view-line`,
+    (t) => t.includes('com.openexchange.hazelcast.network.portAutoIncrement=true'),
+    'the inserted key',
+  );
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
 });
@@ -318,8 +412,11 @@ step('Ctrl+. on the misspelled key applies "Change to ...interfaces"', async () 
   assert(index >= 0, 'misspelled line not visible');
   await goToLine(`${index + 1}:10`);
   await page.keyboard.press('Control+.');
-  const rows = await waitForText('.action-widget .monaco-list-row', (t) => t.some((x) => x.includes('Change to com.openexchange.hazelcast.network.interfaces')),
-    'the quick fix');
+  const rows = await waitForText(
+    '.action-widget .monaco-list-row',
+    (t) => t.some((x) => x.includes('Change to com.openexchange.hazelcast.network.interfaces')),
+    'the quick fix',
+  );
   await shot('quickfix');
   const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to com.openexchange.hazelcast.network.interfaces' });
   assertEqual(await row.count(), 1, `quick fix rows (${JSON.stringify(rows)})`);
@@ -330,10 +427,16 @@ step('Ctrl+. on the misspelled key applies "Change to ...interfaces"', async () 
 step('Ctrl+S saves exactly the expected bytes (ISO-8859-1)', async () => {
   await page.keyboard.press('Control+S');
   const file = join(workspace, 'node1', 'etc', 'hazelcast.properties');
-  const expected = Buffer.from(original.toString('latin1')
-    .replace('com.openexchange.hazelcast.network.interfacess=', 'com.openexchange.hazelcast.network.interfaces=')
-    .replace('=7\n\ncom.openexchange.hazelcast.maxOperationTimeout', '=7\ncom.openexchange.hazelcast.network.portAutoIncrement=true\ncom.openexchange.hazelcast.maxOperationTimeout'),
-  'latin1');
+  const expected = Buffer.from(
+    original
+      .toString('latin1')
+      .replace('com.openexchange.hazelcast.network.interfacess=', 'com.openexchange.hazelcast.network.interfaces=')
+      .replace(
+        '=7\n\ncom.openexchange.hazelcast.maxOperationTimeout',
+        '=7\ncom.openexchange.hazelcast.network.portAutoIncrement=true\ncom.openexchange.hazelcast.maxOperationTimeout',
+      ),
+    'latin1',
+  );
   await waitForBytes(file, expected, 'saved');
   await waitForText('.tab.active', (t) => t.length === 1, 'the active tab');
   assertEqual(await page.$$eval('.tab.active.dirty', (els) => els.length), 0, 'dirty tabs after the save');
@@ -341,8 +444,11 @@ step('Ctrl+S saves exactly the expected bytes (ISO-8859-1)', async () => {
 
 step('after the save the misspelled-key warning is gone', async () => {
   await page.keyboard.press('Control+Shift+M');
-  await waitForText('.markers-panel .monaco-list-row', (t) => t.some((x) => x.includes('statik')) && !t.some((x) => x.includes('interfacess')),
-    'the updated problems');
+  await waitForText(
+    '.markers-panel .monaco-list-row',
+    (t) => t.some((x) => x.includes('statik')) && !t.some((x) => x.includes('interfacess')),
+    'the updated problems',
+  );
   await shot('problems-after');
 });
 
@@ -350,11 +456,19 @@ step('Problems panel: the cross-file session-idle-below-lifetime warning on the 
   // The panel is open from the step before: click into it and filter (Ctrl+F) to the rule's id.
   await page.click('.markers-panel-container', { position: { x: 600, y: 200 } });
   await filterProblems('session-idle-below-lifetime');
-  const rows = await waitForText('.markers-panel .monaco-list-row', (t) => t.some((x) => x.includes(IDLE_WARNING)), 'the maxIdleSeconds warning');
-  assert(rows.some((r) => r.includes('sessions.properties')), `no sessions.properties row: ${JSON.stringify(rows)}`);
+  const rows = await waitForText(
+    '.markers-panel .monaco-list-row',
+    (t) => t.some((x) => x.includes(IDLE_WARNING)),
+    'the maxIdleSeconds warning',
+  );
+  assert(
+    rows.some((r) => r.includes('sessions.properties')),
+    `no sessions.properties row: ${JSON.stringify(rows)}`,
+  );
   assert(!rows.some((r) => r.includes('statik')), `the filter left other problems in: ${JSON.stringify(rows)}`);
-  const badge = (await waitForText('.viewpane-filter-badge', (t) => t.some((x) => /^Showing 1 of \d+$/.test(x)), 'the filter badge'))
-    .find((x) => x.startsWith('Showing'));
+  const badge = (await waitForText('.viewpane-filter-badge', (t) => t.some((x) => /^Showing 1 of \d+$/.test(x)), 'the filter badge')).find(
+    (x) => x.startsWith('Showing'),
+  );
   problemsBefore = Number(badge.split(' ').pop());
   await shot('problems-sessions');
 });
@@ -363,18 +477,28 @@ step('open the entry, Ctrl+. and "Raise maxIdleSeconds to ..."', async () => {
   await page.locator('.markers-panel .monaco-list-row', { hasText: IDLE_WARNING }).first().click();
   await page.keyboard.press('Enter'); // opens sessions.properties with the cursor on the value
   await waitForText('.tab.active', (t) => t.some((x) => x.includes('sessions.properties')), 'sessions.properties in the active tab');
-  await waitForText(`${EDITOR} .view-line`, (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=86400')),
-    'the editor content');
+  await waitForText(
+    `${EDITOR} .view-line`,
+    (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=86400')),
+    'the editor content',
+  );
   await page.keyboard.press('Control+.');
-  const rows = await waitForText('.action-widget .monaco-list-row', (t) => t.some((x) => x.includes('Raise maxIdleSeconds to')), 'the quick fix');
+  const rows = await waitForText(
+    '.action-widget .monaco-list-row',
+    (t) => t.some((x) => x.includes('Raise maxIdleSeconds to')),
+    'the quick fix',
+  );
   await shot('quickfix-sessions');
   const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise maxIdleSeconds to' });
   assertEqual(await row.count(), 1, `quick fix rows (${JSON.stringify(rows)})`);
   assertEqual(((await row.textContent()) ?? '').replace(/\u00a0/g, ' ').trim(), IDLE_FIX, 'quick fix title');
   await row.click();
   // The line ends in the inlay hint "s ≈ 2 weeks 1 day" once the server has seen the edit.
-  await waitForText(`${EDITOR} .view-line`, (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=1296000')),
-    'the raised value');
+  await waitForText(
+    `${EDITOR} .view-line`,
+    (t) => t.some((x) => x.startsWith('com.openexchange.hazelcast.configuration.map.maxIdleSeconds=1296000')),
+    'the raised value',
+  );
 });
 
 step('Ctrl+S saves sessions.properties with only the value changed', async () => {
@@ -388,20 +512,32 @@ step('Ctrl+S saves sessions.properties with only the value changed', async () =>
 
 step('after the save the session-idle-below-lifetime entry is gone from the Problems panel', async () => {
   // Still filtered to the rule: no entry, and one problem fewer in all.
-  await waitForText('.markers-panel .message-box-container', (t) => t.join('').includes('No results found with provided filter criteria.'),
-    'the empty filtered list');
+  await waitForText(
+    '.markers-panel .message-box-container',
+    (t) => t.join('').includes('No results found with provided filter criteria.'),
+    'the empty filtered list',
+  );
   assertEqual((await rowsOf('.markers-panel .monaco-list-row')).length, 0, 'rows left');
-  await waitForText('.viewpane-filter-badge', (t) => t.includes(`Showing 0 of ${problemsBefore - 1}`), `"Showing 0 of ${problemsBefore - 1}"`);
+  await waitForText(
+    '.viewpane-filter-badge',
+    (t) => t.includes(`Showing 0 of ${problemsBefore - 1}`),
+    `"Showing 0 of ${problemsBefore - 1}"`,
+  );
   await shot('problems-sessions-after');
 });
 
 // ---- main ----------------------------------------------------------------------------------------------
 
 async function cleanup() {
-  try { await context?.close(); } catch { /* gone */ }
+  try {
+    await context?.close();
+  } catch {
+    /* gone */
+  }
   await killGroup(server);
   if (dirs) {
-    if (process.env.OX_E2E_KEEP === '1') console.log(`[ui] kept ${dirs.root}`); else removeDirs(dirs);
+    if (process.env.OX_E2E_KEEP === '1') console.log(`[ui] kept ${dirs.root}`);
+    else removeDirs(dirs);
   }
 }
 
@@ -420,7 +556,11 @@ async function main() {
     console.log(`OX_E2E_RESULT ${JSON.stringify({ suite: 'ui', passed: results.passed, failed: results.failed + 1 })}`);
     process.exit(1);
   }, TIMEOUT_MS);
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, async () => {
+      await cleanup();
+      process.exit(130);
+    });
   try {
     await runSteps();
   } finally {

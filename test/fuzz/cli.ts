@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const shrinkSeconds = number('shrink-seconds', 180);
   const firstSeed = arg('seed') !== undefined ? number('seed', 0) : undefined;
   const deadline = Date.now() + minutes * 60_000;
-  let seed = firstSeed ?? ((Date.now() ^ (process.pid << 16)) >>> 0);
+  let seed = firstSeed ?? (Date.now() ^ (process.pid << 16)) >>> 0;
   let total = 0;
   let seeds = 0;
   const failures: string[] = [];
@@ -50,13 +50,19 @@ async function main(): Promise<void> {
     seeds++;
     if (result.failure) {
       console.log(`seed ${seed}: FAILED after ${result.executed} operations (${result.failure.kind}); shrinking…`);
-      const shrunk = await shrink(ops.slice(0, result.executed), result.failure, { budgetMs: shrinkSeconds * 1000, log: (m) => console.log(`  ${m}`) });
+      const shrunk = await shrink(ops.slice(0, result.executed), result.failure, {
+        budgetMs: shrinkSeconds * 1000,
+        log: (m) => console.log(`  ${m}`),
+      });
       const report = formatFailure(result.failure, { seed, reproducer: formatOps(shrunk.ops) });
       console.log(report);
-      if (shrunk.failure.message !== result.failure.message) console.log(`(the shrunk sequence fails with: [${shrunk.failure.kind}] ${shrunk.failure.message})`);
+      if (shrunk.failure.message !== result.failure.message)
+        console.log(`(the shrunk sequence fails with: [${shrunk.failure.kind}] ${shrunk.failure.message})`);
       failures.push(`seed ${seed}: [${result.failure.kind}] ${result.failure.message}`);
     } else {
-      console.log(`seed ${seed}: ${result.executed} operations passed in ${((Date.now() - started) / 1000).toFixed(1)} s (slowest answer ${result.slowest.ms} ms: ${result.slowest.method}, operation ${result.slowest.index})`);
+      console.log(
+        `seed ${seed}: ${result.executed} operations passed in ${((Date.now() - started) / 1000).toFixed(1)} s (slowest answer ${result.slowest.ms} ms: ${result.slowest.method}, operation ${result.slowest.index})`,
+      );
     }
     seed = firstSeed !== undefined ? (seed + 1) >>> 0 : ((seed * 1103515245 + 12345) ^ Date.now()) >>> 0;
   }

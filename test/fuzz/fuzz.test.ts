@@ -15,7 +15,9 @@ test(`protocol fuzzing: ${OPERATIONS} operations, seed ${SEED}`, { timeout: 900_
   const ops = generateOps(SEED, OPERATIONS, { giantEvery: GIANT_EVERY });
   const result = await runOps(ops);
   const { slowest } = result;
-  t.diagnostic(`${result.executed} operations in ${(result.ms / 1000).toFixed(1)} s; slowest answer ${slowest.ms} ms (${slowest.method}, operation ${slowest.index})`);
+  t.diagnostic(
+    `${result.executed} operations in ${(result.ms / 1000).toFixed(1)} s; slowest answer ${slowest.ms} ms (${slowest.method}, operation ${slowest.index})`,
+  );
   if (result.failure) {
     const shrunk = await shrink(ops.slice(0, result.executed), result.failure, { budgetMs: 180_000 });
     const report = formatFailure(result.failure, { seed: SEED, reproducer: formatOps(shrunk.ops) });

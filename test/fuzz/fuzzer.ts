@@ -37,7 +37,8 @@ function service(): LanguageService {
   return (core ??= createLanguageService({ catalog: buildCatalog().catalog }));
 }
 
-export type FailureKind = 'exit' | 'hang' | 'rpc-error' | 'log' | 'diagnostic-range' | 'code-action-edit' | 'result-range' | 'text-divergence';
+export type FailureKind =
+  'exit' | 'hang' | 'rpc-error' | 'log' | 'diagnostic-range' | 'code-action-edit' | 'result-range' | 'text-divergence';
 
 export interface Failure {
   kind: FailureKind;
@@ -138,7 +139,8 @@ export function workspaceEditProblem(edit: WorkspaceEdit, texts: ReadonlyMap<str
     }
     const sorted = [...edits].sort((a, b) => compare(a.range.start, b.range.start));
     for (let i = 1; i < sorted.length; i++) {
-      if (compare(sorted[i - 1].range.end, sorted[i].range.start) > 0) return `edits ${show(sorted[i - 1].range)} and ${show(sorted[i].range)} of ${uri} overlap`;
+      if (compare(sorted[i - 1].range.end, sorted[i].range.start) > 0)
+        return `edits ${show(sorted[i - 1].range)} and ${show(sorted[i].range)} of ${uri} overlap`;
     }
     unapplied.set(uri, edits);
     return undefined;
@@ -193,7 +195,10 @@ class Run {
   private readonly answers = new Map<number, unknown>();
   private slowest = { ms: 0, method: '', index: -1 };
 
-  constructor(private readonly client: LspClient, private readonly options: RunOptions & { requestTimeoutMs: number; window: number }) {
+  constructor(
+    private readonly client: LspClient,
+    private readonly options: RunOptions & { requestTimeoutMs: number; window: number },
+  ) {
     client.publishListeners.push((p) => this.onPublish(p));
     client.process.once('exit', (code, signal) => this.fail('exit', `the server exited (code ${code}, signal ${signal})`));
   }
@@ -220,7 +225,8 @@ class Run {
     }
     const stderr = this.client.stderr;
     for (; this.stderrSeen < stderr.length; this.stderrSeen++) {
-      if (ERROR_PATTERN.test(stderr[this.stderrSeen])) this.fail('log', `the server wrote an error to stderr: ${stderr[this.stderrSeen].split('\n')[0]}`);
+      if (ERROR_PATTERN.test(stderr[this.stderrSeen]))
+        this.fail('log', `the server wrote an error to stderr: ${stderr[this.stderrSeen].split('\n')[0]}`);
     }
   }
 
@@ -253,12 +259,19 @@ class Run {
       for (const d of p.diagnostics) {
         const problem = rangeProblem(doc, d.range);
         if (problem) {
-          this.fail('diagnostic-range', `diagnostic ${excerpt({ code: d.code, range: d.range, message: d.message })} published for ${p.uri} version ${p.version}: ${problem}`);
+          this.fail(
+            'diagnostic-range',
+            `diagnostic ${excerpt({ code: d.code, range: d.range, message: d.message })} published for ${p.uri} version ${p.version}: ${problem}`,
+          );
           break;
         }
         for (const r of d.relatedInformation ?? []) {
           const problem = r.location.uri === p.uri ? rangeProblem(doc, r.location.range) : undefined;
-          if (problem) this.fail('diagnostic-range', `related information ${show(r.location.range)} of a ${d.code} diagnostic of ${p.uri} version ${p.version}: ${problem}`);
+          if (problem)
+            this.fail(
+              'diagnostic-range',
+              `related information ${show(r.location.range)} of a ${d.code} diagnostic of ${p.uri} version ${p.version}: ${problem}`,
+            );
         }
       }
     }
@@ -289,12 +302,17 @@ class Run {
           } catch (error) {
             problem = `the answer could not be checked (${(error as Error).message}): ${excerpt(result)}`;
           }
-          if (problem) this.fail(method === 'textDocument/codeAction' ? 'code-action-edit' : 'result-range', `${method}: ${problem}`, index);
+          if (problem)
+            this.fail(method === 'textDocument/codeAction' ? 'code-action-edit' : 'result-range', `${method}: ${problem}`, index);
         },
         (error: { code?: number; message?: string }) => {
           clearTimeout(timer);
           if (this.client.process.exitCode !== null || this.client.process.signalCode !== null) return;
-          this.fail('rpc-error', `${method} answered with an error ${error?.code}: ${error?.message} (after ${Date.now() - sent} ms)`, index);
+          this.fail(
+            'rpc-error',
+            `${method} answered with an error ${error?.code}: ${error?.message} (after ${Date.now() - sent} ms)`,
+            index,
+          );
         },
       ),
     );
@@ -310,13 +328,17 @@ class Run {
 
   /** Waits until the diagnostics of every open document's current version are published. */
   private async settle(): Promise<void> {
-    const missing = () => [...this.mirrors].filter(([uri, m]) => m.open && this.published.get(uri)?.version !== m.doc.version).map(([uri]) => uri);
+    const missing = () =>
+      [...this.mirrors].filter(([uri, m]) => m.open && this.published.get(uri)?.version !== m.doc.version).map(([uri]) => uri);
     if (!missing().length) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.settleCheck = undefined;
         const late = missing();
-        this.fail('hang', `no diagnostics for ${late.map((u) => `${u} version ${this.mirror(u)?.doc.version}`).join(', ')} within ${this.options.requestTimeoutMs} ms`);
+        this.fail(
+          'hang',
+          `no diagnostics for ${late.map((u) => `${u} version ${this.mirror(u)?.doc.version}`).join(', ')} within ${this.options.requestTimeoutMs} ms`,
+        );
         resolve();
       }, this.options.requestTimeoutMs);
       this.settleCheck = () => {
@@ -332,7 +354,16 @@ class Run {
     const texts = this.snapshot();
     const any = texts.keys().next().value as string | undefined;
     if (any) {
-      this.request('textDocument/codeAction', { textDocument: { uri: any }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['none'] } }, () => undefined, true);
+      this.request(
+        'textDocument/codeAction',
+        {
+          textDocument: { uri: any },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [], only: ['none'] },
+        },
+        () => undefined,
+        true,
+      );
       await this.drain();
     }
     // Settled: every open document's diagnostics are current; related locations in other files must be too.
@@ -341,13 +372,20 @@ class Run {
         for (const r of d.relatedInformation ?? []) {
           const target = texts.get(r.location.uri);
           const problem = target && rangeProblem(target, r.location.range);
-          if (problem) this.fail('diagnostic-range', `related information ${show(r.location.range)} in ${r.location.uri} of a ${d.code} diagnostic of ${uri}: ${problem}`);
+          if (problem)
+            this.fail(
+              'diagnostic-range',
+              `related information ${show(r.location.range)} in ${r.location.uri} of a ${d.code} diagnostic of ${uri}: ${problem}`,
+            );
         }
       }
     }
   }
 
-  private checkLocations(locations: Array<Location | LocationLink | SymbolInformation> | null | undefined, texts: Map<string, TextDocument>): string | undefined {
+  private checkLocations(
+    locations: Array<Location | LocationLink | SymbolInformation> | null | undefined,
+    texts: Map<string, TextDocument>,
+  ): string | undefined {
     for (const l of locations ?? []) {
       const uri = 'targetUri' in l ? l.targetUri : 'location' in l ? l.location.uri : l.uri;
       const range = 'targetRange' in l ? l.targetRange : 'location' in l ? l.location.range : l.range;
@@ -440,39 +478,51 @@ class Run {
         });
         return;
       case 'completion':
-        this.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: op.uri }, position: op.position }, (r) => {
-          const doc = docOf(op.uri);
-          if (!r || !doc) return undefined;
-          for (const item of Array.isArray(r) ? r : r.items) {
-            const edit = item.textEdit;
-            const ranges = edit ? ('range' in edit ? [edit.range] : [edit.insert, edit.replace]) : [];
-            for (const range of [...ranges, ...(item.additionalTextEdits ?? []).map((e) => e.range)]) {
-              const problem = rangeProblem(doc, range);
-              if (problem) return `item ${JSON.stringify(item.label)} edits ${show(range)}: ${problem}`;
+        this.request<CompletionList | CompletionItem[] | null>(
+          'textDocument/completion',
+          { textDocument: { uri: op.uri }, position: op.position },
+          (r) => {
+            const doc = docOf(op.uri);
+            if (!r || !doc) return undefined;
+            for (const item of Array.isArray(r) ? r : r.items) {
+              const edit = item.textEdit;
+              const ranges = edit ? ('range' in edit ? [edit.range] : [edit.insert, edit.replace]) : [];
+              for (const range of [...ranges, ...(item.additionalTextEdits ?? []).map((e) => e.range)]) {
+                const problem = rangeProblem(doc, range);
+                if (problem) return `item ${JSON.stringify(item.label)} edits ${show(range)}: ${problem}`;
+              }
             }
-          }
-          return undefined;
-        });
+            return undefined;
+          },
+        );
         return;
       case 'documentSymbol':
-        this.request<Array<DocumentSymbol | SymbolInformation> | null>('textDocument/documentSymbol', { textDocument: { uri: op.uri } }, (r) => {
-          const doc = docOf(op.uri);
-          if (!doc) return undefined;
-          const problem = this.checkSymbols(doc, r);
-          if (problem) return problem;
-          // The symbols follow from the text alone: they show whether the server's copy of the text is the editor's.
-          const expected = service().symbols(service().parse(doc));
-          if (!isDeepStrictEqual(r, expected)) {
-            this.fail('text-divergence', `documentSymbol of ${op.uri} version ${doc.version} differs from the symbols of the editor's text: the server's copy of the text is not the editor's; got ${excerpt(r, 300)}, expected ${excerpt(expected, 300)}`);
-          }
-          return undefined;
-        });
+        this.request<Array<DocumentSymbol | SymbolInformation> | null>(
+          'textDocument/documentSymbol',
+          { textDocument: { uri: op.uri } },
+          (r) => {
+            const doc = docOf(op.uri);
+            if (!doc) return undefined;
+            const problem = this.checkSymbols(doc, r);
+            if (problem) return problem;
+            // The symbols follow from the text alone: they show whether the server's copy of the text is the editor's.
+            const expected = service().symbols(service().parse(doc));
+            if (!isDeepStrictEqual(r, expected)) {
+              this.fail(
+                'text-divergence',
+                `documentSymbol of ${op.uri} version ${doc.version} differs from the symbols of the editor's text: the server's copy of the text is not the editor's; got ${excerpt(r, 300)}, expected ${excerpt(expected, 300)}`,
+              );
+            }
+            return undefined;
+          },
+        );
         return;
       case 'foldingRange':
         this.request<FoldingRange[] | null>('textDocument/foldingRange', { textDocument: { uri: op.uri } }, (r) => {
           const doc = docOf(op.uri);
           for (const f of (doc && r) || []) {
-            if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc!.lineCount)) return `folding range ${f.startLine}-${f.endLine} outside lines 0-${doc!.lineCount - 1}`;
+            if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc!.lineCount))
+              return `folding range ${f.startLine}-${f.endLine} outside lines 0-${doc!.lineCount - 1}`;
           }
           return undefined;
         });
@@ -489,14 +539,18 @@ class Run {
         return;
       case 'codeAction': {
         const context = { diagnostics: this.diagnosticsFor(op.uri, op.range, op.diagnostics), ...(op.only ? { only: op.only } : {}) };
-        this.request<Array<CodeAction | Command> | null>('textDocument/codeAction', { textDocument: { uri: op.uri }, range: op.range, context }, (r) => {
-          for (const action of r ?? []) {
-            if (!('edit' in action) || !action.edit) continue;
-            const problem = workspaceEditProblem(action.edit, texts);
-            if (problem) return `"${action.title}": ${problem}; edit ${excerpt(action.edit)}`;
-          }
-          return undefined;
-        });
+        this.request<Array<CodeAction | Command> | null>(
+          'textDocument/codeAction',
+          { textDocument: { uri: op.uri }, range: op.range, context },
+          (r) => {
+            for (const action of r ?? []) {
+              if (!('edit' in action) || !action.edit) continue;
+              const problem = workspaceEditProblem(action.edit, texts);
+              if (problem) return `"${action.title}": ${problem}; edit ${excerpt(action.edit)}`;
+            }
+            return undefined;
+          },
+        );
         return;
       }
     }
@@ -599,7 +653,11 @@ export async function ddmin<T>(items: T[], fails: (candidate: T[]) => Promise<bo
  * Shrinks a failing sequence: first to the failing operation, then drops chunks of operations, then lines of
  * the texts opened or set, while a failure of the same kind persists.
  */
-export async function shrink(ops: Op[], failure: Failure, options: ShrinkOptions = {}): Promise<{ ops: Op[]; failure: Failure; runs: number }> {
+export async function shrink(
+  ops: Op[],
+  failure: Failure,
+  options: ShrinkOptions = {},
+): Promise<{ ops: Op[]; failure: Failure; runs: number }> {
   const deadline = Date.now() + (options.budgetMs ?? 120_000);
   const outOfTime = () => Date.now() > deadline;
   let last = failure;
@@ -626,10 +684,18 @@ export async function shrink(ops: Op[], failure: Failure, options: ShrinkOptions
   for (let i = 0; i < current.length && !outOfTime(); i++) {
     const op = current[i];
     if (op.op === 'open') {
-      const lines = await ddmin(splitKeepingBreaks(op.text), (candidate) => fails(current.map((o, j) => (j === i ? { ...op, text: candidate.join('') } : o))), outOfTime);
+      const lines = await ddmin(
+        splitKeepingBreaks(op.text),
+        (candidate) => fails(current.map((o, j) => (j === i ? { ...op, text: candidate.join('') } : o))),
+        outOfTime,
+      );
       current = current.map((o, j) => (j === i ? { ...op, text: lines.join('') } : o));
     } else if (op.op === 'change' && op.changes.length > 1) {
-      const changes = await ddmin(op.changes, (candidate) => fails(current.map((o, j) => (j === i ? { ...op, changes: candidate } : o))), outOfTime);
+      const changes = await ddmin(
+        op.changes,
+        (candidate) => fails(current.map((o, j) => (j === i ? { ...op, changes: candidate } : o))),
+        outOfTime,
+      );
       current = current.map((o, j) => (j === i ? { ...op, changes } : o));
     }
   }

@@ -39,10 +39,7 @@ const ODD_URIS = [
   'untitled:Untitled-1',
 ];
 
-export const FUZZ_URIS: readonly string[] = [
-  ...NODES.flatMap((n) => NODE_FILES.map((f) => `file:///fuzz/${n}/etc/${f}`)),
-  ...ODD_URIS,
-];
+export const FUZZ_URIS: readonly string[] = [...NODES.flatMap((n) => NODE_FILES.map((f) => `file:///fuzz/${n}/etc/${f}`)), ...ODD_URIS];
 
 function languageOf(uri: string): string {
   return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
@@ -80,9 +77,48 @@ export function loadCorpus(): Corpus {
 
 /** Characters that matter to the properties syntax, and some that may trip up offsets and encodings. */
 const NASTY = [
-  '\\', '\\', '\\', '=', ':', ' ', '\t', '\f', '\r', '\n', '\r\n', '#', '!', 'u', '\\u', '\\u00', '\\u12', '\\uZZ',
-  '\0', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\u00e9', '\u00ff', '\u2028', '\ufeff', '\u{1F600}', 'a', 'Z', '0', '9',
-  'F', '.', ',', '$', '{', '}', '"', "'", '%', '\x7f', '\x1b',
+  '\\',
+  '\\',
+  '\\',
+  '=',
+  ':',
+  ' ',
+  '\t',
+  '\f',
+  '\r',
+  '\n',
+  '\r\n',
+  '#',
+  '!',
+  'u',
+  '\\u',
+  '\\u00',
+  '\\u12',
+  '\\uZZ',
+  '\0',
+  '\uD800',
+  '\uDC00',
+  '\uDBFF\uDFFF',
+  '\u00e9',
+  '\u00ff',
+  '\u2028',
+  '\ufeff',
+  '\u{1F600}',
+  'a',
+  'Z',
+  '0',
+  '9',
+  'F',
+  '.',
+  ',',
+  '$',
+  '{',
+  '}',
+  '"',
+  "'",
+  '%',
+  '\x7f',
+  '\x1b',
 ];
 
 function nastyString(rng: Rng, maxLen: number): string {
@@ -129,9 +165,38 @@ function valueFor(rng: Rng, def: PropertyDef): string {
   if (def.min !== undefined) candidates.push(String(def.min), String(def.min - 1));
   if (def.max !== undefined) candidates.push(String(def.max), String(def.max + 1));
   candidates.push(
-    '', 'true', 'false', 'yes', 'ja', '0', '-1', '99999999999999999999', '1W', '2W', '3D', '12h', '90s', '500ms', '1.5',
-    '127.0.0.1', '10.0.0.1:5701,10.0.0.2:5701', 'localhost', 'eth0', '224.2.2.3', '54327', 'static', 'multicast',
-    'dns', 'kubernetes', 'statik', 'OX 1', 'OX1', 'changeit', 'wtV6$VQk8#+3ds!a', 'com.example.Foo', 'http://x',
+    '',
+    'true',
+    'false',
+    'yes',
+    'ja',
+    '0',
+    '-1',
+    '99999999999999999999',
+    '1W',
+    '2W',
+    '3D',
+    '12h',
+    '90s',
+    '500ms',
+    '1.5',
+    '127.0.0.1',
+    '10.0.0.1:5701,10.0.0.2:5701',
+    'localhost',
+    'eth0',
+    '224.2.2.3',
+    '54327',
+    'static',
+    'multicast',
+    'dns',
+    'kubernetes',
+    'statik',
+    'OX 1',
+    'OX1',
+    'changeit',
+    'wtV6$VQk8#+3ds!a',
+    'com.example.Foo',
+    'http://x',
   );
   let value = rng.pick(candidates);
   if (rng.chance(0.15)) value = typo(rng, value);
@@ -177,7 +242,12 @@ function syntheticLine(rng: Rng, defs: PropertyDef[], earlier: string[]): string
 }
 
 function eolStyle(rng: Rng): () => string {
-  const style = rng.weighted<string>([[8, '\n'], [2, '\r\n'], [1, '\r'], [1, 'mixed']]);
+  const style = rng.weighted<string>([
+    [8, '\n'],
+    [2, '\r\n'],
+    [1, '\r'],
+    [1, 'mixed'],
+  ]);
   return style === 'mixed' ? () => rng.pick(['\n', '\r\n', '\r']) : () => style;
 }
 
@@ -234,33 +304,45 @@ export const FULL_SCALE: GiantScale = { lineChars: 1 << 20, continuationLines: 1
 type Mutation = (rng: Rng, text: string, scale: GiantScale) => string;
 
 const LINE_MUTATIONS: Array<readonly [number, Mutation]> = [
-  [4, (rng, text) => {
-    const lines = splitLines(text);
-    if (!lines.length) return text;
-    const at = rng.int(lines.length);
-    lines.splice(at, rng.range(1, 3));
-    return lines.join('');
-  }],
-  [3, (rng, text) => {
-    const lines = splitLines(text);
-    if (!lines.length) return text;
-    const at = rng.int(lines.length);
-    lines.splice(at, 0, lines[at]);
-    return lines.join('');
-  }],
-  [3, (rng, text) => {
-    const lines = splitLines(text);
-    if (lines.length < 2) return text;
-    const a = rng.int(lines.length);
-    const b = rng.int(lines.length);
-    [lines[a], lines[b]] = [lines[b], lines[a]];
-    return lines.join('');
-  }],
-  [2, (rng, text) => {
-    // Lines without their breaks get other breaks: CR only, CRLF, or none at the end.
-    const target = rng.pick(['\r', '\r\n', '\n']);
-    return text.replace(/\r\n|\r|\n/g, target);
-  }],
+  [
+    4,
+    (rng, text) => {
+      const lines = splitLines(text);
+      if (!lines.length) return text;
+      const at = rng.int(lines.length);
+      lines.splice(at, rng.range(1, 3));
+      return lines.join('');
+    },
+  ],
+  [
+    3,
+    (rng, text) => {
+      const lines = splitLines(text);
+      if (!lines.length) return text;
+      const at = rng.int(lines.length);
+      lines.splice(at, 0, lines[at]);
+      return lines.join('');
+    },
+  ],
+  [
+    3,
+    (rng, text) => {
+      const lines = splitLines(text);
+      if (lines.length < 2) return text;
+      const a = rng.int(lines.length);
+      const b = rng.int(lines.length);
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      return lines.join('');
+    },
+  ],
+  [
+    2,
+    (rng, text) => {
+      // Lines without their breaks get other breaks: CR only, CRLF, or none at the end.
+      const target = rng.pick(['\r', '\r\n', '\n']);
+      return text.replace(/\r\n|\r|\n/g, target);
+    },
+  ],
   [1, (rng, text) => text.slice(0, rng.int(text.length + 1))],
 ];
 
@@ -269,14 +351,20 @@ const BYTE_MUTATIONS: Array<readonly [number, Mutation]> = [
   [2, (rng, text) => insertAt(rng, text, '\0'.repeat(rng.range(1, 3)))],
   [2, (rng, text) => insertAt(rng, text, rng.pick(['\uD800', '\uDC00', '\uDBFF', '\uD800\uD800']))],
   // A \u escape cut short: by the end of a line, a continuation, a non-hex character or the end of the file.
-  [3, (rng, text) => insertAt(rng, text, `\\u${'0041'.slice(0, rng.int(4))}${rng.pick(['', '\n', '\\\n', '\\\r\n  ', 'x', '\\', '=', ' '])}`)],
+  [
+    3,
+    (rng, text) => insertAt(rng, text, `\\u${'0041'.slice(0, rng.int(4))}${rng.pick(['', '\n', '\\\n', '\\\r\n  ', 'x', '\\', '=', ' '])}`),
+  ],
   [1, (rng, text) => text + `\\u${'00e9'.slice(0, rng.int(4))}`],
   [2, (rng, text) => insertAt(rng, text, rng.pick(['\\\n', '\\\r\n', '\\\r', '\\\\\n', '\\\n\n', '\\']))],
-  [2, (rng, text) => {
-    if (!text.length) return text;
-    const at = rng.int(text.length);
-    return text.slice(0, at) + text.slice(at + rng.range(1, 8));
-  }],
+  [
+    2,
+    (rng, text) => {
+      if (!text.length) return text;
+      const at = rng.int(text.length);
+      return text.slice(0, at) + text.slice(at + rng.range(1, 8));
+    },
+  ],
   [1, (rng, text) => (rng.chance(0.5) ? '\ufeff' : '') + text + rng.pick(['\\', '\\\\', '\\\n', ' ', '='])],
 ];
 
@@ -317,7 +405,18 @@ interface Doc {
   open: boolean;
 }
 
-const RULE_IDS = ['syntax', 'unknown-key', 'duplicate-key', 'invalid-value', 'misread-value', 'wrong-file', 'default-secret', 'cluster-mismatch', 'duplicate-across-files', 'join-incomplete'];
+const RULE_IDS = [
+  'syntax',
+  'unknown-key',
+  'duplicate-key',
+  'invalid-value',
+  'misread-value',
+  'wrong-file',
+  'default-secret',
+  'cluster-mismatch',
+  'duplicate-across-files',
+  'join-incomplete',
+];
 
 /** An endless, reproducible stream of operations for one seed. */
 export class OpGenerator {
@@ -329,7 +428,10 @@ export class OpGenerator {
   private count = 0;
   private readonly giantEvery: number;
 
-  constructor(private readonly rng: Rng, options: GeneratorOptions = {}) {
+  constructor(
+    private readonly rng: Rng,
+    options: GeneratorOptions = {},
+  ) {
     this.giantChance = options.giantChance ?? 0.01;
     this.giantEvery = options.giantEvery ?? 0;
     this.scale = options.scale ?? FULL_SCALE;
@@ -360,7 +462,12 @@ export class OpGenerator {
   private newText(uri: string): string {
     const rng = this.rng;
     const { files } = loadCorpus();
-    const source = rng.weighted<string>([[4, 'corpus'], [5, 'synthetic'], [1, 'random'], [1, 'empty']]);
+    const source = rng.weighted<string>([
+      [4, 'corpus'],
+      [5, 'synthetic'],
+      [1, 'random'],
+      [1, 'empty'],
+    ]);
     let text: string;
     if (source === 'corpus' && files.length) {
       const name = uri.slice(uri.lastIndexOf('/') + 1);
@@ -380,9 +487,16 @@ export class OpGenerator {
   private position(doc: TextDocument): Pos {
     const rng = this.rng;
     const text = doc.getText();
-    const kind = rng.weighted<string>([[85, 'inside'], [6, 'edge'], [5, 'beyond'], [2, 'negative'], [2, 'crlf']]);
+    const kind = rng.weighted<string>([
+      [85, 'inside'],
+      [6, 'edge'],
+      [5, 'beyond'],
+      [2, 'negative'],
+      [2, 'crlf'],
+    ]);
     if (kind === 'inside') return doc.positionAt(rng.int(text.length + 1));
-    if (kind === 'edge') return rng.pick([{ line: 0, character: 0 }, doc.positionAt(text.length), { line: doc.lineCount - 1, character: 0 }]);
+    if (kind === 'edge')
+      return rng.pick([{ line: 0, character: 0 }, doc.positionAt(text.length), { line: doc.lineCount - 1, character: 0 }]);
     if (kind === 'beyond') {
       const line = rng.chance(0.5) ? doc.lineCount + rng.small(3) : rng.int(doc.lineCount);
       return { line, character: rng.pick([rng.range(0, 200), 100_000, 2 ** 31 - 1]) };
@@ -390,12 +504,19 @@ export class OpGenerator {
     if (kind === 'negative') return { line: rng.pick([-1, 0, 1]), character: rng.pick([-1, -5, 0]) };
     // Between a CR and its LF.
     const at = text.indexOf('\r\n', rng.int(text.length));
-    return at < 0 ? doc.positionAt(rng.int(text.length + 1)) : { line: doc.positionAt(at).line, character: doc.positionAt(at).character + 1 };
+    return at < 0
+      ? doc.positionAt(rng.int(text.length + 1))
+      : { line: doc.positionAt(at).line, character: doc.positionAt(at).character + 1 };
   }
 
   private range(doc: TextDocument): LspRange {
     const rng = this.rng;
-    const kind = rng.weighted<string>([[80, 'ordered'], [8, 'reversed'], [8, 'wild'], [4, 'whole']]);
+    const kind = rng.weighted<string>([
+      [80, 'ordered'],
+      [8, 'reversed'],
+      [8, 'wild'],
+      [4, 'whole'],
+    ]);
     if (kind === 'whole') return { start: { line: 0, character: 0 }, end: { line: doc.lineCount + rng.small(5), character: 0 } };
     if (kind === 'wild') return { start: this.position(doc), end: this.position(doc) };
     const len = doc.getText().length;
@@ -421,7 +542,12 @@ export class OpGenerator {
   private change(uri: string, d: Doc): Op {
     const rng = this.rng;
     const changes: ContentChange[] = [];
-    const count = rng.weighted<number>([[80, 1], [12, 2], [6, 3], [2, 0]]);
+    const count = rng.weighted<number>([
+      [80, 1],
+      [12, 2],
+      [6, 3],
+      [2, 0],
+    ]);
     // Mirror every change at once, as the server does: later ranges refer to the text after earlier changes.
     for (let i = 0; i < count; i++) {
       const change: ContentChange = rng.chance(0.07)
@@ -467,7 +593,8 @@ export class OpGenerator {
             [0.3, 'configure'],
           ]);
     // Requests mostly go to open documents, sometimes to any URI (closed or never opened).
-    const target = (): string => (rng.chance(0.97) && open.length ? rng.pick(big.length && rng.chance(0.3) ? big : open) : rng.pick(FUZZ_URIS));
+    const target = (): string =>
+      rng.chance(0.97) && open.length ? rng.pick(big.length && rng.chance(0.3) ? big : open) : rng.pick(FUZZ_URIS);
     const docOf = (uri: string) => this.docs.get(uri)?.doc ?? TextDocument.create(uri, 'ox-properties', 0, '');
     switch (kind) {
       case 'open': {
@@ -492,9 +619,21 @@ export class OpGenerator {
       }
       case 'codeAction': {
         const uri = target();
-        const diagnostics = rng.weighted<DiagnosticsChoice>([[6, 'range'], [3, 'all'], [1, 'none']]);
-        const only = rng.weighted<string[] | undefined>([[6, undefined], [2, ['quickfix']], [2, ['source.fixAll']], [1, ['source']]]);
-        const range = diagnostics === 'all' ? { start: { line: 0, character: 0 }, end: docOf(uri).positionAt(Number.MAX_SAFE_INTEGER) } : this.range(docOf(uri));
+        const diagnostics = rng.weighted<DiagnosticsChoice>([
+          [6, 'range'],
+          [3, 'all'],
+          [1, 'none'],
+        ]);
+        const only = rng.weighted<string[] | undefined>([
+          [6, undefined],
+          [2, ['quickfix']],
+          [2, ['source.fixAll']],
+          [1, ['source']],
+        ]);
+        const range =
+          diagnostics === 'all'
+            ? { start: { line: 0, character: 0 }, end: docOf(uri).positionAt(Number.MAX_SAFE_INTEGER) }
+            : this.range(docOf(uri));
         return only ? { op: 'codeAction', uri, range, diagnostics, only } : { op: 'codeAction', uri, range, diagnostics };
       }
       case 'inlayHint': {
@@ -510,7 +649,8 @@ export class OpGenerator {
         return { op: 'settle' };
       case 'configure': {
         const rules: Record<string, string> = {};
-        for (let i = rng.small(4); i > 0; i--) rules[rng.pick(RULE_IDS)] = rng.pick(['off', 'hint', 'information', 'warning', 'error', 'info', 'bogus']);
+        for (let i = rng.small(4); i > 0; i--)
+          rules[rng.pick(RULE_IDS)] = rng.pick(['off', 'hint', 'information', 'warning', 'error', 'info', 'bogus']);
         return { op: 'configure', settings: { rules, inlayHints: { enabled: rng.chance(0.8) } } };
       }
       default: {

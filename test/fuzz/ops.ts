@@ -98,5 +98,7 @@ export function decodeOps(json: readonly unknown[]): Op[] {
 
 /** One line per operation: a reproducer that is easy to read and to paste. */
 export function formatOps(ops: readonly Op[]): string {
-  return `[\n${encodeOps(ops).map((o) => `  ${JSON.stringify(o)}`).join(',\n')}\n]`;
+  return `[\n${encodeOps(ops)
+    .map((o) => `  ${JSON.stringify(o)}`)
+    .join(',\n')}\n]`;
 }

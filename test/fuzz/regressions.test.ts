@@ -28,7 +28,8 @@ function actionLines(actions: unknown): string[] {
   return (actions as CodeAction[]).flatMap((a) => {
     const head = `${a.title} [${a.kind}]`;
     const edits: string[] = [];
-    for (const [uri, list] of Object.entries(a.edit?.changes ?? {})) for (const e of list) edits.push(`${uri} ${show(e.range)} ${JSON.stringify(e.newText)}`);
+    for (const [uri, list] of Object.entries(a.edit?.changes ?? {}))
+      for (const e of list) edits.push(`${uri} ${show(e.range)} ${JSON.stringify(e.newText)}`);
     for (const c of a.edit?.documentChanges ?? []) {
       if ('kind' in c) edits.push(`${c.kind} ${'uri' in c ? c.uri : c.oldUri}`);
       else for (const e of (c as TextDocumentEdit).edits) edits.push(`${c.textDocument.uri} ${show(e.range)} ${JSON.stringify(e.newText)}`);
@@ -38,7 +39,9 @@ function actionLines(actions: unknown): string[] {
 }
 
 function brief(diagnostics: Diagnostic[] | undefined): string[] {
-  return (diagnostics ?? []).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  return (diagnostics ?? []).map(
+    (d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  );
 }
 
 describe('fuzzer regressions', () => {
@@ -62,9 +65,23 @@ describe('fuzzer regressions', () => {
     const uri = 'file:///fuzz/etc/hazelcast/hazelcast.properties';
     const { answers } = await replay([
       { op: 'open', uri, languageId: 'ox-properties', version: 5, text: '' },
-      { op: 'change', uri, version: 13, changes: [{ text: '# ox-cluster-config-disable duplicate-key\r\ncom.openexchange.hazelcast.socket.bindAny=localhost\r\n\tcom.openexchange.push.allowPermanentPush=1W\r\n' }] },
+      {
+        op: 'change',
+        uri,
+        version: 13,
+        changes: [
+          {
+            text: '# ox-cluster-config-disable duplicate-key\r\ncom.openexchange.hazelcast.socket.bindAny=localhost\r\n\tcom.openexchange.push.allowPermanentPush=1W\r\n',
+          },
+        ],
+      },
       { op: 'settle' },
-      { op: 'change', uri, version: 14, changes: [{ range: { start: { line: 1, character: 49 }, end: { line: 2, character: 10 } }, text: '' }] },
+      {
+        op: 'change',
+        uri,
+        version: 14,
+        changes: [{ range: { start: { line: 1, character: 49 }, end: { line: 2, character: 10 } }, text: '' }],
+      },
       { op: 'codeAction', uri, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, diagnostics: 'all' },
       { op: 'settle' },
       { op: 'codeAction', uri, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, diagnostics: 'all' },
@@ -84,12 +101,30 @@ describe('fuzzer regressions', () => {
     const hazelcast = 'file:///fuzz/node2/etc/hazelcast.properties';
     const { answers } = await replay([
       { op: 'open', uri: hazelcast, languageId: 'ox-properties', version: 1, text: '' },
-      { op: 'open', uri: server, languageId: 'ox-properties', version: 1, text: 'com.openexchange.hazelcast.network.client.node\\\r\ns\f=2W\r\n' },
+      {
+        op: 'open',
+        uri: server,
+        languageId: 'ox-properties',
+        version: 1,
+        text: 'com.openexchange.hazelcast.network.client.node\\\r\ns\f=2W\r\n',
+      },
       { op: 'settle' },
       { op: 'close', uri: hazelcast },
-      { op: 'codeAction', uri: server, range: { start: { line: 2, character: 25 }, end: { line: 2, character: 43 } }, diagnostics: 'range', only: ['source.fixAll'] },
+      {
+        op: 'codeAction',
+        uri: server,
+        range: { start: { line: 2, character: 25 }, end: { line: 2, character: 43 } },
+        diagnostics: 'range',
+        only: ['source.fixAll'],
+      },
       { op: 'settle' },
-      { op: 'codeAction', uri: server, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, diagnostics: 'all', only: ['quickfix'] },
+      {
+        op: 'codeAction',
+        uri: server,
+        range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } },
+        diagnostics: 'all',
+        only: ['quickfix'],
+      },
     ]);
     // Creating a file is no fix-all fix.
     assert.deepEqual(actionLines(answers.get(4)), []);
@@ -104,19 +139,33 @@ describe('fuzzer regressions', () => {
   // Seed 5, operation 2110: typing "\r" in front of a line's "\n" made the server count two line breaks where
   // the editor (and the protocol) count one "\r\n"; the server's copy of the text then drifted from the
   // editor's, and its ranges fell outside the editor's lines (a symbol on line 5 of a five-line file).
-  test('an edit that joins a CR and an LF keeps the server on the editor\'s lines', async () => {
+  test("an edit that joins a CR and an LF keeps the server on the editor's lines", async () => {
     const uri = 'file:///fuzz/node3/etc/hazelcast/distributed-map.properties';
     const { answers } = await replay([
-      { op: 'open', uri, languageId: 'ox-properties', version: 1, text: '#\n# Defaults to 0 (infinite) since orphaned entries are remove periodically\ncom.openexchange.hazelcast.configuration.map.maxIdleSeconds=0\n' },
-      { op: 'change', uri, version: 32, changes: [{ range: { start: { line: 1, character: 78 }, end: { line: 1, character: 78 } }, text: '\u{10ffff}\n9.0\n"éa\r' }] },
+      {
+        op: 'open',
+        uri,
+        languageId: 'ox-properties',
+        version: 1,
+        text: '#\n# Defaults to 0 (infinite) since orphaned entries are remove periodically\ncom.openexchange.hazelcast.configuration.map.maxIdleSeconds=0\n',
+      },
+      {
+        op: 'change',
+        uri,
+        version: 32,
+        changes: [{ range: { start: { line: 1, character: 78 }, end: { line: 1, character: 78 } }, text: '\u{10ffff}\n9.0\n"éa\r' }],
+      },
       { op: 'documentSymbol', uri },
     ]);
     const symbols = answers.get(2) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => [s.name, show(s.range), show(s.selectionRange)]), [
-      ['9.0', '2:0-2:3', '2:0-2:3'],
-      ['"éa', '3:0-3:3', '3:0-3:3'],
-      ['com.openexchange.hazelcast.configuration.map.maxIdleSeconds', '4:0-4:61', '4:0-4:59'],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, show(s.range), show(s.selectionRange)]),
+      [
+        ['9.0', '2:0-2:3', '2:0-2:3'],
+        ['"éa', '3:0-3:3', '3:0-3:3'],
+        ['com.openexchange.hazelcast.configuration.map.maxIdleSeconds', '4:0-4:61', '4:0-4:59'],
+      ],
+    );
   });
 
   // Seed 3032936870 (npm run fuzz): fix-all for a file that sets one key 100,000 times (CR line breaks) was not
@@ -126,10 +175,19 @@ describe('fuzzer regressions', () => {
     const uri = 'file:///fuzz/bad%E0%A4%A/etc/server.properties';
     const { answers } = await replay([
       { op: 'open', uri, languageId: 'ox-properties', version: 1, text: { pieces: [['key=value\r', 60000]] } },
-      { op: 'codeAction', uri, range: { start: { line: 89729, character: 4 }, end: { line: 89729, character: 8 } }, diagnostics: 'range', only: ['source'] },
+      {
+        op: 'codeAction',
+        uri,
+        range: { start: { line: 89729, character: 4 }, end: { line: 89729, character: 8 } },
+        diagnostics: 'range',
+        only: ['source'],
+      },
     ]);
     const actions = answers.get(1) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['Fix all OX Cluster Config problems']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Fix all OX Cluster Config problems'],
+    );
     const edits = actions[0].edit!.changes![uri];
     assert.equal(edits.length, 59999);
     assert.ok(edits.every((e, i) => show(e.range) === `${i}:0-${i + 1}:0` && e.newText === ''));
@@ -145,10 +203,26 @@ describe('fuzzer regressions', () => {
     const uri = 'file:///fuzz/node2/etc/custom.properties';
     const map = 'file:///fuzz/node2/etc/hazelcast/distributed-map.properties';
     const { answers, published } = await replay([
-      { op: 'open', uri: map, languageId: 'ox-properties', version: 1, text: 'com.openexchange.hazelcast.configuration.map.name=sessions\n' },
+      {
+        op: 'open',
+        uri: map,
+        languageId: 'ox-properties',
+        version: 1,
+        text: 'com.openexchange.hazelcast.configuration.map.name=sessions\n',
+      },
       { op: 'open', uri, languageId: 'ox-properties', version: 1, text: { pieces: [['key=value\r', 100000]] } },
-      { op: 'change', uri: map, version: 2, changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'b5QcbnD' }] },
-      { op: 'change', uri, version: 2, changes: [{ range: { start: { line: 11022, character: 2 }, end: { line: 11022, character: 4 } }, text: "#F\\uZZ\u0000\u001b\t''" }] },
+      {
+        op: 'change',
+        uri: map,
+        version: 2,
+        changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'b5QcbnD' }],
+      },
+      {
+        op: 'change',
+        uri,
+        version: 2,
+        changes: [{ range: { start: { line: 11022, character: 2 }, end: { line: 11022, character: 4 } }, text: "#F\\uZZ\u0000\u001b\t''" }],
+      },
       { op: 'codeAction', uri, range: { start: { line: 46872, character: 7 }, end: { line: 46872, character: 7 } }, diagnostics: 'range' },
       { op: 'foldingRange', uri },
       { op: 'settle' },
@@ -165,7 +239,8 @@ describe('fuzzer regressions', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 3,
       source: 'ox-cluster-config',
-      message: '98999 more problems in this file are not shown (the editor shows the 1000 most severe). Run "ox-cluster-config check" to see them all.',
+      message:
+        '98999 more problems in this file are not shown (the editor shows the 1000 most severe). Run "ox-cluster-config check" to see them all.',
     });
     // Fix-all removes every earlier "key" line, not only the published ones.
     const [fixAll] = answers.get(4) as CodeAction[];
@@ -192,7 +267,8 @@ describe('fuzzer regressions: races with a configuration reload', () => {
     const client = await LspClient.start({ workspaceFolders: [root] });
     const uri = `file://${root}/node0/etc/custom.properties`;
     // Line i sets an unknown key of i + 1 characters: each version has exactly one diagnostic per line.
-    const textOf = (lines: number) => Array.from({ length: lines }, (_, i) => `com.openexchange.hazelcast.${'x'.repeat(i + 1)}=1\n`).join('');
+    const textOf = (lines: number) =>
+      Array.from({ length: lines }, (_, i) => `com.openexchange.hazelcast.${'x'.repeat(i + 1)}=1\n`).join('');
     const texts = new Map<number, string>();
     const problems: string[] = [];
     let checked = 0;

@@ -24,7 +24,9 @@ describe('secrets over the protocol', () => {
   before(async () => {
     client = await LspClient.start({ workspaceFolders: [root], settings: { rules: { 'no-such-rule': 'loud' } } });
     client.publishListeners.push((p) => published.push(...p.diagnostics));
-    await client.diagnosticsWhere(uris.get('c/node2/etc/hazelcast.properties')!, (p) => p.diagnostics.some((d) => d.code === 'cluster-mismatch'));
+    await client.diagnosticsWhere(uris.get('c/node2/etc/hazelcast.properties')!, (p) =>
+      p.diagnostics.some((d) => d.code === 'cluster-mismatch'),
+    );
     // Open every file as the editor decodes it (the "€" stays one character here).
     for (const [rel, text] of Object.entries(FILES)) {
       const next = client.nextDiagnostics(uris.get(rel)!, 1);
@@ -52,9 +54,15 @@ describe('secrets over the protocol', () => {
           if (hover) assertClean(`hover ${rel}:${line + 1}:${character}`, (hover.contents as MarkupContent).value);
         }
       }
-      assertClean(`symbols of ${rel}`, JSON.stringify(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })));
+      assertClean(
+        `symbols of ${rel}`,
+        JSON.stringify(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })),
+      );
       const range = { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } };
-      assertClean(`inlay hints of ${rel}`, JSON.stringify(await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range })));
+      assertClean(
+        `inlay hints of ${rel}`,
+        JSON.stringify(await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range })),
+      );
     }
     assertClean('workspace symbols', JSON.stringify(await client.request<SymbolInformation[]>('workspace/symbol', { query: '' })));
   });
@@ -69,7 +77,10 @@ describe('secrets over the protocol', () => {
 
   test("the server's log and window messages", () => {
     // A settings problem is logged and shown: the channel is in use, and still holds no secret.
-    assert.ok(client.messages.some((m) => m.message.includes('no-such-rule')), JSON.stringify(client.messages));
+    assert.ok(
+      client.messages.some((m) => m.message.includes('no-such-rule')),
+      JSON.stringify(client.messages),
+    );
     for (const m of client.messages) assertClean(`message "${m.message.slice(0, 40)}"`, m.message);
     assertClean('stderr', client.stderr.join(''));
   });

@@ -42,8 +42,14 @@ describe('language server over stdio', () => {
   });
 
   test('completion and hover answer over the protocol', async () => {
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: URI }, position: { line: 1, character: 31 } });
-    assert.deepEqual(list.items.map((i) => i.label), ['true', 'false']);
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: URI },
+      position: { line: 1, character: 31 },
+    });
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['true', 'false'],
+    );
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 5 } });
     const text = (hover.contents as MarkupContent).value;
     assert.ok(text.startsWith('**com.openexchange.hazelcast.jmx**'));
@@ -54,7 +60,10 @@ describe('language server over stdio', () => {
     const current = client.nextDiagnostics(URI, 2);
     client.change(URI, 2, [{ range: { start: { line: 1, character: 31 }, end: { line: 1, character: 35 } }, text: 'ja' }]);
     const { diagnostics } = await current;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-value', 'misread-value']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['invalid-value', 'misread-value'],
+    );
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: diagnostics[0].range,
@@ -70,7 +79,10 @@ describe('language server over stdio', () => {
   });
 
   test('a request for an unknown document is answered empty and the server stays up', async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: 'file:///nope.properties' }, position: { line: 0, character: 0 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///nope.properties' },
+      position: { line: 0, character: 0 },
+    });
     assert.equal(hover, null);
     const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
     assert.equal(symbols.length, 1);
@@ -86,7 +98,10 @@ describe('completion lists for a client that takes itemDefaults (as VS Code does
       const opened = client.nextDiagnostics(uri, 1);
       client.open(uri, 'com.openexchange.hazelcast.jmx=true\ncom.openexchange.hazelcast.gro');
       await opened;
-      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 30 } });
+      const list = await client.request<CompletionList>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 1, character: 30 },
+      });
       const range = { start: { line: 1, character: 0 }, end: { line: 1, character: 30 } };
       assert.deepEqual(list.itemDefaults, { editRange: range, insertTextFormat: 2 });
       const group = list.items.find((i) => i.label === 'com.openexchange.hazelcast.group.name');
@@ -98,7 +113,9 @@ describe('completion lists for a client that takes itemDefaults (as VS Code does
         sortText: '0com.openexchange.hazelcast.group.name',
         textEditText: 'com.openexchange.hazelcast.group.name=$1',
       });
-      assert.ok(list.items.every((i) => i.textEdit === undefined && i.insertTextFormat === undefined && typeof i.textEditText === 'string'));
+      assert.ok(
+        list.items.every((i) => i.textEdit === undefined && i.insertTextFormat === undefined && typeof i.textEditText === 'string'),
+      );
     } finally {
       await client.stop();
     }
@@ -149,7 +166,11 @@ describe('settings and user catalogs', () => {
       // A smaller size limit: parsed again, syntax only.
       const limited = await change({ maxFileSize: 0.00001 }, (p) => p.diagnostics.length === 1 && p.diagnostics[0].code === undefined);
       assert.match(limited.diagnostics[0].message, /^This file is larger than 0 MB, so the editor checks its syntax only/);
-      assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), [], 'a syntax-only document has no outline');
+      assert.deepEqual(
+        await client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+        [],
+        'a syntax-only document has no outline',
+      );
       // A catalog: parsed again with its keys.
       const withCatalog = await change({ catalogs: ['site.ox-catalog.json'] }, (p) => codes(p).includes('invalid-value@0'));
       assert.deepEqual(codes(withCatalog), ['invalid-value@0', 'misread-value@1', 'wrong-file@1']);
@@ -161,7 +182,10 @@ describe('settings and user catalogs', () => {
     const bad = path.join(REPO_ROOT, 'test/fixtures/catalogs/invalid.ox-catalog.json');
     const { codes, logs } = await codesWith({ catalogs: [bad] }, true);
     assert.deepEqual(codes, ['misread-value@1', 'wrong-file@1']);
-    assert.ok(logs.some((l) => l.includes('invalid.ox-catalog.json is invalid and was ignored')), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => l.includes('invalid.ox-catalog.json is invalid and was ignored')),
+      logs.join('\n'),
+    );
   });
 });
 
@@ -174,12 +198,19 @@ describe('cancellation', () => {
       const text = Array.from({ length: 80_000 }, (_, i) => `com.openexchange.custom.key${i}=value ${i}\n`).join('');
       client.open(uri, text);
       const source = new CancellationTokenSource();
-      const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }, source.token);
+      const hover = client.connection.sendRequest(
+        'textDocument/hover',
+        { textDocument: { uri }, position: { line: 0, character: 3 } },
+        source.token,
+      );
       source.cancel();
       await assert.rejects(hover, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
       const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
       assert.ok(symbols.length > 0);
-      assert.deepEqual(client.logs.filter((l) => /failed|Uncaught/.test(l)), []);
+      assert.deepEqual(
+        client.logs.filter((l) => /failed|Uncaught/.test(l)),
+        [],
+      );
     } finally {
       await client.stop();
     }
@@ -197,9 +228,17 @@ describe('large files', () => {
     client.open(uri, text);
     const { diagnostics } = await published;
     await client.stop();
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.message]), [
-      [undefined, 3, 0, 'This file is larger than 1 MB, so the editor checks its syntax only. Run "ox-cluster-config check" for the full analysis, or raise oxClusterConfig.maxFileSize.'],
-      ['syntax', 1, 1, 'Malformed \\uXXXX escape: Java rejects it, and OX then skips this whole file (it logs only a warning).'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.message]),
+      [
+        [
+          undefined,
+          3,
+          0,
+          'This file is larger than 1 MB, so the editor checks its syntax only. Run "ox-cluster-config check" for the full analysis, or raise oxClusterConfig.maxFileSize.',
+        ],
+        ['syntax', 1, 1, 'Malformed \\uXXXX escape: Java rejects it, and OX then skips this whole file (it logs only a warning).'],
+      ],
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('workspace analysis over the protocol', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-cluster-'));
   const sessiondText = 'com.openexchange.sessiond.sessionLongLifeTime=2W\n';
   const sessiond = write(root, 'prod/node1/etc/sessiond.properties', sessiondText);
-  const sessions = write(root, 'prod/node1/etc/hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.name=sessions-7\ncom.openexchange.hazelcast.configuration.map.maxIdleSeconds=1296000\n');
+  const sessions = write(
+    root,
+    'prod/node1/etc/hazelcast/sessions.properties',
+    'com.openexchange.hazelcast.configuration.map.name=sessions-7\ncom.openexchange.hazelcast.configuration.map.maxIdleSeconds=1296000\n',
+  );
   const node1 = write(root, 'prod/node1/etc/hazelcast.properties', 'com.openexchange.hazelcast.group.name=prod\n');
   write(root, 'prod/node2/etc/hazelcast.properties', 'com.openexchange.hazelcast.group.name=prod-b\n');
   let client: LspClient;
@@ -31,9 +35,16 @@ describe('workspace analysis over the protocol', () => {
 
   test('files that are not open are indexed and get diagnostics', async () => {
     const published = await client.nextDiagnostics(node1);
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.message]), [
-      ['cluster-mismatch', 1, 'com.openexchange.hazelcast.group.name differs across the nodes of the cluster (node1: "prod", node2: "prod-b"); they must agree on it.'],
-    ]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.severity, d.message]),
+      [
+        [
+          'cluster-mismatch',
+          1,
+          'com.openexchange.hazelcast.group.name differs across the nodes of the cluster (node1: "prod", node2: "prod-b"); they must agree on it.',
+        ],
+      ],
+    );
   });
 
   test('editing sessiond.properties updates the diagnostic of the closed sessions map file', async () => {
@@ -43,14 +54,20 @@ describe('workspace analysis over the protocol', () => {
     const next = client.diagnosticsWhere(sessions, (p) => p.diagnostics.length > 0);
     client.change(sessiond, 2, [{ range: { start: { line: 0, character: 46 }, end: { line: 0, character: 48 } }, text: '3W' }]);
     const { diagnostics } = await next;
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
       [
-        'session-idle-below-lifetime',
-        1,
-        'maxIdleSeconds 1296000 (2 weeks 1 day) is not above the session lifetime (3W = 3 weeks = 1814400 s from sessiond.properties:1): Hazelcast evicts sessions OX still considers alive.',
+        [
+          'session-idle-below-lifetime',
+          1,
+          'maxIdleSeconds 1296000 (2 weeks 1 day) is not above the session lifetime (3W = 3 weeks = 1814400 s from sessiond.properties:1): Hazelcast evicts sessions OX still considers alive.',
+        ],
       ],
-    ]);
-    assert.deepEqual(diagnostics[0].relatedInformation?.[0].location, { uri: sessiond, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 45 } } });
+    );
+    assert.deepEqual(diagnostics[0].relatedInformation?.[0].location, {
+      uri: sessiond,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 45 } },
+    });
   });
 
   test('hover shows the effective value and the other nodes', async () => {
@@ -62,8 +79,15 @@ describe('workspace analysis over the protocol', () => {
   });
 
   test('references find a key in every node', async () => {
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: node1 }, position: { line: 0, character: 5 }, context: { includeDeclaration: true } });
-    assert.deepEqual(refs.map((r) => path.relative(root, new URL(r.uri).pathname)).sort(), ['prod/node1/etc/hazelcast.properties', 'prod/node2/etc/hazelcast.properties']);
+    const refs = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: node1 },
+      position: { line: 0, character: 5 },
+      context: { includeDeclaration: true },
+    });
+    assert.deepEqual(refs.map((r) => path.relative(root, new URL(r.uri).pathname)).sort(), [
+      'prod/node1/etc/hazelcast.properties',
+      'prod/node2/etc/hazelcast.properties',
+    ]);
   });
 
   test('the effective configuration of a node, with the cluster differences', async () => {
@@ -79,6 +103,9 @@ describe('workspace analysis over the protocol', () => {
     const next = client.nextDiagnostics(uri);
     void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
     const { diagnostics } = await next;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['invalid-value']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['invalid-value'],
+    );
   });
 });

@@ -59,7 +59,18 @@ export function generateLargeFile(lines: number): string {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-const MAPS = ['sessions-7', 'authcode-1', 'oidcAuthInfos-0', 'oidcLogoutInfos-0', 'samlAuthnRequestInfos-0', 'tokenSessions-2', 'rtClientMapping-1', 'rtGroupMapping-1', 'dovecotnotify-1', 'filemanagement-0'];
+const MAPS = [
+  'sessions-7',
+  'authcode-1',
+  'oidcAuthInfos-0',
+  'oidcLogoutInfos-0',
+  'samlAuthnRequestInfos-0',
+  'tokenSessions-2',
+  'rtClientMapping-1',
+  'rtGroupMapping-1',
+  'dovecotnotify-1',
+  'filemanagement-0',
+];
 
 /** Files of a generated workspace: `clusters` clusters of `nodesPerCluster` nodes, 15 files each. */
 export function generateWorkspaceFiles(clusters: number, nodesPerCluster: number): Record<string, string> {
@@ -78,7 +89,8 @@ export function generateWorkspaceFiles(clusters: number, nodesPerCluster: number
         `com.openexchange.hazelcast.liteMember=${n >= 3}`,
         '',
       ].join('\n');
-      files[`${etc}/sessiond.properties`] = 'com.openexchange.sessiond.sessionLongLifeTime=1W\ncom.openexchange.sessiond.maxSession=50000\n';
+      files[`${etc}/sessiond.properties`] =
+        'com.openexchange.sessiond.sessionLongLifeTime=1W\ncom.openexchange.sessiond.maxSession=50000\n';
       files[`${etc}/cache.properties`] = 'com.openexchange.caching.jcs.eventInvalidation=true\n';
       files[`${etc}/server.properties`] = `com.openexchange.server.backendRoute=OX${c}_${n}\n`;
       files[`${etc}/cache.ccf`] = 'jcs.default=\njcs.region.User=LTCP\njcs.region.User.cacheattributes.MaxObjects=4000000\n';

@@ -11,7 +11,12 @@ export const SERVER_PATH = process.env.OX_SERVER_PATH ?? path.join(REPO_ROOT, 's
 export class LspClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: Array<{ uri: string; version?: number; test?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private readonly waiters: Array<{
+    uri: string;
+    version?: number;
+    test?: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }> = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   /** Every window/logMessage and window/showMessage with its type (1 error, 2 warning, 3 info, 4 log). */
@@ -20,10 +25,7 @@ export class LspClient {
   readonly publishListeners: Array<(p: PublishDiagnosticsParams) => void> = [];
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createMessageConnection(
-      new StreamMessageReader(process.stdout!),
-      new StreamMessageWriter(process.stdin!),
-    );
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
@@ -72,7 +74,11 @@ export class LspClient {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           ...(options.completionItemDefaults
-            ? { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextMode', 'insertTextFormat', 'data'] } } }
+            ? {
+                completion: {
+                  completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextMode', 'insertTextFormat', 'data'] },
+                },
+              }
             : {}),
         },
       },
@@ -95,7 +101,14 @@ export class LspClient {
   nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -105,7 +118,14 @@ export class LspClient {
     if (last && test(last)) return Promise.resolve(last);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, test, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        uri,
+        test,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 

@@ -26,7 +26,11 @@ export function uriOf(relativePath: string): string {
 
 export function relativeOf(uri: string): string {
   if (!uri.startsWith(`${ROOT}/`)) throw new Error(`${uri} is not below ${ROOT}`);
-  return uri.slice(ROOT.length + 1).split('/').map(decodeURIComponent).join('/');
+  return uri
+    .slice(ROOT.length + 1)
+    .split('/')
+    .map(decodeURIComponent)
+    .join('/');
 }
 
 /** A `WorkspaceHost` over a map of relative paths to texts; folders exist implicitly. */
@@ -64,10 +68,17 @@ export interface Analysis {
 }
 
 /** Loads `files` through the host and the workspace model and runs every rule (single-file and cross-file). */
-export async function analyze(files: Files, settings: Settings = DEFAULT_SETTINGS, declared: readonly DeclaredCluster[] = []): Promise<Analysis> {
+export async function analyze(
+  files: Files,
+  settings: Settings = DEFAULT_SETTINGS,
+  declared: readonly DeclaredCluster[] = [],
+): Promise<Analysis> {
   const { docs, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
   if (messages.length) throw new Error(messages.join('\n'));
-  const workspace = new Workspace(catalog, declared.map((d) => ({ root: ROOT, ...d })));
+  const workspace = new Workspace(
+    catalog,
+    declared.map((d) => ({ root: ROOT, ...d })),
+  );
   for (const doc of docs) workspace.set(doc);
   const analyzer = new WorkspaceAnalyzer(workspace, {
     catalog,

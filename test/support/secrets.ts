@@ -16,7 +16,13 @@ export const ENC = `${H}network.symmetricEncryption`;
 export const KEY = 'com.openexchange.sessiond.encryptionKey';
 export const lines = (...l: string[]) => l.map((x) => `${x}\n`).join('');
 const cluster = (...l: string[]) =>
-  lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`, `${H}network.interfaces=10.0.0.*`, ...l);
+  lines(
+    `${H}group.name=prod`,
+    `${H}network.join=static`,
+    `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`,
+    `${H}network.interfaces=10.0.0.*`,
+    ...l,
+  );
 
 /**
  * Three nodes whose secrets differ (cluster-mismatch), a secret set in two files (duplicate-across-files) and

@@ -25,15 +25,30 @@ test('an edit runs the rules of the edited file, and in its sibling files only t
   const b = 'file:///c/node1/etc/server.properties';
   workspace.set(parseFile(a, 'x=1\n', catalog, 1));
   workspace.set(parseFile(b, 'y=1\n', catalog, 1));
-  const analyzer = new WorkspaceAnalyzer(workspace, { catalog, singleFileRules: [counting('local', false), counting('node', true)], crossRules: [] });
+  const analyzer = new WorkspaceAnalyzer(workspace, {
+    catalog,
+    singleFileRules: [counting('local', false), counting('node', true)],
+    crossRules: [],
+  });
   analyzer.analyzeAll(DEFAULT_SETTINGS);
-  assert.deepEqual(runs.sort(), ['local hazelcast.properties', 'local server.properties', 'node hazelcast.properties', 'node server.properties']);
+  assert.deepEqual(runs.sort(), [
+    'local hazelcast.properties',
+    'local server.properties',
+    'node hazelcast.properties',
+    'node server.properties',
+  ]);
 
   runs.length = 0;
   workspace.set(parseFile(b, 'y=2\n', catalog, 2));
   const updated = analyzer.update([b], DEFAULT_SETTINGS);
   assert.deepEqual(runs.sort(), ['local server.properties', 'node hazelcast.properties', 'node server.properties']);
   assert.deepEqual(updated.sort(), [a, b]);
-  assert.deepEqual(analyzer.diagnostics(a).map((d) => d.message), ['local v1', 'node v1']);
-  assert.deepEqual(analyzer.diagnostics(b).map((d) => d.message), ['local v2', 'node v2']);
+  assert.deepEqual(
+    analyzer.diagnostics(a).map((d) => d.message),
+    ['local v1', 'node v1'],
+  );
+  assert.deepEqual(
+    analyzer.diagnostics(b).map((d) => d.message),
+    ['local v2', 'node v2'],
+  );
 });

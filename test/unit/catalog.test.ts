@@ -93,7 +93,10 @@ test('validateCatalogFile reports readable errors with JSON pointers', () => {
   assert.match(text, /^\/properties\/0 .*key.*pattern/m);
   assert.match(text, /^\/properties\/1\/type /m);
   assert.match(text, /^\/properties\/2 .*"colour"/m);
-  assert.ok(result.errors.every((e) => !e.includes('\n')), 'one line per error');
+  assert.ok(
+    result.errors.every((e) => !e.includes('\n')),
+    'one line per error',
+  );
   assert.equal(validateCatalogFile('not an object').ok, false);
 });
 

@@ -8,7 +8,6 @@ import { pathToUri } from '../../server/src/host/nodeHost';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
 import { service, validate } from '../support/service';
 
-
 test('real stock OX files produce no error diagnostics', (t) => {
   if (!fs.existsSync(CORPUS)) {
     t.skip(NO_CORPUS);
@@ -22,7 +21,8 @@ test('real stock OX files produce no error diagnostics', (t) => {
     const text = fs.readFileSync(file).toString('latin1');
     const doc = service.parse(TextDocument.create(pathToUri(file), 'ox-properties', 1, text));
     for (const d of validate(doc)) {
-      if (d.severity === DiagnosticSeverity.Error) errors.push(`${path.relative(CORPUS, file)}:${d.range.start.line + 1} ${d.code} ${d.message}`);
+      if (d.severity === DiagnosticSeverity.Error)
+        errors.push(`${path.relative(CORPUS, file)}:${d.range.start.line + 1} ${d.code} ${d.message}`);
       if (d.severity === DiagnosticSeverity.Warning) warnings++;
     }
   }

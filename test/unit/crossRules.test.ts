@@ -23,7 +23,13 @@ const lines = (...l: string[]) => l.map((x) => `${x}\n`).join('');
 
 /** A hazelcast.properties that raises nothing on its own: a lone node with a static list of three. */
 const goodHazelcast = (...extra: string[]) =>
-  lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`, `${H}network.interfaces=10.0.0.*`, ...extra);
+  lines(
+    `${H}group.name=prod`,
+    `${H}network.join=static`,
+    `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`,
+    `${H}network.interfaces=10.0.0.*`,
+    ...extra,
+  );
 
 /** A diagnostic as plain data, with the file it belongs to. */
 interface Seen extends Brief {
@@ -81,7 +87,15 @@ describe('session-idle-below-lifetime', () => {
     const message =
       'maxIdleSeconds 86400 (1 day) is not above the session lifetime (2W = 2 weeks = 1209600 s from sessiond.properties:1): Hazelcast evicts sessions OX still considers alive.';
     assert.deepEqual(await check(files), [
-      { file: 'c/node1/etc/hazelcast/sessions.properties', code: 'session-idle-below-lifetime', line: 1, from: 60, to: 65, severity: W, message },
+      {
+        file: 'c/node1/etc/hazelcast/sessions.properties',
+        code: 'session-idle-below-lifetime',
+        line: 1,
+        from: 60,
+        to: 65,
+        severity: W,
+        message,
+      },
     ]);
     const d = await the(files, 'session-idle-below-lifetime');
     assert.deepEqual(related(d), [{ file: 'c/node1/etc/sessiond.properties', line: 0, from: 0, to: 45, message: 'Session lifetime 2W' }]);
@@ -98,7 +112,10 @@ describe('session-idle-below-lifetime', () => {
       'c/node1/etc/hazelcast/sessions.properties': map('604800'),
     };
     const d = await the(files, 'session-idle-below-lifetime');
-    assert.equal(d.message, 'maxIdleSeconds 604800 (1 week) is not above the session lifetime (1W = 1 week = 604800 s, the default): Hazelcast evicts sessions OX still considers alive.');
+    assert.equal(
+      d.message,
+      'maxIdleSeconds 604800 (1 week) is not above the session lifetime (1W = 1 week = 604800 s, the default): Hazelcast evicts sessions OX still considers alive.',
+    );
     assert.deepEqual(related(d), [
       { file: 'c/node1/etc/sessiond.properties', line: 0, from: 0, to: 0, message: `${S}sessionLongLifeTime is not set: default 1W` },
     ]);
@@ -122,21 +139,42 @@ describe('session-idle-below-lifetime', () => {
   });
 
   test('maxIdleSeconds=0 is the information variant without a fix', async () => {
-    const files = { 'c/node1/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=2W`), 'c/node1/etc/hazelcast/sessions.properties': map('0') };
+    const files = {
+      'c/node1/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=2W`),
+      'c/node1/etc/hazelcast/sessions.properties': map('0'),
+    };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast/sessions.properties', code: 'session-idle-below-lifetime', line: 1, from: 60, to: 61, severity: I,
-        message: 'maxIdleSeconds=0: Hazelcast never evicts idle sessions from this map; OX removes them only when they end, so a session whose node goes down can linger.',
+        file: 'c/node1/etc/hazelcast/sessions.properties',
+        code: 'session-idle-below-lifetime',
+        line: 1,
+        from: 60,
+        to: 61,
+        severity: I,
+        message:
+          'maxIdleSeconds=0: Hazelcast never evicts idle sessions from this map; OX removes them only when they end, so a session whose node goes down can linger.',
       },
     ]);
     assert.deepEqual(titles(await the(files, 'session-idle-below-lifetime')), []);
   });
 
   test('no finding above the lifetime, for other maps, or for a lifetime in another node', async () => {
-    assert.deepEqual(await check({ 'c/node1/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=2W`), 'c/node1/etc/hazelcast/sessions.properties': map('1209601') }), []);
+    assert.deepEqual(
+      await check({
+        'c/node1/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=2W`),
+        'c/node1/etc/hazelcast/sessions.properties': map('1209601'),
+      }),
+      [],
+    );
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast/authcode.properties': map('60', 'authcode-1') }), []);
     // node2's long lifetime does not count for node1's map (1W default there).
-    assert.deepEqual(await check({ 'c/node2/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=4W`), 'c/node1/etc/hazelcast/sessions.properties': map('700000') }), []);
+    assert.deepEqual(
+      await check({
+        'c/node2/etc/sessiond.properties': lines(`${S}sessionLongLifeTime=4W`),
+        'c/node1/etc/hazelcast/sessions.properties': map('700000'),
+      }),
+      [],
+    );
   });
 });
 
@@ -146,7 +184,12 @@ describe('missing-group-name', () => {
     const files = { 'lab/node1/etc/hazelcast.properties': text };
     assert.deepEqual(await check(files), [
       {
-        file: 'lab/node1/etc/hazelcast.properties', code: 'missing-group-name', line: 0, from: 0, to: 39, severity: E,
+        file: 'lab/node1/etc/hazelcast.properties',
+        code: 'missing-group-name',
+        line: 0,
+        from: 0,
+        to: 39,
+        severity: E,
         message: `Join mode "static" needs ${H}group.name, which is not set: OX does not start Hazelcast on this node.`,
       },
     ]);
@@ -154,7 +197,12 @@ describe('missing-group-name', () => {
     assert.deepEqual(titles(d), [`Set ${H}group.name=lab`]);
     const { changed, after } = await fix(files, d);
     assert.deepEqual(changed, {
-      'lab/node1/etc/hazelcast.properties': lines(`${H}network.join=static`, `${H}group.name=lab`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2`, `${H}network.interfaces=10.0.0.*`),
+      'lab/node1/etc/hazelcast.properties': lines(
+        `${H}network.join=static`,
+        `${H}group.name=lab`,
+        `${H}network.join.static.nodes=10.0.0.1,10.0.0.2`,
+        `${H}network.interfaces=10.0.0.*`,
+      ),
     });
     assert.deepEqual(after, []);
   });
@@ -163,34 +211,57 @@ describe('missing-group-name', () => {
     const files = {
       'c/node1/etc/hazelcast.properties': goodHazelcast(),
       'c/node2/etc/hazelcast.properties': goodHazelcast(),
-      'c/node3/etc/hazelcast.properties': lines(`${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`, `${H}network.interfaces=10.0.0.*`),
+      'c/node3/etc/hazelcast.properties': lines(
+        `${H}network.join=static`,
+        `${H}network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3`,
+        `${H}network.interfaces=10.0.0.*`,
+      ),
       'c/node3/etc/server.properties': lines(`${H}group.name=`),
     };
     // The blank name is this rule's finding only, not also a cluster-mismatch.
-    assert.deepEqual((await check(files)).map((x) => [x.file, x.code]), [
-      ['c/node3/etc/hazelcast.properties', 'missing-group-name'],
-      ['c/node3/etc/server.properties', 'wrong-file'],
-    ]);
+    assert.deepEqual(
+      (await check(files)).map((x) => [x.file, x.code]),
+      [
+        ['c/node3/etc/hazelcast.properties', 'missing-group-name'],
+        ['c/node3/etc/server.properties', 'wrong-file'],
+      ],
+    );
     const d = await the(files, 'missing-group-name');
     assert.equal(d.message, `Join mode "static" needs ${H}group.name, which is blank: OX does not start Hazelcast on this node.`);
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 39 } });
     assert.deepEqual(titles(d), [`Set ${H}group.name=prod (as on the other nodes)`]);
     const { changed, after } = await fix(files, d);
     assert.deepEqual(changed, { 'c/node3/etc/server.properties': lines(`${H}group.name=prod`) });
-    assert.deepEqual(after.map((s) => [s.file, s.code]), [['c/node3/etc/server.properties', 'wrong-file']]);
+    assert.deepEqual(
+      after.map((s) => [s.file, s.code]),
+      [['c/node3/etc/server.properties', 'wrong-file']],
+    );
   });
 
   test('no finding with join empty, unset or invalid, or with a name', async () => {
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`) }), []);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}jmx=true`) }), []);
-    assert.deepEqual((await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=statik`) })).map((s) => s.code), ['invalid-value']);
+    assert.deepEqual(
+      (await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=statik`) })).map((s) => s.code),
+      ['invalid-value'],
+    );
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast() }), []);
   });
 });
 
 describe('join-incomplete', () => {
-  const node = (...l: string[]) => ({ 'c/node1/etc/hazelcast.properties': lines(`${H}group.name=prod`, `${H}network.interfaces=10.0.0.*`, ...l) });
-  const onJoin = (message: string): Seen => ({ file: 'c/node1/etc/hazelcast.properties', code: 'join-incomplete', line: 2, from: 0, to: 39, severity: E, message });
+  const node = (...l: string[]) => ({
+    'c/node1/etc/hazelcast.properties': lines(`${H}group.name=prod`, `${H}network.interfaces=10.0.0.*`, ...l),
+  });
+  const onJoin = (message: string): Seen => ({
+    file: 'c/node1/etc/hazelcast.properties',
+    code: 'join-incomplete',
+    line: 2,
+    from: 0,
+    to: 39,
+    severity: E,
+    message,
+  });
 
   test('static without nodes, also when the list has only commas', async () => {
     assert.deepEqual(await check(node(`${H}network.join=static`)), [
@@ -199,7 +270,10 @@ describe('join-incomplete', () => {
     assert.deepEqual(await check(node(`${H}network.join=static`, `${H}network.join.static.nodes=`)), [
       onJoin(`Join mode "static" needs ${H}network.join.static.nodes, which is empty: this node has nobody to join.`),
     ]);
-    assert.deepEqual((await check(node(`${H}network.join=static`, `${H}network.join.static.nodes=,`))).filter((s) => s.code === 'join-incomplete').length, 1);
+    assert.deepEqual(
+      (await check(node(`${H}network.join=static`, `${H}network.join.static.nodes=,`))).filter((s) => s.code === 'join-incomplete').length,
+      1,
+    );
     assert.deepEqual(await check(node(`${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1`)), []);
   });
 
@@ -207,17 +281,30 @@ describe('join-incomplete', () => {
     assert.deepEqual(await check(node(`${H}network.join=multicast`)), []);
     assert.deepEqual(await check(node(`${H}network.join=multicast`, `${H}network.join.multicast.group=10.1.1.1`)), [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'join-incomplete', line: 3, from: 56, to: 64, severity: E,
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'join-incomplete',
+        line: 3,
+        from: 56,
+        to: 64,
+        severity: E,
         message: 'Join mode "multicast" needs a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8); 10.1.1.1 is not one.',
       },
     ]);
     assert.deepEqual(await check(node(`${H}network.join=multicast`, `${H}network.join.multicast.group=`)), [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'join-incomplete', line: 3, from: 0, to: 55, severity: E,
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'join-incomplete',
+        line: 3,
+        from: 0,
+        to: 55,
+        severity: E,
         message: `Join mode "multicast" needs a multicast group address, but ${H}network.join.multicast.group is empty.`,
       },
     ]);
-    assert.deepEqual((await check(node(`${H}network.join=multicast`, `${H}network.join.multicast.port=0`))).map((s) => s.code), ['invalid-value']);
+    assert.deepEqual(
+      (await check(node(`${H}network.join=multicast`, `${H}network.join.multicast.port=0`))).map((s) => s.code),
+      ['invalid-value'],
+    );
     assert.deepEqual(await check(node(`${H}network.join=multicast`, `${H}network.join.multicast.group=ff02::1`)), []);
   });
 
@@ -230,7 +317,9 @@ describe('join-incomplete', () => {
 
   test('kubernetes accepts serviceDNS and the older serviceName', async () => {
     assert.deepEqual(await check(node(`${H}network.join=kubernetes`)), [
-      onJoin(`Join mode "kubernetes" needs the Kubernetes service, but neither ${H}network.join.k8s.serviceDNS (read by OX 8) nor ${H}network.join.k8s.serviceName (the name in older documentation) is set.`),
+      onJoin(
+        `Join mode "kubernetes" needs the Kubernetes service, but neither ${H}network.join.k8s.serviceDNS (read by OX 8) nor ${H}network.join.k8s.serviceName (the name in older documentation) is set.`,
+      ),
     ]);
     assert.deepEqual(await check(node(`${H}network.join=kubernetes`, `${H}network.join.k8s.serviceDNS=ox.ns.svc.cluster.local`)), []);
     assert.deepEqual(await check(node(`${H}network.join=kubernetes`, `${H}network.join.k8s.serviceName=ox-hazelcast`)), []);
@@ -238,9 +327,14 @@ describe('join-incomplete', () => {
 
   test('aws names the missing key', async () => {
     assert.deepEqual(await check(node(`${H}network.join=AWS`, `${H}network.join.aws.accessKey=AKIAEXAMPLE`)), [
-      onJoin(`Join mode "aws" needs ${H}network.join.aws.accessKey and ${H}network.join.aws.secretKey; ${H}network.join.aws.secretKey is not set.`),
+      onJoin(
+        `Join mode "aws" needs ${H}network.join.aws.accessKey and ${H}network.join.aws.secretKey; ${H}network.join.aws.secretKey is not set.`,
+      ),
     ]);
-    assert.deepEqual(await check(node(`${H}network.join=aws`, `${H}network.join.aws.accessKey=AKIAEXAMPLE`, `${H}network.join.aws.secretKey=c2VjcmV0`)), []);
+    assert.deepEqual(
+      await check(node(`${H}network.join=aws`, `${H}network.join.aws.accessKey=AKIAEXAMPLE`, `${H}network.join.aws.secretKey=c2VjcmV0`)),
+      [],
+    );
   });
 });
 
@@ -251,7 +345,12 @@ describe('loopback-interfaces', () => {
     const files = { 'c/node1/etc/hazelcast.properties': lines(...base) };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'loopback-interfaces', line: 1, from: 0, to: 39, severity: W,
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'loopback-interfaces',
+        line: 1,
+        from: 0,
+        to: 39,
+        severity: W,
         message: `Hazelcast listens on 127.0.0.1 only (the default, as ${H}network.interfaces is not set), so the other nodes cannot reach this one although join is "static".`,
       },
     ]);
@@ -266,7 +365,12 @@ describe('loopback-interfaces', () => {
     const files = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=127.0.0.1`) };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'loopback-interfaces', line: 3, from: 46, to: 55, severity: W,
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'loopback-interfaces',
+        line: 3,
+        from: 46,
+        to: 55,
+        severity: W,
         message: 'Hazelcast listens on 127.0.0.1 only, so the other nodes cannot reach this one although join is "static".',
       },
     ]);
@@ -284,36 +388,71 @@ describe('loopback-interfaces', () => {
     assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 39 } });
     const { changed, after } = await fix(files, d);
     assert.deepEqual(changed, { 'c/node1/etc/hazelcast.properties': lines(base[0], base[2], `${H}network.interfaces=10.0.0.*`) });
-    assert.deepEqual(after.map((s) => s.code), ['wrong-file']);
+    assert.deepEqual(
+      after.map((s) => s.code),
+      ['wrong-file'],
+    );
   });
 
   test('no fix when the list has host names; no finding for a blank value (all interfaces), a real address or join empty', async () => {
-    const named = await the({ 'c/node1/etc/hazelcast.properties': lines(base[0], base[1], `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`) }, 'loopback-interfaces');
+    const named = await the(
+      { 'c/node1/etc/hazelcast.properties': lines(base[0], base[1], `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`) },
+      'loopback-interfaces',
+    );
     assert.deepEqual(titles(named), []);
     // A blank value is weak-cluster-exposure's finding, not this rule's.
-    assert.deepEqual((await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) })).map((s) => s.code), ['weak-cluster-exposure']);
+    assert.deepEqual(
+      (await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) })).map((s) => s.code),
+      ['weak-cluster-exposure'],
+    );
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=10.0.0.11`) }), []);
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`, `${H}network.interfaces=127.0.0.1`) }), []);
+    assert.deepEqual(
+      await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`, `${H}network.interfaces=127.0.0.1`) }),
+      [],
+    );
   });
 });
 
 describe('backups-exceed-members', () => {
   const map = (...l: string[]) => lines(`${M}name=sessions-7`, ...l);
-  const staticTwo = lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=10.0.0.1,10.0.0.2`, `${H}network.interfaces=10.0.0.*`);
+  const staticTwo = lines(
+    `${H}group.name=prod`,
+    `${H}network.join=static`,
+    `${H}network.join.static.nodes=10.0.0.1,10.0.0.2`,
+    `${H}network.interfaces=10.0.0.*`,
+  );
 
   test('a lone node counts its static node list', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': staticTwo, 'c/node1/etc/hazelcast/sessions.properties': map(`${M}backupCount=1`, `${M}asyncBackupCount=1`) };
+    const files = {
+      'c/node1/etc/hazelcast.properties': staticTwo,
+      'c/node1/etc/hazelcast/sessions.properties': map(`${M}backupCount=1`, `${M}asyncBackupCount=1`),
+    };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast/sessions.properties', code: 'backups-exceed-members', line: 1, from: 57, to: 58, severity: W,
-        message: 'This map keeps 3 copies of each entry (backupCount 1 + asyncBackupCount 1 + 1), but there are only 2 nodes in the static node list: not every copy gets a member of its own, so entries can be lost while a member is down.',
+        file: 'c/node1/etc/hazelcast/sessions.properties',
+        code: 'backups-exceed-members',
+        line: 1,
+        from: 57,
+        to: 58,
+        severity: W,
+        message:
+          'This map keeps 3 copies of each entry (backupCount 1 + asyncBackupCount 1 + 1), but there are only 2 nodes in the static node list: not every copy gets a member of its own, so entries can be lost while a member is down.',
       },
     ]);
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': staticTwo, 'c/node1/etc/hazelcast/sessions.properties': map(`${M}readBackupData=true`) }), []);
+    assert.deepEqual(
+      await check({
+        'c/node1/etc/hazelcast.properties': staticTwo,
+        'c/node1/etc/hazelcast/sessions.properties': map(`${M}readBackupData=true`),
+      }),
+      [],
+    );
   });
 
   test('counts above 6 work as 6', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': staticTwo, 'c/node1/etc/hazelcast/sessions.properties': map(`${M}asyncBackupCount=8`) };
+    const files = {
+      'c/node1/etc/hazelcast.properties': staticTwo,
+      'c/node1/etc/hazelcast/sessions.properties': map(`${M}asyncBackupCount=8`),
+    };
     const d = await the(files, 'backups-exceed-members');
     assert.deepEqual(d.range, { start: { line: 1, character: 62 }, end: { line: 1, character: 63 } });
     assert.equal(
@@ -331,8 +470,14 @@ describe('backups-exceed-members', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast/sessions.properties', code: 'backups-exceed-members', line: 1, from: 57, to: 58, severity: W,
-        message: 'This map keeps 2 copies of each entry (backupCount 1 + asyncBackupCount 0 + 1), but there is only 1 full member in this cluster: not every copy gets a member of its own, so entries can be lost while a member is down.',
+        file: 'c/node1/etc/hazelcast/sessions.properties',
+        code: 'backups-exceed-members',
+        line: 1,
+        from: 57,
+        to: 58,
+        severity: W,
+        message:
+          'This map keeps 2 copies of each entry (backupCount 1 + asyncBackupCount 0 + 1), but there is only 1 full member in this cluster: not every copy gets a member of its own, so entries can be lost while a member is down.',
       },
     ]);
     files['c/node3/etc/hazelcast.properties'] = goodHazelcast();
@@ -340,7 +485,10 @@ describe('backups-exceed-members', () => {
   });
 
   test('not with join=empty', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`), 'c/node1/etc/hazelcast/sessions.properties': map(`${M}backupCount=3`) };
+    const files = {
+      'c/node1/etc/hazelcast.properties': lines(`${H}network.join=empty`),
+      'c/node1/etc/hazelcast/sessions.properties': map(`${M}backupCount=3`),
+    };
     assert.deepEqual(await check(files), []);
   });
 });
@@ -351,7 +499,8 @@ describe('no-data-members', () => {
       'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}liteMember=true`),
       'c/node2/etc/hazelcast.properties': goodHazelcast(`${H}liteMember=TRUE`),
     };
-    const message = 'All 2 nodes of cluster "c" are lite members, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.';
+    const message =
+      'All 2 nodes of cluster "c" are lite members, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.';
     assert.deepEqual(await check(files), [
       { file: 'c/node1/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
       { file: 'c/node2/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
@@ -361,8 +510,14 @@ describe('no-data-members', () => {
   test('a lone lite node with join empty is reported; one that joins others may have full members elsewhere', async () => {
     assert.deepEqual(await check({ 'solo/node1/etc/hazelcast.properties': lines(`${H}liteMember=true`) }), [
       {
-        file: 'solo/node1/etc/hazelcast.properties', code: 'no-data-members', line: 0, from: 38, to: 42, severity: E,
-        message: 'The only node of cluster "solo" is a lite member, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.',
+        file: 'solo/node1/etc/hazelcast.properties',
+        code: 'no-data-members',
+        line: 0,
+        from: 38,
+        to: 42,
+        severity: E,
+        message:
+          'The only node of cluster "solo" is a lite member, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.',
       },
     ]);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}liteMember=true`) }), []);
@@ -370,10 +525,16 @@ describe('no-data-members', () => {
 
   test('no finding with one full member, or when Hazelcast is off', async () => {
     assert.deepEqual(
-      await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}liteMember=true`), 'c/node2/etc/hazelcast.properties': goodHazelcast() }),
+      await check({
+        'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}liteMember=true`),
+        'c/node2/etc/hazelcast.properties': goodHazelcast(),
+      }),
       [],
     );
-    const off = await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`, `${H}liteMember=true`), 'c/node1/etc/cache.properties': lines(`${EVENTS}=false`) });
+    const off = await check({
+      'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`, `${H}liteMember=true`),
+      'c/node1/etc/cache.properties': lines(`${EVENTS}=false`),
+    });
     assert.deepEqual(off, []);
   });
 
@@ -384,44 +545,90 @@ describe('no-data-members', () => {
       'c/node3/etc/hazelcast.properties': goodHazelcast(`${H}enabled=false`),
       'c/node3/etc/cache.properties': lines(`${EVENTS}=false`),
     };
-    const message = 'All 2 nodes of cluster "c" that run Hazelcast are lite members, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.';
-    assert.deepEqual((await check(files)).filter((x) => x.code === 'no-data-members'), [
-      { file: 'c/node1/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
-      { file: 'c/node2/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
-    ]);
+    const message =
+      'All 2 nodes of cluster "c" that run Hazelcast are lite members, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.';
+    assert.deepEqual(
+      (await check(files)).filter((x) => x.code === 'no-data-members'),
+      [
+        { file: 'c/node1/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
+        { file: 'c/node2/etc/hazelcast.properties', code: 'no-data-members', line: 4, from: 38, to: 42, severity: E, message },
+      ],
+    );
   });
 });
 
 describe('event-invalidation-without-hazelcast', () => {
   test('set in cache.properties: warning on the value, naming where Hazelcast is switched off', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`), 'c/node1/etc/cache.properties': lines(`${EVENTS}=true`) };
+    const files = {
+      'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`),
+      'c/node1/etc/cache.properties': lines(`${EVENTS}=true`),
+    };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/cache.properties', code: 'event-invalidation-without-hazelcast', line: 0, from: 47, to: 51, severity: W,
-        message: 'Cache invalidation by events is on, but Hazelcast is disabled (hazelcast.properties:1): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.',
+        file: 'c/node1/etc/cache.properties',
+        code: 'event-invalidation-without-hazelcast',
+        line: 0,
+        from: 47,
+        to: 51,
+        severity: W,
+        message:
+          'Cache invalidation by events is on, but Hazelcast is disabled (hazelcast.properties:1): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.',
       },
     ]);
   });
 
   test('on by default: reported on line 1 of cache.properties; "no" switches Hazelcast off as well', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': lines('# single node', `${H}enabled=no`), 'c/node1/etc/cache.properties': lines('# stock file') };
+    const files = {
+      'c/node1/etc/hazelcast.properties': lines('# single node', `${H}enabled=no`),
+      'c/node1/etc/cache.properties': lines('# stock file'),
+    };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/cache.properties', code: 'event-invalidation-without-hazelcast', line: 0, from: 0, to: 12, severity: W,
-        message: 'Cache invalidation by events is on by default, but Hazelcast is disabled (hazelcast.properties:2): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.',
+        file: 'c/node1/etc/cache.properties',
+        code: 'event-invalidation-without-hazelcast',
+        line: 0,
+        from: 0,
+        to: 12,
+        severity: W,
+        message:
+          'Cache invalidation by events is on by default, but Hazelcast is disabled (hazelcast.properties:2): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.',
       },
-      { file: 'c/node1/etc/hazelcast.properties', code: 'misread-value', line: 1, from: 35, to: 37, severity: W, message: 'OX reads "no" as false: only "true" (in any letter case) is true.' },
+      {
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'misread-value',
+        line: 1,
+        from: 35,
+        to: 37,
+        severity: W,
+        message: 'OX reads "no" as false: only "true" (in any letter case) is true.',
+      },
     ]);
   });
 
   test('no finding when invalidation is off or Hazelcast is on', async () => {
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`), 'c/node1/etc/cache.properties': lines(`${EVENTS}=false`) }), []);
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': lines(`${H}enabled=true`), 'c/node1/etc/cache.properties': lines(`${EVENTS}=true`) }), []);
+    assert.deepEqual(
+      await check({
+        'c/node1/etc/hazelcast.properties': lines(`${H}enabled=false`),
+        'c/node1/etc/cache.properties': lines(`${EVENTS}=false`),
+      }),
+      [],
+    );
+    assert.deepEqual(
+      await check({
+        'c/node1/etc/hazelcast.properties': lines(`${H}enabled=true`),
+        'c/node1/etc/cache.properties': lines(`${EVENTS}=true`),
+      }),
+      [],
+    );
   });
 });
 
 describe('ltcp-ignored', () => {
-  const ccf = lines('jcs.region.User=LTCP', 'jcs.auxiliary.LTCP=org.apache.jcs.auxiliary.lateral.socket.tcp.LateralTCPCacheFactory', 'jcs.auxiliary.LTCP.attributes.TcpListenerPort=57462');
+  const ccf = lines(
+    'jcs.region.User=LTCP',
+    'jcs.auxiliary.LTCP=org.apache.jcs.auxiliary.lateral.socket.tcp.LateralTCPCacheFactory',
+    'jcs.auxiliary.LTCP.attributes.TcpListenerPort=57462',
+  );
 
   test('LTCP auxiliary lines are an unnecessary hint while event invalidation is on (the default)', async () => {
     const files = { 'c/node1/etc/cache.ccf': ccf };
@@ -431,9 +638,15 @@ describe('ltcp-ignored', () => {
       { file: 'c/node1/etc/cache.ccf', code: 'ltcp-ignored', line: 2, from: 0, to: 51, severity: HINT, message },
     ]);
     const all = flatten((await analyze(files)).byFile);
-    assert.deepEqual(all.map((x) => x.d.tags), [[DiagnosticTag.Unnecessary], [DiagnosticTag.Unnecessary]]);
+    assert.deepEqual(
+      all.map((x) => x.d.tags),
+      [[DiagnosticTag.Unnecessary], [DiagnosticTag.Unnecessary]],
+    );
     const set = await check({ ...files, 'c/node1/etc/cache.properties': lines(`${EVENTS}=true`) });
-    assert.equal(set[0].message, `Ignored: with ${EVENTS}=true, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.`);
+    assert.equal(
+      set[0].message,
+      `Ignored: with ${EVENTS}=true, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.`,
+    );
   });
 
   test('no finding with event invalidation off', async () => {
@@ -446,12 +659,23 @@ describe('legacy-file', () => {
     const files = { 'c/node1/etc/cluster.properties': lines('# left over from an old release', 'com.openexchange.cluster.name=prod') };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/cluster.properties', code: 'deprecated-key', line: 1, from: 0, to: 29, severity: W,
+        file: 'c/node1/etc/cluster.properties',
+        code: 'deprecated-key',
+        line: 1,
+        from: 0,
+        to: 29,
+        severity: W,
         message: '"com.openexchange.cluster.name" was renamed to "com.openexchange.hazelcast.group.name"; OX no longer reads the old name.',
       },
       {
-        file: 'c/node1/etc/cluster.properties', code: 'legacy-file', line: 0, from: 0, to: 31, severity: W,
-        message: 'cluster.properties is an old cluster discovery file; OX no longer reads its keys under these names. Move its settings to hazelcast.properties: com.openexchange.cluster.name -> com.openexchange.hazelcast.group.name.',
+        file: 'c/node1/etc/cluster.properties',
+        code: 'legacy-file',
+        line: 0,
+        from: 0,
+        to: 31,
+        severity: W,
+        message:
+          'cluster.properties is an old cluster discovery file; OX no longer reads its keys under these names. Move its settings to hazelcast.properties: com.openexchange.cluster.name -> com.openexchange.hazelcast.group.name.',
       },
     ]);
   });
@@ -459,8 +683,14 @@ describe('legacy-file', () => {
   test('mdns.properties without known keys gets the general advice; hazelcast.properties is not legacy', async () => {
     assert.deepEqual(await check({ 'c/node1/etc/mdns.properties': lines('com.openexchange.mdns.enabled=true') }), [
       {
-        file: 'c/node1/etc/mdns.properties', code: 'legacy-file', line: 0, from: 0, to: 34, severity: W,
-        message: 'mdns.properties is an old cluster discovery file; OX no longer reads its keys under these names. mDNS discovery is gone: choose a join mode in hazelcast.properties (com.openexchange.hazelcast.network.join).',
+        file: 'c/node1/etc/mdns.properties',
+        code: 'legacy-file',
+        line: 0,
+        from: 0,
+        to: 34,
+        severity: W,
+        message:
+          'mdns.properties is an old cluster discovery file; OX no longer reads its keys under these names. mDNS discovery is gone: choose a join mode in hazelcast.properties (com.openexchange.hazelcast.network.join).',
       },
     ]);
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast() }), []);
@@ -476,11 +706,21 @@ describe('duplicate-across-files', () => {
     const seen = (await check(files)).filter((s) => s.code === 'duplicate-across-files');
     assert.deepEqual(seen, [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'duplicate-across-files', line: 0, from: 0, to: 37, severity: W,
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'duplicate-across-files',
+        line: 0,
+        from: 0,
+        to: 37,
+        severity: W,
         message: `"${H}group.name" is also set in server.properties:2 to a different value. OX reads both files and which one it reads last is undefined; keep it in one file.`,
       },
       {
-        file: 'c/node1/etc/server.properties', code: 'duplicate-across-files', line: 1, from: 0, to: 37, severity: W,
+        file: 'c/node1/etc/server.properties',
+        code: 'duplicate-across-files',
+        line: 1,
+        from: 0,
+        to: 37,
+        severity: W,
         message: `"${H}group.name" is also set in hazelcast.properties:1 to a different value. OX reads both files and which one it reads last is undefined; keep it in one file.`,
       },
     ]);
@@ -496,7 +736,10 @@ describe('duplicate-across-files', () => {
       'c/node2/etc/server.properties': lines(`${secret}=Wq8-local-1`),
     };
     const d = await the(files, 'duplicate-across-files', 'c/node1/etc/cache.properties');
-    assert.equal(d.message, `"${secret}" is also set in hazelcast.properties:5 (same value). OX reads both files and which one it reads last is undefined; keep it in one file.`);
+    assert.equal(
+      d.message,
+      `"${secret}" is also set in hazelcast.properties:5 (same value). OX reads both files and which one it reads last is undefined; keep it in one file.`,
+    );
     assert.deepEqual(related(d), [{ file: 'c/node1/etc/hazelcast.properties', line: 4, from: 0, to: 63, message: 'Also set here' }]);
     assert.equal(JSON.stringify(await check(files)).includes('Wq8-local-1'), false);
   });
@@ -511,7 +754,12 @@ describe('cluster-mismatch', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node3/etc/hazelcast.properties', code: 'cluster-mismatch', line: 0, from: 38, to: 42, severity: E,
+        file: 'c/node3/etc/hazelcast.properties',
+        code: 'cluster-mismatch',
+        line: 0,
+        from: 38,
+        to: 42,
+        severity: E,
         message: `${H}group.name differs from the other nodes of the cluster: node3 has "test", most nodes have "prod". Nodes must agree on it, or the cluster splits.`,
       },
     ]);
@@ -565,7 +813,12 @@ describe('cluster-mismatch', () => {
       { file: 'c/node2/etc/hazelcast.properties', code: 'cluster-mismatch', line: 6, from: 64, to: 75, severity: E, message },
       { file: 'c/node3/etc/hazelcast.properties', code: 'cluster-mismatch', line: 6, from: 64, to: 75, severity: E, message },
       {
-        file: 'c/node4/etc/hazelcast.properties', code: 'default-secret', line: 4, from: 55, to: 59, severity: W,
+        file: 'c/node4/etc/hazelcast.properties',
+        code: 'default-secret',
+        line: 4,
+        from: 55,
+        to: 59,
+        severity: W,
         message: `"${enc}.password" is not set, so OX uses its built-in default, which is publicly known. Set a secret of your own.`,
       },
       { file: 'c/node4/etc/hazelcast.properties', code: 'cluster-mismatch', line: 0, from: 0, to: 42, severity: E, message },
@@ -573,11 +826,19 @@ describe('cluster-mismatch', () => {
     assert.equal(JSON.stringify(seen).includes('Pw-'), false);
     delete (files as Files)['c/node4/etc/hazelcast.properties'];
     const d = await the(files, 'cluster-mismatch');
-    assert.equal(d.message, `${enc}.password differs from the other nodes of the cluster: node3 has a different secret value than most nodes. Nodes must agree on it, or the cluster splits.`);
-    assert.deepEqual(related(d).map((r) => r.message), ['node1: (a secret value)', 'node2: (a secret value)']);
+    assert.equal(
+      d.message,
+      `${enc}.password differs from the other nodes of the cluster: node3 has a different secret value than most nodes. Nodes must agree on it, or the cluster splits.`,
+    );
+    assert.deepEqual(
+      related(d).map((r) => r.message),
+      ['node1: (a secret value)', 'node2: (a secret value)'],
+    );
     assert.deepEqual(titles(d), [`Align ${enc}.password with the other nodes`]);
     const { changed, after } = await fix(files, d);
-    assert.deepEqual(changed, { 'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Local-Pw-77`) });
+    assert.deepEqual(changed, {
+      'c/node3/etc/hazelcast.properties': goodHazelcast(`${enc}=true`, `${enc}.salt=Site-Salt-1`, `${enc}.password=Local-Pw-77`),
+    });
     assert.deepEqual(after, []);
   });
 
@@ -590,7 +851,12 @@ describe('cluster-mismatch', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/cache.properties', code: 'cluster-mismatch', line: 0, from: 47, to: 52, severity: W,
+        file: 'c/node1/etc/cache.properties',
+        code: 'cluster-mismatch',
+        line: 0,
+        from: 47,
+        to: 52,
+        severity: W,
         message: `${EVENTS} differs from the other nodes of the cluster: node1 has "false", most nodes have "TRUE". Nodes must agree on it.`,
       },
     ]);
@@ -605,17 +871,28 @@ describe('cluster-mismatch', () => {
 
   test('when most nodes leave a setting at its default, the fix removes it from the odd node', async () => {
     const files = {
-      'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}readBackupData=true`, '# tuning', `${M}readBackupData=true`),
+      'c/node1/etc/hazelcast/sessions.properties': lines(
+        `${M}name=sessions-7`,
+        `${M}readBackupData=true`,
+        '# tuning',
+        `${M}readBackupData=true`,
+      ),
       'c/node2/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`),
       'c/node3/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}timeToLiveSecond=60`),
     };
     const seen = await check(files);
-    assert.deepEqual(seen.map((x) => [x.file, x.code, x.line, x.from, x.to, x.severity]), [
-      ['c/node1/etc/hazelcast/sessions.properties', 'duplicate-key', 1, 0, 59, W],
-      ['c/node1/etc/hazelcast/sessions.properties', 'cluster-mismatch', 3, 60, 64, W],
-      ['c/node3/etc/hazelcast/sessions.properties', 'unknown-key', 1, 0, 61, W],
-    ]);
-    assert.equal(seen[1].message, `${M}readBackupData in hazelcast/sessions.properties differs from the other nodes of the cluster: node1 has "true", most nodes have "false" (default). Nodes must agree on it.`);
+    assert.deepEqual(
+      seen.map((x) => [x.file, x.code, x.line, x.from, x.to, x.severity]),
+      [
+        ['c/node1/etc/hazelcast/sessions.properties', 'duplicate-key', 1, 0, 59, W],
+        ['c/node1/etc/hazelcast/sessions.properties', 'cluster-mismatch', 3, 60, 64, W],
+        ['c/node3/etc/hazelcast/sessions.properties', 'unknown-key', 1, 0, 61, W],
+      ],
+    );
+    assert.equal(
+      seen[1].message,
+      `${M}readBackupData in hazelcast/sessions.properties differs from the other nodes of the cluster: node1 has "true", most nodes have "false" (default). Nodes must agree on it.`,
+    );
     const d = await the(files, 'cluster-mismatch');
     assert.deepEqual(titles(d), ['Remove this setting, as most nodes leave it at the default']);
     // A setting without a default reads "(not set)" where it is missing.
@@ -623,15 +900,26 @@ describe('cluster-mismatch', () => {
       { ...files, 'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}indexes.attributes=userId`) },
       'cluster-mismatch',
     );
-    assert.equal(index.message, `${M}indexes.attributes in hazelcast/sessions.properties differs from the other nodes of the cluster: node1 has "userId", most nodes have (not set). Nodes must agree on it.`);
+    assert.equal(
+      index.message,
+      `${M}indexes.attributes in hazelcast/sessions.properties differs from the other nodes of the cluster: node1 has "userId", most nodes have (not set). Nodes must agree on it.`,
+    );
     const { changed, after } = await fix(files, d);
     assert.deepEqual(changed, { 'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, '# tuning') });
-    assert.deepEqual(after.map((x) => x.code), ['unknown-key']);
+    assert.deepEqual(
+      after.map((x) => x.code),
+      ['unknown-key'],
+    );
     // Two settings on the last lines, without a final line break: one edit, no overlap.
-    const tail = { ...files, 'c/node1/etc/hazelcast/sessions.properties': `${M}name=sessions-7\n${M}readBackupData=true\n${M}readBackupData=true` };
+    const tail = {
+      ...files,
+      'c/node1/etc/hazelcast/sessions.properties': `${M}name=sessions-7\n${M}readBackupData=true\n${M}readBackupData=true`,
+    };
     const tailFix = fixesOf(await the(tail, 'cluster-mismatch'));
     assert.equal(tailFix[0].edits.length, 1);
-    assert.deepEqual((await fix(tail, await the(tail, 'cluster-mismatch'))).changed, { 'c/node1/etc/hazelcast/sessions.properties': `${M}name=sessions-7\n` });
+    assert.deepEqual((await fix(tail, await the(tail, 'cluster-mismatch'))).changed, {
+      'c/node1/etc/hazelcast/sessions.properties': `${M}name=sessions-7\n`,
+    });
   });
 
   test('map settings are compared per map file name, only between nodes that have the file, as warnings', async () => {
@@ -644,7 +932,12 @@ describe('cluster-mismatch', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node3/etc/hazelcast/sessions.properties', code: 'cluster-mismatch', line: 1, from: 60, to: 65, severity: W,
+        file: 'c/node3/etc/hazelcast/sessions.properties',
+        code: 'cluster-mismatch',
+        line: 1,
+        from: 60,
+        to: 65,
+        severity: W,
         message: `${M}readBackupData in hazelcast/sessions.properties differs from the other nodes of the cluster: node3 has "false", most nodes have "true". Nodes must agree on it.`,
       },
     ]);
@@ -663,26 +956,47 @@ describe('duplicate-route', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/server.properties', code: 'duplicate-route', line: 0, from: 37, to: 40, severity: E,
-        message: 'Route "OX1" is also used by node2 (server.properties:2): the load balancer cannot tell these nodes apart by the JSESSIONID suffix. Give each node its own route.',
+        file: 'c/node1/etc/server.properties',
+        code: 'duplicate-route',
+        line: 0,
+        from: 37,
+        to: 40,
+        severity: E,
+        message:
+          'Route "OX1" is also used by node2 (server.properties:2): the load balancer cannot tell these nodes apart by the JSESSIONID suffix. Give each node its own route.',
       },
       {
-        file: 'c/node2/etc/server.properties', code: 'duplicate-route', line: 1, from: 37, to: 40, severity: E,
-        message: 'Route "OX1" is also used by node1 (server.properties:1): the load balancer cannot tell these nodes apart by the JSESSIONID suffix. Give each node its own route.',
+        file: 'c/node2/etc/server.properties',
+        code: 'duplicate-route',
+        line: 1,
+        from: 37,
+        to: 40,
+        severity: E,
+        message:
+          'Route "OX1" is also used by node1 (server.properties:1): the load balancer cannot tell these nodes apart by the JSESSIONID suffix. Give each node its own route.',
       },
     ]);
     const d = await the(files, 'duplicate-route', 'c/node1/etc/server.properties');
-    assert.deepEqual(related(d), [{ file: 'c/node2/etc/server.properties', line: 1, from: 0, to: 36, message: 'node2 uses the same route' }]);
+    assert.deepEqual(related(d), [
+      { file: 'c/node2/etc/server.properties', line: 1, from: 0, to: 36, message: 'node2 uses the same route' },
+    ]);
   });
 
   test('no finding for distinct routes or for the same route in two clusters', async () => {
-    assert.deepEqual(await check({ 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`), 'c/node2/etc/server.properties': lines(`${ROUTE}=OX2`) }), []);
-    assert.deepEqual(await check({ 'a/node1/etc/server.properties': lines(`${ROUTE}=OX1`), 'b/node1/etc/server.properties': lines(`${ROUTE}=OX1`) }), []);
+    assert.deepEqual(
+      await check({ 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`), 'c/node2/etc/server.properties': lines(`${ROUTE}=OX2`) }),
+      [],
+    );
+    assert.deepEqual(
+      await check({ 'a/node1/etc/server.properties': lines(`${ROUTE}=OX1`), 'b/node1/etc/server.properties': lines(`${ROUTE}=OX1`) }),
+      [],
+    );
   });
 });
 
 describe('node-not-listed', () => {
-  const node = (list: string, own: string) => lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=${list}`, `${H}network.interfaces=${own}`);
+  const node = (list: string, own: string) =>
+    lines(`${H}group.name=prod`, `${H}network.join=static`, `${H}network.join.static.nodes=${list}`, `${H}network.interfaces=${own}`);
 
   test("a node's address missing from another node's list: information on that list, fix appends in the list's style", async () => {
     const files = {
@@ -692,8 +1006,14 @@ describe('node-not-listed', () => {
     };
     assert.deepEqual(await check(files), [
       {
-        file: 'c/node1/etc/hazelcast.properties', code: 'node-not-listed', line: 2, from: 53, to: 71, severity: I,
-        message: "node3 (10.0.0.3) is not in this node's static node list. It can still join through another node, but listing every node lets any of them start first.",
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'node-not-listed',
+        line: 2,
+        from: 53,
+        to: 71,
+        severity: I,
+        message:
+          "node3 (10.0.0.3) is not in this node's static node list. It can still join through another node, but listing every node lets any of them start first.",
       },
     ]);
     const d = await the(files, 'node-not-listed');
@@ -713,7 +1033,13 @@ describe('node-not-listed', () => {
   });
 
   test('no finding when nodes have wildcard interfaces or use another join mode', async () => {
-    assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': node('10.0.0.1', '10.0.0.*'), 'c/node2/etc/hazelcast.properties': node('10.0.0.1', '10.0.0.*') }), []);
+    assert.deepEqual(
+      await check({
+        'c/node1/etc/hazelcast.properties': node('10.0.0.1', '10.0.0.*'),
+        'c/node2/etc/hazelcast.properties': node('10.0.0.1', '10.0.0.*'),
+      }),
+      [],
+    );
   });
 });
 
@@ -732,7 +1058,15 @@ describe('weak-cluster-exposure', () => {
   test('blank interfaces: warning on the key, the fix sets a wildcard from the static node list', async () => {
     const files = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`) };
     assert.deepEqual(await check(files), [
-      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 3, from: 0, to: 45, severity: W, message: blankMessage('static') },
+      {
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'weak-cluster-exposure',
+        line: 3,
+        from: 0,
+        to: 45,
+        severity: W,
+        message: blankMessage('static'),
+      },
     ]);
     const d = await the(files, 'weak-cluster-exposure');
     assert.deepEqual(titles(d), [`Set ${H}network.interfaces=10.0.0.* (from the static node list)`]);
@@ -743,7 +1077,14 @@ describe('weak-cluster-exposure', () => {
   });
 
   test('blank interfaces with host names in the list, without a separator, or with another join mode', async () => {
-    const named = { 'c/node1/etc/hazelcast.properties': lines(base[0], base[1], `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`, `${H}network.interfaces=  `) };
+    const named = {
+      'c/node1/etc/hazelcast.properties': lines(
+        base[0],
+        base[1],
+        `${H}network.join.static.nodes=ox1.example.com,ox2.example.com`,
+        `${H}network.interfaces=  `,
+      ),
+    };
     const d = await the(named, 'weak-cluster-exposure');
     assert.equal(d.message, blankMessage('static'));
     assert.deepEqual(titles(d), []);
@@ -752,16 +1093,39 @@ describe('weak-cluster-exposure', () => {
     const { changed, after } = await fix(bare, await the(bare, 'weak-cluster-exposure'));
     assert.deepEqual(changed, { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=10.0.0.*`) });
     assert.deepEqual(after, []);
-    const dns = { 'c/node1/etc/hazelcast.properties': lines(base[0], `${H}network.join=DNS`, `${H}network.join.dns.domainNames=hz.example.com`, `${H}network.interfaces=`) };
+    const dns = {
+      'c/node1/etc/hazelcast.properties': lines(
+        base[0],
+        `${H}network.join=DNS`,
+        `${H}network.join.dns.domainNames=hz.example.com`,
+        `${H}network.interfaces=`,
+      ),
+    };
     assert.deepEqual(await check(dns), [
-      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 3, from: 0, to: 45, severity: W, message: blankMessage('dns') },
+      {
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'weak-cluster-exposure',
+        line: 3,
+        from: 0,
+        to: 45,
+        severity: W,
+        message: blankMessage('dns'),
+      },
     ]);
   });
 
   test('the REST endpoint on: warning on the value, the fix switches it off', async () => {
     const files = { 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=true`) };
     assert.deepEqual(await check(files), [
-      { file: 'c/node1/etc/hazelcast.properties', code: 'weak-cluster-exposure', line: 4, from: 40, to: 44, severity: W, message: restMessage },
+      {
+        file: 'c/node1/etc/hazelcast.properties',
+        code: 'weak-cluster-exposure',
+        line: 4,
+        from: 40,
+        to: 44,
+        severity: W,
+        message: restMessage,
+      },
     ]);
     const d = await the(files, 'weak-cluster-exposure');
     assert.deepEqual(titles(d), [`Set ${H}rest.enabled=false`]);
@@ -772,22 +1136,33 @@ describe('weak-cluster-exposure', () => {
   });
 
   test('the memcache endpoint on in another file (any letter case): the finding and fix go to that file', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': goodHazelcast(), 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`, `${H}memcache.enabled = TRUE`) };
+    const files = {
+      'c/node1/etc/hazelcast.properties': goodHazelcast(),
+      'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`, `${H}memcache.enabled = TRUE`),
+    };
     const d = await the(files, 'weak-cluster-exposure', 'c/node1/etc/server.properties');
     assert.equal(d.message, memcacheMessage);
     assert.deepEqual(d.range, { start: { line: 1, character: 46 }, end: { line: 1, character: 50 } });
     const { changed, after } = await fix(files, d);
     assert.deepEqual(changed, { 'c/node1/etc/server.properties': lines(`${ROUTE}=OX1`, `${H}memcache.enabled = false`) });
-    assert.deepEqual(after.map((s) => s.code), ['wrong-file']);
+    assert.deepEqual(
+      after.map((s) => s.code),
+      ['wrong-file'],
+    );
   });
 
   test('every exposure of a node is reported on its own line', async () => {
-    const files = { 'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`, `${H}rest.enabled=true`, `${H}memcache.enabled=true`) };
-    assert.deepEqual((await check(files)).map((s) => [s.code, s.line, s.from, s.to, s.message]), [
-      ['weak-cluster-exposure', 3, 0, 45, blankMessage('static')],
-      ['weak-cluster-exposure', 4, 40, 44, restMessage],
-      ['weak-cluster-exposure', 5, 44, 48, memcacheMessage],
-    ]);
+    const files = {
+      'c/node1/etc/hazelcast.properties': lines(...base, `${H}network.interfaces=`, `${H}rest.enabled=true`, `${H}memcache.enabled=true`),
+    };
+    assert.deepEqual(
+      (await check(files)).map((s) => [s.code, s.line, s.from, s.to, s.message]),
+      [
+        ['weak-cluster-exposure', 3, 0, 45, blankMessage('static')],
+        ['weak-cluster-exposure', 4, 40, 44, restMessage],
+        ['weak-cluster-exposure', 5, 44, 48, memcacheMessage],
+      ],
+    );
   });
 
   test('no finding with join empty or unset, Hazelcast off, endpoints off, a real address, or Kubernetes with blank interfaces', async () => {
@@ -797,9 +1172,17 @@ describe('weak-cluster-exposure', () => {
     assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': lines(...exposed) }), []);
     assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': lines(...base, `${H}enabled=false`, ...exposed) }), []);
     // OX reads anything but "true" as false: "yes" is misread-value's finding, not an open endpoint.
-    assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=false`, `${H}memcache.enabled=yes`) }), []);
+    assert.deepEqual(
+      await weak({ 'c/node1/etc/hazelcast.properties': goodHazelcast(`${H}rest.enabled=false`, `${H}memcache.enabled=yes`) }),
+      [],
+    );
     assert.deepEqual(await check({ 'c/node1/etc/hazelcast.properties': goodHazelcast() }), []);
-    const k8s = lines(base[0], `${H}network.join=kubernetes`, `${H}network.join.k8s.serviceDNS=ox-hz.ox.svc.cluster.local`, `${H}network.interfaces=`);
+    const k8s = lines(
+      base[0],
+      `${H}network.join=kubernetes`,
+      `${H}network.join.k8s.serviceDNS=ox-hz.ox.svc.cluster.local`,
+      `${H}network.interfaces=`,
+    );
     assert.deepEqual(await weak({ 'c/node1/etc/hazelcast.properties': k8s }), []);
   });
 });
@@ -811,21 +1194,47 @@ describe('settings and suppression comments', () => {
   };
 
   test('a configured severity wins over the severity of a finding; off switches the rule off', async () => {
-    assert.deepEqual((await check(files, { rules: { 'session-idle-below-lifetime': 'error' }, inlayHints: true })).map((s) => [s.code, s.severity]), [['session-idle-below-lifetime', E]]);
+    assert.deepEqual(
+      (await check(files, { rules: { 'session-idle-below-lifetime': 'error' }, inlayHints: true })).map((s) => [s.code, s.severity]),
+      [['session-idle-below-lifetime', E]],
+    );
     assert.deepEqual(await check(files, { rules: { 'session-idle-below-lifetime': 'off' }, inlayHints: true }), []);
-    assert.deepEqual((await check(files)).map((s) => s.severity), [I]);
+    assert.deepEqual(
+      (await check(files)).map((s) => s.severity),
+      [I],
+    );
   });
 
   test('comments suppress cross-file findings in the file they are placed in', async () => {
-    const nextLine = { ...files, 'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, '# ox-cluster-config-disable-next-line session-idle-below-lifetime', `${M}maxIdleSeconds=0`) };
+    const nextLine = {
+      ...files,
+      'c/node1/etc/hazelcast/sessions.properties': lines(
+        `${M}name=sessions-7`,
+        '# ox-cluster-config-disable-next-line session-idle-below-lifetime',
+        `${M}maxIdleSeconds=0`,
+      ),
+    };
     assert.deepEqual(await check(nextLine), []);
-    const otherRule = { ...files, 'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, '# ox-cluster-config-disable-next-line duplicate-key', `${M}maxIdleSeconds=0`) };
-    assert.deepEqual((await check(otherRule)).map((s) => s.code), ['session-idle-below-lifetime']);
+    const otherRule = {
+      ...files,
+      'c/node1/etc/hazelcast/sessions.properties': lines(
+        `${M}name=sessions-7`,
+        '# ox-cluster-config-disable-next-line duplicate-key',
+        `${M}maxIdleSeconds=0`,
+      ),
+    };
+    assert.deepEqual(
+      (await check(otherRule)).map((s) => s.code),
+      ['session-idle-below-lifetime'],
+    );
     const wholeFile = {
       'c/node1/etc/server.properties': lines('# ox-cluster-config-disable duplicate-route', `${ROUTE}=OX1`),
       'c/node2/etc/server.properties': lines(`${ROUTE}=OX1`),
     };
-    assert.deepEqual((await check(wholeFile)).map((s) => [s.file, s.code]), [['c/node2/etc/server.properties', 'duplicate-route']]);
+    assert.deepEqual(
+      (await check(wholeFile)).map((s) => [s.file, s.code]),
+      [['c/node2/etc/server.properties', 'duplicate-route']],
+    );
   });
 });
 
@@ -839,10 +1248,17 @@ describe('incremental analysis', () => {
     });
     assert.deepEqual(Object.keys(analysis.byFile), []);
     const affected = change(analysis, 'c/node1/etc/sessiond.properties', lines(`${S}sessionLongLifeTime=2W`));
-    assert.deepEqual(affected, ['c/node1/etc/hazelcast/sessions.properties', 'c/node1/etc/sessiond.properties', 'c/node2/etc/server.properties']);
-    assert.deepEqual(flatten(analysis.byFile).map(toSeen).map((s) => [s.file, s.code, s.line, s.from, s.to]), [
-      ['c/node1/etc/hazelcast/sessions.properties', 'session-idle-below-lifetime', 1, 60, 67],
+    assert.deepEqual(affected, [
+      'c/node1/etc/hazelcast/sessions.properties',
+      'c/node1/etc/sessiond.properties',
+      'c/node2/etc/server.properties',
     ]);
+    assert.deepEqual(
+      flatten(analysis.byFile)
+        .map(toSeen)
+        .map((s) => [s.file, s.code, s.line, s.from, s.to]),
+      [['c/node1/etc/hazelcast/sessions.properties', 'session-idle-below-lifetime', 1, 60, 67]],
+    );
     change(analysis, 'c/node1/etc/sessiond.properties', lines(`${S}sessionLongLifeTime=10D`));
     assert.deepEqual(Object.keys(analysis.byFile), []);
   });
@@ -856,9 +1272,16 @@ describe('clusters', () => {
   }
 
   test('nodes under one folder form one cluster; sibling folders form two', async () => {
-    const files = { 'a/node1/etc/server.properties': route('OX1'), 'a/node2/etc/server.properties': route('OX1'), 'b/node1/etc/server.properties': route('OX1') };
+    const files = {
+      'a/node1/etc/server.properties': route('OX1'),
+      'a/node2/etc/server.properties': route('OX1'),
+      'b/node1/etc/server.properties': route('OX1'),
+    };
     assert.deepEqual(await clusters(files), ['a: a/node1/etc a/node2/etc', 'b: b/node1/etc']);
-    assert.deepEqual((await check(files)).map((s) => s.file), ['a/node1/etc/server.properties', 'a/node2/etc/server.properties']);
+    assert.deepEqual(
+      (await check(files)).map((s) => s.file),
+      ['a/node1/etc/server.properties', 'a/node2/etc/server.properties'],
+    );
   });
 
   test('overlapping static node lists join nodes from different folders', async () => {
@@ -871,10 +1294,17 @@ describe('clusters', () => {
   });
 
   test('declared clusters win over folders', async () => {
-    const files = { 'a/node1/etc/server.properties': route('OX1'), 'a/node2/etc/server.properties': route('OX1'), 'b/node1/etc/server.properties': route('OX1') };
+    const files = {
+      'a/node1/etc/server.properties': route('OX1'),
+      'a/node2/etc/server.properties': route('OX1'),
+      'b/node1/etc/server.properties': route('OX1'),
+    };
     const declared = [{ name: 'mixed', nodes: ['a/node2', 'b/*'] }];
     assert.deepEqual(await clusters(files, declared), ['mixed: a/node2/etc b/node1/etc', 'a: a/node1/etc']);
-    assert.deepEqual((await check(files, DEFAULT_SETTINGS, declared)).map((s) => s.file), ['a/node2/etc/server.properties', 'b/node1/etc/server.properties']);
+    assert.deepEqual(
+      (await check(files, DEFAULT_SETTINGS, declared)).map((s) => s.file),
+      ['a/node2/etc/server.properties', 'b/node1/etc/server.properties'],
+    );
   });
 });
 

@@ -34,7 +34,13 @@ const EXPECTED: Record<string, string[]> = {
     'node-not-listed',
     'unknown-key',
   ],
-  'broken-cluster/node1/etc/hazelcast/sessions.properties': ['backups-exceed-members', 'cluster-mismatch', 'misread-value', 'session-idle-below-lifetime', 'unknown-key'],
+  'broken-cluster/node1/etc/hazelcast/sessions.properties': [
+    'backups-exceed-members',
+    'cluster-mismatch',
+    'misread-value',
+    'session-idle-below-lifetime',
+    'unknown-key',
+  ],
   'broken-cluster/node1/etc/server.properties': ['duplicate-across-files', 'duplicate-route', 'wrong-file'],
   'broken-cluster/node1/etc/sessiond.properties': ['default-secret', 'deprecated-key', 'invalid-value'],
   'broken-cluster/node2/etc/hazelcast.properties': ['weak-cluster-exposure'],
@@ -79,7 +85,11 @@ describe('examples/', () => {
   };
 
   test('three clusters of three nodes each', () => {
-    assert.deepEqual(clusters, ['broken-cluster: node1 node2 node3', 'healthy-cluster: node1 node2 node3', 'lite-only-cluster: web1 web2 worker1']);
+    assert.deepEqual(clusters, [
+      'broken-cluster: node1 node2 node3',
+      'healthy-cluster: node1 node2 node3',
+      'lite-only-cluster: web1 web2 worker1',
+    ]);
   });
 
   test('healthy-cluster has no diagnostics at all', () => {
@@ -118,7 +128,9 @@ describe('examples/', () => {
           const touched = [...new Set(fix.edits.map((e) => e.uri))].length;
           assert.equal(changedPaths(files, next).length, touched, `${fix.title}: only the files it edits change`);
           const { byFile: after } = await analyze(next);
-          const still = (after[file] ?? []).filter((x) => x.code === d.code && x.message === d.message && x.range.start.line === d.range.start.line);
+          const still = (after[file] ?? []).filter(
+            (x) => x.code === d.code && x.message === d.message && x.range.start.line === d.range.start.line,
+          );
           assert.deepEqual(still, [], `${file}: "${fix.title}" leaves its ${d.code} diagnostic`);
         }
       }

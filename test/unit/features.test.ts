@@ -26,7 +26,10 @@ describe('completion', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.jmx=tr|ue\n');
     const items = service.complete(d, position).items;
     assert.deepEqual(labels(items), ['true', 'false']);
-    assert.deepEqual((items[0].textEdit as { range: unknown }).range, { start: { line: 0, character: 31 }, end: { line: 0, character: 35 } });
+    assert.deepEqual((items[0].textEdit as { range: unknown }).range, {
+      start: { line: 0, character: 31 },
+      end: { line: 0, character: 35 },
+    });
   });
   test('time span values offer examples after the default', () => {
     const { doc: d, position } = cursor('sessiond.properties', 'com.openexchange.sessiond.sessionLongLifeTime=|');
@@ -37,7 +40,10 @@ describe('completion', () => {
     const items = service.complete(d, position).items;
     assert.ok(!labels(items).includes('com.openexchange.hazelcast.network.join'));
     const port = items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
-    assert.deepEqual(port?.textEdit, { range: { start: position, end: position }, newText: 'com.openexchange.hazelcast.network.port=${1:5701}' });
+    assert.deepEqual(port?.textEdit, {
+      range: { start: position, end: position },
+      newText: 'com.openexchange.hazelcast.network.port=${1:5701}',
+    });
     assert.equal(port?.detail, 'port · default 5701');
     assert.ok((port?.sortText ?? '').startsWith('0'));
     const fromOtherFile = items.find((i) => i.label === 'com.openexchange.sessiond.sessionLongLifeTime');
@@ -55,7 +61,9 @@ describe('completion', () => {
   });
   test('a secret never gets its shipped default inserted', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '|');
-    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.symmetricEncryption.password');
+    const item = service
+      .complete(d, position)
+      .items.find((i) => i.label === 'com.openexchange.hazelcast.network.symmetricEncryption.password');
     assert.equal(item?.textEdit?.newText, 'com.openexchange.hazelcast.network.symmetricEncryption.password=$1');
     assert.ok(!JSON.stringify(item).includes('D2xhL8mPkjsF'));
   });
@@ -97,11 +105,17 @@ describe('hover', () => {
   });
   test('a renamed key says so; a field match names the field', () => {
     let c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.merge|RunDelay=1s');
-    assert.ok((service.hover(c.doc, c.position)?.contents as MarkupContent).value.includes('Renamed: use `com.openexchange.hazelcast.merge.runDelay`.'));
+    assert.ok(
+      (service.hover(c.doc, c.position)?.contents as MarkupContent).value.includes(
+        'Renamed: use `com.openexchange.hazelcast.merge.runDelay`.',
+      ),
+    );
     c = cursor('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.BACKUP|COUNT=1');
     const text = (service.hover(c.doc, c.position)?.contents as MarkupContent).value;
     assert.ok(text.startsWith('**com.openexchange.hazelcast.configuration.map.backupCount**'));
-    assert.ok(text.includes("binds `com.openexchange.hazelcast.configuration.map.BACKUPCOUNT` to the field `backupCount` of Hazelcast's MapConfig"));
+    assert.ok(
+      text.includes("binds `com.openexchange.hazelcast.configuration.map.BACKUPCOUNT` to the field `backupCount` of Hazelcast's MapConfig"),
+    );
   });
   test('secrets do not show their shipped default', () => {
     const c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.symmetricEncryption.pass|word=x');
@@ -117,40 +131,60 @@ describe('hover', () => {
 
 describe('inlay hints', () => {
   test('what an empty value means and what a time span is', () => {
-    const d = doc('hazelcast.properties', 'com.openexchange.hazelcast.network.interfaces=\ncom.openexchange.hazelcast.merge.runDelay=2m\ncom.openexchange.hazelcast.jmx=\n');
-    assert.deepEqual(service.inlayHints(d, ALL, SETTINGS).map((h) => [h.position.line, h.position.character, h.label]), [
-      [0, 46, '(empty: all interfaces)'],
-      [1, 44, '= 2 minutes'],
-      [2, 31, '(empty: false)'],
-    ]);
+    const d = doc(
+      'hazelcast.properties',
+      'com.openexchange.hazelcast.network.interfaces=\ncom.openexchange.hazelcast.merge.runDelay=2m\ncom.openexchange.hazelcast.jmx=\n',
+    );
+    assert.deepEqual(
+      service.inlayHints(d, ALL, SETTINGS).map((h) => [h.position.line, h.position.character, h.label]),
+      [
+        [0, 46, '(empty: all interfaces)'],
+        [1, 44, '= 2 minutes'],
+        [2, 31, '(empty: false)'],
+      ],
+    );
     assert.deepEqual(service.inlayHints(d, ALL, { rules: {}, inlayHints: false }), []);
   });
   test('durations in seconds', () => {
     const d = doc('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.maxIdleSeconds=640000\n');
-    assert.deepEqual(service.inlayHints(d, ALL, SETTINGS).map((h) => h.label), ['s ≈ 1 week 9 hours 46 minutes 40 seconds']);
+    assert.deepEqual(
+      service.inlayHints(d, ALL, SETTINGS).map((h) => h.label),
+      ['s ≈ 1 week 9 hours 46 minutes 40 seconds'],
+    );
   });
 });
 
 describe('symbols and folding', () => {
   test('symbols grouped by key prefix, secrets masked', () => {
-    const d = doc('hazelcast.properties', [
-      'com.openexchange.hazelcast.network.join=static',
-      'com.openexchange.hazelcast.network.port=5701',
-      'com.openexchange.hazelcast.group.name=x',
-      'com.openexchange.hazelcast.network.symmetricEncryption.password=secret',
-      'foo=1',
-    ].join('\n'));
+    const d = doc(
+      'hazelcast.properties',
+      [
+        'com.openexchange.hazelcast.network.join=static',
+        'com.openexchange.hazelcast.network.port=5701',
+        'com.openexchange.hazelcast.group.name=x',
+        'com.openexchange.hazelcast.network.symmetricEncryption.password=secret',
+        'foo=1',
+      ].join('\n'),
+    );
     type Tree = [string, string | undefined, Tree[]];
     const tree = (s: ReturnType<typeof service.symbols>): Tree[] => s.map((x) => [x.name, x.detail, tree(x.children ?? [])]);
     assert.deepEqual(tree(service.symbols(d)), [
-      ['com.openexchange.hazelcast', undefined, [
-        ['network', undefined, [
-          ['join', 'static', []],
-          ['port', '5701', []],
-          ['symmetricEncryption.password', '••••••', []],
-        ]],
-        ['group.name', 'x', []],
-      ]],
+      [
+        'com.openexchange.hazelcast',
+        undefined,
+        [
+          [
+            'network',
+            undefined,
+            [
+              ['join', 'static', []],
+              ['port', '5701', []],
+              ['symmetricEncryption.password', '••••••', []],
+            ],
+          ],
+          ['group.name', 'x', []],
+        ],
+      ],
       ['foo', '1', []],
     ]);
   });
@@ -171,15 +205,19 @@ describe('symbols and folding', () => {
 });
 
 describe('code actions', () => {
-  const text = 'com.openexchange.hazelcast.jmx=yes\ncom.openexchange.hazelcast.mergeRunDelay=90s\ncom.openexchange.hazelcast.network.join=Statik\n';
+  const text =
+    'com.openexchange.hazelcast.jmx=yes\ncom.openexchange.hazelcast.mergeRunDelay=90s\ncom.openexchange.hazelcast.network.join=Statik\n';
   test('quick fixes come from the diagnostics sent back', () => {
     const diagnostics = validate(doc('hazelcast.properties', text));
     const misread = diagnostics.filter((d) => d.code === 'misread-value');
     const actions = service.codeActions({ diagnostics: misread }, diagnostics);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
-      ['Change to true', CodeActionKind.QuickFix, true],
-      ['Fix all OX Cluster Config problems', 'source.fixAll.ox-cluster-config', undefined],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [
+        ['Change to true', CodeActionKind.QuickFix, true],
+        ['Fix all OX Cluster Config problems', 'source.fixAll.ox-cluster-config', undefined],
+      ],
+    );
   });
   test('fix-all applies every fix that is the only one of its diagnostic', () => {
     const d = doc('hazelcast.properties', text);

@@ -126,7 +126,14 @@ function applyEdits(text: string, edits: Edit[], map: (t: string) => string = (t
 }
 
 /** The intended change of each file a fix touches, from its rule and title. */
-function changesOf(files: Files, before: Analysis, file: string, d: Diagnostic, fix: FixData, edits: Map<string, Edit[]>): Map<string, Change> {
+function changesOf(
+  files: Files,
+  before: Analysis,
+  file: string,
+  d: Diagnostic,
+  fix: FixData,
+  edits: Map<string, Edit[]>,
+): Map<string, Change> {
   const rule = String(d.code);
   const title = fix.title;
   const doc = docOf(before, file)!;
@@ -258,7 +265,11 @@ function checkEntries(change: Change, beforeText: string, afterText: string, bef
     }
     case 'remove': {
       assert.ok(change.indices.length > 0, `${where}: something to remove`);
-      assert.deepEqual(A, B.filter((_, i) => !change.indices.includes(i)), `${where}: only the removed entries go`);
+      assert.deepEqual(
+        A,
+        B.filter((_, i) => !change.indices.includes(i)),
+        `${where}: only the removed entries go`,
+      );
       return change.indices;
     }
     case 'set': {
@@ -280,7 +291,11 @@ function checkEntries(change: Change, beforeText: string, afterText: string, bef
     }
     case 'append':
       assert.deepEqual(A.slice(0, -1), B, `${where}: the other entries stay`);
-      assert.deepEqual(A.length ? [javaTrim(A[A.length - 1].key), javaTrim(A[A.length - 1].value)] : [], [change.key, change.value], `${where}: appended entry`);
+      assert.deepEqual(
+        A.length ? [javaTrim(A[A.length - 1].key), javaTrim(A[A.length - 1].value)] : [],
+        [change.key, change.value],
+        `${where}: appended entry`,
+      );
       return [];
     case 'decoded':
       assert.deepEqual(A, pairsOf(change.text), `${where}: decoded entries`);
@@ -298,7 +313,9 @@ function checkTight(edits: Edit[], text: string, targets: number[], where: strin
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1].end <= sorted[i].start, `${where}: edits overlap`);
   const spans = [
-    ...parsed.entries.flatMap((e, i) => (targets.includes(i) ? [] : [{ start: e.start, end: e.end, what: `entry ${i} (${JSON.stringify(e.key)})` }])),
+    ...parsed.entries.flatMap((e, i) =>
+      targets.includes(i) ? [] : [{ start: e.start, end: e.end, what: `entry ${i} (${JSON.stringify(e.key)})` }],
+    ),
     ...(keepComments ? parsed.comments.map((c) => ({ start: c.start, end: c.end, what: `comment ${JSON.stringify(c.text)}` })) : []),
   ];
   for (const e of sorted) {
@@ -335,7 +352,12 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
     checkTight(edits.get(p)!, beforeText, targets, `${where}: ${p}`, keepComments);
     const was = parseProperties(beforeText);
     const now = parseProperties(after[p]);
-    if (keepComments) assert.deepEqual(now.comments.map((c) => c.marker + c.text), was.comments.map((c) => c.marker + c.text), `${where}: ${p} keeps its comments`);
+    if (keepComments)
+      assert.deepEqual(
+        now.comments.map((c) => c.marker + c.text),
+        was.comments.map((c) => c.marker + c.text),
+        `${where}: ${p} keeps its comments`,
+      );
     assert.ok(now.problems.length <= was.problems.length, `${where}: ${p} gets no new syntax problem`);
   }
 
@@ -344,11 +366,19 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   const was = countOf(before, rule, file, subject);
   const reanalysed = await analyze(after);
   const now = countOf(reanalysed, rule, file, subject);
-  assert.ok(now <= was - 1, `${where}: ${rule} on ${JSON.stringify(subject)} in ${file}: ${was} before, ${now} after\n  after: ${dump(after)}`);
+  assert.ok(
+    now <= was - 1,
+    `${where}: ${rule} on ${JSON.stringify(subject)} in ${file}: ${was} before, ${now} after\n  after: ${dump(after)}`,
+  );
   // Applying it twice is impossible: the same fix is offered once less for that subject (not at all when it was the only one).
   const offered = (a: Analysis) =>
-    (a.byFile[file] ?? []).filter((x) => String(x.code) === rule && subjectOf(a, file, x) === subject && fixesOf(x).some((f) => f.title === fix.title)).length;
-  assert.ok(offered(reanalysed) < offered(before), `${where}: "${fix.title}" is still offered after it was applied\n  after: ${dump(after)}`);
+    (a.byFile[file] ?? []).filter(
+      (x) => String(x.code) === rule && subjectOf(a, file, x) === subject && fixesOf(x).some((f) => f.title === fix.title),
+    ).length;
+  assert.ok(
+    offered(reanalysed) < offered(before),
+    `${where}: "${fix.title}" is still offered after it was applied\n  after: ${dump(after)}`,
+  );
 }
 
 type Tally = Record<string, number>;
@@ -380,7 +410,10 @@ async function checkFixesEnd(files: Files): Promise<void> {
   let current = files;
   for (let pass = 0; pass < 10; pass++) {
     const state = JSON.stringify(Object.entries(current).sort());
-    assert.ok(!seen.has(state), `check --fix cycles back to an earlier state after ${pass} passes:\n${dump(current)}\nstarting from\n${dump(files)}`);
+    assert.ok(
+      !seen.has(state),
+      `check --fix cycles back to an earlier state after ${pass} passes:\n${dump(current)}\nstarting from\n${dump(files)}`,
+    );
     seen.add(state);
     const { byFile } = await analyze(current);
     const documents = new Map(Object.entries(current).map(([p, t]) => [uriOf(p), TextDocument.create(uriOf(p), 'ox-properties', 1, t)]));
@@ -416,7 +449,19 @@ interface FileStyle {
   styles: EntryStyle[];
 }
 
-const FILLER = ['\\', '', '   ', '\t', '# a comment', '#', '! bang', '# ends with a backslash \\', '  # indented', '#\u00e9t\u00e9', '# key=value'];
+const FILLER = [
+  '\\',
+  '',
+  '   ',
+  '\t',
+  '# a comment',
+  '#',
+  '! bang',
+  '# ends with a backslash \\',
+  '  # indented',
+  '#\u00e9t\u00e9',
+  '# key=value',
+];
 
 const entryStyle: fc.Arbitrary<EntryStyle> = fc.record({
   indent: fc.constantFrom('', '', '', ' ', '\t', '  \f'),
@@ -439,7 +484,6 @@ const fileStyle: fc.Arbitrary<FileStyle> = fc.record({
   styles: fc.array(entryStyle, { minLength: 1, maxLength: 6 }),
 });
 
-
 function printEntry(e: Pair, s: EntryStyle, eol: () => string): string[] {
   let key = escapeKey(e.key);
   if (s.escapedDots) {
@@ -450,7 +494,9 @@ function printEntry(e: Pair, s: EntryStyle, eol: () => string): string[] {
     }
   }
   // `raw`: characters beyond Latin-1 stay as they are (as an editor saving UTF-8 writes them).
-  const value = e.raw ? escapeValue(e.value).replace(/\\u([0-9A-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : escapeValue(e.value);
+  const value = e.raw
+    ? escapeValue(e.value).replace(/\\u([0-9A-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : escapeValue(e.value);
   // White space separates only when the value does not start with "=" or ":" (that would be the separator).
   const separator = /^[ \t]+$/.test(s.separator) && /^[=:]/.test(value) ? '=' : s.separator;
   let line = s.keyOnly && e.value === '' ? key : `${key}${separator}${value}${s.trailing}`;
@@ -483,7 +529,11 @@ function printFile(entries: Pair[], style: FileStyle): string {
   if (!style.finalEol) text = text.replace(/(\r\n|\r|\n)$/, '');
   // What Properties.load reads must be what was meant (trimmed, as OX reads it).
   const read = pairsOf(text).map((p) => [javaTrim(p.key), javaTrim(p.value)]);
-  assert.deepEqual(read, entries.map((p) => [javaTrim(p.key), javaTrim(p.value)]), `layout changed the entries: ${JSON.stringify(text)}`);
+  assert.deepEqual(
+    read,
+    entries.map((p) => [javaTrim(p.key), javaTrim(p.value)]),
+    `layout changed the entries: ${JSON.stringify(text)}`,
+  );
   return text;
 }
 
@@ -514,7 +564,8 @@ const REGION_NAMES = ['Foo', 'OXFolderCache', 'x1'];
 const DEFS: DefIn[] = catalog.files.flatMap((f) =>
   f.properties.flatMap((def) => {
     if (def.key !== undefined) return [{ def, key: def.key, file: f.file }];
-    if (def.pattern !== undefined) return REGION_NAMES.slice(0, 1).map((n) => ({ def, key: def.pattern!.replace(/<[^>]+>/g, n), file: f.file }));
+    if (def.pattern !== undefined)
+      return REGION_NAMES.slice(0, 1).map((n) => ({ def, key: def.pattern!.replace(/<[^>]+>/g, n), file: f.file }));
     return [];
   }),
 );
@@ -605,20 +656,50 @@ const unknownKeyCase: fc.Arbitrary<Spec> = fc
   });
 
 const duplicateKeyCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.boolean(), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'other', '1', 'true')), { minLength: 1, maxLength: 3 }), picks, fc.nat())
+  .tuple(
+    fc.boolean(),
+    fc.nat(),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('', 'other', '1', 'true')), { minLength: 1, maxLength: 3 }),
+    picks,
+    fc.nat(),
+  )
   .map(([field, n, copies, fill, caseShift]) => {
     const pool = field ? FIELD_KEYS : DEFS.filter((d) => d.file !== 'hazelcast/*.properties');
     const d = pool[n % pool.length];
     let entries = [...fillers(d.file, fill, [d.key]), kv(d.key, sampleValue(d.def))];
     for (const [at, value] of copies) {
       // Field-bound keys match the field in any case: BACKUPCOUNT sets backupCount too.
-      const key = field && (at + caseShift) % 2 ? d.key.slice(0, d.key.lastIndexOf('.') + 1) + d.key.slice(d.key.lastIndexOf('.') + 1).toUpperCase() : d.key;
+      const key =
+        field && (at + caseShift) % 2
+          ? d.key.slice(0, d.key.lastIndexOf('.') + 1) + d.key.slice(d.key.lastIndexOf('.') + 1).toUpperCase()
+          : d.key;
       entries = insertAt(entries, kv(key, value || sampleValue(d.def)), at);
     }
     return { [placeOf(d.file)]: entries };
   });
 
-const BOOLEAN_WORDS = ['yes', 'no', 'on', 'off', '1', '0', 'enabled', 'disabled', 'ja', 'nein', 't', 'f', 'y', 'n', 'tru', 'flase', 'ture', 'True1', 'treu', ''];
+const BOOLEAN_WORDS = [
+  'yes',
+  'no',
+  'on',
+  'off',
+  '1',
+  '0',
+  'enabled',
+  'disabled',
+  'ja',
+  'nein',
+  't',
+  'f',
+  'y',
+  'n',
+  'tru',
+  'flase',
+  'ture',
+  'True1',
+  'treu',
+  '',
+];
 
 const valueCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.nat(), fc.nat(), typoArb, fc.boolean(), picks, fc.nat())
@@ -627,7 +708,8 @@ const valueCase: fc.Arbitrary<Spec> = fc
     const pool = DEFS.filter((d) => (n % 2 ? d.def.type === 'boolean' : d.def.type === 'enum' && d.def.values?.length) && !d.def.removedIn);
     const d = pool[(n >> 1) % pool.length];
     let value: string;
-    if (d.def.type === 'boolean') value = w % 3 === 0 ? typo(w % 2 ? 'true' : 'false', t.op, t.pos, t.letter) : BOOLEAN_WORDS[w % BOOLEAN_WORDS.length];
+    if (d.def.type === 'boolean')
+      value = w % 3 === 0 ? typo(w % 2 ? 'true' : 'false', t.op, t.pos, t.letter) : BOOLEAN_WORDS[w % BOOLEAN_WORDS.length];
     else {
       const allowed = d.def.values![w % d.def.values!.length];
       value = caseFlip && w % 4 === 0 ? '' : typo(caseFlip ? allowed.toUpperCase() : allowed, t.op, t.pos, t.letter);
@@ -651,7 +733,9 @@ const NODE_FILES = ['hazelcast.properties', 'sessiond.properties', 'server.prope
 const wrongFileCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.nat(), fc.nat(), fc.boolean(), picks, picks, fc.nat())
   .map(([n, g, homeExists, fill, homeFill, at]) => {
-    const pool = DEFS.filter((d) => d.file.endsWith('.properties') && d.file !== 'hazelcast/*.properties' && !d.def.removedIn && !d.def.replacedBy);
+    const pool = DEFS.filter(
+      (d) => d.file.endsWith('.properties') && d.file !== 'hazelcast/*.properties' && !d.def.removedIn && !d.def.replacedBy,
+    );
     const d = pool[n % pool.length];
     const others = NODE_FILES.filter((f) => f !== d.file);
     const here = others[g % others.length];
@@ -662,7 +746,18 @@ const wrongFileCase: fc.Arbitrary<Spec> = fc
 
 const LIFETIMES = ['1W', '2W', '4W', '3D', '12H', '30M', '86400000', '1209600000', '2d', ''];
 
-const LIFETIME_SECONDS: Record<string, number> = { '1W': 604800, '2W': 1209600, '4W': 2419200, '3D': 259200, '12H': 43200, '30M': 1800, '86400000': 86400, '1209600000': 1209600, '2d': 172800, '': 604800 };
+const LIFETIME_SECONDS: Record<string, number> = {
+  '1W': 604800,
+  '2W': 1209600,
+  '4W': 2419200,
+  '3D': 259200,
+  '12H': 43200,
+  '30M': 1800,
+  '86400000': 86400,
+  '1209600000': 1209600,
+  '2d': 172800,
+  '': 604800,
+};
 
 /** Nodes with a sessions map whose maxIdleSeconds is at or below the lifetime; lifetimes and idle times may differ per node. */
 const sessionIdleCase: fc.Arbitrary<Spec> = fc
@@ -680,7 +775,8 @@ const sessionIdleCase: fc.Arbitrary<Spec> = fc
       const [lifetime, fraction] = same ? nodes[0] : [ownLifetime, ownFraction];
       const idle = Math.max(1, Math.floor(LIFETIME_SECONDS[lifetime] * fraction));
       const node = `node${i + 1}`;
-      if (lifetime !== '') spec[placeOf('sessiond.properties', node)] = [kv(`${S}maxSession`, '50000'), kv(`${S}sessionLongLifeTime`, lifetime)];
+      if (lifetime !== '')
+        spec[placeOf('sessiond.properties', node)] = [kv(`${S}maxSession`, '50000'), kv(`${S}sessionLongLifeTime`, lifetime)];
       spec[placeOf('hazelcast/*.properties', node)] = insertAt(
         [kv(`${M}name`, `sessions-${mapNumber}`), ...(backups ? [kv(`${M}backupCount`, '1')] : [])],
         kv(`${M}maxIdleSeconds`, String(idle)),
@@ -694,11 +790,25 @@ const IPS = ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4'];
 
 /** A node without a group name, beside 0 to 3 others whose names may differ. */
 const missingGroupCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.array(fc.constantFrom('prod', 'lab', 'c', 'prod'), { maxLength: 3 }), fc.constantFrom<string | undefined>(undefined, '', '  '), fc.boolean(), fc.boolean(), fc.nat())
+  .tuple(
+    fc.array(fc.constantFrom('prod', 'lab', 'c', 'prod'), { maxLength: 3 }),
+    fc.constantFrom<string | undefined>(undefined, '', '  '),
+    fc.boolean(),
+    fc.boolean(),
+    fc.nat(),
+  )
   .map(([names, blank, blankElsewhere, joinElsewhere, at]) => {
     const spec: Spec = {};
     const nodes = IPS.slice(0, names.length + 1).join(',');
-    names.forEach((name, i) => (spec[placeOf('hazelcast.properties', `node${i + 2}`)] = hazelcastNode({ group: name, join: 'static', nodes, interfaces: '10.0.0.*' })));
+    names.forEach(
+      (name, i) =>
+        (spec[placeOf('hazelcast.properties', `node${i + 2}`)] = hazelcastNode({
+          group: name,
+          join: 'static',
+          nodes,
+          interfaces: '10.0.0.*',
+        })),
+    );
     const mine = hazelcastNode({ join: joinElsewhere ? undefined : 'static', nodes, interfaces: '10.0.0.*' });
     const server: Pair[] = [kv('com.openexchange.server.backendRoute', 'OX1')];
     if (joinElsewhere) server.push(kv(JOIN, 'static'));
@@ -709,7 +819,13 @@ const missingGroupCase: fc.Arbitrary<Spec> = fc
   });
 
 const loopbackCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.constantFrom('10.0.0', '10.1.2', '192.168.7'), fc.nat(2), fc.constantFrom<string | undefined>(undefined, '127.0.0.1', 'localhost', '127.0.0.1, 127.0.1.1', '::1'), fc.boolean(), fc.nat())
+  .tuple(
+    fc.constantFrom('10.0.0', '10.1.2', '192.168.7'),
+    fc.nat(2),
+    fc.constantFrom<string | undefined>(undefined, '127.0.0.1', 'localhost', '127.0.0.1, 127.0.1.1', '::1'),
+    fc.boolean(),
+    fc.nat(),
+  )
   .map(([net, extra, interfaces, joinElsewhere, at]) => {
     const nodes = Array.from({ length: extra + 1 }, (_, i) => `${net}.${11 + i}${i % 2 ? ':5701' : ''}`).join(',');
     const mine = hazelcastNode({ group: 'prod', join: joinElsewhere ? undefined : 'static', nodes });
@@ -727,12 +843,23 @@ const SHARED_CASES: Array<{ file: string; key: string; values: Array<string | un
   { file: 'hazelcast/*.properties', key: `${M}backupCount`, values: [undefined, '1', '2', '0'], base: [kv(`${M}name`, 'sessions-7')] },
   { file: 'hazelcast/*.properties', key: `${M}readBackupData`, values: [undefined, 'true', 'false'], base: [kv(`${M}name`, 'sessions-7')] },
   { file: 'sessiond.properties', key: `${S}encryptionKey`, values: ['s3cret-one', 's3cret-two', undefined] },
-  { file: 'hazelcast.properties', key: `${H}network.symmetricEncryption.password`, values: ['pw-one', 'pw-two'], base: [kv(`${H}network.symmetricEncryption`, 'true')] },
+  {
+    file: 'hazelcast.properties',
+    key: `${H}network.symmetricEncryption.password`,
+    values: ['pw-one', 'pw-two'],
+    base: [kv(`${H}network.symmetricEncryption`, 'true')],
+  },
 ];
 
 /** 2 to 5 nodes; each node has the majority value or one of the others (so some clusters have no majority at all). */
 const clusterMismatchCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.nat(SHARED_CASES.length - 1), fc.nat(), fc.array(fc.tuple(fc.nat(3), fc.nat()), { minLength: 2, maxLength: 5 }), fc.boolean(), fc.nat())
+  .tuple(
+    fc.nat(SHARED_CASES.length - 1),
+    fc.nat(),
+    fc.array(fc.tuple(fc.nat(3), fc.nat()), { minLength: 2, maxLength: 5 }),
+    fc.boolean(),
+    fc.nat(),
+  )
   .map(([c, majorityPick, nodes, twice, at]) => {
     const shared = SHARED_CASES[c];
     const majority = shared.values[majorityPick % shared.values.length];
@@ -746,7 +873,9 @@ const clusterMismatchCase: fc.Arbitrary<Spec> = fc
       const odd = i === 0 || oddness === 0;
       const value = odd ? others[pick % others.length] : majority;
       let entries: Pair[] = isHazelcast
-        ? hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' }, shared.base).filter((p) => p.key !== shared.key)
+        ? hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' }, shared.base).filter(
+            (p) => p.key !== shared.key,
+          )
         : [...(shared.base ?? []), ...fillers(shared.file, [i], [shared.key])];
       if (value !== undefined) {
         entries = insertAt(entries, kv(shared.key, value), at);
@@ -754,25 +883,45 @@ const clusterMismatchCase: fc.Arbitrary<Spec> = fc
         if (twice && odd) entries = insertAt(entries, kv(shared.key, value), at + 2);
       }
       spec[placeOf(shared.file, node)] = entries;
-      if (!isHazelcast) spec[placeOf('hazelcast.properties', node)] = hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' });
+      if (!isHazelcast)
+        spec[placeOf('hazelcast.properties', node)] = hazelcastNode({ group: 'prod', join: 'static', nodes: ips, interfaces: '10.0.0.*' });
     });
     return spec;
   });
 
 const nodeNotListedCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.integer({ min: 2, max: 4 }), fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 }), fc.constantFrom(',', ', ', ' , '), fc.boolean(), fc.boolean())
+  .tuple(
+    fc.integer({ min: 2, max: 4 }),
+    fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 }),
+    fc.constantFrom(',', ', ', ' , '),
+    fc.boolean(),
+    fc.boolean(),
+  )
   .map(([count, listed, sep, trailingComma, ports]) => {
     const spec: Spec = {};
     for (let i = 0; i < count; i++) {
-      const hosts = IPS.slice(0, count).filter((_, j) => j === i || listed[i][j]).map((h) => (ports ? `${h}:5701` : h));
+      const hosts = IPS.slice(0, count)
+        .filter((_, j) => j === i || listed[i][j])
+        .map((h) => (ports ? `${h}:5701` : h));
       const list = hosts.join(sep) + (trailingComma ? ',' : '');
-      spec[placeOf('hazelcast.properties', `node${i + 1}`)] = hazelcastNode({ group: 'prod', join: 'static', nodes: list, interfaces: IPS[i] });
+      spec[placeOf('hazelcast.properties', `node${i + 1}`)] = hazelcastNode({
+        group: 'prod',
+        join: 'static',
+        nodes: list,
+        interfaces: IPS[i],
+      });
     }
     return spec;
   });
 
 const weakExposureCase: fc.Arbitrary<Spec> = fc
-  .tuple(fc.constantFrom<string | undefined>(undefined, '', '  '), fc.constantFrom<string | undefined>(undefined, 'true', 'TRUE', 'false'), fc.constantFrom<string | undefined>(undefined, 'true', 'True '), fc.boolean(), fc.nat())
+  .tuple(
+    fc.constantFrom<string | undefined>(undefined, '', '  '),
+    fc.constantFrom<string | undefined>(undefined, 'true', 'TRUE', 'false'),
+    fc.constantFrom<string | undefined>(undefined, 'true', 'True '),
+    fc.boolean(),
+    fc.nat(),
+  )
   .map(([interfaces, rest, memcache, elsewhere, at]) => {
     const mine = hazelcastNode({ group: 'prod', join: 'static', nodes: '10.0.0.11,10.0.0.12', interfaces });
     const server: Pair[] = [kv('com.openexchange.server.backendRoute', 'OX1')];
@@ -786,7 +935,18 @@ const encodingCase: fc.Arbitrary<Files> = fc
   .tuple(
     laidOut(
       fc
-        .tuple(fc.constantFrom('caf\u00c3\u00a9', 'Gr\u00c3\u00bc\u00c3\u009fe', '10 \u20ac', 'na\u00efve \u2013 text', '\u00e2\u20ac\u201c dash', 'x \u00c3\u00a4\u00c3\u00a4'), fc.nat(), fc.boolean())
+        .tuple(
+          fc.constantFrom(
+            'caf\u00c3\u00a9',
+            'Gr\u00c3\u00bc\u00c3\u009fe',
+            '10 \u20ac',
+            'na\u00efve \u2013 text',
+            '\u00e2\u20ac\u201c dash',
+            'x \u00c3\u00a4\u00c3\u00a4',
+          ),
+          fc.nat(),
+          fc.boolean(),
+        )
         .map(([value, at, secret]): Spec => ({
           [placeOf('sessiond.properties')]: insertAt(
             [kv(`${S}maxSession`, '50000')],
@@ -858,14 +1018,19 @@ describe('fix round trips: generated workspaces', () => {
     const covered = new Set(GENERATED.flatMap((g) => g.rules));
     // Rules with fixes, found in the code: the source file that declares the rule's id mentions fixes.
     const sources = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     const texts = sources(RULES_SOURCE).map((f) => fs.readFileSync(f, 'utf8'));
     const withFixes = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES]
       .map((r) => r.id)
       .filter((id) => texts.some((t) => t.includes(`id: '${id}'`) && /\bfixes\b/.test(t)));
     assert.ok(withFixes.length >= 11, `found only ${withFixes.join(', ')}`);
-    for (const rule of withFixes) assert.ok(covered.has(rule), `${rule} offers fixes but has no generated round trip in fixRoundTrip.test.ts`);
-    const offering = Object.keys(counts).filter((k) => k.endsWith(' (examples)')).map((k) => k.replace(/ \(examples\)$/, ''));
+    for (const rule of withFixes)
+      assert.ok(covered.has(rule), `${rule} offers fixes but has no generated round trip in fixRoundTrip.test.ts`);
+    const offering = Object.keys(counts)
+      .filter((k) => k.endsWith(' (examples)'))
+      .map((k) => k.replace(/ \(examples\)$/, ''));
     for (const rule of offering) assert.ok(covered.has(rule), `${rule} offers fixes in examples/ but has no generated round trip`);
     for (const rule of covered) assert.ok((counts[rule] ?? 0) > 0, `no ${rule} fix was checked`);
     console.log(`fix round trips (fixes checked per rule): ${JSON.stringify(counts)}`);
@@ -878,7 +1043,11 @@ describe('fix round trips: generated workspaces', () => {
 /** The only fix of the only `code` diagnostic in `file`, applied: the texts of the files it changed. */
 async function fixOnce(files: Files, code: string, title?: string): Promise<Files> {
   const { byFile } = await analyze(files);
-  const fixes = Object.values(byFile).flat().filter((d) => d.code === code).flatMap(fixesOf).filter((f) => !title || f.title === title);
+  const fixes = Object.values(byFile)
+    .flat()
+    .filter((d) => d.code === code)
+    .flatMap(fixesOf)
+    .filter((f) => !title || f.title === title);
   assert.equal(fixes.length, 1, `one ${code} fix expected, found ${fixes.map((f) => f.title).join(', ') || 'none'}`);
   const next = applyFix(files, fixes[0]);
   return Object.fromEntries(changedPaths(files, next).map((p) => [p, next[p]]));
@@ -888,19 +1057,28 @@ describe('fix round trips: regressions', () => {
   test('wrong-file: a line moved after a stray continuation backslash gets a blank line first, or Java would append it to that value', async () => {
     const enabled = 'com.openexchange.caching.jcs.enabled=true';
     const events = 'com.openexchange.caching.jcs.eventInvalidation=true';
-    assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\n`, 'c/node1/etc/cache.properties': `${events}\\\n` }, 'wrong-file'), {
-      'c/node1/etc/hazelcast.properties': '',
-      'c/node1/etc/cache.properties': `${events}\\\n\n${enabled}\n`,
-    });
+    assert.deepEqual(
+      await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\n`, 'c/node1/etc/cache.properties': `${events}\\\n` }, 'wrong-file'),
+      {
+        'c/node1/etc/hazelcast.properties': '',
+        'c/node1/etc/cache.properties': `${events}\\\n\n${enabled}\n`,
+      },
+    );
     // Without a line break at the end, and with CR line ends.
-    assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\r`, 'c/node1/etc/cache.properties': `${events}\\` }, 'wrong-file'), {
-      'c/node1/etc/hazelcast.properties': '',
-      'c/node1/etc/cache.properties': `${events}\\\n\n${enabled}\n`,
-    });
-    assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\r`, 'c/node1/etc/cache.properties': `${events}\\\r` }, 'wrong-file'), {
-      'c/node1/etc/hazelcast.properties': '',
-      'c/node1/etc/cache.properties': `${events}\\\r\r${enabled}\r`,
-    });
+    assert.deepEqual(
+      await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\r`, 'c/node1/etc/cache.properties': `${events}\\` }, 'wrong-file'),
+      {
+        'c/node1/etc/hazelcast.properties': '',
+        'c/node1/etc/cache.properties': `${events}\\\n\n${enabled}\n`,
+      },
+    );
+    assert.deepEqual(
+      await fixOnce({ 'c/node1/etc/hazelcast.properties': `${enabled}\r`, 'c/node1/etc/cache.properties': `${events}\\\r` }, 'wrong-file'),
+      {
+        'c/node1/etc/hazelcast.properties': '',
+        'c/node1/etc/cache.properties': `${events}\\\r\r${enabled}\r`,
+      },
+    );
   });
 
   test('missing-group-name: the name added after a join line with a stray continuation is a line of its own', async () => {
@@ -915,7 +1093,8 @@ describe('fix round trips: regressions', () => {
     const files: Files = {};
     for (const n of [1, 2, 3]) {
       files[`c/node${n}/etc/cache.properties`] = n === 1 ? `${other}\\\n` : `${EVENTS}=false\n`;
-      files[`c/node${n}/etc/hazelcast.properties`] = `${GROUP_NAME}=prod\n${JOIN}=static\n${STATIC_NODES}=10.0.0.1,10.0.0.2,10.0.0.3\n${INTERFACES}=10.0.0.*\n`;
+      files[`c/node${n}/etc/hazelcast.properties`] =
+        `${GROUP_NAME}=prod\n${JOIN}=static\n${STATIC_NODES}=10.0.0.1,10.0.0.2,10.0.0.3\n${INTERFACES}=10.0.0.*\n`;
     }
     assert.deepEqual(await fixOnce(files, 'cluster-mismatch'), { 'c/node1/etc/cache.properties': `${other}\\\n\n${EVENTS}=false\n` });
   });
@@ -938,17 +1117,22 @@ describe('fix round trips: regressions', () => {
     assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${jmx}\n\\\n  \\\n${H}jmxDetailed=false` }, 'deprecated-key'), {
       'c/node1/etc/hazelcast.properties': jmx,
     });
-    assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${jmx}\r\n\\\r\n${H}jmxDetailed=false\r\n# end\r\n` }, 'deprecated-key'), {
-      'c/node1/etc/hazelcast.properties': `${jmx}\r\n# end\r\n`,
+    assert.deepEqual(
+      await fixOnce({ 'c/node1/etc/hazelcast.properties': `${jmx}\r\n\\\r\n${H}jmxDetailed=false\r\n# end\r\n` }, 'deprecated-key'),
+      {
+        'c/node1/etc/hazelcast.properties': `${jmx}\r\n# end\r\n`,
+      },
+    );
+    assert.deepEqual(await fixOnce({ 'c/node1/etc/cache.ccf': '\\\njcs.region.CalendarCache=x\n' }, 'deprecated-key'), {
+      'c/node1/etc/cache.ccf': '',
     });
-    assert.deepEqual(await fixOnce({ 'c/node1/etc/cache.ccf': '\\\njcs.region.CalendarCache=x\n' }, 'deprecated-key'), { 'c/node1/etc/cache.ccf': '' });
     // The last line below a blank line: its line break stays, or the lone backslash would end the file (an empty key).
     assert.deepEqual(await fixOnce({ 'c/node1/etc/hazelcast.properties': `${jmx}\n\\\n\n${H}jmxDetailed=false` }, 'deprecated-key'), {
       'c/node1/etc/hazelcast.properties': `${jmx}\n\\\n\n`,
     });
   });
 
-  test('cluster-mismatch offers no maxIdleSeconds below a node\'s own session lifetime: check --fix went back and forth with session-idle-below-lifetime', async () => {
+  test("cluster-mismatch offers no maxIdleSeconds below a node's own session lifetime: check --fix went back and forth with session-idle-below-lifetime", async () => {
     const map = (idle: number) => `${M}name=sessions-0\n${M}maxIdleSeconds=${idle}\n`;
     const files = (lifetime2: string): Files => ({
       'c/node1/etc/sessiond.properties': `${S}sessionLongLifeTime=12H\n`,
@@ -958,13 +1142,17 @@ describe('fix round trips: regressions', () => {
       'c/node3/etc/sessiond.properties': `${S}sessionLongLifeTime=12H\n`,
       'c/node3/etc/hazelcast/sessions.properties': map(129600),
     });
-    const mismatch = async (f: Files) => (await analyze(f)).byFile['c/node2/etc/hazelcast/sessions.properties'].filter((d) => d.code === 'cluster-mismatch');
+    const mismatch = async (f: Files) =>
+      (await analyze(f)).byFile['c/node2/etc/hazelcast/sessions.properties'].filter((d) => d.code === 'cluster-mismatch');
     // node2 keeps sessions for a week: 129600 s would be too short there, so the finding comes without a fix.
     const [week] = await mismatch(files('1W'));
     assert.deepEqual(fixesOf(week), []);
     await checkFixesEnd(files('1W'));
     // With a lifetime of one day on node2 too, aligning is fine.
     const [day] = await mismatch(files('1D'));
-    assert.deepEqual(fixesOf(day).map((f) => f.title), ['Align with the other nodes: 129600']);
+    assert.deepEqual(
+      fixesOf(day).map((f) => f.title),
+      ['Align with the other nodes: 129600'],
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('KeyIndex', () => {
   });
 
   test('lastLike points every item at the last one with its key', () => {
-    assert.deepEqual(items.map((_, i) => index.lastLike(i).at), [5, 4, 5, 3, 4, 5]);
+    assert.deepEqual(
+      items.map((_, i) => index.lastLike(i).at),
+      [5, 4, 5, 3, 4, 5],
+    );
   });
 
   test('keys come once each, in the order they first appear', () => {

@@ -29,5 +29,8 @@ test('a document above the size limit keeps its syntax problems and nothing else
   const doc = createOxDocument(TextDocument.create('file:///n/etc/hazelcast.properties', 'ox-properties', 1, text), catalog, 10);
   assert.equal(doc.large, true);
   assert.deepEqual(doc.entries, []);
-  assert.deepEqual(doc.parsed.problems.map((p) => [p.start, p.end]), [[42, 46]]);
+  assert.deepEqual(
+    doc.parsed.problems.map((p) => [p.start, p.end]),
+    [[42, 46]],
+  );
 });

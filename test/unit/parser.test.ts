@@ -11,7 +11,6 @@ function pairs(text: string): [string, string][] {
   return parseProperties(text).entries.map((e): [string, string] => [e.key, e.value]);
 }
 
-
 function only(text: string): PropertyEntry {
   const doc = parseProperties(text);
   assert.equal(doc.entries.length, 1, `expected one entry in ${JSON.stringify(text)}`);
@@ -36,7 +35,10 @@ describe('parseProperties: entries and offsets', () => {
         malformed: false,
       },
     ]);
-    assert.deepEqual(doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })), []);
+    assert.deepEqual(
+      doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })),
+      [],
+    );
     assert.deepEqual(doc.problems, []);
   });
 
@@ -144,7 +146,16 @@ describe('parseProperties: entries and offsets', () => {
     const e = only('key=\\\n   value');
     assert.deepEqual(
       [e.key, e.value, e.separatorSpan, e.valueSpan, e.lines],
-      ['key', 'value', { start: 3, end: 4 }, { start: 9, end: 14 }, [{ start: 0, end: 5 }, { start: 9, end: 14 }]],
+      [
+        'key',
+        'value',
+        { start: 3, end: 4 },
+        { start: 9, end: 14 },
+        [
+          { start: 0, end: 5 },
+          { start: 9, end: 14 },
+        ],
+      ],
     );
   });
 
@@ -152,13 +163,24 @@ describe('parseProperties: entries and offsets', () => {
     const e = only('a\\\n\\\nb');
     assert.deepEqual(
       [e.key, e.keySpan, e.lines],
-      ['ab', { start: 0, end: 6 }, [{ start: 0, end: 2 }, { start: 3, end: 4 }, { start: 5, end: 6 }]],
+      [
+        'ab',
+        { start: 0, end: 6 },
+        [
+          { start: 0, end: 2 },
+          { start: 3, end: 4 },
+          { start: 5, end: 6 },
+        ],
+      ],
     );
   });
 
   test('odd vs even trailing backslashes', () => {
     assert.deepEqual(pairs('a=1\\\nb=2'), [['a', '1b=2']]);
-    assert.deepEqual(pairs('a=1\\\\\nb=2'), [['a', '1\\'], ['b', '2']]);
+    assert.deepEqual(pairs('a=1\\\\\nb=2'), [
+      ['a', '1\\'],
+      ['b', '2'],
+    ]);
     assert.deepEqual(pairs('a=1\\\\\\\n  b=2'), [['a', '1\\b=2']]);
   });
 
@@ -172,7 +194,10 @@ describe('parseProperties: entries and offsets', () => {
       ],
     );
     // White space only on the next line: the same.
-    assert.deepEqual(pairs('key=a\\\n   \r\nb=2'), [['key', 'a'], ['b', '2']]);
+    assert.deepEqual(pairs('key=a\\\n   \r\nb=2'), [
+      ['key', 'a'],
+      ['b', '2'],
+    ]);
   });
 
   test('a "#" on a continuation line is part of the value', () => {
@@ -183,14 +208,25 @@ describe('parseProperties: entries and offsets', () => {
   test('LF, CRLF and CR line ends, mixed, with blank lines', () => {
     assert.deepEqual(
       parseProperties('a=1\rb=2\r\rc=3').entries.map((e) => [e.key, e.value, e.start, e.end]),
-      [['a', '1', 0, 3], ['b', '2', 4, 7], ['c', '3', 9, 12]],
+      [
+        ['a', '1', 0, 3],
+        ['b', '2', 4, 7],
+        ['c', '3', 9, 12],
+      ],
     );
     assert.deepEqual(
       parseProperties('a=1\r\nb=2\n\r\nc=3').entries.map((e) => [e.key, e.value, e.start, e.end]),
-      [['a', '1', 0, 3], ['b', '2', 5, 8], ['c', '3', 11, 14]],
+      [
+        ['a', '1', 0, 3],
+        ['b', '2', 5, 8],
+        ['c', '3', 11, 14],
+      ],
     );
     // CR continued, then CR: the empty line ends the entry.
-    assert.deepEqual(pairs('k=a\\\r\r\nb'), [['k', 'a'], ['b', '']]);
+    assert.deepEqual(pairs('k=a\\\r\r\nb'), [
+      ['k', 'a'],
+      ['b', ''],
+    ]);
     assert.deepEqual(pairs(' \t\f\n\r\n   \n'), []);
   });
 
@@ -241,11 +277,14 @@ describe('parseProperties: comments', () => {
   test('"#" and "!" after optional white space; a comment is never continued', () => {
     // _0 \t1 \f2 #3 _4 c5 1 6 CR7 LF8 !9 c10 2 11 LF12 #13 c14 \15 LF16 k17 =18 v19
     const doc = parseProperties(' \t\f# c1\r\n!c2\n#c\\\nk=v');
-    assert.deepEqual(doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })), [
-      { start: 3, end: 7, marker: '#', text: ' c1' },
-      { start: 9, end: 12, marker: '!', text: 'c2' },
-      { start: 13, end: 16, marker: '#', text: 'c\\' },
-    ]);
+    assert.deepEqual(
+      doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })),
+      [
+        { start: 3, end: 7, marker: '#', text: ' c1' },
+        { start: 9, end: 12, marker: '!', text: 'c2' },
+        { start: 13, end: 16, marker: '#', text: 'c\\' },
+      ],
+    );
     assert.deepEqual(
       doc.entries.map((e) => [e.key, e.value, e.start, e.end]),
       [['k', 'v', 17, 20]],
@@ -262,7 +301,10 @@ describe('parseProperties: comments', () => {
 describe('parseProperties: JDK quirks', () => {
   test('a line holding only a backslash starts nothing: the next "#" line is still a comment', () => {
     const doc = parseProperties('\\\n# comment\nkey=value');
-    assert.deepEqual(doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })), [{ start: 2, end: 11, marker: '#', text: ' comment' }]);
+    assert.deepEqual(
+      doc.comments.map(({ start, end, marker, text }) => ({ start, end, marker, text })),
+      [{ start: 2, end: 11, marker: '#', text: ' comment' }],
+    );
     assert.deepEqual(doc.entries.map(plainEntry), [
       {
         start: 12,
@@ -292,10 +334,7 @@ describe('parseProperties: JDK quirks', () => {
 
   test('backslashes at the end of the file', () => {
     const e = only('k=v\\');
-    assert.deepEqual(
-      [e.key, e.value, e.valueSpan, e.end, e.lines],
-      ['k', 'v', { start: 2, end: 3 }, 4, [{ start: 0, end: 4 }]],
-    );
+    assert.deepEqual([e.key, e.value, e.valueSpan, e.end, e.lines], ['k', 'v', { start: 2, end: 3 }, 4, [{ start: 0, end: 4 }]]);
     const odd = only('k=v\\\\\\');
     assert.deepEqual(
       [odd.value, odd.valueSpan, odd.escapes],
@@ -330,9 +369,7 @@ describe('parseProperties: malformed \\u escapes', () => {
   test('one problem with its exact span; the other entries still parse', () => {
     // a0 =1 1 2 LF3 b4 =5 x6 \7 u8 1 9 2 10 G11 4 12 y13 LF14 c15 =16 3 17
     const doc = parseProperties('a=1\nb=x\\u12G4y\nc=3');
-    assert.deepEqual(doc.problems, [
-      { start: 7, end: 12, code: 'malformed-unicode-escape', message: MALFORMED_ESCAPE_MESSAGE },
-    ]);
+    assert.deepEqual(doc.problems, [{ start: 7, end: 12, code: 'malformed-unicode-escape', message: MALFORMED_ESCAPE_MESSAGE }]);
     assert.deepEqual(
       doc.entries.map((e) => [e.key, e.value, e.malformed]),
       [
@@ -356,7 +393,10 @@ describe('parseProperties: malformed \\u escapes', () => {
   test('a backslash that cuts a \\u escape short starts the next escape (regression: it was swallowed)', () => {
     // k0 =1 \2 u3 1 4 \5 \6 x7
     const doc = parseProperties('k=\\u1\\\\x');
-    assert.deepEqual(doc.problems.map((p) => [p.start, p.end]), [[2, 5]]);
+    assert.deepEqual(
+      doc.problems.map((p) => [p.start, p.end]),
+      [[2, 5]],
+    );
     assert.deepEqual(doc.entries[0].escapes, [
       { start: 2, end: 5, kind: 'unicode', decoded: '', malformed: true },
       { start: 5, end: 7, kind: 'literal', decoded: '\\' },
@@ -365,10 +405,19 @@ describe('parseProperties: malformed \\u escapes', () => {
     // Before the fix the escape pair at the end of the key was split: key "\\uF\\undefined".
     const key = parseProperties('\\uF\\\\');
     assert.equal(key.entries[0].key, '\\uF\\');
-    assert.deepEqual(key.entries[0].escapes.map((x) => [x.start, x.end, x.decoded]), [[0, 3, ''], [3, 5, '\\']]);
+    assert.deepEqual(
+      key.entries[0].escapes.map((x) => [x.start, x.end, x.decoded]),
+      [
+        [0, 3, ''],
+        [3, 5, '\\'],
+      ],
+    );
     assert.deepEqual(
       parseProperties('k=\\u12\\=x').entries[0].escapes.map((x) => [x.start, x.end, x.decoded]),
-      [[2, 6, ''], [6, 8, '=']],
+      [
+        [2, 6, ''],
+        [6, 8, '='],
+      ],
     );
   });
 });
@@ -389,7 +438,15 @@ describe('parseProperties: robustness', () => {
       for (let i = 0; i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
       const doc = parseProperties(text);
       for (const e of doc.entries) {
-        const ordered = [e.start, e.keySpan.start, e.keySpan.end, e.separatorSpan.start, e.separatorSpan.end, e.valueSpan.start, e.valueSpan.end];
+        const ordered = [
+          e.start,
+          e.keySpan.start,
+          e.keySpan.end,
+          e.separatorSpan.start,
+          e.separatorSpan.end,
+          e.valueSpan.start,
+          e.valueSpan.end,
+        ];
         for (let i = 1; i < ordered.length; i++) assert.ok(ordered[i - 1] <= ordered[i], `${JSON.stringify(text)}: ${ordered}`);
         assert.ok(e.valueSpan.end <= e.end && e.end <= text.length, JSON.stringify(text));
         for (const x of e.escapes) {

@@ -45,9 +45,7 @@ const SEPARATOR = fc.constantFrom('=', ':', ' = ', '\t:', ' =\f', ':  ');
 
 /** A comment line (no line break inside) or a blank line of white space. */
 const filler: fc.Arbitrary<string> = fc.oneof(
-  fc
-    .tuple(WHITE, fc.constantFrom('#', '!'), anyString(10))
-    .map(([lead, marker, text]) => `${lead}${marker}${text.replace(/[\r\n]/g, '')}`),
+  fc.tuple(WHITE, fc.constantFrom('#', '!'), anyString(10)).map(([lead, marker, text]) => `${lead}${marker}${text.replace(/[\r\n]/g, '')}`),
   WHITE,
 );
 
@@ -72,7 +70,6 @@ const printedEntry: fc.Arbitrary<Printed> = fc.record({
   eol: EOL,
   before: fc.array(fc.record({ line: filler, eol: EOL }), { maxLength: 2 }),
 });
-
 
 function printLine(p: Printed): string {
   const line = `${escapeKey(p.key)}${p.separator}${escapeValue(p.value)}`;
@@ -119,7 +116,16 @@ function assertWellFormed(text: string, doc: PropertiesDocument): void {
       assert.ok(within(span, n), `${where}: span ${JSON.stringify(span)} outside [0, ${n}]`);
     }
     // Key <= separator <= value, all inside the entry.
-    const chain = [e.start, e.keySpan.start, e.keySpan.end, e.separatorSpan.start, e.separatorSpan.end, e.valueSpan.start, e.valueSpan.end, e.end];
+    const chain = [
+      e.start,
+      e.keySpan.start,
+      e.keySpan.end,
+      e.separatorSpan.start,
+      e.separatorSpan.end,
+      e.valueSpan.start,
+      e.valueSpan.end,
+      e.end,
+    ];
     for (let i = 1; i < chain.length; i++) assert.ok(chain[i - 1] <= chain[i], `${where}: offsets out of order ${chain}`);
     // Entries follow each other without overlapping.
     assert.ok(previousEnd <= e.start, `${where}: entry at ${e.start} overlaps the previous one (ends ${previousEnd})`);
@@ -138,7 +144,11 @@ function assertWellFormed(text: string, doc: PropertiesDocument): void {
       assert.equal(!!x.malformed, x.decoded === '' && x.kind === 'unicode', `${where}: malformed flag of ${JSON.stringify(x)}`);
       escapeEnd = x.end;
     }
-    assert.equal(e.malformed, e.escapes.some((x) => x.malformed), `${where}: entry.malformed`);
+    assert.equal(
+      e.malformed,
+      e.escapes.some((x) => x.malformed),
+      `${where}: entry.malformed`,
+    );
     // Raw text equals the decoded text where nothing is escaped or continued.
     const plain = (span: Span) =>
       !e.escapes.some((x) => x.start < span.end && span.start < x.end) && e.lines.some((l) => l.start <= span.start && span.end <= l.end);
@@ -148,7 +158,8 @@ function assertWellFormed(text: string, doc: PropertiesDocument): void {
     const sep = text.slice(e.separatorSpan.start, e.separatorSpan.end);
     if (plain(e.separatorSpan)) {
       assert.ok(/^[ \t\f]*[=:]?[ \t\f]*$/.test(sep), `${where}: separator text ${show(sep)}`);
-      if (e.separator === '=' || e.separator === ':') assert.ok(sep.includes(e.separator), `${where}: separator ${e.separator} not in ${show(sep)}`);
+      if (e.separator === '=' || e.separator === ':')
+        assert.ok(sep.includes(e.separator), `${where}: separator ${e.separator} not in ${show(sep)}`);
     }
     // The key starts with something that is no white space, comment marker or line break.
     if (e.keySpan.end > e.keySpan.start) assert.ok(!' \t\f\r\n'.includes(text[e.keySpan.start]), `${where}: key starts with white space`);
@@ -162,7 +173,8 @@ function assertWellFormed(text: string, doc: PropertiesDocument): void {
       assert.ok(c.end <= e.start || e.end <= c.start, `${where}: comment ${JSON.stringify(c)} overlaps entry ${e.start}-${e.end}`);
     }
   }
-  for (let i = 1; i < doc.comments.length; i++) assert.ok(doc.comments[i - 1].end < doc.comments[i].start, `${where}: comments out of order`);
+  for (let i = 1; i < doc.comments.length; i++)
+    assert.ok(doc.comments[i - 1].end < doc.comments[i].start, `${where}: comments out of order`);
   // One problem per malformed escape, with the same span.
   const malformed = doc.entries.flatMap((e) => e.escapes.filter((x) => x.malformed));
   assert.deepEqual(
@@ -202,7 +214,11 @@ describe('properties: escapeKey/escapeValue and parseProperties round trip', () 
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (key, value) => {
         const text = `${escapeKey(key)}=${escapeValue(value)}`;
         const doc = parseProperties(text);
-        assert.deepEqual(doc.entries.map((e) => [e.key, e.value]), [[key, value]], show(text));
+        assert.deepEqual(
+          doc.entries.map((e) => [e.key, e.value]),
+          [[key, value]],
+          show(text),
+        );
         // The escaped forms are plain Latin-1: safe for an ISO-8859-1 .properties file.
         assert.ok(/^[\u0000-\u00ff]*$/.test(text), show(text));
       }),
@@ -217,9 +233,12 @@ describe('properties: escapeKey/escapeValue and parseProperties round trip', () 
 describe('properties: positions always cover their text', () => {
   test('strings of special characters', () => {
     fc.assert(
-      fc.property(fc.array(anyChar, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        assertWellFormed(text, parseProperties(text));
-      }),
+      fc.property(
+        fc.array(anyChar, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          assertWellFormed(text, parseProperties(text));
+        },
+      ),
       params(0x5face),
     );
   });
@@ -235,11 +254,39 @@ describe('properties: positions always cover their text', () => {
   });
 
   test('lines built from pieces that continue, escape and comment', () => {
-    const piece = fc.constantFrom('k', 'key', '=', ':', ' ', '\t', '\f', '\\', '\\\\', '\\\n', '\\\r\n', '\\\r', '\n', '\r\n', '\r', '#', '!', '\\u', '\\u00e9', '\\u00', 'e9', 'x', '\u00e9', '\u20ac');
+    const piece = fc.constantFrom(
+      'k',
+      'key',
+      '=',
+      ':',
+      ' ',
+      '\t',
+      '\f',
+      '\\',
+      '\\\\',
+      '\\\n',
+      '\\\r\n',
+      '\\\r',
+      '\n',
+      '\r\n',
+      '\r',
+      '#',
+      '!',
+      '\\u',
+      '\\u00e9',
+      '\\u00',
+      'e9',
+      'x',
+      '\u00e9',
+      '\u20ac',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 25 }).map((a) => a.join('')), (text) => {
-        assertWellFormed(text, parseProperties(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 25 }).map((a) => a.join('')),
+        (text) => {
+          assertWellFormed(text, parseProperties(text));
+        },
+      ),
       params(0x5face3),
     );
   });
@@ -250,11 +297,17 @@ describe('properties: positions always cover their text', () => {
 
 describe('properties: parsing never throws', () => {
   test('fc.string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), (text) => assertWellFormed(text, parseProperties(text))), params(0xc0ffee));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => assertWellFormed(text, parseProperties(text))),
+      params(0xc0ffee),
+    );
   });
 
   test('full Unicode strings (fc.string with unit "binary")', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => assertWellFormed(text, parseProperties(text))), params(0xc0ffee2));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => assertWellFormed(text, parseProperties(text))),
+      params(0xc0ffee2),
+    );
   });
 
   test('bytes decoded as Latin-1', () => {
@@ -277,15 +330,29 @@ describe('properties: parsing never throws', () => {
     const good = anyString(6).map(escapeValue);
     // `splits`: offsets inside the part where a continuation may go (before a character that is no white space).
     const part = fc.oneof(
-      good.map((raw) => ({ raw, bad: 0, splits: safeSplitPoints(`x${raw}`).map((p) => p - 1).filter((p) => p > 0) })),
+      good.map((raw) => ({
+        raw,
+        bad: 0,
+        splits: safeSplitPoints(`x${raw}`)
+          .map((p) => p - 1)
+          .filter((p) => p > 0),
+      })),
       malformedEscape.map(({ digits, stop }) => ({
         raw: `\\u${digits}${stop}`,
         bad: stop === '\\u12' ? 2 : 1,
         // Java reads \uXXXX on the joined line, so a continuation may split its digits.
-        splits: Array.from({ length: digits.length + 1 }, (_, k) => 2 + k).filter((p) => p < 2 + digits.length || (stop !== '' && stop !== ' ')),
+        splits: Array.from({ length: digits.length + 1 }, (_, k) => 2 + k).filter(
+          (p) => p < 2 + digits.length || (stop !== '' && stop !== ' '),
+        ),
       })),
     );
-    const line = fc.record({ key: anyString(6), parts: fc.array(part, { maxLength: 4 }), eol: EOL, split: fc.nat(), splitIt: fc.boolean() });
+    const line = fc.record({
+      key: anyString(6),
+      parts: fc.array(part, { maxLength: 4 }),
+      eol: EOL,
+      split: fc.nat(),
+      splitIt: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(line, { maxLength: 4 }), (lines) => {
         let text = '';

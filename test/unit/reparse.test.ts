@@ -32,14 +32,47 @@ function snapshot(doc: PropertiesDocument): unknown {
 function oxSnapshot(doc: OxDocument): unknown {
   return {
     parsed: snapshot(doc.parsed),
-    entries: doc.entries.map((e) => ({ key: e.key, value: e.value, valueSpan: e.valueSpan, known: e.known?.canonicalKey, entry: e.entry.start })),
+    entries: doc.entries.map((e) => ({
+      key: e.key,
+      value: e.value,
+      valueSpan: e.valueSpan,
+      known: e.known?.canonicalKey,
+      entry: e.entry.start,
+    })),
   };
 }
 
 /** Pieces that continue lines, escape, comment and separate, so that edits cross every reading rule. */
 const PIECE = fc.constantFrom(
-  'k', 'key', 'com.openexchange.hazelcast.group.name', '=', ':', ' ', '\t', '\f', '\\', '\\\\', '\\\n', '\\\r\n', '\\\r',
-  '\n', '\n', '\r\n', '\r', '#', '!', '\\u', '\\u00e9', '\\u00', 'e9', 'x', '\u00e9', '\u20ac', 'a=b\n', '# c\n', '  \\\n',
+  'k',
+  'key',
+  'com.openexchange.hazelcast.group.name',
+  '=',
+  ':',
+  ' ',
+  '\t',
+  '\f',
+  '\\',
+  '\\\\',
+  '\\\n',
+  '\\\r\n',
+  '\\\r',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  '!',
+  '\\u',
+  '\\u00e9',
+  '\\u00',
+  'e9',
+  'x',
+  '\u00e9',
+  '\u20ac',
+  'a=b\n',
+  '# c\n',
+  '  \\\n',
 );
 const text = (maxLength: number) => fc.array(PIECE, { maxLength }).map((a) => a.join(''));
 
@@ -88,7 +121,14 @@ describe('incremental reparse equals a full parse', () => {
   test('updateOxDocument equals createOxDocument, catalog facts included', () => {
     const catalog = buildCatalog().catalog;
     const uri = 'file:///n/etc/hazelcast.properties';
-    const line = fc.constantFrom('com.openexchange.hazelcast.group.name=ox', 'com.openexchange.hazelcast.network.join=static', '# note', 'unknown.key = 1', 'com.openexchange.hazelcast.network.port\\\n  =5701', '');
+    const line = fc.constantFrom(
+      'com.openexchange.hazelcast.group.name=ox',
+      'com.openexchange.hazelcast.network.join=static',
+      '# note',
+      'unknown.key = 1',
+      'com.openexchange.hazelcast.network.port\\\n  =5701',
+      '',
+    );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (lines, edits) => {
         let doc = createOxDocument(TextDocument.create(uri, 'ox-properties', 1, lines.join('\n')), catalog);
@@ -140,7 +180,10 @@ describe('incremental reparse reuses what did not change', () => {
     assert.equal(reparse.delta, 1);
     assert.equal(reparse.document.entries[449], previous.entries[449]);
     assert.equal(reparse.document.entries[450].key, 'key.501x');
-    assert.deepEqual(reparse.document.entries[452].keySpan, { start: previous.entries[452].start + 1, end: previous.entries[452].keySpan.end + 1 });
+    assert.deepEqual(reparse.document.entries[452].keySpan, {
+      start: previous.entries[452].start + 1,
+      end: previous.entries[452].keySpan.end + 1,
+    });
     assert.deepEqual(snapshot(reparse.document), snapshot(parseProperties(after)));
   });
 
@@ -150,7 +193,11 @@ describe('incremental reparse reuses what did not change', () => {
     const reparse = reparseProperties(parseProperties(before), after)!;
     assert.deepEqual(
       reparse.document.entries.map((e) => [e.key, e.value]),
-      [['a', '1'], ['b', '2c=3'], ['d', '4']],
+      [
+        ['a', '1'],
+        ['b', '2c=3'],
+        ['d', '4'],
+      ],
     );
     assert.deepEqual(snapshot(reparse.document), snapshot(parseProperties(after)));
   });

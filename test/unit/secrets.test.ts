@@ -29,9 +29,18 @@ describe('secret values never show', () => {
       assert.ok(codes.has(code), `${code} fires in the test workspace`);
     }
     const mismatches = all.filter(({ d }) => d.code === 'cluster-mismatch');
-    assert.ok(mismatches.some(({ d }) => d.message.includes(`${ENC}.password`)), 'the passwords differ');
-    assert.ok(mismatches.some(({ d }) => d.message.includes(KEY)), 'the session encryption keys differ');
-    assert.ok(mismatches.every(({ d }) => d.relatedInformation?.length), 'cluster-mismatch points at the other nodes');
+    assert.ok(
+      mismatches.some(({ d }) => d.message.includes(`${ENC}.password`)),
+      'the passwords differ',
+    );
+    assert.ok(
+      mismatches.some(({ d }) => d.message.includes(KEY)),
+      'the session encryption keys differ',
+    );
+    assert.ok(
+      mismatches.every(({ d }) => d.relatedInformation?.length),
+      'cluster-mismatch points at the other nodes',
+    );
   });
 
   test('hover on every key and value, with what other nodes set', async () => {
@@ -58,7 +67,9 @@ describe('secret values never show', () => {
     assertClean('the masked effective configuration (JSON)', JSON.stringify(masked));
     assertClean('the masked effective configuration (document)', renderEffectiveConfiguration(masked));
     // Asked for, they are there: the check above would have seen them.
-    assert.ok(renderEffectiveConfiguration(effectiveConfigurations(workspace, catalog, { maskSecrets: false })).includes(`${MARKER}-pass-1234-xyz`));
+    assert.ok(
+      renderEffectiveConfiguration(effectiveConfigurations(workspace, catalog, { maskSecrets: false })).includes(`${MARKER}-pass-1234-xyz`),
+    );
   });
 
   test('document and workspace symbols, inlay hints, completion', async () => {
@@ -69,7 +80,8 @@ describe('secret values never show', () => {
       assertClean(`symbols of ${doc.uri}`, JSON.stringify(service.symbols(doc)));
       const whole = { start: { line: 0, character: 0 }, end: doc.text.positionAt(doc.parsed.text.length) };
       assertClean(`inlay hints of ${doc.uri}`, JSON.stringify(service.inlayHints(doc, whole, DEFAULT_SETTINGS)));
-      for (const e of doc.entries) assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueSpan.end))));
+      for (const e of doc.entries)
+        assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueSpan.end))));
     }
   });
 
@@ -100,20 +112,28 @@ describe('secret values never show', () => {
     );
     const doc = service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
     const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
-      ['duplicate-key', 3, '"com.example.rotate" is set again on line 5; only that last value counts.'],
-      ['invalid-value', 0, 'This secret value is not a URL.'],
-      ['invalid-value', 1, 'This secret value is not an integer: OX cannot parse it and silently uses the default 0.'],
-      ['invalid-value', 3, 'This secret value is not a time span: it has no number before it.'],
-      ['misread-value', 2, 'OX reads this secret value as false: only "true" (in any letter case) is true.'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+      [
+        ['duplicate-key', 3, '"com.example.rotate" is set again on line 5; only that last value counts.'],
+        ['invalid-value', 0, 'This secret value is not a URL.'],
+        ['invalid-value', 1, 'This secret value is not an integer: OX cannot parse it and silently uses the default 0.'],
+        ['invalid-value', 3, 'This secret value is not a time span: it has no number before it.'],
+        ['misread-value', 2, 'OX reads this secret value as false: only "true" (in any letter case) is true.'],
+      ],
+    );
     for (const d of diagnostics) assertClean(`${String(d.code)} on line ${d.range.start.line + 1}`, shown(d));
     const hover = service.hover(doc, { line: 4, character: 20 });
     assert.ok(hover);
     assert.ok(!(hover.contents as MarkupContent).value.includes('5000'), 'hover does not explain a secret time span');
     // A piece of the value quoted on its own (a time span's unit) goes too: only the first clause is left.
-    const unit = service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, `com.example.rotate=5${MARKER}\n`));
-    assert.deepEqual(service.validate(unit, DEFAULT_SETTINGS).map((d) => d.message), ['This secret value is not a time span.']);
+    const unit = service.parse(
+      TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, `com.example.rotate=5${MARKER}\n`),
+    );
+    assert.deepEqual(
+      service.validate(unit, DEFAULT_SETTINGS).map((d) => d.message),
+      ['This secret value is not a time span.'],
+    );
   });
 });
 
@@ -137,7 +157,12 @@ describe('secret values never show in the CLI (dump aside)', () => {
     return { code, out };
   }
 
-  for (const args of [['check', 'c'], ['check', '--format', 'json', 'c'], ['check', '--format', 'sarif', 'c'], ['check', '--effective', 'c']]) {
+  for (const args of [
+    ['check', 'c'],
+    ['check', '--format', 'json', 'c'],
+    ['check', '--format', 'sarif', 'c'],
+    ['check', '--effective', 'c'],
+  ]) {
     test(args.join(' '), async () => {
       const { out } = await run(...args);
       assert.ok(out.length > 100, 'some output');
@@ -148,7 +173,8 @@ describe('secret values never show in the CLI (dump aside)', () => {
   test('the text output reports the findings about the secrets', async () => {
     const { code, out } = await run('check', 'c');
     assert.equal(code, 1);
-    for (const rule of ['cluster-mismatch', 'duplicate-across-files', 'default-secret', 'encoding']) assert.match(out, new RegExp(` ${rule} `));
+    for (const rule of ['cluster-mismatch', 'duplicate-across-files', 'default-secret', 'encoding'])
+      assert.match(out, new RegExp(` ${rule} `));
   });
 
   test('dump is the exception: it prints the file as OX reads it', async () => {

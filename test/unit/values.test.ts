@@ -47,7 +47,8 @@ describe('value checks', () => {
     assert.deepEqual(checkValue('-1', backup), { error: '-1 is below the minimum 0.' });
     assert.deepEqual(checkValue('8', backup), { misread: 'Values above 6 have no further effect: OX works as if it were 6.' });
     assert.deepEqual(checkValue('1h', def({ type: 'integer', default: '3600000', unit: 'ms' })), {
-      error: '"1h" is not an integer: OX cannot parse it and silently uses the default 3600000. Units are not allowed here: give a plain number of milliseconds.',
+      error:
+        '"1h" is not an integer: OX cannot parse it and silently uses the default 3600000. Units are not allowed here: give a plain number of milliseconds.',
     });
     assert.deepEqual(checkValue('2147483648', def({ type: 'integer' })), { error: '"2147483648" is not an integer: OX cannot parse it.' });
   });
@@ -80,14 +81,19 @@ describe('value checks', () => {
   test('timespans: unknown units are errors, values under the minimum are misread', () => {
     const lifetime = def({ type: 'timespan', min: 3_600_000, raisesToMin: true });
     assert.deepEqual(checkValue('2W', lifetime), {});
-    assert.deepEqual(checkValue('30 sec', lifetime), { error: '"30 sec" is not a time span: unknown unit "sec" (use ms, s, m, h, d or w).' });
+    assert.deepEqual(checkValue('30 sec', lifetime), {
+      error: '"30 sec" is not a time span: unknown unit "sec" (use ms, s, m, h, d or w).',
+    });
     assert.deepEqual(checkValue('604800', lifetime), {
-      misread: '604800 is below the minimum of 1 hour; OX raises it to that. A bare number is milliseconds: 604800 ms = 10 minutes 4 seconds 800 milliseconds.',
+      misread:
+        '604800 is below the minimum of 1 hour; OX raises it to that. A bare number is milliseconds: 604800 ms = 10 minutes 4 seconds 800 milliseconds.',
     });
   });
   test('below a minimum OX does not raise, the value is rejected', () => {
     assert.deepEqual(checkValue('5', def({ type: 'integer', min: 10 })), { error: '5 is below the minimum 10.' });
-    assert.deepEqual(checkValue('5', def({ type: 'integer', min: 10, raisesToMin: true })), { misread: '5 is below the minimum of 10; OX raises it to that.' });
+    assert.deepEqual(checkValue('5', def({ type: 'integer', min: 10, raisesToMin: true })), {
+      misread: '5 is below the minimum of 10; OX raises it to that.',
+    });
   });
   test('routes must not contain separators', () => {
     assert.deepEqual(checkValue('OX1', def({ type: 'route' })), {});
@@ -97,12 +103,19 @@ describe('value checks', () => {
   });
   test('empty values', () => {
     assert.deepEqual(checkEmptyValue(def({ type: 'interface-list', empty: 'all interfaces' })), {});
-    assert.deepEqual(checkEmptyValue(def({ type: 'integer', default: '5701' })), { misread: 'Empty: OX cannot parse it and uses the default 5701.' });
-    assert.deepEqual(checkEmptyValue(def({ type: 'enum', values: ['a', 'b'] })), { error: 'Empty is not one of a, b.' });
-    assert.deepEqual(checkEmptyValue(def({ type: 'integer', empty: 'cannot be converted: OX rejects the file as invalid configuration' })), {
-      error: 'Empty: cannot be converted: OX rejects the file as invalid configuration.',
+    assert.deepEqual(checkEmptyValue(def({ type: 'integer', default: '5701' })), {
+      misread: 'Empty: OX cannot parse it and uses the default 5701.',
     });
-    assert.deepEqual(checkEmptyValue(def({ type: 'timespan', min: 3_600_000 })), { misread: 'Empty: OX reads a time span of 0 and raises it to the minimum of 1 hour.' });
+    assert.deepEqual(checkEmptyValue(def({ type: 'enum', values: ['a', 'b'] })), { error: 'Empty is not one of a, b.' });
+    assert.deepEqual(
+      checkEmptyValue(def({ type: 'integer', empty: 'cannot be converted: OX rejects the file as invalid configuration' })),
+      {
+        error: 'Empty: cannot be converted: OX rejects the file as invalid configuration.',
+      },
+    );
+    assert.deepEqual(checkEmptyValue(def({ type: 'timespan', min: 3_600_000 })), {
+      misread: 'Empty: OX reads a time span of 0 and raises it to the minimum of 1 hour.',
+    });
   });
 });
 

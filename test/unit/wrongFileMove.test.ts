@@ -13,9 +13,17 @@ test('wrong-file moves the key into the existing documented file of the node', a
   assert.equal(fix.title, 'Move to hazelcast.properties');
   const after = applyFix(files, fix);
   assert.equal(after['c/node1/etc/server.properties'], 'com.openexchange.server.backendRoute=OX1\n');
-  assert.equal(after['c/node1/etc/hazelcast.properties'], 'com.openexchange.hazelcast.enabled=true\ncom.openexchange.hazelcast.jmx=false\n');
+  assert.equal(
+    after['c/node1/etc/hazelcast.properties'],
+    'com.openexchange.hazelcast.enabled=true\ncom.openexchange.hazelcast.jmx=false\n',
+  );
   const again = await analyze(after);
-  assert.deepEqual(Object.values(again.byFile).flat().filter((d) => d.code === 'wrong-file'), []);
+  assert.deepEqual(
+    Object.values(again.byFile)
+      .flat()
+      .filter((d) => d.code === 'wrong-file'),
+    [],
+  );
 });
 
 test('wrong-file creates the documented file when the node has none', async () => {

@@ -141,7 +141,12 @@ export class Catalog {
     if (match) {
       const segment = key.slice(key.lastIndexOf('.') + 1);
       const prefix = key.slice(0, key.lastIndexOf('.') + 1);
-      return closestMatches(segment, match.fields.map((f) => f.name), max, true).map((name) => prefix + name);
+      return closestMatches(
+        segment,
+        match.fields.map((f) => f.name),
+        max,
+        true,
+      ).map((name) => prefix + name);
     }
     const namespace = this.ownerNamespace(key, syntax) ?? '';
     const candidates: string[] = [];

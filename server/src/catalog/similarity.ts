@@ -51,5 +51,8 @@ export function closestMatches(word: string, candidates: Iterable<string>, max: 
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
   // Only the closest candidates: one far-off guess beside a near one is noise.
   const best = scored.length ? scored[0][1] : 0;
-  return scored.filter(([, d]) => d <= best + 1).slice(0, max).map(([c]) => c);
+  return scored
+    .filter(([, d]) => d <= best + 1)
+    .slice(0, max)
+    .map(([c]) => c);
 }

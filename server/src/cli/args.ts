@@ -59,7 +59,8 @@ export function parseCheckArgs(argv: readonly string[], knownRules: ReadonlySet<
     }
     switch (name) {
       case '--format':
-        if (value !== 'human' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be human, json or sarif, not "${value}".`);
+        if (value !== 'human' && value !== 'json' && value !== 'sarif')
+          throw new UsageError(`--format must be human, json or sarif, not "${value}".`);
         args.format = value;
         formatGiven = true;
         break;
@@ -69,7 +70,8 @@ export function parseCheckArgs(argv: readonly string[], knownRules: ReadonlySet<
         const id = value.slice(0, at).trim();
         const severity = parseSeverity(value.slice(at + 1));
         if (!knownRules.has(id)) throw new UsageError(`unknown rule "${id}" in --rule (see --help for the rule ids).`);
-        if (!severity) throw new UsageError(`unknown severity "${value.slice(at + 1)}" in --rule ${id} (use off, hint, information, warning or error).`);
+        if (!severity)
+          throw new UsageError(`unknown severity "${value.slice(at + 1)}" in --rule ${id} (use off, hint, information, warning or error).`);
         args.rules.push({ id, severity });
         break;
       }
@@ -80,7 +82,14 @@ export function parseCheckArgs(argv: readonly string[], knownRules: ReadonlySet<
       case '--cluster': {
         const at = value.indexOf('=');
         const clusterName = at > 0 ? value.slice(0, at).trim() : '';
-        const nodes = at > 0 ? value.slice(at + 1).split(',').map((n) => n.trim()).filter(Boolean) : [];
+        const nodes =
+          at > 0
+            ? value
+                .slice(at + 1)
+                .split(',')
+                .map((n) => n.trim())
+                .filter(Boolean)
+            : [];
         if (!clusterName || !nodes.length) throw new UsageError(`--cluster needs <name>=<dir>[,<dir>...], not "${value}".`);
         args.clusters.push({ name: clusterName, nodes });
         break;

@@ -60,7 +60,9 @@ async function resolveDirs(dirs: readonly string[], cwd: string): Promise<string
       stat = await fs.stat(full);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? `no such directory: ${dir}` : `cannot read ${dir}: ${errorText(error)}`);
+      throw new InputError(
+        code === 'ENOENT' || code === 'ENOTDIR' ? `no such directory: ${dir}` : `cannot read ${dir}: ${errorText(error)}`,
+      );
     }
     if (!stat.isDirectory()) throw new InputError(`not a directory: ${dir}`);
     try {
@@ -105,7 +107,9 @@ async function loadCatalog(configs: readonly ConfigSource[]): Promise<Catalog> {
       try {
         inputs.push({ source: catalogFile, data: await readCatalogJson(catalogFile) });
       } catch (error) {
-        throw new InputError(`cannot read catalog ${entry} (from ${file}): ${error instanceof SyntaxError ? `not valid JSON: ${error.message}` : errorText(error)}`);
+        throw new InputError(
+          `cannot read catalog ${entry} (from ${file}): ${error instanceof SyntaxError ? `not valid JSON: ${error.message}` : errorText(error)}`,
+        );
       }
     }
   }
@@ -169,15 +173,17 @@ function secretScrubber(docs: Iterable<OxDocument>, catalog: Catalog): (text: st
 
 function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diagnostic {
   const out: Diagnostic = { ...diagnostic, message: scrub(diagnostic.message) };
-  if (diagnostic.relatedInformation) out.relatedInformation = diagnostic.relatedInformation.map((r) => ({ ...r, message: scrub(r.message) }));
+  if (diagnostic.relatedInformation)
+    out.relatedInformation = diagnostic.relatedInformation.map((r) => ({ ...r, message: scrub(r.message) }));
   delete out.data;
   return out;
 }
 
 /** Text as ISO-8859-1 bytes; a character beyond it (only fix text can hold one) becomes a \uXXXX escape. */
 function latin1Bytes(text: string): Buffer {
-  // eslint-disable-next-line no-control-regex
-  const safe = /[^\x00-\xff]/.test(text) ? text.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  const safe = /[^\x00-\xff]/.test(text)
+    ? text.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
   return Buffer.from(safe, 'latin1');
 }
 
@@ -255,7 +261,9 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const progress = progressReporter(io);
   let offset = 0;
   for (const { options, roots: groupRoots } of groups.values()) {
-    const loaded = await loadFiles(nodeWorkspaceHost, groupRoots, catalog, options, (done, total) => progress.update(offset + done, offset + total));
+    const loaded = await loadFiles(nodeWorkspaceHost, groupRoots, catalog, options, (done, total) =>
+      progress.update(offset + done, offset + total),
+    );
     offset += loaded.docs.length;
     progress.end();
     for (const message of loaded.messages) {
@@ -272,7 +280,8 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   }
   if (!docs.length) return EXIT_USAGE;
   for (const cluster of args.clusters) {
-    if (!workspace.clusters().some((c) => c.name === cluster.name)) warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
+    if (!workspace.clusters().some((c) => c.name === cluster.name))
+      warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
   }
 
   let ruleFailed = false;
@@ -282,7 +291,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     crossRules: CROSS_FILE_RULES,
     onRuleError: (rule, error) => {
       ruleFailed = true;
-      warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
   });
   analyzer.analyzeAll(settings);
@@ -308,7 +317,10 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const current = sortedDocs();
       const texts = new Map<string, TextDocument>(current.map((d) => [d.uri, d.text] as const));
-      const result = applyFixes(current.flatMap((d) => analyzer.diagnostics(d.uri)), texts);
+      const result = applyFixes(
+        current.flatMap((d) => analyzer.diagnostics(d.uri)),
+        texts,
+      );
       if (!result.texts.size) break;
       fixed += result.applied;
       for (const [uri, text] of result.texts) workspace.set(parseFile(uri, text, catalog, texts.get(uri)!.version + 1));

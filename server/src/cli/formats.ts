@@ -113,10 +113,19 @@ export function toJsonProblem({ uri, diagnostic: d }: Problem, locator: Locator)
 }
 
 export function formatJson(report: CheckReport, locator: Locator): string {
-  return `${JSON.stringify(report.problems.map((p) => toJsonProblem(p, locator)), null, 2)}\n`;
+  return `${JSON.stringify(
+    report.problems.map((p) => toJsonProblem(p, locator)),
+    null,
+    2,
+  )}\n`;
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 function region(range: Range) {
   return {

@@ -66,7 +66,10 @@ export function applyFixes(diagnostics: Iterable<Diagnostic>, documents: Readonl
   const texts = new Map<string, string>();
   for (const [uri, edits] of chosen) {
     const doc = documents.get(uri)!;
-    const text = TextDocument.applyEdits(doc, edits.map((e) => ({ range: e.range, newText: e.newText })));
+    const text = TextDocument.applyEdits(
+      doc,
+      edits.map((e) => ({ range: e.range, newText: e.newText })),
+    );
     if (text !== doc.getText()) texts.set(uri, text);
   }
   return { texts, applied, skipped };

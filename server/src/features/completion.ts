@@ -1,4 +1,12 @@
-import { CompletionItem, CompletionItemKind, CompletionList, InsertTextFormat, MarkupKind, Position, Range } from 'vscode-languageserver-types';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
 import { Catalog, KnownProperty, Syntax } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { PropertyDef } from '../catalog/types';
@@ -24,9 +32,10 @@ function rangeOf(doc: OxDocument, span: Span): Range {
 /** `key=${1:default}` (or a choice of the allowed values), never with a secret's shipped default. */
 function keyInsertText(key: string, def: PropertyDef): string {
   const escapedKey = snippetText(escapeKey(key));
-  const values = def.type === 'enum' ? def.values ?? [] : def.type === 'boolean' ? ['true', 'false'] : [];
+  const values = def.type === 'enum' ? (def.values ?? []) : def.type === 'boolean' ? ['true', 'false'] : [];
   if (values.length > 1 && !def.secret) {
-    const ordered = def.default !== null && values.includes(def.default) ? [def.default, ...values.filter((v) => v !== def.default)] : values;
+    const ordered =
+      def.default !== null && values.includes(def.default) ? [def.default, ...values.filter((v) => v !== def.default)] : values;
     return `${escapedKey}=\${1|${ordered.map(choiceText).join(',')}|}`;
   }
   if (def.secret || def.default === null || def.default === '') return `${escapedKey}=$1`;

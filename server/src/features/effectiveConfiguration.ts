@@ -80,7 +80,12 @@ function mapNameOf(doc: OxDocument, entries: Map<string, OxEntry>): string {
  * key the node sets, the value, where it comes from, the other files that set it and the nodes of the cluster
  * that differ. Map files below `hazelcast/` are reported one by one.
  */
-export function effectiveConfiguration(workspace: Workspace, node: OxNode, catalog: Catalog, options: EffectiveOptions): EffectiveNodeReport {
+export function effectiveConfiguration(
+  workspace: Workspace,
+  node: OxNode,
+  catalog: Catalog,
+  options: EffectiveOptions,
+): EffectiveNodeReport {
   const cluster = workspace.clusterOf(node);
   const others = (cluster?.nodes ?? []).filter((n) => n !== node);
   const isSecret = (key: string) => !!catalog.lookup(key, 'properties')?.def.secret;

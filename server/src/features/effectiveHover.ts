@@ -19,13 +19,17 @@ export function effectiveNote(workspace: Workspace, doc: OxDocument, key: string
     lines.push(`On **${node.name}**: ${shown(value.value)} (default)`);
   }
   if (value.candidates.length > 1) {
-    lines.push(`Set in ${value.candidates.length} files: ${value.candidates.map((c) => `${where(c.doc, c.entry.entry.start)} = ${shown(c.value)}`).join(', ')}. Which one OX reads last is undefined.`);
+    lines.push(
+      `Set in ${value.candidates.length} files: ${value.candidates.map((c) => `${where(c.doc, c.entry.entry.start)} = ${shown(c.value)}`).join(', ')}. Which one OX reads last is undefined.`,
+    );
   }
   const cluster = workspace.clusterOf(node);
   const others = (cluster?.nodes ?? []).filter((n) => n !== node).map((n) => ({ node: n, value: workspace.effective(n).get(key) }));
   const differing = others.filter((o) => o.value.value !== value.value);
   if (differing.length) {
-    lines.push(`Other nodes of cluster "${cluster!.name}": ${differing.map((o) => `${o.node.name} ${shown(o.value.value)}${o.value.source ? '' : ' (default)'}`).join(', ')}`);
+    lines.push(
+      `Other nodes of cluster "${cluster!.name}": ${differing.map((o) => `${o.node.name} ${shown(o.value.value)}${o.value.source ? '' : ' (default)'}`).join(', ')}`,
+    );
   }
   return lines.join('  \n');
 }

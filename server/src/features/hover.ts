@@ -3,7 +3,11 @@ import { entryAt, OxDocument } from '../document';
 import { propertyMarkdown, valueMarkdown } from './propertyDocs';
 
 /** Hover on a key or value; `workspaceNote` adds what the workspace knows (effective value, other nodes). */
-export function doHover(doc: OxDocument, position: Position, workspaceNote?: (key: string, secret: boolean) => string | undefined): Hover | null {
+export function doHover(
+  doc: OxDocument,
+  position: Position,
+  workspaceNote?: (key: string, secret: boolean) => string | undefined,
+): Hover | null {
   const offset = doc.text.offsetAt(position);
   const found = entryAt(doc, offset);
   if (!found?.known) return null;

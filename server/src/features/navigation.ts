@@ -43,7 +43,10 @@ export function findDefinition(workspace: Workspace, doc: OxDocument, position: 
   if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') {
     return findReferences(workspace, doc, position).filter((l) => l.uri.endsWith(`/${doc.kind.name}`));
   }
-  return workspace.effective(node).get(key).candidates.map((s) => location(s.doc, s.entry));
+  return workspace
+    .effective(node)
+    .get(key)
+    .candidates.map((s) => location(s.doc, s.entry));
 }
 
 /** Keys matching a query (case-insensitive substring), with their node and file. */
@@ -57,7 +60,12 @@ export function workspaceSymbols(workspace: Workspace, query: string): SymbolInf
       if (needle && !e.key.toLowerCase().includes(needle)) continue;
       if (out.length >= MAX_SYMBOLS) {
         // Say that the list stops here, so nobody takes it for complete.
-        out.push({ name: `… more keys match "${query}": type more to narrow the search`, kind: SymbolKind.Null, location: location(doc, e), containerName: container });
+        out.push({
+          name: `… more keys match "${query}": type more to narrow the search`,
+          kind: SymbolKind.Null,
+          location: location(doc, e),
+          containerName: container,
+        });
         return out;
       }
       out.push({ name: e.key, kind: SymbolKind.Property, location: location(doc, e), containerName: container });

@@ -59,9 +59,13 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
   const def = known.def;
   const lines: string[] = [`**${known.canonicalKey}**`, ''];
   if (known.field && writtenKey !== known.canonicalKey) {
-    lines.push(`OX binds \`${writtenKey}\` to the field \`${known.field.field.name}\` of Hazelcast's ${known.field.configClass} (the last segment is matched ignoring case).`, '');
+    lines.push(
+      `OX binds \`${writtenKey}\` to the field \`${known.field.field.name}\` of Hazelcast's ${known.field.configClass} (the last segment is matched ignoring case).`,
+      '',
+    );
   }
-  if (def.replacedBy) lines.push(`⚠️ Renamed${def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: use \`${def.replacedBy}\`.`, '');
+  if (def.replacedBy)
+    lines.push(`⚠️ Renamed${def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: use \`${def.replacedBy}\`.`, '');
   else if (def.removedIn) lines.push(`⚠️ Removed${def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: OX ignores it.`, '');
   lines.push(def.description, '');
   const rows: Array<[string, string | undefined]> = [
@@ -72,7 +76,12 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
     ['File', known.file],
     ['Applies', def.reloadable === true ? 'on reload (reloadable)' : def.reloadable === false ? 'after a restart' : undefined],
     ['Versions', [def.since ? `since ${def.since}` : '', def.versions ?? ''].filter(Boolean).join('; ') || undefined],
-    ['Field', known.field ? `${known.field.configClass}.${known.field.field.name}${known.field.field.hazelcast ? ` (Hazelcast ${known.field.field.hazelcast})` : ''}` : undefined],
+    [
+      'Field',
+      known.field
+        ? `${known.field.configClass}.${known.field.field.name}${known.field.field.hazelcast ? ` (Hazelcast ${known.field.field.hazelcast})` : ''}`
+        : undefined,
+    ],
     // A secret's note names the shipped values; say how many there are instead.
     ['Note', def.secret ? shippedSecretsNote(def) : def.defaultNote],
   ];

@@ -33,7 +33,12 @@ export function documentSymbols(doc: OxDocument, limit = MAX_DOCUMENT_SYMBOLS): 
   if (rest > 0) {
     const from = doc.entries[limit].entry;
     const range = { start: doc.text.positionAt(from.start), end: doc.text.positionAt(doc.entries[doc.entries.length - 1].entry.end) };
-    symbols.push({ name: `… ${rest} more keys not listed (the outline stops at ${limit})`, kind: SymbolKind.Null, range, selectionRange: { start: range.start, end: range.start } });
+    symbols.push({
+      name: `… ${rest} more keys not listed (the outline stops at ${limit})`,
+      kind: SymbolKind.Null,
+      range,
+      selectionRange: { start: range.start, end: range.start },
+    });
   }
   return symbols;
 }
@@ -72,4 +77,3 @@ function leaf(doc: OxDocument, e: OxEntry, prefix: string): DocumentSymbol {
     selectionRange: { start: doc.text.positionAt(e.entry.keySpan.start), end: doc.text.positionAt(e.entry.keySpan.end) },
   };
 }
-

@@ -65,7 +65,12 @@ export class WorkspaceSync {
   }
 
   /** Starts over with a new catalog, cluster declarations and discovery options. */
-  async reconfigure(catalog: Catalog, roots: readonly string[], discover: DiscoverOptions, declared: readonly DeclaredCluster[]): Promise<string[]> {
+  async reconfigure(
+    catalog: Catalog,
+    roots: readonly string[],
+    discover: DiscoverOptions,
+    declared: readonly DeclaredCluster[],
+  ): Promise<string[]> {
     // Parses made with the same catalog and size limit stay valid.
     const keepParses = catalog === this.catalog && this.maxFileSize === this.parsedWithMaxSize;
     this.catalog = catalog;
@@ -87,7 +92,9 @@ export class WorkspaceSync {
   openDocument(text: TextDocument): OxDocument {
     const cached = this.open.get(text.uri);
     if (cached && cached.version === text.version) return cached.doc;
-    const doc = cached ? updateOxDocument(cached.doc, text, this.catalog, this.maxFileSize) : createOxDocument(text, this.catalog, this.maxFileSize);
+    const doc = cached
+      ? updateOxDocument(cached.doc, text, this.catalog, this.maxFileSize)
+      : createOxDocument(text, this.catalog, this.maxFileSize);
     this.open.set(text.uri, { version: text.version, doc });
     this.workspace.set(doc);
     return doc;

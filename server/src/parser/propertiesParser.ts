@@ -3,8 +3,16 @@ import { CommentLine, EntryLine, Escape, EscapeKind, ParseProblem, PropertiesDoc
 // Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
 // loadConvert), keeping the source offset of every piece. It never throws.
 
-const SPACE = 32, TAB = 9, FORM_FEED = 12, CR = 13, LF = 10;
-const BACKSLASH = 92, HASH = 35, BANG = 33, EQUALS = 61, COLON = 58;
+const SPACE = 32,
+  TAB = 9,
+  FORM_FEED = 12,
+  CR = 13,
+  LF = 10;
+const BACKSLASH = 92,
+  HASH = 35,
+  BANG = 33,
+  EQUALS = 61,
+  COLON = 58;
 
 export const MALFORMED_ESCAPE_MESSAGE =
   'Malformed \\uXXXX escape: Java rejects it, and OX then skips this whole file (it logs only a warning).';
@@ -163,7 +171,10 @@ function joinSegments(text: string, segments: Segment[], len: number): string {
 
 /** Maps offsets of a logical line back to source offsets. */
 class OffsetMap {
-  constructor(private readonly segments: Segment[], private readonly fallback: number) {}
+  constructor(
+    private readonly segments: Segment[],
+    private readonly fallback: number,
+  ) {}
 
   /** Source offset of the logical character at `index`. */
   start(index: number): number {
@@ -199,14 +210,7 @@ interface Decoded {
   malformed: boolean;
 }
 
-function decode(
-  line: string,
-  from: number,
-  to: number,
-  map: OffsetMap,
-  escapes: Escape[],
-  problems: ParseProblem[],
-): Decoded {
+function decode(line: string, from: number, to: number, map: OffsetMap, escapes: Escape[], problems: ParseProblem[]): Decoded {
   const first = line.indexOf('\\', from);
   if (first < 0 || first >= to) return { text: line.slice(from, to), malformed: false };
   let out = line.slice(from, first);
@@ -552,7 +556,11 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
           if (logical) entries.push(toEntry(logical, problems));
           i = scanner.position;
         } else {
-          const line: LogicalLine = { text: text.slice(i, eol), segments: [{ src: i, logical: 0, length: eol - i }], lines: [{ start: i, end: eol }] };
+          const line: LogicalLine = {
+            text: text.slice(i, eol),
+            segments: [{ src: i, logical: 0, length: eol - i }],
+            lines: [{ start: i, end: eol }],
+          };
           entries.push(toEntry(line, problems));
           i = eol + 1;
         }

@@ -133,7 +133,8 @@ export function reparseProperties(previous: PropertiesDocument, text: string): R
       if (!moved) return undefined;
       doc.comments.push(moved);
     }
-    for (const p of previous.problems) if (p.start >= resumed.after) doc.problems.push({ ...p, start: p.start + delta, end: p.end + delta });
+    for (const p of previous.problems)
+      if (p.start >= resumed.after) doc.problems.push({ ...p, start: p.start + delta, end: p.end + delta });
   }
   // Comments read their text from the source: those kept from before the edit must read the new text.
   for (let k = 0; k < restart.comments; k++) {

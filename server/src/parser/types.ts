@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /** One natural (physical) line that belongs to an entry; the first one holds the key. */
-export interface EntryLine extends Span {}
+export type EntryLine = Span;
 
 export type EscapeKind = 'unicode' | 'control' | 'literal';
 

@@ -27,7 +27,9 @@ export const duplicateKeyRule: Rule = {
           ? `"${e.key}" is set again on line ${lastLine}; only that last value counts.`
           : `"${e.key}" sets the same field as "${last.key}" on line ${lastLine}; which of the two OX applies is undefined.`,
         related: [{ start: last.entry.keySpan.start, end: last.entry.keySpan.end, message: 'The value that counts' }],
-        fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] }],
+        fixes: [
+          { title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] },
+        ],
       });
     }
     return findings;

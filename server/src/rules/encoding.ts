@@ -13,10 +13,33 @@ const BOM_LATIN1 = '\u00EF\u00BB\u00BF';
 
 /** Windows-1252 characters of bytes 0x80-0x9F: mojibake often passes through that code page. */
 const CP1252: ReadonlyMap<number, number> = new Map([
-  [0x20ac, 0x80], [0x201a, 0x82], [0x0192, 0x83], [0x201e, 0x84], [0x2026, 0x85], [0x2020, 0x86], [0x2021, 0x87],
-  [0x02c6, 0x88], [0x2030, 0x89], [0x0160, 0x8a], [0x2039, 0x8b], [0x0152, 0x8c], [0x017d, 0x8e], [0x2018, 0x91],
-  [0x2019, 0x92], [0x201c, 0x93], [0x201d, 0x94], [0x2022, 0x95], [0x2013, 0x96], [0x2014, 0x97], [0x02dc, 0x98],
-  [0x2122, 0x99], [0x0161, 0x9a], [0x203a, 0x9b], [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
+  [0x20ac, 0x80],
+  [0x201a, 0x82],
+  [0x0192, 0x83],
+  [0x201e, 0x84],
+  [0x2026, 0x85],
+  [0x2020, 0x86],
+  [0x2021, 0x87],
+  [0x02c6, 0x88],
+  [0x2030, 0x89],
+  [0x0160, 0x8a],
+  [0x2039, 0x8b],
+  [0x0152, 0x8c],
+  [0x017d, 0x8e],
+  [0x2018, 0x91],
+  [0x2019, 0x92],
+  [0x201c, 0x93],
+  [0x201d, 0x94],
+  [0x2022, 0x95],
+  [0x2013, 0x96],
+  [0x2014, 0x97],
+  [0x02dc, 0x98],
+  [0x2122, 0x99],
+  [0x0161, 0x9a],
+  [0x203a, 0x9b],
+  [0x0153, 0x9c],
+  [0x017e, 0x9e],
+  [0x0178, 0x9f],
 ]);
 
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
@@ -30,7 +53,6 @@ function escapes(text: string): string {
 
 /** Text for a message: control characters (C0, C1) as `\uXXXX`, so nothing invisible is quoted. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
 }
 
@@ -50,7 +72,7 @@ function utf8Bytes(text: string): number[] {
 
 /** The byte a character stands for when UTF-8 was read as ISO-8859-1 (or Windows-1252); -1 for none. */
 function byteOf(code: number): number {
-  return code <= 0xff ? code : CP1252.get(code) ?? -1;
+  return code <= 0xff ? code : (CP1252.get(code) ?? -1);
 }
 
 const isContinuation = (b: number) => b >= 0x80 && b <= 0xbf;
@@ -68,7 +90,12 @@ function utf8SequenceAt(text: string, i: number, end: number): { length: number;
   }
   // No overlong forms, no surrogates, nothing above U+10FFFF.
   const second = bytes[1];
-  if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) {
+  if (
+    (lead === 0xe0 && second < 0xa0) ||
+    (lead === 0xed && second > 0x9f) ||
+    (lead === 0xf0 && second < 0x90) ||
+    (lead === 0xf4 && second > 0x8f)
+  ) {
     return undefined;
   }
   let codePoint = size === 2 ? lead & 0x1f : size === 3 ? lead & 0x0f : lead & 0x07;
@@ -145,11 +172,13 @@ function mojibakeFinding(e: OxEntry, text: string, start: number, length: number
     message: secret
       ? `This secret value seems to hold UTF-8 text: ${tail} other characters here. Write the intended character as a \\uXXXX escape.`
       : `"${printable(seen)}" looks like UTF-8 for "${intended}": ${tail} "${printable(seen)}" here. Write "${intended}" as ${escaped}.`,
-    fixes: [{
-      title: secret ? 'Replace with the \\uXXXX escape of the intended character' : `Replace with ${escaped} (${intended})`,
-      preferred: true,
-      edits: [{ start: from, end: start + length, newText: escaped }],
-    }],
+    fixes: [
+      {
+        title: secret ? 'Replace with the \\uXXXX escape of the intended character' : `Replace with ${escaped} (${intended})`,
+        preferred: true,
+        edits: [{ start: from, end: start + length, newText: escaped }],
+      },
+    ],
   };
 }
 
@@ -170,16 +199,18 @@ function wideFinding(e: OxEntry, text: string, start: number, end: number): Find
     start,
     end,
     message,
-    fixes: [{
-      title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
-      preferred: true,
-      edits: [{ start: replacementStart(e, start), end, newText: escaped }],
-    }],
+    fixes: [
+      {
+        title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
+        preferred: true,
+        edits: [{ start: replacementStart(e, start), end, newText: escaped }],
+      },
+    ],
   };
 }
 
 /** The first character above U+007F: only from there on can OX read a character differently. */
-// eslint-disable-next-line no-control-regex
+
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 /** What OX reads differently at `i`, inside entry `e`: the finding and where scanning goes on. */
@@ -220,7 +251,8 @@ function entryFindings(doc: OxDocument, from: number): Finding[] {
 export const encodingRule: Rule = {
   id: 'encoding',
   defaultSeverity: 'warning',
-  summary: 'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, characters above U+00FF, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
+  summary:
+    'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, characters above U+00FF, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
   check: ({ doc }) => {
     const bom = bomFinding(doc);
     const findings = entryFindings(doc, bom ? bom.end : 0);

@@ -29,7 +29,7 @@ export function lineAtEnd(parsed: PropertiesDocument, line: string, eol: string)
   const lastBreak = /(?:\r\n|\r|\n)$/.exec(text)?.[0];
   const lastLineEnd = text.length - (lastBreak?.length ?? 0);
   // The empty line after a stray continuation repeats the file's own last break: "\r" then "\n" would be one break.
-  const blank = continuesAt(parsed, lastLineEnd) ? lastBreak ?? eol : '';
+  const blank = continuesAt(parsed, lastLineEnd) ? (lastBreak ?? eol) : '';
   return `${lastBreak ? '' : eol}${blank}${line}${eol}`;
 }
 

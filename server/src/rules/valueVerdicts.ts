@@ -32,8 +32,10 @@ export function* judgedEntries(doc: OxDocument): Iterable<{ e: OxEntry; verdict:
       continue;
     }
     const hidden: ValueVerdict = { ...verdict };
-    if (verdict.error !== undefined) hidden.error = withoutValue(verdict.error, e.value, 'OX rejects this secret value or cannot parse it.');
-    if (verdict.misread !== undefined) hidden.misread = withoutValue(verdict.misread, e.value, 'OX reads this secret value differently from what it says.');
+    if (verdict.error !== undefined)
+      hidden.error = withoutValue(verdict.error, e.value, 'OX rejects this secret value or cannot parse it.');
+    if (verdict.misread !== undefined)
+      hidden.misread = withoutValue(verdict.misread, e.value, 'OX reads this secret value differently from what it says.');
     yield { e, verdict: hidden };
   }
 }

@@ -15,11 +15,15 @@ function moveFix(doc: OxDocument, e: OxEntry, known: KnownProperty, workspace: W
   if (existing && lastEntryFor(existing, known.canonicalKey)) return undefined;
   const line = `${escapeKey(e.key)}=${escapeValue(e.value)}`;
   const remove = { ...entryLinesSpan(doc, e.entry), newText: '' };
-  if (!existing) return { title: `Move to ${known.file} (new file)`, edits: [remove, { createUri: target, start: 0, end: 0, newText: `${line}\n` }] };
+  if (!existing)
+    return { title: `Move to ${known.file} (new file)`, edits: [remove, { createUri: target, start: 0, end: 0, newText: `${line}\n` }] };
   const text = existing.parsed.text;
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   // lineAtEnd: after a stray continuation backslash on the last line, the moved line must not join that entry.
-  return { title: `Move to ${known.file}`, edits: [remove, { doc: existing, start: text.length, end: text.length, newText: lineAtEnd(existing.parsed, line, eol) }] };
+  return {
+    title: `Move to ${known.file}`,
+    edits: [remove, { doc: existing, start: text.length, end: text.length, newText: lineAtEnd(existing.parsed, line, eol) }],
+  };
 }
 
 /** A known key documented for another OX file than this one. */

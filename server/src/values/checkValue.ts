@@ -13,7 +13,8 @@ const INT_MIN = -2147483648;
 
 const IPV4_PART = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 const CLASS_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const ROUTE = /^[^;,\s]+$/;
 
@@ -117,7 +118,9 @@ function checkInteger(value: string, def: PropertyDef, what = 'an integer'): Val
   const n = parseInteger(value);
   if (n === undefined) {
     const fallback = def.default !== null ? ` and silently uses the default ${def.default}` : '';
-    const hint = /^\d+\s*[A-Za-z]+$/.test(value) ? ' Units are not allowed here: give a plain number' + (def.unit ? ` of ${unitWord(def.unit)}.` : '.') : '';
+    const hint = /^\d+\s*[A-Za-z]+$/.test(value)
+      ? ' Units are not allowed here: give a plain number' + (def.unit ? ` of ${unitWord(def.unit)}.` : '.')
+      : '';
     return { error: `"${value}" is not ${what}: OX cannot parse it${fallback}.${hint}` };
   }
   if (def.min !== undefined && n < def.min) return belowMin(def, String(n), String(def.min));
@@ -145,8 +148,7 @@ const CHECKERS: Record<ValueType, Checker> = {
   'string-list': () => OK,
   path: () => OK,
   url: (v) => (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(v) ? OK : { error: `"${v}" is not a URL.` }),
-  boolean: (v) =>
-    /^(true|false)$/i.test(v) ? OK : { misread: `OX reads "${v}" as false: only "true" (in any letter case) is true.` },
+  boolean: (v) => (/^(true|false)$/i.test(v) ? OK : { misread: `OX reads "${v}" as false: only "true" (in any letter case) is true.` }),
   integer: (v, def) => checkInteger(v, def),
   port: (v, def) => (isPort(v) ? checkInteger(v, def) : { error: `"${v}" is not a port number (1-65535).` }),
   timespan: checkTimespan,
@@ -162,7 +164,8 @@ const CHECKERS: Record<ValueType, Checker> = {
   'ip-list': (v) => checkList(v, isIpListEntry, 'an IP address, CIDR block or address range'),
   'port-list': (v) => checkList(v, isPortListEntry, 'a port or port range (e.g. 5701-5710)'),
   'class-name': (v) => (CLASS_NAME.test(v) ? OK : { error: `"${v}" is not a Java class name.` }),
-  route: (v) => (ROUTE.test(v) ? OK : { error: `"${v}" must not contain ";", "," or white space: it is appended to the JSESSIONID cookie.` }),
+  route: (v) =>
+    ROUTE.test(v) ? OK : { error: `"${v}" must not contain ";", "," or white space: it is appended to the JSESSIONID cookie.` },
   unsupported: () => ({ misread: 'OX cannot convert a property value to this field, so it skips the setting.' }),
 };
 
@@ -182,7 +185,9 @@ export function checkEmptyValue(def: PropertyDef): ValueVerdict {
       if (def.default !== null) return { misread: `Empty: OX cannot parse it and uses the default ${def.default}.` };
       return said ? { misread: said } : OK;
     case 'timespan':
-      return { misread: `Empty: OX reads a time span of 0${def.min ? ` and raises it to the minimum of ${describeDuration(def.min)}` : ''}.` };
+      return {
+        misread: `Empty: OX reads a time span of 0${def.min ? ` and raises it to the minimum of ${describeDuration(def.min)}` : ''}.`,
+      };
     case 'enum':
       return said ? { misread: said } : { error: `Empty is not one of ${(def.values ?? []).join(', ')}.` };
     case 'unsupported':

@@ -29,7 +29,10 @@ export class WorkspaceAnalyzer {
   private readonly byRule = new Map<string, { doc: OxDocument; settings: Settings; results: Diagnostic[][] }>();
   private readonly cross = new Map<string, Map<string, Diagnostic[]>>();
 
-  constructor(private readonly workspace: Workspace, private readonly options: AnalyzerOptions) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly options: AnalyzerOptions,
+  ) {}
 
   diagnostics(uri: string): Diagnostic[] {
     const result = [...(this.single.get(uri) ?? [])];

@@ -44,7 +44,11 @@ function declaredMatch(node: OxNode, declared: DeclaredCluster): boolean {
  * Groups nodes into clusters: declared clusters win; the other nodes are one cluster when they share a
  * group folder or their static node lists overlap.
  */
-export function buildClusters(nodes: readonly OxNode[], effective: (node: OxNode) => EffectiveConfig, declared: readonly DeclaredCluster[] = []): OxCluster[] {
+export function buildClusters(
+  nodes: readonly OxNode[],
+  effective: (node: OxNode) => EffectiveConfig,
+  declared: readonly DeclaredCluster[] = [],
+): OxCluster[] {
   const clusters: OxCluster[] = [];
   const assigned = new Set<OxNode>();
   for (const d of declared) {

@@ -29,7 +29,10 @@ export class EffectiveConfig {
   private readonly docs: OxDocument[];
   private readonly cache = new Map<string, Setting[]>();
 
-  constructor(readonly node: OxNode, private readonly catalog: Catalog) {
+  constructor(
+    readonly node: OxNode,
+    private readonly catalog: Catalog,
+  ) {
     // OX skips a file with a malformed \uXXXX escape altogether.
     this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.parsed.problems.length);
   }

@@ -11,7 +11,10 @@ export class Workspace {
   private clusterList?: OxCluster[];
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
 
-  constructor(private catalog: Catalog, private declared: readonly DeclaredCluster[] = []) {}
+  constructor(
+    private catalog: Catalog,
+    private declared: readonly DeclaredCluster[] = [],
+  ) {}
 
   /** Replaces the catalog and declared clusters; documents must be parsed again by the caller. */
   reconfigure(catalog: Catalog, declared: readonly DeclaredCluster[]): void {

@@ -26,7 +26,9 @@ describe('activation', () => {
     assert.ok(commands.includes('oxClusterConfig.showEffectiveConfiguration'));
     // Every command the extension registers is contributed (shown in the Command Palette), and vice versa.
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
+      (c) => c.command,
+    );
     const registered = commands.filter((c) => c.startsWith('oxClusterConfig.'));
     assert.deepStrictEqual([...contributed].sort(), [...registered].sort());
   });

@@ -12,26 +12,38 @@ describe('diagnostics', () => {
     // Line 9 (com.openexchange.hazelcast.e2e.workspaceKey) is known through the workspace catalog
     // (.vscode/settings.json -> ox-catalogs/e2e.json): no unknown-key there in a trusted workspace.
     const list = await assertDiagnostics(doc, NODE1_HAZELCAST);
-    assert.strictEqual(diagnosticWithCode(list, 'invalid-value').message,
-      '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.');
-    assert.strictEqual(diagnosticWithCode(list, 'unknown-key').message,
-      'Unknown key "com.openexchange.hazelcast.network.interfacess": OX does not read it. Did you mean "com.openexchange.hazelcast.network.interfaces"?');
-    assert.strictEqual(diagnosticWithCode(list, 'duplicate-key').message,
-      '"com.openexchange.hazelcast.network.port" is set again on line 8; only that last value counts.');
-    assert.strictEqual(diagnosticWithCode(list, 'misread-value').message,
-      'OX reads "yes" as false: only "true" (in any letter case) is true.');
+    assert.strictEqual(
+      diagnosticWithCode(list, 'invalid-value').message,
+      '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.',
+    );
+    assert.strictEqual(
+      diagnosticWithCode(list, 'unknown-key').message,
+      'Unknown key "com.openexchange.hazelcast.network.interfacess": OX does not read it. Did you mean "com.openexchange.hazelcast.network.interfaces"?',
+    );
+    assert.strictEqual(
+      diagnosticWithCode(list, 'duplicate-key').message,
+      '"com.openexchange.hazelcast.network.port" is set again on line 8; only that last value counts.',
+    );
+    assert.strictEqual(
+      diagnosticWithCode(list, 'misread-value').message,
+      'OX reads "yes" as false: only "true" (in any letter case) is true.',
+    );
     for (const d of list) {
       assert.strictEqual(d.source, 'ox-cluster-config');
       const code = d.code as { value: string; target: vscode.Uri };
-      assert.strictEqual(code.target.toString(true),
-        `https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/${code.value}.md`);
+      assert.strictEqual(
+        code.target.toString(true),
+        `https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/${code.value}.md`,
+      );
     }
     // The cross-file finding points at the other file.
     const across = diagnosticWithCode(list, 'duplicate-across-files');
     assert.match(across.message, /sessiond\.properties/);
     const related = diagnosticWithCode(list, 'duplicate-key').relatedInformation ?? [];
-    assert.deepStrictEqual(related.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.message]),
-      [[doc.uri.toString(), 7, 'The value that counts']]);
+    assert.deepStrictEqual(
+      related.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.message]),
+      [[doc.uri.toString(), 7, 'The value that counts']],
+    );
   });
 
   it('hazelcast/sessions.properties: a misspelled MapConfig field', async () => {
@@ -50,8 +62,10 @@ describe('diagnostics', () => {
       { code: 'map-key-outside-map-file', severity: 'warning', range: '9:0-9:56' },
     ]);
     assert.deepStrictEqual(diagnosticWithCode(list, 'deprecated-key').tags, [vscode.DiagnosticTag.Deprecated]);
-    assert.strictEqual(diagnosticWithCode(list, 'deprecated-key').message,
-      '"com.openexchange.sessiond.autologin" was removed in 7.10.3; OX ignores it.');
+    assert.strictEqual(
+      diagnosticWithCode(list, 'deprecated-key').message,
+      '"com.openexchange.sessiond.autologin" was removed in 7.10.3; OX ignores it.',
+    );
   });
 
   it('cache.ccf: malformed escape, invalid enum value, unknown key', async () => {

@@ -4,7 +4,18 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll, open, positionOf, rangeText, revert, simplify, waitFor, waitForServer, workspaceUri } from '../helpers';
+import {
+  activateExtension,
+  closeAll,
+  open,
+  positionOf,
+  rangeText,
+  revert,
+  simplify,
+  waitFor,
+  waitForServer,
+  workspaceUri,
+} from '../helpers';
 
 const SESSIOND = 'cluster2/node3/etc/sessiond.properties';
 const SESSIONS = 'cluster2/node3/etc/hazelcast/sessions.properties';
@@ -13,8 +24,9 @@ const ALIVE = ': Hazelcast evicts sessions OX still considers alive.';
 /** A diagnostic as one line: code, severity, range, message, then its related information. */
 function asLine(d: vscode.Diagnostic): string {
   const s = simplify(d);
-  const related = (d.relatedInformation ?? []).map((r) =>
-    ` | ${vscode.workspace.asRelativePath(r.location.uri, false)}:${rangeText(r.location.range)} ${r.message}`);
+  const related = (d.relatedInformation ?? []).map(
+    (r) => ` | ${vscode.workspace.asRelativePath(r.location.uri, false)}:${rangeText(r.location.range)} ${r.message}`,
+  );
   return `${s.code} ${s.severity} ${s.range} ${d.message}${related.join('')}`;
 }
 
@@ -33,10 +45,9 @@ function idleWarning(idle: string, lifetime: string, to: number): string {
   return `session-idle-below-lifetime warning 2:60-2:${to} ${idle} is not above the session lifetime (${lifetime} from sessiond.properties:2)${ALIVE}`;
 }
 
-const BEFORE = idleWarning('maxIdleSeconds 86400 (1 day)', '2W = 2 weeks = 1209600 s', 65)
-  + ` | ${SESSIOND}:1:0-1:45 Session lifetime 2W`;
-const AFTER_3W = idleWarning('maxIdleSeconds 1296000 (2 weeks 1 day)', '3W = 3 weeks = 1814400 s', 67)
-  + ` | ${SESSIOND}:1:0-1:45 Session lifetime 3W`;
+const BEFORE = idleWarning('maxIdleSeconds 86400 (1 day)', '2W = 2 weeks = 1209600 s', 65) + ` | ${SESSIOND}:1:0-1:45 Session lifetime 2W`;
+const AFTER_3W =
+  idleWarning('maxIdleSeconds 1296000 (2 weeks 1 day)', '3W = 3 weeks = 1814400 s', 67) + ` | ${SESSIOND}:1:0-1:45 Session lifetime 3W`;
 const FIX_TITLE = 'Raise maxIdleSeconds to 1296000 (lifetime 2W = 1209600 s + 1 day)';
 
 describe('cross-file quick fix (session-idle-below-lifetime)', () => {
@@ -54,7 +65,10 @@ describe('cross-file quick fix (session-idle-below-lifetime)', () => {
 
   after(async () => {
     // Whatever happened: the fixture files as they were, on disk and in any open editor.
-    for (const [uri, bytes] of [[sessiondUri, sessiondBytes], [sessionsUri, sessionsBytes]] as const) {
+    for (const [uri, bytes] of [
+      [sessiondUri, sessiondBytes],
+      [sessionsUri, sessionsBytes],
+    ] as const) {
       if (!fs.readFileSync(uri.fsPath).equals(bytes)) fs.writeFileSync(uri.fsPath, bytes);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (doc && doc.getText() !== bytes.toString('latin1')) await revert(doc);
@@ -74,10 +88,18 @@ describe('cross-file quick fix (session-idle-below-lifetime)', () => {
     // vscode.executeCodeActionProvider needs the document loaded ("Illegal argument" otherwise); no editor shows it.
     const sessions = await vscode.workspace.openTextDocument(sessionsUri);
     await expectDiagnostics(sessionsUri, [BEFORE]);
-    const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', sessionsUri, warning.range, vscode.CodeActionKind.QuickFix.value))
-      .filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
-    assert.deepStrictEqual(actions.map((a) => a.title), [FIX_TITLE]);
+    const actions = (
+      await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        sessionsUri,
+        warning.range,
+        vscode.CodeActionKind.QuickFix.value,
+      )
+    ).filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      [FIX_TITLE],
+    );
     assert.strictEqual(actions[0].kind?.value, 'quickfix');
     assert.strictEqual(actions[0].isPreferred, true);
 
@@ -87,8 +109,10 @@ describe('cross-file quick fix (session-idle-below-lifetime)', () => {
       assert.notStrictEqual(fixed, sessionsBytes.toString('latin1'));
       assert.strictEqual(sessions.getText(), fixed);
       assert.ok(await sessions.save(), 'the save failed');
-      assert.ok(fs.readFileSync(sessionsUri.fsPath).equals(Buffer.from(fixed, 'latin1')),
-        `sessions.properties on disk:\n${fs.readFileSync(sessionsUri.fsPath, 'latin1')}`);
+      assert.ok(
+        fs.readFileSync(sessionsUri.fsPath).equals(Buffer.from(fixed, 'latin1')),
+        `sessions.properties on disk:\n${fs.readFileSync(sessionsUri.fsPath, 'latin1')}`,
+      );
       await expectDiagnostics(sessionsUri, []);
 
       // A change in the other file (not saved) puts the warning back on sessions.properties.
@@ -102,7 +126,9 @@ describe('cross-file quick fix (session-idle-below-lifetime)', () => {
       fs.writeFileSync(sessionsUri.fsPath, sessionsBytes);
     }
     // Restored: the saved fix is undone on disk, the editor follows, the first warning is back.
-    await waitFor('sessions.properties to reload from disk', () => (sessions.getText() === sessionsBytes.toString('latin1') ? true : undefined));
+    await waitFor('sessions.properties to reload from disk', () =>
+      sessions.getText() === sessionsBytes.toString('latin1') ? true : undefined,
+    );
     await expectDiagnostics(sessionsUri, [BEFORE]);
   });
 });

@@ -5,7 +5,10 @@ import { activateExtension, label, open, waitForServer } from '../helpers';
 
 async function complete(doc: vscode.TextDocument, line: number, character: number): Promise<vscode.CompletionItem[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-    'vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    new vscode.Position(line, character),
+  );
   return list.items;
 }
 
@@ -26,8 +29,7 @@ describe('completion', () => {
     assert.strictEqual(join.kind, vscode.CompletionItemKind.Property);
     assert.strictEqual(join.detail, 'enum · default empty');
     assert.ok(join.insertText instanceof vscode.SnippetString);
-    assert.strictEqual(join.insertText.value,
-      'com.openexchange.hazelcast.network.join=${1|empty,static,multicast,dns,kubernetes,aws|}');
+    assert.strictEqual(join.insertText.value, 'com.openexchange.hazelcast.network.join=${1|empty,static,multicast,dns,kubernetes,aws|}');
   });
 
   it('offers exactly the allowed values after network.join=', async () => {

@@ -13,8 +13,13 @@ function outline(symbols: vscode.DocumentSymbol[], depth = 0): string[] {
 async function hints(doc: vscode.TextDocument): Promise<string[]> {
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   const list = await vscode.commands.executeCommand<vscode.InlayHint[]>(
-    'vscode.executeInlayHintProvider', doc.uri, new vscode.Range(new vscode.Position(0, 0), end));
-  return list.map((h) => `${h.position.line}:${h.position.character} ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+    'vscode.executeInlayHintProvider',
+    doc.uri,
+    new vscode.Range(new vscode.Position(0, 0), end),
+  );
+  return list.map(
+    (h) => `${h.position.line}:${h.position.character} ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+  );
 }
 
 describe('symbols and inlay hints', () => {
@@ -45,17 +50,23 @@ describe('symbols and inlay hints', () => {
     await waitForServer(doc);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     const lines = outline(symbols);
-    assert.ok(lines.some((l) => l.includes('encryptionKey = ••••••')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.includes('encryptionKey = ••••••')),
+      lines.join('\n'),
+    );
     assert.ok(!lines.some((l) => l.includes('auw948cz')), 'the secret is shown');
   });
 
   it('explains a time span with an inlay hint', async () => {
     const doc = await open('node2/etc/hazelcast.properties');
     await waitForServer(doc);
-    assert.deepStrictEqual(await waitFor('inlay hints', async () => {
-      const list = await hints(doc);
-      return list.length ? list : undefined;
-    }), ['4:49 = 2 minutes']);
+    assert.deepStrictEqual(
+      await waitFor('inlay hints', async () => {
+        const list = await hints(doc);
+        return list.length ? list : undefined;
+      }),
+      ['4:49 = 2 minutes'],
+    );
   });
 
   it('oxClusterConfig.inlayHints.enabled=false turns them off', async () => {

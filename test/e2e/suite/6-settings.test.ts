@@ -3,7 +3,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, NODE1_HAZELCAST, activateExtension, node1HazelcastWith, assertDiagnostics, open, waitFor, waitForServer, workspaceUri } from '../helpers';
+import {
+  EXTENSION_ID,
+  NODE1_HAZELCAST,
+  activateExtension,
+  node1HazelcastWith,
+  assertDiagnostics,
+  open,
+  waitFor,
+  waitForServer,
+  workspaceUri,
+} from '../helpers';
 
 describe('settings and commands', () => {
   before(activateExtension);
@@ -25,14 +35,24 @@ describe('settings and commands', () => {
   it('declares a setting for every rule of the server, with its default severity', () => {
     const config = vscode.workspace.getConfiguration('oxClusterConfig');
     // The compiled rule lists of the server (npm run build): the settings must not drift from them.
-    interface RuleInfo { id: string; defaultSeverity: string }
+    interface RuleInfo {
+      id: string;
+      defaultSeverity: string;
+    }
     const out = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'rules');
     const single = (require(path.join(out, 'index.js')) as { SINGLE_FILE_RULES: RuleInfo[] }).SINGLE_FILE_RULES;
     const cross = (require(path.join(out, 'cross', 'index.js')) as { CROSS_FILE_RULES: RuleInfo[] }).CROSS_FILE_RULES;
     const expected: Record<string, string> = {
-      syntax: 'error', 'unknown-key': 'warning', 'duplicate-key': 'warning', 'invalid-value': 'error',
-      'misread-value': 'warning', 'deprecated-key': 'warning', 'wrong-file': 'information',
-      'map-key-outside-map-file': 'warning', 'default-secret': 'warning', encoding: 'warning',
+      syntax: 'error',
+      'unknown-key': 'warning',
+      'duplicate-key': 'warning',
+      'invalid-value': 'error',
+      'misread-value': 'warning',
+      'deprecated-key': 'warning',
+      'wrong-file': 'information',
+      'map-key-outside-map-file': 'warning',
+      'default-secret': 'warning',
+      encoding: 'warning',
     };
     for (const rule of [...single, ...cross]) expected[rule.id] ??= rule.defaultSeverity;
     for (const rule of single) assert.strictEqual(rule.defaultSeverity, expected[rule.id], `server default of ${rule.id}`);
@@ -40,9 +60,15 @@ describe('settings and commands', () => {
       assert.strictEqual(config.inspect(`rules.${id}`)?.defaultValue, severity, `setting oxClusterConfig.rules.${id}`);
     }
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const declared = Object.keys((ext.packageJSON as { contributes: { configuration: { properties: object } } })
-      .contributes.configuration.properties).filter((k) => k.startsWith('oxClusterConfig.rules.'));
-    assert.deepStrictEqual(declared.sort(), Object.keys(expected).map((id) => `oxClusterConfig.rules.${id}`).sort());
+    const declared = Object.keys(
+      (ext.packageJSON as { contributes: { configuration: { properties: object } } }).contributes.configuration.properties,
+    ).filter((k) => k.startsWith('oxClusterConfig.rules.'));
+    assert.deepStrictEqual(
+      declared.sort(),
+      Object.keys(expected)
+        .map((id) => `oxClusterConfig.rules.${id}`)
+        .sort(),
+    );
     assert.strictEqual(config.inspect('inlayHints.enabled')?.defaultValue, true);
     assert.deepStrictEqual(config.inspect('filePatterns')?.defaultValue, []);
     assert.deepStrictEqual(config.inspect('catalogs')?.defaultValue, []);
@@ -86,7 +112,8 @@ describe('settings and commands', () => {
     try {
       await vscode.window.showTextDocument(before);
       const doc = await waitFor('the language switch', () =>
-        vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'ox-properties'));
+        vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'ox-properties'),
+      );
       await assertDiagnostics(doc, [
         { code: 'wrong-file', severity: 'information', range: '1:0-1:39' },
         { code: 'invalid-value', severity: 'error', range: '1:40-1:46' },

@@ -5,7 +5,7 @@ import { activateExtension, open, positionOf, waitForServer } from '../helpers';
 
 function where(loc: vscode.Location | vscode.LocationLink): string {
   const uri = 'targetUri' in loc ? loc.targetUri : loc.uri;
-  const range = 'targetUri' in loc ? loc.targetSelectionRange ?? loc.targetRange : loc.range;
+  const range = 'targetUri' in loc ? (loc.targetSelectionRange ?? loc.targetRange) : loc.range;
   return `${vscode.workspace.asRelativePath(uri, false)}:${range.start.line}:${range.start.character}-${range.end.character}`;
 }
 
@@ -16,27 +16,35 @@ describe('navigation', () => {
     const doc = await open('node1/etc/hazelcast.properties');
     await waitForServer(doc);
     const refs = await vscode.commands.executeCommand<vscode.Location[]>(
-      'vscode.executeReferenceProvider', doc.uri, positionOf(doc, 'hazelcast.group.name', 5));
-    assert.deepStrictEqual(refs.map(where).sort(), [
-      'node1/etc/hazelcast.properties:2:0-37',
-      'node2/etc/hazelcast.properties:2:0-37',
-    ]);
+      'vscode.executeReferenceProvider',
+      doc.uri,
+      positionOf(doc, 'hazelcast.group.name', 5),
+    );
+    assert.deepStrictEqual(refs.map(where).sort(), ['node1/etc/hazelcast.properties:2:0-37', 'node2/etc/hazelcast.properties:2:0-37']);
   });
 
   it('definition of a key: the files of the node that set it', async () => {
     const doc = await open('node1/etc/sessiond.properties');
     await waitForServer(doc);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
-      'vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'hazelcast.network.port', 5));
+      'vscode.executeDefinitionProvider',
+      doc.uri,
+      positionOf(doc, 'hazelcast.network.port', 5),
+    );
     const places = defs.map(where).sort();
     assert.ok(places.includes('node1/etc/sessiond.properties:8:0-39'), places.join(', '));
-    assert.ok(places.some((p) => p.startsWith('node1/etc/hazelcast.properties:')), places.join(', '));
+    assert.ok(
+      places.some((p) => p.startsWith('node1/etc/hazelcast.properties:')),
+      places.join(', '),
+    );
     assert.ok(!places.some((p) => p.startsWith('node2/')), places.join(', '));
   });
 
   it('workspace symbols find keys in every node', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
-      'vscode.executeWorkspaceSymbolProvider', 'hazelcast.group.name');
+      'vscode.executeWorkspaceSymbolProvider',
+      'hazelcast.group.name',
+    );
     const ours = symbols.filter((s) => s.name === 'com.openexchange.hazelcast.group.name');
     assert.deepStrictEqual(ours.map((s) => `${s.containerName} ${where(s.location)}`).sort(), [
       'node1/hazelcast.properties node1/etc/hazelcast.properties:2:0-37',

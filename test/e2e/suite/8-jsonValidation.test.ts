@@ -17,8 +17,10 @@ describe('catalog JSON schema', () => {
         const list = vscode.languages.getDiagnostics(doc.uri);
         return list.length > 0 ? list : undefined;
       });
-      assert.ok(problems.some((d) => d.range.start.line === 1 && /not allowed/i.test(d.message)),
-        problems.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
+      assert.ok(
+        problems.some((d) => d.range.start.line === 1 && /not allowed/i.test(d.message)),
+        problems.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'),
+      );
     } finally {
       await revert(doc);
     }

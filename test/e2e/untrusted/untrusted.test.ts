@@ -21,7 +21,10 @@ describe('untrusted workspace', () => {
     const doc = await open('node1/etc/hazelcast.properties');
     await assertDiagnostics(doc, [...NODE1_HAZELCAST, { code: 'unknown-key', severity: 'warning', range: '9:0-9:43' }]);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', doc.uri, positionOf(doc, 'e2e.workspaceKey', 3));
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'e2e.workspaceKey', 3),
+    );
     assert.strictEqual(hoverText(hovers), '');
   });
 
@@ -34,8 +37,10 @@ describe('untrusted workspace', () => {
       await config.update('catalogs', ['ox-catalogs/e2e.json'], vscode.ConfigurationTarget.Global);
       // A second change whose effect is visible tells when the server has reloaded its settings.
       await config.update('rules.misread-value', 'error', vscode.ConfigurationTarget.Global);
-      await assertDiagnostics(doc, node1HazelcastWith({ 'misread-value@8:31-8:34': 'error' },
-        [{ code: 'unknown-key', severity: 'warning', range: '9:0-9:43' }]));
+      await assertDiagnostics(
+        doc,
+        node1HazelcastWith({ 'misread-value@8:31-8:34': 'error' }, [{ code: 'unknown-key', severity: 'warning', range: '9:0-9:43' }]),
+      );
     } finally {
       await config.update('catalogs', undefined, vscode.ConfigurationTarget.Global);
       await config.update('rules.misread-value', undefined, vscode.ConfigurationTarget.Global);
@@ -45,7 +50,10 @@ describe('untrusted workspace', () => {
   it('still knows the built-in catalog', async () => {
     const doc = await open('node1/etc/hazelcast.properties');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider', doc.uri, positionOf(doc, 'hazelcast.network.join=', 20));
+      'vscode.executeHoverProvider',
+      doc.uri,
+      positionOf(doc, 'hazelcast.network.join=', 20),
+    );
     assert.ok(hoverText(hovers).includes('| Default | `empty` |'));
   });
 });

@@ -30,9 +30,10 @@ export const backupsExceedMembersRule: CrossRule = {
       if (!mode || mode === 'empty') continue;
       const listed = mode === 'static' ? staticHosts(config.value(STATIC_NODES)).length : 0;
       const members = cluster.nodes.length > 1 ? fullInWorkspace : listed;
-      const source = cluster.nodes.length > 1
-        ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster`
-        : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
+      const source =
+        cluster.nodes.length > 1
+          ? `${fullInWorkspace} full member${fullInWorkspace === 1 ? '' : 's'} in this cluster`
+          : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
       if (members === 0) continue;
       for (const doc of mapFiles(node)) {
         const backup = lastEntryFor(doc, MAP_BACKUP_COUNT);

@@ -32,7 +32,13 @@ interface Observation {
 }
 
 /** Aligns a node with the majority: copies its value, or removes the setting when most nodes leave it unset. */
-function alignFixes(o: Observation, majority: Observation, key: string, secret: boolean, canAlign: (o: Observation, value: string) => boolean): Fix[] {
+function alignFixes(
+  o: Observation,
+  majority: Observation,
+  key: string,
+  secret: boolean,
+  canAlign: (o: Observation, value: string) => boolean,
+): Fix[] {
   if (!majority.set) {
     const entries = o.set ? o.doc.entries.filter((e) => (e.known?.canonicalKey ?? e.key) === key) : [];
     if (!entries.length) return [];
@@ -43,12 +49,22 @@ function alignFixes(o: Observation, majority: Observation, key: string, secret: 
       if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
       else spans.push({ ...span });
     }
-    return [{ title: 'Remove this setting, as most nodes leave it at the default', edits: spans.map((span) => ({ doc: o.doc, ...span, newText: '' })) }];
+    return [
+      {
+        title: 'Remove this setting, as most nodes leave it at the default',
+        edits: spans.map((span) => ({ doc: o.doc, ...span, newText: '' })),
+      },
+    ];
   }
   const target = majority.value.trim();
   // Writing an empty value would not help; there is nothing to copy.
   if (target === '' || !canAlign(o, target)) return [];
-  return [{ title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${target}`, edits: [setValueEdit(o.doc, key, target)] }];
+  return [
+    {
+      title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${target}`,
+      edits: [setValueEdit(o.doc, key, target)],
+    },
+  ];
 }
 
 function compare(
@@ -67,7 +83,15 @@ function compare(
   const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
   const majority = topCount * 2 > observations.length ? top : undefined;
   const shown = (o: Observation) =>
-    secret ? (o.set ? '(a secret value)' : '(not set)') : o.set ? JSON.stringify(o.value) : o.value === '' ? '(not set)' : `${JSON.stringify(o.value)} (default)`;
+    secret
+      ? o.set
+        ? '(a secret value)'
+        : '(not set)'
+      : o.set
+        ? JSON.stringify(o.value)
+        : o.value === ''
+          ? '(not set)'
+          : `${JSON.stringify(o.value)} (default)`;
   const inMajority = observations.filter((o) => majority !== undefined && norm(o.value) === majority);
   const majorityObservation = inMajority.find((o) => o.set) ?? inMajority[0];
   const out: PlacedFinding[] = [];
@@ -75,9 +99,10 @@ function compare(
     if (majority !== undefined && norm(o.value) === majority) continue;
     const others = observations.filter((x) => x !== o);
     // Secrets are never shown: two set secrets only "differ".
-    const versus = majorityObservation && secret && o.set && majorityObservation.set
-      ? `${o.node.name} has a different secret value than most nodes`
-      : `${o.node.name} has ${shown(o)}, most nodes have ${majorityObservation ? shown(majorityObservation) : ''}`;
+    const versus =
+      majorityObservation && secret && o.set && majorityObservation.set
+        ? `${o.node.name} has a different secret value than most nodes`
+        : `${o.node.name} has ${shown(o)}, most nodes have ${majorityObservation ? shown(majorityObservation) : ''}`;
     const message = majorityObservation
       ? `${label} differs from the other nodes of the cluster: ${versus}. Nodes must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`
       : `${label} differs across the nodes of the cluster (${observations.map((x) => `${x.node.name}: ${shown(x)}`).join(', ')}); they must agree on it.`;
@@ -111,7 +136,13 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
       if (key === GROUP_NAME && (value.value ?? '').trim() === '') continue;
       if (value.source) {
         const e = value.source.entry;
-        observations.push({ node, value: value.source.value, doc: value.source.doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true });
+        observations.push({
+          node,
+          value: value.source.value,
+          doc: value.source.doc,
+          span: e.value === '' ? e.entry.keySpan : e.valueSpan,
+          set: true,
+        });
       } else if (home) {
         observations.push({ node, value: value.value ?? '', doc: home, span: firstLine(home), set: false });
       }
@@ -150,7 +181,9 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
       // session-idle-below-lifetime would undo it, and check --fix would go back and forth between the two.
       const canAlign = (o: Observation, value: string) =>
         key !== MAP_MAX_IDLE || !idleBelowLifetime(o.doc, value, sessionLifetimeSeconds(effective(o.node)));
-      out.push(...compare(observations, `${key} in hazelcast/${fileName}`, key, 'warning', !!def?.secret, def?.type === 'boolean', canAlign));
+      out.push(
+        ...compare(observations, `${key} in hazelcast/${fileName}`, key, 'warning', !!def?.secret, def?.type === 'boolean', canAlign),
+      );
     }
   }
   return out;

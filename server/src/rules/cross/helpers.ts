@@ -49,7 +49,12 @@ export function setValueEdit(doc: OxDocument, key: string, value: string, after?
 }
 
 /** A finding placed on a setting when it is set, else on line 1 of the file that would hold it. */
-export function findingAt(setting: Setting | undefined, fallback: OxDocument, message: string, extra: Partial<Finding> = {}): { doc: OxDocument; finding: Finding } {
+export function findingAt(
+  setting: Setting | undefined,
+  fallback: OxDocument,
+  message: string,
+  extra: Partial<Finding> = {},
+): { doc: OxDocument; finding: Finding } {
   if (setting) return { doc: setting.doc, finding: { ...valueSpan(setting), message, ...extra } };
   return { doc: fallback, finding: { ...firstLine(fallback), message, ...extra } };
 }

@@ -3,7 +3,16 @@ import { staticHosts } from '../../workspace/clusters';
 import { EffectiveConfig } from '../../workspace/effective';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, valueSpan } from './helpers';
-import { AWS_ACCESS_KEY, AWS_SECRET_KEY, DNS_DOMAINS, JOIN, K8S_SERVICE_DNS, K8S_SERVICE_NAME, MULTICAST_GROUP, STATIC_NODES } from './oxKeys';
+import {
+  AWS_ACCESS_KEY,
+  AWS_SECRET_KEY,
+  DNS_DOMAINS,
+  JOIN,
+  K8S_SERVICE_DNS,
+  K8S_SERVICE_NAME,
+  MULTICAST_GROUP,
+  STATIC_NODES,
+} from './oxKeys';
 
 function blank(config: EffectiveConfig, key: string): boolean {
   return config.value(key).trim() === '';
@@ -38,24 +47,36 @@ export const joinIncompleteRule: CrossRule = {
       const mode = (join.value ?? '').trim().toLowerCase();
       const onJoin = (message: string): PlacedFinding => ({ doc: source.doc, finding: { ...keySpan(source), message } });
       if (mode === 'static' && staticHosts(config.value(STATIC_NODES)).length === 0) {
-        out.push(onJoin(`Join mode "static" needs ${STATIC_NODES}, which is ${state(config, STATIC_NODES)}: this node has nobody to join.`));
+        out.push(
+          onJoin(`Join mode "static" needs ${STATIC_NODES}, which is ${state(config, STATIC_NODES)}: this node has nobody to join.`),
+        );
       } else if (mode === 'multicast') {
         // Port values and non-addresses are invalid-value findings already; this catches what that rule cannot.
         const group = config.get(MULTICAST_GROUP);
         const value = (group.value ?? '').trim();
         if (value === '' || (isIpAddress(value) && !isMulticastGroup(value))) {
-          const message = value === ''
-            ? `Join mode "multicast" needs a multicast group address, but ${MULTICAST_GROUP} is empty.`
-            : `Join mode "multicast" needs a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8); ${value} is not one.`;
+          const message =
+            value === ''
+              ? `Join mode "multicast" needs a multicast group address, but ${MULTICAST_GROUP} is empty.`
+              : `Join mode "multicast" needs a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8); ${value} is not one.`;
           out.push(group.source ? { doc: group.source.doc, finding: { ...valueSpan(group.source), message } } : onJoin(message));
         }
       } else if (mode === 'dns' && blank(config, DNS_DOMAINS)) {
         out.push(onJoin(`Join mode "dns" needs ${DNS_DOMAINS}, which is ${state(config, DNS_DOMAINS)}: there is no name to resolve.`));
       } else if (mode === 'kubernetes' && blank(config, K8S_SERVICE_DNS) && blank(config, K8S_SERVICE_NAME)) {
-        out.push(onJoin(`Join mode "kubernetes" needs the Kubernetes service, but neither ${K8S_SERVICE_DNS} (read by OX 8) nor ${K8S_SERVICE_NAME} (the name in older documentation) is set.`));
+        out.push(
+          onJoin(
+            `Join mode "kubernetes" needs the Kubernetes service, but neither ${K8S_SERVICE_DNS} (read by OX 8) nor ${K8S_SERVICE_NAME} (the name in older documentation) is set.`,
+          ),
+        );
       } else if (mode === 'aws') {
         const missing = [AWS_ACCESS_KEY, AWS_SECRET_KEY].filter((k) => blank(config, k));
-        if (missing.length) out.push(onJoin(`Join mode "aws" needs ${AWS_ACCESS_KEY} and ${AWS_SECRET_KEY}; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set.`));
+        if (missing.length)
+          out.push(
+            onJoin(
+              `Join mode "aws" needs ${AWS_ACCESS_KEY} and ${AWS_SECRET_KEY}; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set.`,
+            ),
+          );
       }
     }
     return out;

@@ -22,7 +22,13 @@ export const legacyFileRule: CrossRule = {
           : doc.kind.name === 'mdns.properties'
             ? ' mDNS discovery is gone: choose a join mode in hazelcast.properties (com.openexchange.hazelcast.network.join).'
             : ' Its settings now live in hazelcast.properties.';
-        out.push({ doc, finding: { ...firstLine(doc), message: `${doc.kind.name} is an old cluster discovery file; OX no longer reads its keys under these names.${tail}` } });
+        out.push({
+          doc,
+          finding: {
+            ...firstLine(doc),
+            message: `${doc.kind.name} is an old cluster discovery file; OX no longer reads its keys under these names.${tail}`,
+          },
+        });
       }
     }
     return out;

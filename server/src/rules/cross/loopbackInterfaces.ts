@@ -31,7 +31,10 @@ export const loopbackInterfacesRule: CrossRule = {
       // Kubernetes deployments set the interface to the pod's own address.
       if (!join.source || !mode || mode === 'empty' || mode === 'kubernetes') continue;
       const interfaces = config.get(INTERFACES);
-      const values = (interfaces.value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+      const values = (interfaces.value ?? '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       // Unset means the default 127.0.0.1; blank means all interfaces.
       const loopbackOnly = interfaces.source ? values.length > 0 && values.every((v) => LOOPBACK.test(v)) : true;
       if (!loopbackOnly) continue;
@@ -40,7 +43,13 @@ export const loopbackInterfacesRule: CrossRule = {
       const target = interfaces.source?.doc ?? nodeFile(node, 'hazelcast.properties') ?? join.source.doc;
       const after = !interfaces.source && target === join.source.doc ? join.source.entry : undefined;
       const fixes: Fix[] = wildcard
-        ? [{ title: `Set ${INTERFACES}=${wildcard} (from the static node list)`, preferred: true, edits: [setValueEdit(target, INTERFACES, wildcard, after)] }]
+        ? [
+            {
+              title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
+              preferred: true,
+              edits: [setValueEdit(target, INTERFACES, wildcard, after)],
+            },
+          ]
         : [];
       const message = interfaces.source
         ? `Hazelcast listens on ${values.join(', ')} only, so the other nodes cannot reach this one although join is "${mode}".`

@@ -29,10 +29,12 @@ export const missingGroupNameRule: CrossRule = {
         finding: {
           ...keySpan(join.source),
           message: `Join mode "${mode}" needs ${GROUP_NAME}, which is ${group ? 'blank' : 'not set'}: OX does not start Hazelcast on this node.`,
-          fixes: [{
-            title: `Set ${GROUP_NAME}=${name}${common ? ' (as on the other nodes)' : ''}`,
-            edits: [setValueEdit(doc, GROUP_NAME, name, group ? undefined : join.source.entry)],
-          }],
+          fixes: [
+            {
+              title: `Set ${GROUP_NAME}=${name}${common ? ' (as on the other nodes)' : ''}`,
+              edits: [setValueEdit(doc, GROUP_NAME, name, group ? undefined : join.source.entry)],
+            },
+          ],
         },
       });
     }

@@ -15,9 +15,10 @@ export const noDataMembersRule: CrossRule = {
     if (members.length === 1 && (joinMode(effective(members[0])) ?? 'empty') !== 'empty') return [];
     const out: PlacedFinding[] = [];
     const some = members.length < cluster.nodes.length;
-    const what = members.length === 1
-      ? `The only node of cluster "${cluster.name}"${some ? ' that runs Hazelcast' : ''} is a lite member`
-      : `All ${members.length} nodes of cluster "${cluster.name}"${some ? ' that run Hazelcast' : ''} are lite members`;
+    const what =
+      members.length === 1
+        ? `The only node of cluster "${cluster.name}"${some ? ' that runs Hazelcast' : ''} is a lite member`
+        : `All ${members.length} nodes of cluster "${cluster.name}"${some ? ' that run Hazelcast' : ''} are lite members`;
     for (const node of members) {
       const setting = effective(node).get(LITE_MEMBER).source;
       const doc = setting?.doc ?? homeDoc(node, 'hazelcast.properties');

@@ -13,7 +13,14 @@ export const nodeNotListedRule: CrossRule = {
     const out: PlacedFinding[] = [];
     const isStatic = (n: (typeof cluster.nodes)[number]) => effective(n).value(JOIN).trim().toLowerCase() === 'static';
     const own = new Map(
-      cluster.nodes.map((n) => [n, effective(n).value(INTERFACES).split(',').map((v) => v.trim()).filter((v) => isIpAddress(v) && !v.startsWith('127.'))]),
+      cluster.nodes.map((n) => [
+        n,
+        effective(n)
+          .value(INTERFACES)
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => isIpAddress(v) && !v.startsWith('127.')),
+      ]),
     );
     for (const node of cluster.nodes) {
       if (!isStatic(node)) continue;
@@ -32,7 +39,14 @@ export const nodeNotListedRule: CrossRule = {
           finding: {
             ...valueSpan(list),
             message: `${other.name} (${address}) is not in this node's static node list. It can still join through another node, but listing every node lets any of them start first.`,
-            fixes: [{ title: `Add ${address} to the list`, edits: [{ doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: `${separator}${address}` }] }],
+            fixes: [
+              {
+                title: `Add ${address} to the list`,
+                edits: [
+                  { doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: `${separator}${address}` },
+                ],
+              },
+            ],
           },
         });
       }

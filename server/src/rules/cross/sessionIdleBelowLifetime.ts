@@ -17,7 +17,13 @@ export function sessionLifetimeSeconds(config: EffectiveConfig): number | undefi
 /** Whether this rule reports a maxIdleSeconds value (with its raise fix) in a map file of a node with that lifetime. */
 export function idleBelowLifetime(doc: OxDocument, idle: string, lifetimeSeconds: number | undefined): boolean {
   const name = lastEntryFor(doc, MAP_NAME)?.value ?? '';
-  return name.startsWith('sessions-') && lifetimeSeconds !== undefined && /^\d+$/.test(idle) && Number(idle) > 0 && Number(idle) <= lifetimeSeconds;
+  return (
+    name.startsWith('sessions-') &&
+    lifetimeSeconds !== undefined &&
+    /^\d+$/.test(idle) &&
+    Number(idle) > 0 &&
+    Number(idle) <= lifetimeSeconds
+  );
 }
 
 /** The sessions map must keep idle entries longer than a session may live, or Hazelcast drops live sessions. */
@@ -46,7 +52,8 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
             finding: {
               ...span,
               severity: 'information',
-              message: 'maxIdleSeconds=0: Hazelcast never evicts idle sessions from this map; OX removes them only when they end, so a session whose node goes down can linger.',
+              message:
+                'maxIdleSeconds=0: Hazelcast never evicts idle sessions from this map; OX removes them only when they end, so a session whose node goes down can linger.',
             },
           });
           continue;

@@ -7,7 +7,11 @@ import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_N
 
 /** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
 const ENDPOINTS = [
-  { key: REST_ENABLED, what: 'REST', can: 'read and change entries of the distributed maps and queues (sessions among them) over plain HTTP' },
+  {
+    key: REST_ENABLED,
+    what: 'REST',
+    can: 'read and change entries of the distributed maps and queues (sessions among them) over plain HTTP',
+  },
   { key: MEMCACHE_ENABLED, what: 'memcache', can: 'store data in the cluster and read its statistics with the memcache text protocol' },
 ];
 
@@ -15,7 +19,8 @@ const ENDPOINTS = [
 export const weakClusterExposureRule: CrossRule = {
   id: 'weak-cluster-exposure',
   defaultSeverity: 'warning',
-  summary: 'The node joins a cluster while Hazelcast listens on all interfaces (blank network.interfaces) or serves its REST or memcache endpoint.',
+  summary:
+    'The node joins a cluster while Hazelcast listens on all interfaces (blank network.interfaces) or serves its REST or memcache endpoint.',
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
@@ -28,7 +33,13 @@ export const weakClusterExposureRule: CrossRule = {
       if (interfaces && interfaces.value.trim() === '' && mode !== 'kubernetes') {
         const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
         const fixes: Fix[] = wildcard
-          ? [{ title: `Set ${INTERFACES}=${wildcard} (from the static node list)`, preferred: true, edits: [setValueEdit(interfaces.doc, INTERFACES, wildcard)] }]
+          ? [
+              {
+                title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
+                preferred: true,
+                edits: [setValueEdit(interfaces.doc, INTERFACES, wildcard)],
+              },
+            ]
           : [];
         out.push({
           doc: interfaces.doc,
@@ -51,11 +62,13 @@ export const weakClusterExposureRule: CrossRule = {
             message:
               `Hazelcast's ${what} endpoint is on (join is "${mode}"): whoever reaches this node's Hazelcast port can ${can}, without credentials. ` +
               'OX does not use it; switch it off.',
-            fixes: [{
-              title: `Set ${key}=false`,
-              preferred: true,
-              edits: [{ doc: setting.doc, start: setting.entry.valueSpan.start, end: setting.entry.valueSpan.end, newText: 'false' }],
-            }],
+            fixes: [
+              {
+                title: `Set ${key}=false`,
+                preferred: true,
+                edits: [{ doc: setting.doc, start: setting.entry.valueSpan.start, end: setting.entry.valueSpan.end, newText: 'false' }],
+              },
+            ],
           },
         });
       }
