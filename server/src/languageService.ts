@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
-import { createOxDocument, OxDocument } from './document';
+import { ConfigDocument } from './model/document';
+import { createOxDocument, isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion } from './features/completion';
 import { runRules } from './features/diagnostics';
@@ -29,15 +30,15 @@ import { Workspace } from './workspace/workspace';
 
 export interface LanguageService {
   parse(text: TextDocument): OxDocument;
-  validate(doc: OxDocument, settings: Settings): Diagnostic[];
-  complete(doc: OxDocument, position: Position): CompletionList;
+  validate(doc: ConfigDocument, settings: Settings): Diagnostic[];
+  complete(doc: ConfigDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
-  hover(doc: OxDocument, position: Position, workspace?: Workspace): Hover | null;
+  hover(doc: ConfigDocument, position: Position, workspace?: Workspace): Hover | null;
   /** `documentDiagnostics`: the document's current diagnostics; the fixes offered come from them. */
   codeActions(context: CodeActionContext, documentDiagnostics: readonly Diagnostic[]): CodeAction[];
-  symbols(doc: OxDocument): DocumentSymbol[];
-  folding(doc: OxDocument): FoldingRange[];
-  inlayHints(doc: OxDocument, range: Range, settings: Settings): InlayHint[];
+  symbols(doc: ConfigDocument): DocumentSymbol[];
+  folding(doc: ConfigDocument): FoldingRange[];
+  inlayHints(doc: ConfigDocument, range: Range, settings: Settings): InlayHint[];
 }
 
 export interface LanguageServiceOptions {
@@ -54,9 +55,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     parse: (text) => createOxDocument(text, catalog),
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
-    complete: (doc, position) => (doc.large ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position)),
+    complete: (doc, position) =>
+      doc.large || !isOxDocument(doc) ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position),
     resolveCompletion: (item) => resolveCompletion(item, catalog),
-    hover: (doc, position, workspace) => doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))),
+    hover: (doc, position, workspace) =>
+      isOxDocument(doc) ? doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))) : null,
     codeActions: (context, documentDiagnostics) => {
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -68,8 +71,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       return actions;
     },
-    symbols: (doc) => documentSymbols(doc),
-    folding: (doc) => foldingRanges(doc),
-    inlayHints: (doc, range, settings) => (settings.inlayHints ? inlayHints(doc, range) : []),
+    // The editor features below know the .properties format; other formats bring their own.
+    symbols: (doc) => (isOxDocument(doc) ? documentSymbols(doc) : []),
+    folding: (doc) => (isOxDocument(doc) ? foldingRanges(doc) : []),
+    inlayHints: (doc, range, settings) => (settings.inlayHints && isOxDocument(doc) ? inlayHints(doc, range) : []),
   };
 }

@@ -18,7 +18,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
-import { OxDocument } from './document';
+import { OxDocument } from './model/properties/propertiesDocument';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { withItemDefaults } from './features/completion';

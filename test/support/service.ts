@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import { OxDocument } from '../../server/src/document';
+import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { PropertyDef } from '../../server/src/catalog/types';
-import { OxDocument } from '../../server/src/document';
+import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { applyFixes } from '../../server/src/features/applyFixes';
 import { FixData } from '../../server/src/features/diagnostics';
 import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
@@ -71,7 +71,7 @@ interface Edit {
 }
 
 function docOf(analysis: Analysis, file: string): OxDocument | undefined {
-  return analysis.workspace.get(uriOf(file));
+  return analysis.workspace.get(uriOf(file)) as OxDocument | undefined;
 }
 
 function canonical(e: OxDocument['entries'][number]): string {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createOxDocument } from '../../server/src/document';
+import { createOxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { findMalformedEscapes, parseProperties } from '../../server/src/parser/propertiesParser';
 import { catalog } from '../support/service';
 

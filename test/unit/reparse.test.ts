@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import { createOxDocument, OxDocument, updateOxDocument } from '../../server/src/document';
+import { createOxDocument, OxDocument, updateOxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
 import { PropertiesDocument } from '../../server/src/parser/types';

@@ -48,8 +48,8 @@ describe('secret values never show', () => {
     const service = createLanguageService({ catalog });
     let notes = 0;
     for (const doc of workspace.documents()) {
-      for (const e of doc.entries) {
-        for (const offset of [e.entry.keySpan.start, e.valueSpan.start]) {
+      for (const e of doc.settings) {
+        for (const offset of [e.keyRange.start, e.valueRange.start]) {
           const hover = service.hover(doc, doc.text.positionAt(offset), workspace);
           if (!hover) continue;
           const text = (hover.contents as MarkupContent).value;
@@ -78,10 +78,10 @@ describe('secret values never show', () => {
     assertClean('workspace symbols', JSON.stringify(workspaceSymbols(workspace, '')));
     for (const doc of workspace.documents()) {
       assertClean(`symbols of ${doc.uri}`, JSON.stringify(service.symbols(doc)));
-      const whole = { start: { line: 0, character: 0 }, end: doc.text.positionAt(doc.parsed.text.length) };
+      const whole = { start: { line: 0, character: 0 }, end: doc.text.positionAt(doc.text.getText().length) };
       assertClean(`inlay hints of ${doc.uri}`, JSON.stringify(service.inlayHints(doc, whole, DEFAULT_SETTINGS)));
-      for (const e of doc.entries)
-        assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueSpan.end))));
+      for (const e of doc.settings)
+        assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueRange.end))));
     }
   });
 

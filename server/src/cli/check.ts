@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { applyFixes } from '../features/applyFixes';
 import { effectiveConfigurations, SECRET_MASK } from '../features/effectiveConfiguration';
 import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
@@ -158,10 +158,10 @@ function makeLocator(cwd: string): Locator {
 }
 
 /** Replaces every secret value the files hold, and every secret default of the catalog, wherever it appears in a message. */
-function secretScrubber(docs: Iterable<OxDocument>, catalog: Catalog): (text: string) => string {
+function secretScrubber(docs: Iterable<ConfigDocument>, catalog: Catalog): (text: string) => string {
   const secrets = new Set<string>();
   for (const doc of docs) {
-    for (const e of doc.entries) if (e.known?.def.secret) secrets.add(e.value);
+    for (const e of doc.settings) if (e.known?.def.secret) secrets.add(e.value);
   }
   for (const file of catalog.files) {
     for (const def of file.properties) if (def.secret) [def.default ?? '', ...(def.secretDefault ?? [])].forEach((v) => secrets.add(v));

@@ -10,7 +10,8 @@ import {
 import { Catalog, KnownProperty, Syntax } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { PropertyDef } from '../catalog/types';
-import { canonicalIndex, entryAt, OxDocument } from '../document';
+import { entryAt, OxDocument } from '../model/properties/propertiesDocument';
+import { canonicalIndex } from '../model/document';
 import { escapeKey, escapeValue } from '../parser/javaText';
 import { Span } from '../parser/types';
 import { propertyMarkdown, shortDetail, typeName } from './propertyDocs';

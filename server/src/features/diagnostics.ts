@@ -1,7 +1,8 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
+import { TextEditSpec } from '../model/edits';
 import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
-import { EditSpec, Finding, Rule, RuleContext, Severity } from '../rules/rule';
+import { Finding, Rule, RuleContext, Severity } from '../rules/rule';
 import { Settings } from '../settings';
 
 export const SOURCE = 'ox-cluster-config';
@@ -34,12 +35,12 @@ export function fixesOf(diagnostic: Diagnostic): FixData[] {
   return Array.isArray(data?.fixes) ? data.fixes : [];
 }
 
-function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
-  if (edit.createUri) {
+function toEdit(edit: TextEditSpec): FixData['edits'][number] {
+  if (edit.createUri || !edit.doc) {
     const start = { line: 0, character: 0 };
-    return { uri: edit.createUri, range: { start, end: start }, newText: edit.newText };
+    return { uri: edit.createUri ?? '', range: { start, end: start }, newText: edit.newText };
   }
-  const target = edit.doc ?? doc;
+  const target = edit.doc;
   return {
     uri: target.uri,
     range: { start: target.text.positionAt(edit.start), end: target.text.positionAt(edit.end) },
@@ -47,7 +48,7 @@ function toEdit(doc: OxDocument, edit: EditSpec): FixData['edits'][number] {
   };
 }
 
-export function toDiagnostic(doc: OxDocument, rule: { id: string }, finding: Finding, severity: Severity): Diagnostic {
+export function toDiagnostic(doc: ConfigDocument, rule: { id: string }, finding: Finding, severity: Severity): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: doc.text.positionAt(finding.start), end: doc.text.positionAt(finding.end) },
     severity: SEVERITY[severity],
@@ -69,8 +70,10 @@ export function toDiagnostic(doc: OxDocument, rule: { id: string }, finding: Fin
   if (finding.fixes?.length) {
     const data: DiagnosticData = {
       fixes: finding.fixes.map((f) => {
-        const create = f.edits.flatMap((e) => (e.createUri ? [e.createUri] : []));
-        return { title: f.title, preferred: f.preferred, edits: f.edits.map((e) => toEdit(doc, e)), ...(create.length ? { create } : {}) };
+        // Each intent's own document knows its format and makes the text edits.
+        const edits = f.intents.flatMap((intent) => intent.doc.editor.edits(intent));
+        const create = edits.flatMap((e) => (e.createUri ? [e.createUri] : []));
+        return { title: f.title, preferred: f.preferred, edits: edits.map(toEdit), ...(create.length ? { create } : {}) };
       }),
     };
     diagnostic.data = data;
@@ -104,10 +107,10 @@ export function mostSevere(diagnostics: Diagnostic[], max = MAX_PUBLISHED_PER_FI
 const DISABLE = /^\s*ox-cluster-config-disable(-next-line)?(?:\s+([\w\s,-]+))?\s*$/;
 
 /** Rule ids switched off by comments: for the whole file, and per 0-based line. */
-export function suppressions(doc: OxDocument): { file: Set<string>; lines: Map<number, Set<string>> } {
+export function suppressions(doc: ConfigDocument): { file: Set<string>; lines: Map<number, Set<string>> } {
   const file = new Set<string>();
   const lines = new Map<number, Set<string>>();
-  for (const comment of doc.parsed.comments) {
+  for (const comment of doc.comments) {
     const match = DISABLE.exec(comment.text);
     if (!match) continue;
     const ids = (match[2] ?? '*').split(/[\s,]+/).filter(Boolean);
@@ -134,7 +137,12 @@ function findingSeverity(rule: { id: string }, finding: Finding, severity: Sever
   return settings.rules[rule.id] === undefined && finding.severity ? finding.severity : severity;
 }
 
-function isSuppressed(doc: OxDocument, ruleId: string, offset: number, cache: Map<OxDocument, ReturnType<typeof suppressions>>): boolean {
+function isSuppressed(
+  doc: ConfigDocument,
+  ruleId: string,
+  offset: number,
+  cache: Map<ConfigDocument, ReturnType<typeof suppressions>>,
+): boolean {
   let s = cache.get(doc);
   if (!s) cache.set(doc, (s = suppressions(doc)));
   if (s.file.has(ruleId) || s.file.has('*')) return true;
@@ -150,7 +158,7 @@ export function runCrossRules(
   onError: (rule: CrossRule, error: unknown) => void = () => undefined,
 ): Map<string, Diagnostic[]> {
   const byUri = new Map<string, Diagnostic[]>();
-  const cache = new Map<OxDocument, ReturnType<typeof suppressions>>();
+  const cache = new Map<ConfigDocument, ReturnType<typeof suppressions>>();
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (!severity) continue;
@@ -189,7 +197,7 @@ export function runEachRule(
   onError: (rule: Rule, error: unknown) => void = () => undefined,
 ): Diagnostic[][] {
   const { doc } = context;
-  const cache = new Map<OxDocument, ReturnType<typeof suppressions>>();
+  const cache = new Map<ConfigDocument, ReturnType<typeof suppressions>>();
   return rules.map((rule) => {
     const diagnostics: Diagnostic[] = [];
     const severity = severityOf(rule, settings);

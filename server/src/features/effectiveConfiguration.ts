@@ -1,8 +1,8 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { OxDocument, OxEntry } from '../document';
+import { ConfigDocument } from '../model/document';
+import { PlacedSetting, Setting as SourceSetting } from '../model/setting';
 import { OxNode } from '../workspace/model';
-import { Setting } from '../workspace/effective';
 import { relativeUri } from '../workspace/uris';
 import { Workspace } from '../workspace/workspace';
 
@@ -55,8 +55,8 @@ export interface EffectiveOptions {
   maskSecrets: boolean;
 }
 
-function location(node: OxNode, doc: OxDocument, entry: OxEntry): SettingLocation {
-  return { file: relativeUri(node.uri, doc.uri), line: doc.text.positionAt(entry.entry.keySpan.start).line + 1 };
+function location(node: OxNode, doc: ConfigDocument, entry: SourceSetting): SettingLocation {
+  return { file: relativeUri(node.uri, doc.uri), line: doc.text.positionAt(entry.keyRange.start).line + 1 };
 }
 
 function isMapKey(catalog: Catalog, key: string): boolean {
@@ -64,13 +64,13 @@ function isMapKey(catalog: Catalog, key: string): boolean {
 }
 
 /** The last entry per canonical key of a map file (Java keeps the last; field names match ignoring case). */
-function mapEntries(doc: OxDocument): Map<string, OxEntry> {
-  const last = new Map<string, OxEntry>();
-  for (const e of doc.entries) if (!e.entry.malformed) last.set(e.known?.canonicalKey ?? e.key, e);
+function mapEntries(doc: ConfigDocument): Map<string, SourceSetting> {
+  const last = new Map<string, SourceSetting>();
+  for (const e of doc.settings) if (!e.malformed) last.set(e.canonicalKey, e);
   return last;
 }
 
-function mapNameOf(doc: OxDocument, entries: Map<string, OxEntry>): string {
+function mapNameOf(doc: ConfigDocument, entries: Map<string, SourceSetting>): string {
   const named = entries.get(MAP_NAME_KEY)?.value;
   return named || doc.kind.name.replace(/\.properties$/i, '');
 }
@@ -106,10 +106,13 @@ export function effectiveConfiguration(
     const setting: EffectiveSetting = {
       key,
       value: show(key, value.value),
-      source: value.source ? location(node, value.source.doc, value.source.entry) : 'default',
+      source: value.source ? location(node, value.source.doc, value.source.setting) : 'default',
     };
     if (value.candidates.length > 1) {
-      setting.candidates = value.candidates.map((c: Setting) => ({ ...location(node, c.doc, c.entry), value: show(key, c.value) ?? '' }));
+      setting.candidates = value.candidates.map((c: PlacedSetting) => ({
+        ...location(node, c.doc, c.setting),
+        value: show(key, c.setting.value) ?? '',
+      }));
     }
     // A map key outside a map file has no effect, so how other nodes set it does not matter.
     const differs = (isMapKey(catalog, key) ? [] : others)
@@ -132,7 +135,7 @@ export function effectiveConfiguration(
       const entries = mapEntries(doc);
       const mapKeys = new Set<string>([...mapDefs.map((d) => d.key!), ...entries.keys()]);
       const defaultOf = (key: string) => catalog.lookup(key, 'properties', MAP_FILE)?.def.default ?? null;
-      const valueIn = (list: Map<string, OxEntry>, key: string) => list.get(key)?.value ?? defaultOf(key);
+      const valueIn = (list: Map<string, SourceSetting>, key: string) => list.get(key)?.value ?? defaultOf(key);
       const mapSettings = [...mapKeys].sort().map((key): EffectiveSetting => {
         const entry = entries.get(key);
         const value = entry ? entry.value : defaultOf(key);

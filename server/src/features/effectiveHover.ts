@@ -1,12 +1,12 @@
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { Workspace } from '../workspace/workspace';
 
-function where(doc: OxDocument, offset: number): string {
+function where(doc: ConfigDocument, offset: number): string {
   return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${doc.text.positionAt(offset).line + 1}`;
 }
 
 /** Markdown about the key on this node and its cluster: effective value, where it comes from, other nodes. */
-export function effectiveNote(workspace: Workspace, doc: OxDocument, key: string, secret: boolean): string | undefined {
+export function effectiveNote(workspace: Workspace, doc: ConfigDocument, key: string, secret: boolean): string | undefined {
   if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return undefined;
   const node = workspace.nodeOf(doc.uri);
   if (!node) return undefined;
@@ -14,13 +14,13 @@ export function effectiveNote(workspace: Workspace, doc: OxDocument, key: string
   const value = workspace.effective(node).get(key);
   const lines: string[] = [];
   if (value.source) {
-    lines.push(`On **${node.name}**: ${shown(value.value)} from ${where(value.source.doc, value.source.entry.entry.start)}`);
+    lines.push(`On **${node.name}**: ${shown(value.value)} from ${where(value.source.doc, value.source.setting.range.start)}`);
   } else {
     lines.push(`On **${node.name}**: ${shown(value.value)} (default)`);
   }
   if (value.candidates.length > 1) {
     lines.push(
-      `Set in ${value.candidates.length} files: ${value.candidates.map((c) => `${where(c.doc, c.entry.entry.start)} = ${shown(c.value)}`).join(', ')}. Which one OX reads last is undefined.`,
+      `Set in ${value.candidates.length} files: ${value.candidates.map((c) => `${where(c.doc, c.setting.range.start)} = ${shown(c.setting.value)}`).join(', ')}. Which one OX reads last is undefined.`,
     );
   }
   const cluster = workspace.clusterOf(node);

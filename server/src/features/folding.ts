@@ -1,5 +1,5 @@
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import { OxDocument } from '../document';
+import { OxDocument } from '../model/properties/propertiesDocument';
 
 /** Folds runs of two or more comment lines, and entries continued over several lines. */
 export function foldingRanges(doc: OxDocument): FoldingRange[] {

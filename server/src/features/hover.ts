@@ -1,5 +1,5 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { entryAt, OxDocument } from '../document';
+import { entryAt, OxDocument } from '../model/properties/propertiesDocument';
 import { propertyMarkdown, valueMarkdown } from './propertyDocs';
 
 /** Hover on a key or value; `workspaceNote` adds what the workspace knows (effective value, other nodes). */

@@ -1,5 +1,5 @@
 import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver-types';
-import { OxDocument } from '../document';
+import { OxDocument } from '../model/properties/propertiesDocument';
 import { emptyMeaning } from '../values/checkValue';
 import { describeDuration, parseTimespan } from '../values/timespan';
 

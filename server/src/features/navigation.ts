@@ -1,33 +1,34 @@
 import { Location, Position, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
-import { entryAt, OxDocument, OxEntry } from '../document';
+import { ConfigDocument, settingAt } from '../model/document';
+import { Setting } from '../model/setting';
 import { Workspace } from '../workspace/workspace';
 
 const MAX_SYMBOLS = 1000;
 
-function canonical(e: OxEntry): string {
-  return e.known?.canonicalKey ?? e.key;
+function canonical(e: Setting): string {
+  return e.canonicalKey;
 }
 
-function location(doc: OxDocument, e: OxEntry): Location {
-  return { uri: doc.uri, range: { start: doc.text.positionAt(e.entry.keySpan.start), end: doc.text.positionAt(e.entry.keySpan.end) } };
+function location(doc: ConfigDocument, e: Setting): Location {
+  return { uri: doc.uri, range: { start: doc.text.positionAt(e.keyRange.start), end: doc.text.positionAt(e.keyRange.end) } };
 }
 
 /** The (canonical) key under the cursor, when it is on a key. */
-export function keyAt(doc: OxDocument, position: Position): string | undefined {
+export function keyAt(doc: ConfigDocument, position: Position): string | undefined {
   const offset = doc.text.offsetAt(position);
-  const e = entryAt(doc, offset);
-  if (!e || offset < e.entry.keySpan.start || offset > e.entry.keySpan.end) return undefined;
+  const e = settingAt(doc.settings, offset);
+  if (!e || offset < e.keyRange.start || offset > e.keyRange.end) return undefined;
   return canonical(e);
 }
 
 /** Every place in the workspace that sets the key, across files and nodes. */
-export function findReferences(workspace: Workspace, doc: OxDocument, position: Position): Location[] {
+export function findReferences(workspace: Workspace, doc: ConfigDocument, position: Position): Location[] {
   const key = keyAt(doc, position);
   if (key === undefined) return [];
   const out: Location[] = [];
   for (const other of workspace.documents()) {
     if (other.kind.syntax !== doc.kind.syntax) continue;
-    for (const e of other.entries) if (canonical(e) === key) out.push(location(other, e));
+    for (const e of other.settings) if (canonical(e) === key) out.push(location(other, e));
   }
   return out;
 }
@@ -36,7 +37,7 @@ export function findReferences(workspace: Workspace, doc: OxDocument, position: 
  * Where the node gets the key's value from: the other files of the node that set it (OX reads them all),
  * or, in a map file, the same setting in the other nodes' copies of that map file.
  */
-export function findDefinition(workspace: Workspace, doc: OxDocument, position: Position): Location[] {
+export function findDefinition(workspace: Workspace, doc: ConfigDocument, position: Position): Location[] {
   const key = keyAt(doc, position);
   const node = workspace.nodeOf(doc.uri);
   if (key === undefined || !node) return [];
@@ -46,7 +47,7 @@ export function findDefinition(workspace: Workspace, doc: OxDocument, position: 
   return workspace
     .effective(node)
     .get(key)
-    .candidates.map((s) => location(s.doc, s.entry));
+    .candidates.map((s) => location(s.doc, s.setting));
 }
 
 /** Keys matching a query (case-insensitive substring), with their node and file. */
@@ -56,7 +57,7 @@ export function workspaceSymbols(workspace: Workspace, query: string): SymbolInf
   for (const doc of workspace.documents()) {
     const node = workspace.nodeOf(doc.uri);
     const container = `${node?.name ?? ''}/${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}`;
-    for (const e of doc.entries) {
+    for (const e of doc.settings) {
       if (needle && !e.key.toLowerCase().includes(needle)) continue;
       if (out.length >= MAX_SYMBOLS) {
         // Say that the list stops here, so nobody takes it for complete.

@@ -1,5 +1,5 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { OxDocument, OxEntry } from '../document';
+import { OxDocument, OxEntry } from '../model/properties/propertiesDocument';
 import { comparePositions } from './positions';
 
 interface TrieNode {

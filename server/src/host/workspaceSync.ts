@@ -1,7 +1,8 @@
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
-import { createOxDocument, OxDocument, updateOxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
+import { createOxDocument, OxDocument, updateOxDocument } from '../model/properties/propertiesDocument';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
@@ -161,7 +162,7 @@ export class WorkspaceSync {
     return this.analyzer.diagnostics(uri);
   }
 
-  document(uri: string): OxDocument | undefined {
+  document(uri: string): ConfigDocument | undefined {
     return this.workspace.get(uri);
   }
 }

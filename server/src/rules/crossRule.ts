@@ -1,12 +1,12 @@
 import { Catalog } from '../catalog/catalog';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { EffectiveConfig } from '../workspace/effective';
 import { OxCluster, OxNode } from '../workspace/model';
 import { Finding, Severity } from './rule';
 
 /** A finding placed in one document of the workspace. */
 export interface PlacedFinding {
-  doc: OxDocument;
+  doc: ConfigDocument;
   finding: Finding;
 }
 

@@ -1,17 +1,21 @@
 import { Catalog } from '../catalog/catalog';
 import { PropertyDef } from '../catalog/types';
-import { lastEntryFor, OxDocument } from '../document';
+import { ConfigDocument, lastSetting } from '../model/document';
 import { Workspace } from '../workspace/workspace';
 import { Finding, Rule } from './rule';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** The value a key has for this document: the node's effective value when the workspace is known. */
-function valueReader(doc: OxDocument, catalog: Catalog, workspace?: Workspace): (key: string) => string {
+/**
+ * The value a key has for this document: the node's effective value when the workspace is known. OX builds
+ * that without a file it cannot read; such a file's own findings read its own values first.
+ */
+function valueReader(doc: ConfigDocument, catalog: Catalog, workspace?: Workspace): (key: string) => string {
+  const own = (key: string) => lastSetting(doc, key)?.value;
   const node = workspace?.nodeOf(doc.uri);
   const effective = node && workspace!.effective(node);
-  if (effective) return (key) => effective.value(key);
-  return (key) => lastEntryFor(doc, key)?.value ?? catalog.lookup(key, doc.kind.syntax)?.def.default ?? '';
+  if (effective) return doc.unreadable ? (key) => own(key) ?? effective.value(key) : (key) => effective.value(key);
+  return (key) => own(key) ?? catalog.lookup(key, doc.kind.syntax)?.def.default ?? '';
 }
 
 function inUse(def: PropertyDef, valueOf: (key: string) => string): boolean {
@@ -29,26 +33,24 @@ export const defaultSecretRule: Rule = {
   check: ({ doc, catalog, workspace }) => {
     const findings: Finding[] = [];
     const valueOf = valueReader(doc, catalog, workspace);
-    for (const e of doc.entries) {
+    for (const e of doc.settings) {
       const def = e.known?.def;
       if (!def?.secret || def.removedIn || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
       findings.push({
-        start: e.valueSpan.start,
-        end: e.valueSpan.end,
+        ...e.valueRange,
         message: `"${e.key}" still holds a default that OX ships publicly, so anyone can know it. Set a secret of your own${def.enabledBy ? ` (it is in use because ${def.enabledBy.key}=${def.enabledBy.value})` : ''}.`,
       });
     }
     // A secret left unset while its feature is on: OX falls back to its built-in (public) default.
     const node = workspace?.nodeOf(doc.uri);
-    const isSet = (key: string) => (node ? workspace!.effective(node).isSet(key) : !!lastEntryFor(doc, key));
+    const isSet = (key: string) => !!lastSetting(doc, key) || (!!node && workspace!.effective(node).isSet(key));
     for (const known of catalog.knownKeys(doc.kind.syntax)) {
       const def = known.def;
       if (!def.secret || !def.enabledBy || def.removedIn || def.default === null || !def.secretDefault?.includes(def.default)) continue;
-      const switchEntry = lastEntryFor(doc, def.enabledBy.key);
+      const switchEntry = lastSetting(doc, def.enabledBy.key);
       if (!switchEntry || !inUse(def, valueOf) || isSet(known.canonicalKey)) continue;
       findings.push({
-        start: switchEntry.valueSpan.start,
-        end: switchEntry.valueSpan.end,
+        ...switchEntry.valueRange,
         message: `"${known.canonicalKey}" is not set, so OX uses its built-in default, which is publicly known. Set a secret of your own.`,
       });
     }

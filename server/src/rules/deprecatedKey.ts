@@ -1,7 +1,5 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { lastEntryFor } from '../document';
-import { escapeKey } from '../parser/javaText';
-import { entryLinesSpan } from './lineEdits';
+import { lastSetting } from '../model/document';
 import { Finding, Fix, Rule } from './rule';
 
 /** A renamed or removed key. */
@@ -11,7 +9,7 @@ export const deprecatedKeyRule: Rule = {
   summary: 'A key OX renamed or no longer reads.',
   check: ({ doc, catalog }) => {
     const findings: Finding[] = [];
-    for (const e of doc.entries) {
+    for (const e of doc.settings) {
       const def = e.known?.def;
       if (!def || (!def.replacedBy && !def.removedIn)) continue;
       const since = def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : '';
@@ -21,21 +19,21 @@ export const deprecatedKeyRule: Rule = {
       if (def.replacedBy && successor?.removedIn) {
         const gone = successor.removedIn !== 'unknown' ? ` in ${successor.removedIn}` : '';
         message = `"${e.key}" was renamed to "${def.replacedBy}", which was itself removed${gone}; OX ignores both.`;
-        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
+        fixes.push({ title: `Remove the "${e.key}" line`, intents: [{ kind: 'remove', doc, settings: [e] }] });
       } else if (def.replacedBy) {
         message = `"${e.key}" was renamed${since} to "${def.replacedBy}"; OX no longer reads the old name.`;
-        if (lastEntryFor(doc, def.replacedBy)) {
+        if (lastSetting(doc, def.replacedBy)) {
           message += ` "${def.replacedBy}" is already set in this file.`;
-          fixes.push({ title: `Remove the old "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
+          fixes.push({ title: `Remove the old "${e.key}" line`, intents: [{ kind: 'remove', doc, settings: [e] }] });
         } else {
-          const edit = { start: e.entry.keySpan.start, end: e.entry.keySpan.end, newText: escapeKey(def.replacedBy) };
-          fixes.push({ title: `Rename to ${def.replacedBy}`, preferred: true, edits: [edit] });
+          const rename = { kind: 'rename-key' as const, doc, setting: e, key: def.replacedBy };
+          fixes.push({ title: `Rename to ${def.replacedBy}`, preferred: true, intents: [rename] });
         }
       } else {
         message = `"${e.key}" was removed${since}; OX ignores it.`;
-        fixes.push({ title: `Remove the "${e.key}" line`, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] });
+        fixes.push({ title: `Remove the "${e.key}" line`, intents: [{ kind: 'remove', doc, settings: [e] }] });
       }
-      findings.push({ start: e.entry.keySpan.start, end: e.entry.keySpan.end, message, tags: [DiagnosticTag.Deprecated], fixes });
+      findings.push({ ...e.keyRange, message, tags: [DiagnosticTag.Deprecated], fixes });
     }
     return findings;
   },

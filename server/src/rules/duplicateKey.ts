@@ -1,5 +1,5 @@
-import { canonicalIndex, OxEntry } from '../document';
-import { entryLinesSpan } from './lineEdits';
+import { canonicalIndex, lineNumber } from '../model/document';
+import { Setting } from '../model/setting';
 import { Finding, Rule } from './rule';
 
 /** A key set twice in one file: Java keeps the last value. */
@@ -10,26 +10,23 @@ export const duplicateKeyRule: Rule = {
   check: ({ doc }) => {
     const index = canonicalIndex(doc);
     const findings: Finding[] = [];
-    const entries = doc.entries;
+    const entries = doc.settings;
     // Many duplicates usually share their last entry: its line is looked up once.
-    let lineOf: { entry?: OxEntry; line: number } = { line: 0 };
+    let lineOf: { entry?: Setting; line: number } = { line: 0 };
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
       const last = index.lastLike(i);
-      if (last === e || e.entry.malformed) continue;
-      if (lineOf.entry !== last) lineOf = { entry: last, line: doc.text.positionAt(last.entry.start).line + 1 };
+      if (last === e || e.malformed) continue;
+      if (lineOf.entry !== last) lineOf = { entry: last, line: lineNumber(doc, last.range.start) };
       const lastLine = lineOf.line;
       const sameSpelling = e.key === last.key;
       findings.push({
-        start: e.entry.keySpan.start,
-        end: e.entry.keySpan.end,
+        ...e.keyRange,
         message: sameSpelling
           ? `"${e.key}" is set again on line ${lastLine}; only that last value counts.`
           : `"${e.key}" sets the same field as "${last.key}" on line ${lastLine}; which of the two OX applies is undefined.`,
-        related: [{ start: last.entry.keySpan.start, end: last.entry.keySpan.end, message: 'The value that counts' }],
-        fixes: [
-          { title: `Remove this earlier "${e.key}" line`, preferred: true, edits: [{ ...entryLinesSpan(doc, e.entry), newText: '' }] },
-        ],
+        related: [{ ...last.keyRange, message: 'The value that counts' }],
+        fixes: [{ title: `Remove this earlier "${e.key}" line`, preferred: true, intents: [{ kind: 'remove', doc, settings: [e] }] }],
       });
     }
     return findings;

@@ -1,4 +1,4 @@
-import { OxDocument, OxEntry } from '../document';
+import { isOxDocument, OxDocument, OxEntry } from '../model/properties/propertiesDocument';
 import { javaTrim } from '../parser/javaText';
 import { parseProperties } from '../parser/propertiesParser';
 import { Finding, Rule } from './rule';
@@ -143,12 +143,14 @@ function bomFinding(doc: OxDocument): Finding | undefined {
     message:
       'The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" ' +
       `and puts them in front of line 1: ${bomConsequence(doc, length)}`,
-    fixes: [{ title: 'Remove the byte-order mark', preferred: true, edits: [{ start: 0, end: length, newText: '' }] }],
+    fixes: [
+      { title: 'Remove the byte-order mark', preferred: true, intents: [{ kind: 'replace-text', doc, start: 0, end: length, text: '' }] },
+    ],
   };
 }
 
 /** UTF-8 read as ISO-8859-1 (`Ã¤` for ä): information, with the escape of the intended character as the fix. */
-function mojibakeFinding(e: OxEntry, text: string, start: number, length: number, codePoint: number | undefined): Finding {
+function mojibakeFinding(doc: OxDocument, e: OxEntry, text: string, start: number, length: number, codePoint: number | undefined): Finding {
   const seen = text.slice(start, start + length);
   const secret = isSecretValue(e, start);
   const tail = 'the file seems to be saved as UTF-8, but OX reads ISO-8859-1 and gets';
@@ -176,14 +178,14 @@ function mojibakeFinding(e: OxEntry, text: string, start: number, length: number
       {
         title: secret ? 'Replace with the \\uXXXX escape of the intended character' : `Replace with ${escaped} (${intended})`,
         preferred: true,
-        edits: [{ start: from, end: start + length, newText: escaped }],
+        intents: [{ kind: 'replace-text', doc, start: from, end: start + length, text: escaped }],
       },
     ],
   };
 }
 
 /** A run of characters above U+00FF: the escapes are the fix. */
-function wideFinding(e: OxEntry, text: string, start: number, end: number): Finding {
+function wideFinding(doc: OxDocument, e: OxEntry, text: string, start: number, end: number): Finding {
   const run = text.slice(start, end);
   const points = [...run];
   const many = points.length > 1;
@@ -203,7 +205,7 @@ function wideFinding(e: OxEntry, text: string, start: number, end: number): Find
       {
         title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
         preferred: true,
-        edits: [{ start: replacementStart(e, start), end, newText: escaped }],
+        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
       },
     ],
   };
@@ -214,16 +216,16 @@ function wideFinding(e: OxEntry, text: string, start: number, end: number): Find
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 /** What OX reads differently at `i`, inside entry `e`: the finding and where scanning goes on. */
-function findingAt(e: OxEntry, text: string, i: number): { finding?: Finding; next: number } {
+function findingAt(doc: OxDocument, e: OxEntry, text: string, i: number): { finding?: Finding; next: number } {
   const end = e.entry.end;
   const sequence = utf8SequenceAt(text, i, end);
-  if (sequence) return { finding: mojibakeFinding(e, text, i, sequence.length, sequence.codePoint), next: i + sequence.length };
-  if (cutPunctuationAt(text, i, end)) return { finding: mojibakeFinding(e, text, i, 2, undefined), next: i + 2 };
+  if (sequence) return { finding: mojibakeFinding(doc, e, text, i, sequence.length, sequence.codePoint), next: i + sequence.length };
+  if (cutPunctuationAt(text, i, end)) return { finding: mojibakeFinding(doc, e, text, i, 2, undefined), next: i + 2 };
   if (text.charCodeAt(i) <= 0xff) return { next: i + 1 };
   // A run of such characters is one finding (none of them can start a UTF-8 sequence).
   let j = i + 1;
   while (j < end && text.charCodeAt(j) > 0xff) j++;
-  return { finding: wideFinding(e, text, i, j), next: j };
+  return { finding: wideFinding(doc, e, text, i, j), next: j };
 }
 
 /** Characters OX reads differently in keys and values from offset `from` on (comments do not matter to OX). */
@@ -240,7 +242,7 @@ function entryFindings(doc: OxDocument, from: number): Finding[] {
     if (k >= entries.length) break;
     const e = entries[k];
     if (at < e.entry.start) continue; // a comment or a blank line
-    const { finding, next } = findingAt(e, text, at);
+    const { finding, next } = findingAt(doc, e, text, at);
     if (finding) out.push(finding);
     scan.lastIndex = next;
   }
@@ -253,7 +255,9 @@ export const encodingRule: Rule = {
   defaultSeverity: 'warning',
   summary:
     'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, characters above U+00FF, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
+  // A rule about the bytes of ISO-8859-1 files: it reads the .properties text itself.
   check: ({ doc }) => {
+    if (!isOxDocument(doc)) return [];
     const bom = bomFinding(doc);
     const findings = entryFindings(doc, bom ? bom.end : 0);
     return bom ? [bom, ...findings] : findings;

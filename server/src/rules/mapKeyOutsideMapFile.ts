@@ -11,11 +11,10 @@ export const mapKeyOutsideMapFileRule: Rule = {
   check: ({ doc }) => {
     const findings: Finding[] = [];
     if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return findings;
-    for (const e of doc.entries) {
+    for (const e of doc.settings) {
       if (e.known?.file !== MAP_FILE && !e.key.startsWith(CONFIGURATION_PREFIX)) continue;
       findings.push({
-        start: e.entry.keySpan.start,
-        end: e.entry.keySpan.end,
+        ...e.keyRange,
         message: `OX reads "${e.key}" only from a data-structure file in etc/hazelcast/ (one file per map, e.g. hazelcast/sessions.properties); here it has no effect.`,
       });
     }

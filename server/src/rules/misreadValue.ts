@@ -1,3 +1,4 @@
+import { valueOrKeyRange } from '../model/setting';
 import { Finding, Rule } from './rule';
 import { judgedEntries, valueFixes } from './valueVerdicts';
 
@@ -10,8 +11,7 @@ export const misreadValueRule: Rule = {
     const findings: Finding[] = [];
     for (const { e, verdict } of judgedEntries(doc)) {
       if (!verdict.misread || verdict.error) continue;
-      const span = e.value === '' ? { start: e.entry.keySpan.start, end: e.entry.keySpan.end } : e.valueSpan;
-      findings.push({ ...span, message: verdict.misread, fixes: valueFixes(e) });
+      findings.push({ ...valueOrKeyRange(e), message: verdict.misread, fixes: valueFixes(doc, e) });
     }
     return findings;
   },

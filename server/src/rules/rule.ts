@@ -1,30 +1,23 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
+import { FixIntent } from '../model/edits';
 import { Workspace } from '../workspace/workspace';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
 export type SeverityName = Severity | 'off';
 
-/** A text replacement; offsets are in `doc`, or in the document being checked when `doc` is unset. */
-export interface EditSpec {
-  doc?: OxDocument;
-  /** A file that does not exist yet: it is created and `newText` becomes its content (offsets are 0). */
-  createUri?: string;
-  start: number;
-  end: number;
-  newText: string;
-}
-
+/** A fix as the rule means it; the document's editor makes the text edits. */
 export interface Fix {
   title: string;
-  edits: EditSpec[];
+  intents: FixIntent[];
   /** The fix an editor may apply on its own (fix-all, Ctrl+. default). */
   preferred?: boolean;
 }
 
 export interface RelatedSpec {
-  doc?: OxDocument;
+  /** The document it points into; the one checked when unset. */
+  doc?: ConfigDocument;
   start: number;
   end: number;
   message: string;
@@ -42,7 +35,7 @@ export interface Finding {
 }
 
 export interface RuleContext {
-  doc: OxDocument;
+  doc: ConfigDocument;
   catalog: Catalog;
   /** The other files of the workspace, when known: fixes may then edit or create them. */
   workspace?: Workspace;

@@ -5,5 +5,5 @@ export const syntaxRule: Rule = {
   id: 'syntax',
   defaultSeverity: 'error',
   summary: 'A malformed \\uXXXX escape makes OX skip the whole file.',
-  check: ({ doc }) => doc.parsed.problems.map((p) => ({ start: p.start, end: p.end, message: p.message })),
+  check: ({ doc }) => doc.syntaxProblems.map((p) => ({ start: p.start, end: p.end, message: p.message })),
 };

@@ -1,4 +1,3 @@
-import { escapeKey } from '../parser/javaText';
 import { Finding, Rule } from './rule';
 
 const CONFIGURATION_PREFIX = 'com.openexchange.hazelcast.configuration.';
@@ -11,8 +10,8 @@ export const unknownKeyRule: Rule = {
   check: ({ doc, catalog }) => {
     const findings: Finding[] = [];
     const syntax = doc.kind.syntax;
-    for (const e of doc.entries) {
-      if (e.known || e.entry.malformed) continue;
+    for (const e of doc.settings) {
+      if (e.known || e.malformed) continue;
       const namespace = catalog.ownerNamespace(e.key, syntax);
       if (!namespace) continue;
       const suggestions = catalog.suggest(e.key, syntax);
@@ -28,13 +27,12 @@ export const unknownKeyRule: Rule = {
       }
       if (suggestions.length) message += ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
       findings.push({
-        start: e.entry.keySpan.start,
-        end: e.entry.keySpan.end,
+        ...e.keyRange,
         message,
         fixes: suggestions.map((s, i) => ({
           title: `Change to ${s}`,
           preferred: i === 0 && suggestions.length === 1,
-          edits: [{ start: e.entry.keySpan.start, end: e.entry.keySpan.end, newText: escapeKey(s) }],
+          intents: [{ kind: 'rename-key', doc, setting: e, key: s }],
         })),
       });
     }

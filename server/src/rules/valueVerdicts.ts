@@ -1,6 +1,6 @@
 import { closestMatches } from '../catalog/similarity';
-import { OxDocument, OxEntry } from '../document';
-import { escapeValue } from '../parser/javaText';
+import { ConfigDocument } from '../model/document';
+import { Setting } from '../model/setting';
 import { checkEmptyValue, checkValue, ValueVerdict } from '../values/checkValue';
 import { Fix } from './rule';
 
@@ -22,10 +22,10 @@ function withoutValue(message: string | undefined, value: string, fallback: stri
 }
 
 /** Entries with a catalog entry OX still reads, with the verdict on their value (never quoting a secret). */
-export function* judgedEntries(doc: OxDocument): Iterable<{ e: OxEntry; verdict: ValueVerdict }> {
-  for (const e of doc.entries) {
+export function* judgedEntries(doc: ConfigDocument): Iterable<{ e: Setting; verdict: ValueVerdict }> {
+  for (const e of doc.settings) {
     const def = e.known?.def;
-    if (!def || def.removedIn || e.entry.malformed) continue;
+    if (!def || def.removedIn || e.malformed) continue;
     const verdict = e.value === '' ? checkEmptyValue(def) : checkValue(e.value, def);
     if (!def.secret) {
       yield { e, verdict };
@@ -41,7 +41,7 @@ export function* judgedEntries(doc: OxDocument): Iterable<{ e: OxEntry; verdict:
 }
 
 /** Replacement values worth offering for a rejected or misread value. */
-export function valueFixes(e: OxEntry): Fix[] {
+export function valueFixes(doc: ConfigDocument, e: Setting): Fix[] {
   const def = e.known?.def;
   if (!def) return [];
   let candidates: string[] = [];
@@ -52,11 +52,9 @@ export function valueFixes(e: OxEntry): Fix[] {
     const falsy = /^(no|n|off|0|disabled?|nein|f)$/i.test(e.value);
     candidates = truthy ? ['true'] : falsy ? ['false'] : ['true', 'false'];
   }
-  // A key alone on its line has no separator: without one the value would run into the key.
-  const separator = e.entry.separator === '' ? '=' : '';
   return candidates.map((value) => ({
     title: `Change to ${value}`,
     preferred: candidates.length === 1,
-    edits: [{ start: e.valueSpan.start, end: e.valueSpan.end, newText: separator + escapeValue(value) }],
+    intents: [{ kind: 'set-value', doc, setting: e, value }],
   }));
 }

@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { runCrossRules, runEachRule, SOURCE } from '../features/diagnostics';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { CrossRule } from '../rules/crossRule';
 import { Rule } from '../rules/rule';
 import { Settings } from '../settings';
@@ -26,7 +26,7 @@ function clusterKey(cluster: OxCluster): string {
 export class WorkspaceAnalyzer {
   private readonly single = new Map<string, Diagnostic[]>();
   /** Per document: the version analysed and its diagnostics per single-file rule (in rule order). */
-  private readonly byRule = new Map<string, { doc: OxDocument; settings: Settings; results: Diagnostic[][] }>();
+  private readonly byRule = new Map<string, { doc: ConfigDocument; settings: Settings; results: Diagnostic[][] }>();
   private readonly cross = new Map<string, Map<string, Diagnostic[]>>();
 
   constructor(
@@ -75,7 +75,7 @@ export class WorkspaceAnalyzer {
         continue;
       }
       const limit = settings.maxFileSize ?? Infinity;
-      const large = doc.parsed.text.length > limit;
+      const large = doc.text.getText().length > limit;
       const rules = large ? singleFileRules.filter((r) => r.id === 'syntax') : singleFileRules;
       const previous = this.byRule.get(uri);
       const unchanged = previous?.doc === doc && previous.settings === settings;
@@ -125,8 +125,9 @@ export class WorkspaceAnalyzer {
   }
 }
 
-function largeFileNotice(doc: OxDocument, limit: number): Diagnostic {
-  const end = doc.text.positionAt(Math.min(doc.parsed.text.length, doc.parsed.text.search(/\r|\n|$/)));
+function largeFileNotice(doc: ConfigDocument, limit: number): Diagnostic {
+  const text = doc.text.getText();
+  const end = doc.text.positionAt(Math.min(text.length, text.search(/\r|\n|$/)));
   return {
     range: { start: { line: 0, character: 0 }, end },
     severity: DiagnosticSeverity.Information,

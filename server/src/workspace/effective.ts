@@ -1,23 +1,17 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { canonicalIndex, OxDocument, OxEntry } from '../document';
+import { canonicalIndex, ConfigDocument } from '../model/document';
+import { PlacedSetting } from '../model/setting';
 import { OxNode } from './model';
-
-/** Where a node's value of a key comes from. */
-export interface Setting {
-  doc: OxDocument;
-  entry: OxEntry;
-  value: string;
-}
 
 export interface EffectiveValue {
   key: string;
   /** The value OX reads; when several files set the key, the first candidate (which wins is undefined). */
   value: string | null;
   /** The setting it comes from; undefined for the catalog default. */
-  source?: Setting;
+  source?: PlacedSetting;
   /** Every file that sets the key, in path order; more than one means OX's choice is undefined. */
-  candidates: Setting[];
+  candidates: PlacedSetting[];
 }
 
 /**
@@ -26,28 +20,28 @@ export interface EffectiveValue {
  */
 export class EffectiveConfig {
   /** The node's files OX reads into its one global map. */
-  private readonly docs: OxDocument[];
-  private readonly cache = new Map<string, Setting[]>();
+  private readonly docs: ConfigDocument[];
+  private readonly cache = new Map<string, PlacedSetting[]>();
 
   constructor(
     readonly node: OxNode,
     private readonly catalog: Catalog,
   ) {
     // OX skips a file with a malformed \uXXXX escape altogether.
-    this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.parsed.problems.length);
+    this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.unreadable);
   }
 
   /**
    * Every file that sets the key (its last entry there), computed on first use. Keys are canonical: they
    * differ from the written ones only for Hazelcast field keys, which these files do not configure.
    */
-  private settings(key: string): Setting[] {
+  private settings(key: string): PlacedSetting[] {
     let list = this.cache.get(key);
     if (!list) {
       list = [];
       for (const doc of this.docs) {
-        const entry = canonicalIndex(doc).get(key);
-        if (entry) list.push({ doc, entry, value: entry.value });
+        const setting = canonicalIndex(doc).get(key);
+        if (setting) list.push({ doc, setting });
       }
       this.cache.set(key, list);
     }
@@ -56,7 +50,7 @@ export class EffectiveConfig {
 
   get(key: string): EffectiveValue {
     const candidates = this.settings(key);
-    if (candidates.length) return { key, value: candidates[0].value, source: candidates[0], candidates };
+    if (candidates.length) return { key, value: candidates[0].setting.value, source: candidates[0], candidates };
     const def = this.catalog.lookup(key, 'properties')?.def;
     return { key, value: def?.default ?? null, candidates };
   }
@@ -71,7 +65,7 @@ export class EffectiveConfig {
   }
 
   /** Keys set in more than one file of the node. */
-  *conflicts(): Iterable<[string, Setting[]]> {
+  *conflicts(): Iterable<[string, PlacedSetting[]]> {
     const indexes = this.docs.map(canonicalIndex);
     const setIn = (key: string, from: number, to: number) => {
       for (let j = from; j < to; j++) if (indexes[j].has(key)) return true;

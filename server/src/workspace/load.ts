@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
-import { createOxDocument, OxDocument } from '../document';
+import { createOxDocument, OxDocument } from '../model/properties/propertiesDocument';
 import { DiscoverOptions, discoverFiles } from './discover';
 import { WorkspaceHost } from './host';
 

@@ -1,5 +1,5 @@
 import { MAP_FILE } from '../catalog/fileKind';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { baseName, parentUri } from './uris';
 
 /** One middleware node: a folder of OX config files with its `hazelcast/` map files. */
@@ -8,7 +8,7 @@ export interface OxNode {
   uri: string;
   /** A short name for messages: the folder above `etc`/`conf`, else the folder itself. */
   name: string;
-  docs: OxDocument[];
+  docs: ConfigDocument[];
 }
 
 /** A set of nodes that form (or are meant to form) one Hazelcast cluster. */
@@ -41,8 +41,8 @@ export function nodeName(nodeUri: string): string {
 }
 
 /** Groups documents into nodes, in URI order. */
-export function buildNodes(docs: Iterable<OxDocument>): OxNode[] {
-  const byFolder = new Map<string, OxDocument[]>();
+export function buildNodes(docs: Iterable<ConfigDocument>): OxNode[] {
+  const byFolder = new Map<string, ConfigDocument[]>();
   for (const doc of docs) {
     const folder = nodeFolderOf(doc.uri);
     const list = byFolder.get(folder);
@@ -56,11 +56,11 @@ export function buildNodes(docs: Iterable<OxDocument>): OxNode[] {
   }));
 }
 
-export function mapFiles(node: OxNode): OxDocument[] {
+export function mapFiles(node: OxNode): ConfigDocument[] {
   return node.docs.filter((d) => d.kind.file === MAP_FILE);
 }
 
 /** The node's document with this file name directly in the node folder (e.g. `hazelcast.properties`). */
-export function nodeFile(node: OxNode, name: string): OxDocument | undefined {
+export function nodeFile(node: OxNode, name: string): ConfigDocument | undefined {
   return node.docs.find((d) => !d.kind.isMapFile && d.kind.name === name && parentUri(d.uri) === node.uri);
 }

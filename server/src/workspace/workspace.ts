@@ -1,12 +1,12 @@
 import { Catalog } from '../catalog/catalog';
-import { OxDocument } from '../document';
+import { ConfigDocument } from '../model/document';
 import { buildClusters, DeclaredCluster } from './clusters';
 import { EffectiveConfig } from './effective';
 import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './model';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {
-  private readonly docs = new Map<string, OxDocument>();
+  private readonly docs = new Map<string, ConfigDocument>();
   private nodeList?: OxNode[];
   private clusterList?: OxCluster[];
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
@@ -29,7 +29,7 @@ export class Workspace {
     this.effectiveByNode.clear();
   }
 
-  set(doc: OxDocument): void {
+  set(doc: ConfigDocument): void {
     this.docs.set(doc.uri, doc);
     this.invalidate();
   }
@@ -40,11 +40,11 @@ export class Workspace {
     return had;
   }
 
-  get(uri: string): OxDocument | undefined {
+  get(uri: string): ConfigDocument | undefined {
     return this.docs.get(uri);
   }
 
-  documents(): IterableIterator<OxDocument> {
+  documents(): IterableIterator<ConfigDocument> {
     return this.docs.values();
   }
 

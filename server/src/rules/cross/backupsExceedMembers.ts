@@ -1,4 +1,4 @@
-import { lastEntryFor } from '../../document';
+import { lastSetting } from '../../model/document';
 import { staticHosts } from '../../workspace/clusters';
 import { mapFiles } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
@@ -36,8 +36,8 @@ export const backupsExceedMembersRule: CrossRule = {
           : `${listed} node${listed === 1 ? '' : 's'} in the static node list`;
       if (members === 0) continue;
       for (const doc of mapFiles(node)) {
-        const backup = lastEntryFor(doc, MAP_BACKUP_COUNT);
-        const async = lastEntryFor(doc, MAP_ASYNC_BACKUP_COUNT);
+        const backup = lastSetting(doc, MAP_BACKUP_COUNT);
+        const async = lastSetting(doc, MAP_ASYNC_BACKUP_COUNT);
         const backups = count(backup?.value, 1);
         const asyncBackups = count(async?.value, 0);
         const copies = Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1;
@@ -46,7 +46,7 @@ export const backupsExceedMembersRule: CrossRule = {
         out.push({
           doc,
           finding: {
-            ...(at ? at.valueSpan : firstLine(doc)),
+            ...(at ? at.valueRange : firstLine(doc)),
             message:
               `This map keeps ${copies} copies of each entry (backupCount ${shown(backups)} + asyncBackupCount ${shown(asyncBackups)} + 1), ` +
               `but there ${members === 1 ? 'is' : 'are'} only ${source}: not every copy gets a member of its own, so entries can be lost while a member is down.`,

@@ -1,10 +1,10 @@
-import { lastEntryFor, OxDocument } from '../../document';
+import { ConfigDocument, lastSetting, settingsOf } from '../../model/document';
+import { valueOrKeyRange } from '../../model/setting';
 import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
-import { entryLinesSpan } from '../lineEdits';
 import { Fix, Severity } from '../rule';
-import { firstLine, isTrue, setValueEdit } from './helpers';
+import { firstLine, isTrue, putIntent } from './helpers';
 import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from './oxKeys';
 import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
 
@@ -26,7 +26,7 @@ const SHARED: Array<{ key: string; file: string; severity: Severity; ignoreCase?
 interface Observation {
   node: OxNode;
   value: string;
-  doc: OxDocument;
+  doc: ConfigDocument;
   span: { start: number; end: number };
   set: boolean;
 }
@@ -40,21 +40,9 @@ function alignFixes(
   canAlign: (o: Observation, value: string) => boolean,
 ): Fix[] {
   if (!majority.set) {
-    const entries = o.set ? o.doc.entries.filter((e) => (e.known?.canonicalKey ?? e.key) === key) : [];
-    if (!entries.length) return [];
-    // Line spans of neighbouring entries can touch or overlap (the last line takes the break before it): merge them.
-    const spans: Array<{ start: number; end: number }> = [];
-    for (const span of entries.map((e) => entryLinesSpan(o.doc, e.entry))) {
-      const last = spans[spans.length - 1];
-      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-      else spans.push({ ...span });
-    }
-    return [
-      {
-        title: 'Remove this setting, as most nodes leave it at the default',
-        edits: spans.map((span) => ({ doc: o.doc, ...span, newText: '' })),
-      },
-    ];
+    const settings = o.set ? settingsOf(o.doc, key) : [];
+    if (!settings.length) return [];
+    return [{ title: 'Remove this setting, as most nodes leave it at the default', intents: [{ kind: 'remove', doc: o.doc, settings }] }];
   }
   const target = majority.value.trim();
   // Writing an empty value would not help; there is nothing to copy.
@@ -62,7 +50,7 @@ function alignFixes(
   return [
     {
       title: secret ? `Align ${key} with the other nodes` : `Align with the other nodes: ${target}`,
-      edits: [setValueEdit(o.doc, key, target)],
+      intents: [putIntent(o.doc, key, target)],
     },
   ];
 }
@@ -135,14 +123,8 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
       // A blank group name is missing-group-name's finding (or harmless with join=empty), not a difference.
       if (key === GROUP_NAME && (value.value ?? '').trim() === '') continue;
       if (value.source) {
-        const e = value.source.entry;
-        observations.push({
-          node,
-          value: value.source.value,
-          doc: value.source.doc,
-          span: e.value === '' ? e.entry.keySpan : e.valueSpan,
-          set: true,
-        });
+        const { doc, setting } = value.source;
+        observations.push({ node, value: setting.value, doc, span: valueOrKeyRange(setting), set: true });
       } else if (home) {
         observations.push({ node, value: value.value ?? '', doc: home, span: firstLine(home), set: false });
       }
@@ -156,7 +138,7 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
 
 function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFinding[] {
   const out: PlacedFinding[] = [];
-  const byFile = new Map<string, Array<{ node: OxNode; doc: OxDocument }>>();
+  const byFile = new Map<string, Array<{ node: OxNode; doc: ConfigDocument }>>();
   for (const node of cluster.nodes) {
     for (const doc of mapFiles(node)) {
       const list = byFile.get(doc.kind.name) ?? [];
@@ -167,14 +149,14 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
   for (const [fileName, copies] of byFile) {
     if (copies.length < 2) continue;
     const keys = new Set<string>();
-    for (const { doc } of copies) for (const e of doc.entries) keys.add(e.known?.canonicalKey ?? e.key);
+    for (const { doc } of copies) for (const e of doc.settings) keys.add(e.canonicalKey);
     for (const key of keys) {
       // Unknown fields are skipped by OX (unknown-key reports them); comparing them says nothing.
       const def = catalog.lookup(key, 'properties')?.def;
       if (!def) continue;
       const observations: Observation[] = copies.map(({ node, doc }) => {
-        const e = lastEntryFor(doc, key);
-        if (e) return { node, value: e.value, doc, span: e.value === '' ? e.entry.keySpan : e.valueSpan, set: true };
+        const e = lastSetting(doc, key);
+        if (e) return { node, value: e.value, doc, span: valueOrKeyRange(e), set: true };
         return { node, value: def?.default ?? '', doc, span: firstLine(doc), set: false };
       });
       // No fix that takes a sessions map's maxIdleSeconds below the node's own session lifetime: the raise fix of

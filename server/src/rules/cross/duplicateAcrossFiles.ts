@@ -11,7 +11,7 @@ export const duplicateAcrossFilesRule: CrossRule = {
     for (const node of cluster.nodes) {
       for (const [key, settings] of effective(node).conflicts()) {
         const secret = catalog.lookup(key, 'properties')?.def.secret;
-        const same = settings.every((s) => s.value === settings[0].value);
+        const same = settings.every((s) => s.setting.value === settings[0].setting.value);
         for (const setting of settings) {
           const others = settings.filter((s) => s !== setting);
           out.push({
@@ -19,7 +19,11 @@ export const duplicateAcrossFilesRule: CrossRule = {
             finding: {
               ...keySpan(setting),
               message: `"${key}" is also set in ${others.map(where).join(', ')}${same ? ' (same value)' : ' to a different value'}. OX reads both files and which one it reads last is undefined; keep it in one file.`,
-              related: others.map((o) => ({ doc: o.doc, ...keySpan(o), message: secret ? 'Also set here' : `Also set here: ${o.value}` })),
+              related: others.map((o) => ({
+                doc: o.doc,
+                ...keySpan(o),
+                message: secret ? 'Also set here' : `Also set here: ${o.setting.value}`,
+              })),
             },
           });
         }

@@ -1,4 +1,4 @@
-import { Setting } from '../../workspace/effective';
+import { PlacedSetting } from '../../model/setting';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, valueSpan, where } from './helpers';
 import { BACKEND_ROUTE } from './oxKeys';
@@ -9,13 +9,14 @@ export const duplicateRouteRule: CrossRule = {
   defaultSeverity: 'error',
   summary: 'Two or more nodes set the same com.openexchange.server.backendRoute.',
   check: ({ cluster, effective }) => {
-    const byRoute = new Map<string, Array<{ name: string; setting: Setting }>>();
+    const byRoute = new Map<string, Array<{ name: string; setting: PlacedSetting }>>();
     for (const node of cluster.nodes) {
       const setting = effective(node).get(BACKEND_ROUTE).source;
-      if (!setting || !setting.value.trim()) continue;
-      const list = byRoute.get(setting.value.trim()) ?? [];
+      const route = setting?.setting.value.trim();
+      if (!setting || !route) continue;
+      const list = byRoute.get(route) ?? [];
       list.push({ name: node.name, setting });
-      byRoute.set(setting.value.trim(), list);
+      byRoute.set(route, list);
     }
     const out: PlacedFinding[] = [];
     for (const [route, holders] of byRoute) {

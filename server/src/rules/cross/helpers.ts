@@ -1,67 +1,48 @@
-import { OxDocument, OxEntry, lastEntryFor } from '../../document';
-import { escapeKey, escapeValue } from '../../parser/javaText';
-import { EffectiveConfig, Setting } from '../../workspace/effective';
+import { ConfigDocument, firstLineRange, lineNumber } from '../../model/document';
+import { FixIntent } from '../../model/edits';
+import { PlacedSetting, Setting, valueOrKeyRange } from '../../model/setting';
+import { EffectiveConfig } from '../../workspace/effective';
 import { nodeFile, OxNode } from '../../workspace/model';
-import { lineAfter, lineAtEnd } from '../lineEdits';
-import { EditSpec, Finding } from '../rule';
+import { Finding } from '../rule';
 import { JOIN } from './oxKeys';
 
 /** The document a finding about an unset key goes to: the file that would hold it, else hazelcast.properties. */
-export function homeDoc(node: OxNode, fileName: string): OxDocument | undefined {
+export function homeDoc(node: OxNode, fileName: string): ConfigDocument | undefined {
   return nodeFile(node, fileName) ?? nodeFile(node, 'hazelcast.properties') ?? node.docs.find((d) => !d.kind.isMapFile) ?? node.docs[0];
 }
 
 /** The span of line 1 of a document. */
-export function firstLine(doc: OxDocument): { start: number; end: number } {
-  const text = doc.parsed.text;
-  const lf = text.search(/\r|\n/);
-  return { start: 0, end: lf < 0 ? text.length : lf };
-}
+export const firstLine = firstLineRange;
 
 /** The span of a setting's value (its key when the value is empty). */
-export function valueSpan(setting: { entry: OxEntry }): { start: number; end: number } {
-  const e = setting.entry;
-  return e.value === '' ? e.entry.keySpan : e.valueSpan;
+export function valueSpan(placed: PlacedSetting): { start: number; end: number } {
+  return valueOrKeyRange(placed.setting);
 }
 
-export function keySpan(setting: { entry: OxEntry }): { start: number; end: number } {
-  return setting.entry.entry.keySpan;
+export function keySpan(placed: PlacedSetting): { start: number; end: number } {
+  return placed.setting.keyRange;
 }
 
-function lineBreak(doc: OxDocument): string {
-  const m = /\r\n|\r|\n/.exec(doc.parsed.text);
-  return m ? m[0] : '\n';
-}
-
-/** An edit that sets `key=value` in `doc`: replaces the value of its last entry, or adds a line. */
-export function setValueEdit(doc: OxDocument, key: string, value: string, after?: OxEntry): EditSpec {
-  const existing = lastEntryFor(doc, key);
-  if (existing) {
-    // A key alone on its line has no separator: without one the value would run into the key.
-    const separator = existing.entry.separator === '' ? '=' : '';
-    return { doc, start: existing.valueSpan.start, end: existing.valueSpan.end, newText: separator + escapeValue(value) };
-  }
-  const line = `${escapeKey(key)}=${escapeValue(value)}`;
-  const eol = lineBreak(doc);
-  if (after) return { doc, start: after.entry.end, end: after.entry.end, newText: lineAfter(doc.parsed, after.entry.end, line, eol) };
-  const end = doc.parsed.text.length;
-  return { doc, start: end, end, newText: lineAtEnd(doc.parsed, line, eol) };
+/** The intent that sets `key=value` in `doc`: its last setting gets the value, or a new one follows `after` (else the end). */
+export function putIntent(doc: ConfigDocument, key: string, value: string, after?: Setting): FixIntent {
+  return { kind: 'put', doc, key, value, after };
 }
 
 /** A finding placed on a setting when it is set, else on line 1 of the file that would hold it. */
 export function findingAt(
-  setting: Setting | undefined,
-  fallback: OxDocument,
+  placed: PlacedSetting | undefined,
+  fallback: ConfigDocument,
   message: string,
   extra: Partial<Finding> = {},
-): { doc: OxDocument; finding: Finding } {
-  if (setting) return { doc: setting.doc, finding: { ...valueSpan(setting), message, ...extra } };
+): { doc: ConfigDocument; finding: Finding } {
+  if (placed) return { doc: placed.doc, finding: { ...valueSpan(placed), message, ...extra } };
   return { doc: fallback, finding: { ...firstLine(fallback), message, ...extra } };
 }
 
 /** `file:line` of a setting, for messages. */
-export function where(setting: Setting): string {
-  return `${setting.doc.kind.isMapFile ? `hazelcast/${setting.doc.kind.name}` : setting.doc.kind.name}:${setting.doc.text.positionAt(setting.entry.entry.start).line + 1}`;
+export function where(placed: PlacedSetting): string {
+  const doc = placed.doc;
+  return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${lineNumber(doc, placed.setting.range.start)}`;
 }
 
 const JOIN_MODES = new Set(['empty', 'static', 'multicast', 'dns', 'kubernetes', 'aws']);

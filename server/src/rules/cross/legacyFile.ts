@@ -13,7 +13,7 @@ export const legacyFileRule: CrossRule = {
     for (const node of cluster.nodes) {
       for (const doc of node.docs) {
         if (doc.kind.isMapFile || !LEGACY_FILES.has(doc.kind.name)) continue;
-        const moves = doc.entries
+        const moves = doc.settings
           .map((e) => [e.key, catalog.lookup(e.key, 'properties')?.def.replacedBy] as const)
           .filter((pair): pair is readonly [string, string] => !!pair[1])
           .map(([from, to]) => `${from} -> ${to}`);

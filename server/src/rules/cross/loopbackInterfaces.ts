@@ -2,7 +2,7 @@ import { staticHosts } from '../../workspace/clusters';
 import { nodeFile } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { joinMode, keySpan, setValueEdit, valueSpan } from './helpers';
+import { joinMode, keySpan, putIntent, valueSpan } from './helpers';
 import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
@@ -41,13 +41,13 @@ export const loopbackInterfacesRule: CrossRule = {
       const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
       // An unset key goes to hazelcast.properties (after the join line when that is where join is set).
       const target = interfaces.source?.doc ?? nodeFile(node, 'hazelcast.properties') ?? join.source.doc;
-      const after = !interfaces.source && target === join.source.doc ? join.source.entry : undefined;
+      const after = !interfaces.source && target === join.source.doc ? join.source.setting : undefined;
       const fixes: Fix[] = wildcard
         ? [
             {
               title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
               preferred: true,
-              edits: [setValueEdit(target, INTERFACES, wildcard, after)],
+              intents: [putIntent(target, INTERFACES, wildcard, after)],
             },
           ]
         : [];

@@ -18,13 +18,12 @@ export const ltcpIgnoredRule: CrossRule = {
       const why = `with ${EVENT_INVALIDATION}=true${invalidation.source ? '' : ' (the default)'}`;
       for (const doc of node.docs) {
         if (doc.kind.syntax !== 'ccf') continue;
-        for (const e of doc.entries) {
+        for (const e of doc.settings) {
           if (e.key !== LTCP_PREFIX && !e.key.startsWith(`${LTCP_PREFIX}.`)) continue;
           out.push({
             doc,
             finding: {
-              start: e.entry.start,
-              end: e.entry.end,
+              ...e.range,
               tags: [DiagnosticTag.Unnecessary],
               message: `Ignored: ${why}, OX invalidates caches through Hazelcast and turns LTCP off. Regions still need jcs.region.<name>=LTCP.`,
             },

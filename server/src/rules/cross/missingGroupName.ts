@@ -1,5 +1,5 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { joinMode, keySpan, setValueEdit } from './helpers';
+import { joinMode, keySpan, putIntent } from './helpers';
 import { GROUP_NAME, JOIN } from './oxKeys';
 
 /** Any join but `empty` needs a group name; OX refuses to start Hazelcast without one. */
@@ -32,7 +32,7 @@ export const missingGroupNameRule: CrossRule = {
           fixes: [
             {
               title: `Set ${GROUP_NAME}=${name}${common ? ' (as on the other nodes)' : ''}`,
-              edits: [setValueEdit(doc, GROUP_NAME, name, group ? undefined : join.source.entry)],
+              intents: [putIntent(doc, GROUP_NAME, name, group ? undefined : join.source.setting)],
             },
           ],
         },

@@ -26,14 +26,11 @@ export const nodeNotListedRule: CrossRule = {
       if (!isStatic(node)) continue;
       const list = effective(node).get(STATIC_NODES).source;
       if (!list) continue;
-      const hosts = new Set(staticHosts(list.value));
+      const hosts = new Set(staticHosts(list.setting.value));
       for (const other of cluster.nodes) {
         const addresses = own.get(other) ?? [];
         if (other === node || !isStatic(other) || !addresses.length || addresses.some((a) => hosts.has(a))) continue;
         const address = addresses[0];
-        // Append in the list's own style: after ", " when it uses that, without a comma after a trailing one.
-        const value = list.entry.value;
-        const separator = value === '' || value.endsWith(',') ? '' : value.includes(', ') ? ', ' : ',';
         out.push({
           doc: list.doc,
           finding: {
@@ -42,9 +39,8 @@ export const nodeNotListedRule: CrossRule = {
             fixes: [
               {
                 title: `Add ${address} to the list`,
-                edits: [
-                  { doc: list.doc, start: list.entry.valueSpan.end, end: list.entry.valueSpan.end, newText: `${separator}${address}` },
-                ],
+                // The editor appends in the list's own style.
+                intents: [{ kind: 'append-item', doc: list.doc, setting: list.setting, item: address }],
               },
             ],
           },

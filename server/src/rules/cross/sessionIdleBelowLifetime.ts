@@ -1,4 +1,4 @@
-import { lastEntryFor, OxDocument } from '../../document';
+import { ConfigDocument, lastSetting } from '../../model/document';
 import { describeDuration, parseTimespan } from '../../values/timespan';
 import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile } from '../../workspace/model';
@@ -15,8 +15,8 @@ export function sessionLifetimeSeconds(config: EffectiveConfig): number | undefi
 }
 
 /** Whether this rule reports a maxIdleSeconds value (with its raise fix) in a map file of a node with that lifetime. */
-export function idleBelowLifetime(doc: OxDocument, idle: string, lifetimeSeconds: number | undefined): boolean {
-  const name = lastEntryFor(doc, MAP_NAME)?.value ?? '';
+export function idleBelowLifetime(doc: ConfigDocument, idle: string, lifetimeSeconds: number | undefined): boolean {
+  const name = lastSetting(doc, MAP_NAME)?.value ?? '';
   return (
     name.startsWith('sessions-') &&
     lifetimeSeconds !== undefined &&
@@ -40,12 +40,12 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
       if (!parsed.ok) continue;
       const lifetimeSeconds = Math.floor(parsed.ms / 1000);
       for (const doc of mapFiles(node)) {
-        const name = lastEntryFor(doc, MAP_NAME)?.value ?? '';
+        const name = lastSetting(doc, MAP_NAME)?.value ?? '';
         if (!name.startsWith('sessions-')) continue;
-        const idle = lastEntryFor(doc, MAP_MAX_IDLE);
+        const idle = lastSetting(doc, MAP_MAX_IDLE);
         if (!idle || !/^\d+$/.test(idle.value)) continue;
         const seconds = Number(idle.value);
-        const span = { start: idle.valueSpan.start, end: idle.valueSpan.end };
+        const span = { ...idle.valueRange };
         if (seconds === 0) {
           out.push({
             doc,
@@ -78,7 +78,7 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
               {
                 title: `Raise maxIdleSeconds to ${target} (lifetime ${lifetimeText} = ${lifetimeSeconds} s + 1 day)`,
                 preferred: true,
-                edits: [{ ...span, newText: String(target) }],
+                intents: [{ kind: 'set-value', doc, setting: idle, value: String(target) }],
               },
             ],
           },

@@ -1,7 +1,7 @@
 import { staticHosts } from '../../workspace/clusters';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { isTrue, joinMode, setValueEdit, valueSpan } from './helpers';
+import { isTrue, joinMode, putIntent, valueSpan } from './helpers';
 import { wildcardFor } from './loopbackInterfaces';
 import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from './oxKeys';
 
@@ -30,14 +30,14 @@ export const weakClusterExposureRule: CrossRule = {
       if (!isTrue(config.value(HAZELCAST_ENABLED)) || !mode || mode === 'empty') continue;
       const interfaces = config.get(INTERFACES).source;
       // Blank means all interfaces; a Kubernetes pod's interfaces are its own address (and loopback) anyway.
-      if (interfaces && interfaces.value.trim() === '' && mode !== 'kubernetes') {
+      if (interfaces && interfaces.setting.value.trim() === '' && mode !== 'kubernetes') {
         const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
         const fixes: Fix[] = wildcard
           ? [
               {
                 title: `Set ${INTERFACES}=${wildcard} (from the static node list)`,
                 preferred: true,
-                edits: [setValueEdit(interfaces.doc, INTERFACES, wildcard)],
+                intents: [putIntent(interfaces.doc, INTERFACES, wildcard)],
               },
             ]
           : [];
@@ -54,7 +54,7 @@ export const weakClusterExposureRule: CrossRule = {
       }
       for (const { key, what, can } of ENDPOINTS) {
         const setting = config.get(key).source;
-        if (!setting || !isTrue(setting.value)) continue;
+        if (!setting || !isTrue(setting.setting.value)) continue;
         out.push({
           doc: setting.doc,
           finding: {
@@ -66,7 +66,7 @@ export const weakClusterExposureRule: CrossRule = {
               {
                 title: `Set ${key}=false`,
                 preferred: true,
-                edits: [{ doc: setting.doc, start: setting.entry.valueSpan.start, end: setting.entry.valueSpan.end, newText: 'false' }],
+                intents: [{ kind: 'set-value', doc: setting.doc, setting: setting.setting, value: 'false' }],
               },
             ],
           },

@@ -1,5 +1,5 @@
-import { OxDocument, wholeLinesSpan } from '../document';
-import { PropertiesDocument, PropertyEntry, Span } from '../parser/types';
+import { PropertiesDocument, PropertyEntry, Span } from '../../parser/types';
+import type { OxDocument } from './propertiesDocument';
 
 const BACKSLASH = 92;
 
@@ -60,4 +60,20 @@ export function entryLinesSpan(doc: OxDocument, entry: PropertyEntry): Span {
   if (!lastLine || first === 0 || BLANK.test(lineText(doc, first - 1))) return { start: firstStart, end: span.end };
   const text = doc.parsed.text;
   return { start: firstStart - (text[firstStart - 1] === '\n' && text[firstStart - 2] === '\r' ? 2 : 1), end: span.end };
+}
+
+/** The span of the whole lines an entry occupies, with the line break after them, for deletion. */
+export function wholeLinesSpan(doc: OxDocument, entry: PropertyEntry): Span {
+  const text = doc.text;
+  const startLine = text.positionAt(entry.start).line;
+  const endLine = text.positionAt(entry.end).line;
+  const start = text.offsetAt({ line: startLine, character: 0 });
+  if (endLine + 1 < text.lineCount) return { start, end: text.offsetAt({ line: endLine + 1, character: 0 }) };
+  // Last line of the file: take the line break before it instead.
+  const end = doc.parsed.text.length;
+  if (startLine === 0) return { start, end };
+  const prevLineEnd = text.offsetAt({ line: startLine, character: 0 });
+  let breakStart = prevLineEnd - 1;
+  if (breakStart > 0 && doc.parsed.text[breakStart] === '\n' && doc.parsed.text[breakStart - 1] === '\r') breakStart--;
+  return { start: breakStart, end };
 }

@@ -1,0 +1,172 @@
+// The .properties reader: a parsed file with what the catalog knows about each entry, as a ConfigDocument.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog, KnownProperty } from '../../catalog/catalog';
+import { FileKind, fileKindOf } from '../../catalog/fileKind';
+import { findMalformedEscapes, parseProperties } from '../../parser/propertiesParser';
+import { reparseProperties } from '../../parser/reparse';
+import { javaTrim, trimmedSpan } from '../../parser/javaText';
+import { PropertiesDocument, PropertyEntry, Span } from '../../parser/types';
+import { ConfigDocument, settingAt } from '../document';
+import { DocumentEditor } from '../edits';
+import { Setting, SettingOrigin } from '../setting';
+import { PropertiesEditor } from './editor';
+
+/** A parsed `.properties` or `.ccf` file of OX. */
+export interface OxDocument extends ConfigDocument {
+  parsed: PropertiesDocument;
+  /** The settings, with their parsed entries. */
+  readonly settings: readonly OxEntry[];
+  /** Same list as `settings`. */
+  readonly entries: readonly OxEntry[];
+}
+
+/** A setting read from one `.properties` entry. */
+export interface OxEntry extends Setting {
+  readonly entry: PropertyEntry;
+  /** Source span of the trimmed value (same as valueRange). */
+  readonly valueSpan: Span;
+}
+
+/**
+ * An OxEntry kept compact (a large file holds a million of them): the value is trimmed on access (usually a
+ * no-op that returns the parsed string itself); the value span is the raw one less its white space.
+ */
+class KnownEntry implements OxEntry {
+  constructor(
+    readonly entry: PropertyEntry,
+    readonly key: string,
+    readonly known: KnownProperty | undefined,
+    /** White space before and after the value in the source, which OX trims. */
+    readonly trimStart: number,
+    readonly trimEnd: number,
+  ) {}
+
+  get value(): string {
+    return javaTrim(this.entry.value);
+  }
+
+  get canonicalKey(): string {
+    return this.known?.canonicalKey ?? this.key;
+  }
+
+  get valueSpan(): Span {
+    const raw = this.entry.valueSpan;
+    return { start: raw.start + this.trimStart, end: raw.end - this.trimEnd };
+  }
+
+  get valueRange(): Span {
+    return this.valueSpan;
+  }
+
+  get keyRange(): Span {
+    return this.entry.keySpan;
+  }
+
+  get range(): Span {
+    // A compact parsed entry derives its end in a getter: copy the two offsets.
+    const { start, end } = this.entry;
+    return { start, end };
+  }
+
+  get malformed(): boolean {
+    return this.entry.malformed;
+  }
+
+  get origin(): SettingOrigin {
+    return 'properties-line';
+  }
+}
+
+class PropertiesConfigDocument implements OxDocument {
+  readonly editor: DocumentEditor = new PropertiesEditor(this);
+
+  constructor(
+    readonly text: TextDocument,
+    readonly parsed: PropertiesDocument,
+    readonly kind: FileKind,
+    readonly entries: readonly OxEntry[],
+    readonly large?: boolean,
+  ) {}
+
+  get uri(): string {
+    return this.text.uri;
+  }
+
+  get language(): ConfigDocument['language'] {
+    return this.kind.syntax === 'ccf' ? 'ox-ccf' : 'ox-properties';
+  }
+
+  get settings(): readonly OxEntry[] {
+    return this.entries;
+  }
+
+  get syntaxProblems(): PropertiesDocument['problems'] {
+    return this.parsed.problems;
+  }
+
+  get comments(): PropertiesDocument['comments'] {
+    return this.parsed.comments;
+  }
+
+  get unreadable(): boolean {
+    return this.parsed.problems.length > 0;
+  }
+}
+
+export function isOxDocument(doc: ConfigDocument): doc is OxDocument {
+  return doc instanceof PropertiesConfigDocument;
+}
+
+export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
+  const kind = fileKindOf(text.uri);
+  const content = text.getText();
+  if (content.length > maxSize) {
+    const parsed = { text: content, entries: [], comments: [], problems: findMalformedEscapes(content) };
+    return new PropertiesConfigDocument(text, parsed, kind, [], true);
+  }
+  const parsed = parseProperties(content);
+  return new PropertiesConfigDocument(
+    text,
+    parsed,
+    kind,
+    parsed.entries.map((entry) => knownEntry(parsed.text, entry, catalog, kind)),
+  );
+}
+
+function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): KnownEntry {
+  const raw = entry.valueSpan;
+  const span = trimmedSpan(text, raw);
+  const key = javaTrim(entry.key);
+  return new KnownEntry(entry, key, catalog.lookup(key, kind.syntax, kind.file), span.start - raw.start, raw.end - span.end);
+}
+
+/**
+ * The next version of an edited document: only the lines around the edit are parsed again; entries before
+ * it are kept and entries after it moved, with what the catalog says about them. Same result as
+ * createOxDocument.
+ */
+export function updateOxDocument(previous: OxDocument, text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
+  const content = text.getText();
+  if (previous.large || content.length > maxSize || previous.uri !== text.uri) {
+    return createOxDocument(text, catalog, maxSize);
+  }
+  const reparse = reparseProperties(previous.parsed, content);
+  if (!reparse) return createOxDocument(text, catalog, maxSize);
+  const { document: parsed, keptBefore, movedFrom, previousMovedFrom } = reparse;
+  const kind = previous.kind;
+  const entries = previous.entries.slice(0, keptBefore);
+  for (let k = keptBefore; k < movedFrom; k++) entries.push(knownEntry(content, parsed.entries[k], catalog, kind));
+  for (let k = previousMovedFrom; k < previous.entries.length; k++) {
+    const e = previous.entries[k];
+    const moved = parsed.entries[entries.length];
+    entries.push(
+      e instanceof KnownEntry ? new KnownEntry(moved, e.key, e.known, e.trimStart, e.trimEnd) : knownEntry(content, moved, catalog, kind),
+    );
+  }
+  return new PropertiesConfigDocument(text, parsed, kind, entries);
+}
+
+/** The entry whose lines contain an offset. */
+export function entryAt(doc: OxDocument, offset: number): OxEntry | undefined {
+  return settingAt(doc.entries, offset);
+}
