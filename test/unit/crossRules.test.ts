@@ -1313,3 +1313,19 @@ test('every cross-file rule is covered by this file', () => {
   assert.equal(ids.length, 14);
   assert.equal(new Set(ids).size, 14);
 });
+
+describe('a file OX skips (malformed \\u escape)', () => {
+  test('still gets its single-file findings, default-secret included, though the node no longer reads it', async () => {
+    const enc = `${H}network.symmetricEncryption`;
+    const files = {
+      'c/node1/etc/hazelcast.properties': lines(`${enc}=true`, `${enc}.salt=our-own-salt`, `${enc}.password=D2xhL8mPkjsF`, 'x=\\u12G4'),
+    };
+    assert.deepEqual(
+      (await check(files)).map((s) => [s.code, s.line, s.from, s.to]),
+      [
+        ['syntax', 3, 2, 7],
+        ['default-secret', 2, 64, 76],
+      ],
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { escapeKey, escapeValue } from '../../parser/javaText';
 import { Span } from '../../parser/types';
-import { lastSetting } from '../document';
+import { lastSetting, settingAt } from '../document';
 import { DocumentEditor, FixIntent, listSeparator, TextEditSpec } from '../edits';
 import { Setting } from '../setting';
 import { entryLinesSpan, lineAfter, lineAtEnd } from './lineEdits';
@@ -54,9 +54,11 @@ export class PropertiesEditor implements DocumentEditor {
     }
   }
 
+  /** The entry behind a setting of this document; a setting of another document (or version) is refused. */
   private entryOf(setting: Setting): OxEntry {
-    if (!('entry' in setting)) throw new Error(`Not a setting of ${this.doc.uri}`);
-    return setting as OxEntry;
+    const entry = settingAt(this.doc.entries, setting.range.start);
+    if (entry !== setting) throw new Error(`Not a setting of ${this.doc.uri}`);
+    return entry;
   }
 
   /** A key alone on its line has no separator: without one a new value would run into the key. */
