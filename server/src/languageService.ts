@@ -17,7 +17,7 @@ import { ConfigDocument } from './model/document';
 import { createOxDocument, isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion } from './features/completion';
-import { runRules } from './features/diagnostics';
+import { runRules } from './analysis/engine';
 import { foldingRanges } from './features/folding';
 import { effectiveNote } from './features/effectiveHover';
 import { doHover } from './features/hover';
@@ -26,7 +26,7 @@ import { documentSymbols } from './features/symbols';
 import { SINGLE_FILE_RULES } from './rules';
 import { Rule } from './rules/rule';
 import { Settings } from './settings';
-import { Workspace } from './workspace/workspace';
+import { Workspace } from './model/workspace';
 
 export interface LanguageService {
   parse(text: TextDocument): OxDocument;

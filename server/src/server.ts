@@ -22,12 +22,12 @@ import { OxDocument } from './model/properties/propertiesDocument';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { withItemDefaults } from './features/completion';
-import { mostSevere } from './features/diagnostics';
+import { mostSevere } from './analysis/engine';
 import { effectiveConfiguration, effectiveConfigurations, renderEffectiveConfiguration } from './features/effectiveConfiguration';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
-import { isInside, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
+import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
-import { WorkspaceSync } from './host/workspaceSync';
+import { WorkspaceSync } from './analysis/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
 import { SINGLE_FILE_RULES } from './rules';
 import { CROSS_FILE_RULES } from './rules/cross';
@@ -54,7 +54,12 @@ const documents = new TextDocuments(TEXT_DOCUMENTS);
 const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
 let catalog: Catalog = BUILTIN_CATALOG;
 let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
-const sync = new WorkspaceSync(catalog, [], {}, [], logRuleError);
+const sync = new WorkspaceSync(catalog, [], {}, [], {
+  host: nodeWorkspaceHost,
+  singleFileRules: SINGLE_FILE_RULES,
+  crossRules: CROSS_FILE_RULES,
+  onRuleError: logRuleError,
+});
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;

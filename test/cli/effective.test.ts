@@ -8,8 +8,8 @@ import {
   effectiveConfigurations,
   renderEffectiveConfiguration,
 } from '../../server/src/features/effectiveConfiguration';
-import { parseFile } from '../../server/src/workspace/load';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { parseFile } from '../../server/src/analysis/load';
+import { Workspace } from '../../server/src/model/workspace';
 import { cli, REPO, removeScratch, scratch } from './harness';
 
 const { catalog } = buildCatalog();

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { applyFixes } from '../../server/src/features/applyFixes';
-import { FixData } from '../../server/src/features/diagnostics';
+import { FixData } from '../../server/src/analysis/engine';
 import { cli, removeScratch, scratch, snapshot } from './harness';
 
 let dir: string;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { RULE_DOCS_BASE } from '../../server/src/features/diagnostics';
+import { RULE_DOCS_BASE } from '../../server/src/analysis/engine';
 import { SINGLE_FILE_RULES } from '../../server/src/rules';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross';
 import { cli, REPO, removeScratch, scratch } from './harness';

@@ -2,15 +2,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../../server/src/catalog/catalog';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import { FixData } from '../../server/src/features/diagnostics';
+import { FixData } from '../../server/src/analysis/engine';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
-import { DeclaredCluster } from '../../server/src/workspace/clusters';
-import { DirEntry, WorkspaceHost } from '../../server/src/workspace/host';
-import { loadFiles, parseFile } from '../../server/src/workspace/load';
-import { WorkspaceAnalyzer } from '../../server/src/workspace/analysis';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { DeclaredCluster } from '../../server/src/model/clusters';
+import { DirEntry, WorkspaceHost } from '../../server/src/analysis/host';
+import { loadFiles, parseFile } from '../../server/src/analysis/load';
+import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
+import { Workspace } from '../../server/src/model/workspace';
 
 /** The root every in-memory workspace lives under. */
 export const ROOT = 'file:///ws';
@@ -113,7 +113,7 @@ export function change(analysis: Analysis, relativePath: string, text: string): 
   return affected.map(relativeOf).sort();
 }
 
-export { fixesOf } from '../../server/src/features/diagnostics';
+export { fixesOf } from '../../server/src/analysis/engine';
 
 /** Applies one fix (its edits may touch several files, or create one) and returns the new file set. */
 export function applyFix(files: Files, fix: FixData): Files {

@@ -1,7 +1,7 @@
 // A workspace whose secret values (catalog `secret: true`) are easy to find in any output, for the secrets tests.
 import assert from 'node:assert/strict';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticData } from '../../server/src/features/diagnostics';
+import { DiagnosticData } from '../../server/src/analysis/engine';
 import { Files } from './memoryHost';
 
 /** Every secret value below holds this marker; nothing else does, so any part of a secret that leaks is found. */

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { Rule } from '../../server/src/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { WorkspaceAnalyzer } from '../../server/src/workspace/analysis';
-import { parseFile } from '../../server/src/workspace/load';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
+import { parseFile } from '../../server/src/analysis/load';
+import { Workspace } from '../../server/src/model/workspace';
 
 test('an edit runs the rules of the edited file, and in its sibling files only the rules that read the node', () => {
   const { catalog } = buildCatalog();

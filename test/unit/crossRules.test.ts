@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
-import { DeclaredCluster } from '../../server/src/workspace/clusters';
+import { DeclaredCluster } from '../../server/src/model/clusters';
 import { analyze, applyFix, change, changedPaths, Files, fixesOf, relativeOf } from '../support/memoryHost';
 import { brief, Brief } from '../support/service';
 

@@ -8,10 +8,10 @@ import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { WorkspaceAnalyzer } from '../../server/src/workspace/analysis';
-import { loadFiles } from '../../server/src/workspace/load';
-import { relativeUri } from '../../server/src/workspace/uris';
-import { Workspace } from '../../server/src/workspace/workspace';
+import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
+import { loadFiles } from '../../server/src/analysis/load';
+import { relativeUri } from '../../server/src/util/uris';
+import { Workspace } from '../../server/src/model/workspace';
 import { analyze, applyFix, changedPaths, Files, fixesOf } from '../support/memoryHost';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');

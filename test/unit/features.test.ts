@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, CompletionItem, Diagnostic, FoldingRangeKind, MarkupContent } from 'vscode-languageserver-types';
 import { applyFixes } from '../../server/src/features/applyFixes';
-import { SOURCE } from '../../server/src/features/diagnostics';
+import { SOURCE } from '../../server/src/analysis/engine';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { applyEdits, cursor, doc, service, validate } from '../support/service';
 

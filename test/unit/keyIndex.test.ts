@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { KeyIndex } from '../../server/src/keyIndex';
+import { KeyIndex } from '../../server/src/util/keyIndex';
 
 describe('KeyIndex', () => {
   const items = ['a', 'b', 'a', 'c', 'b', 'a'].map((key, at) => ({ key, at }));

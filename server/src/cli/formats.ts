@@ -1,6 +1,6 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
-import { RULE_DOCS_BASE } from '../features/diagnostics';
+import { RULE_DOCS_BASE } from '../analysis/engine';
 import { Severity } from '../rules/rule';
 
 export const TOOL_NAME = 'ox-cluster-config';

@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { ChosenEdits } from './chosenEdits';
-import { FixData, fixesOf } from './diagnostics';
+import { FixData, fixesOf } from '../analysis/engine';
 import { comparePositions } from './positions';
 
 /** The outcome of applying the safe fixes of a set of diagnostics. */

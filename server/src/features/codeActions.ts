@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ChosenEdits } from './chosenEdits';
-import { FixData, fixesOf, SOURCE } from './diagnostics';
+import { FixData, fixesOf, SOURCE } from '../analysis/engine';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 

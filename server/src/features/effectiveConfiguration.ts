@@ -2,9 +2,9 @@ import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from '../model/document';
 import { PlacedSetting, Setting as SourceSetting } from '../model/setting';
-import { OxNode } from '../workspace/model';
-import { relativeUri } from '../workspace/uris';
-import { Workspace } from '../workspace/workspace';
+import { OxNode } from '../model/node';
+import { relativeUri } from '../util/uris';
+import { Workspace } from '../model/workspace';
 
 /** What a masked secret shows instead of its value. */
 export const SECRET_MASK = '********';

@@ -1,5 +1,5 @@
 import { ConfigDocument } from '../model/document';
-import { Workspace } from '../workspace/workspace';
+import { Workspace } from '../model/workspace';
 
 function where(doc: ConfigDocument, offset: number): string {
   return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${doc.text.positionAt(offset).line + 1}`;

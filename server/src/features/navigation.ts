@@ -1,7 +1,7 @@
 import { Location, Position, SymbolInformation, SymbolKind } from 'vscode-languageserver-types';
 import { ConfigDocument, settingAt } from '../model/document';
 import { Setting } from '../model/setting';
-import { Workspace } from '../workspace/workspace';
+import { Workspace } from '../model/workspace';
 
 const MAX_SYMBOLS = 1000;
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { DirEntry, WorkspaceHost } from '../workspace/host';
+import { DirEntry, WorkspaceHost } from '../analysis/host';
 
 // File access for the server and the CLI. OX reads its .properties files as ISO-8859-1, and so do we.
 

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileKind } from '../catalog/fileKind';
-import { KeyIndex } from '../keyIndex';
+import { KeyIndex } from '../util/keyIndex';
 import { Span } from '../parser/types';
 import { DocumentEditor } from './edits';
 import { Setting } from './setting';

@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
-import { EffectiveConfig } from '../workspace/effective';
-import { OxCluster, OxNode } from '../workspace/model';
+import { EffectiveConfig } from '../model/effective';
+import { OxCluster, OxNode } from '../model/node';
 import { Finding, Severity } from './rule';
 
 /** A finding placed in one document of the workspace. */

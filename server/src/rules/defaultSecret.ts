@@ -1,7 +1,7 @@
 import { Catalog } from '../catalog/catalog';
 import { PropertyDef } from '../catalog/types';
 import { ConfigDocument, lastSetting } from '../model/document';
-import { Workspace } from '../workspace/workspace';
+import { Workspace } from '../model/workspace';
 import { Finding, Rule } from './rule';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -2,7 +2,7 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
 import { FixIntent } from '../model/edits';
-import { Workspace } from '../workspace/workspace';
+import { Workspace } from '../model/workspace';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
 export type SeverityName = Severity | 'off';

@@ -2,9 +2,9 @@ import { KnownProperty } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument, lastSetting } from '../model/document';
 import { Setting } from '../model/setting';
-import { nodeFolderOf } from '../workspace/model';
-import { joinUri } from '../workspace/uris';
-import { Workspace } from '../workspace/workspace';
+import { nodeFolderOf } from '../model/node';
+import { joinUri } from '../util/uris';
+import { Workspace } from '../model/workspace';
 import { Fix, Finding, Rule } from './rule';
 
 /** Moves the setting to the node's documented file, creating it if needed; none when that file sets the key too. */

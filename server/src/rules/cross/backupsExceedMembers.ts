@@ -1,9 +1,9 @@
 import { lastSetting } from '../../model/document';
-import { staticHosts } from '../../workspace/clusters';
-import { mapFiles } from '../../workspace/model';
+import { staticHosts } from '../../model/clusters';
+import { mapFiles } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { firstLine, isTrue, joinMode } from './helpers';
-import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from './oxKeys';
+import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from '../../catalog/oxKeys';
 
 // A backup count above 6 has no further effect (OX documents 0 to 6; misread-value reports higher values).
 const MAX_BACKUPS = 6;

@@ -1,11 +1,11 @@
 import { ConfigDocument, lastSetting, settingsOf } from '../../model/document';
 import { valueOrKeyRange } from '../../model/setting';
-import { EffectiveConfig } from '../../workspace/effective';
-import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
+import { EffectiveConfig } from '../../model/effective';
+import { mapFiles, nodeFile, OxNode } from '../../model/node';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
 import { Fix, Severity } from '../rule';
 import { firstLine, isTrue, putIntent } from './helpers';
-import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from './oxKeys';
+import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from '../../catalog/oxKeys';
 import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
 
 /** Settings every node must share, with the file that holds them and how bad a difference is. */

@@ -1,7 +1,7 @@
 import { PlacedSetting } from '../../model/setting';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, valueSpan, where } from './helpers';
-import { BACKEND_ROUTE } from './oxKeys';
+import { BACKEND_ROUTE } from '../../catalog/oxKeys';
 
 /** The JSESSIONID route must name one node; two nodes with one route get each other's requests. */
 export const duplicateRouteRule: CrossRule = {

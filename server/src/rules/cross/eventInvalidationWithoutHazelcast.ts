@@ -1,6 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { findingAt, homeDoc, isTrue, where } from './helpers';
-import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from './oxKeys';
+import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from '../../catalog/oxKeys';
 
 /** Event invalidation travels over Hazelcast topics: with Hazelcast off, caches of other nodes go stale. */
 export const eventInvalidationWithoutHazelcastRule: CrossRule = {

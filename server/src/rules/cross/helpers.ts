@@ -1,10 +1,10 @@
 import { ConfigDocument, firstLineRange, lineNumber } from '../../model/document';
 import { FixIntent } from '../../model/edits';
 import { PlacedSetting, Setting, valueOrKeyRange } from '../../model/setting';
-import { EffectiveConfig } from '../../workspace/effective';
-import { nodeFile, OxNode } from '../../workspace/model';
+import { EffectiveConfig } from '../../model/effective';
+import { nodeFile, OxNode } from '../../model/node';
 import { Finding } from '../rule';
-import { JOIN } from './oxKeys';
+import { JOIN } from '../../catalog/oxKeys';
 
 /** The document a finding about an unset key goes to: the file that would hold it, else hazelcast.properties. */
 export function homeDoc(node: OxNode, fileName: string): ConfigDocument | undefined {

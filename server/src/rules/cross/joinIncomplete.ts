@@ -1,6 +1,6 @@
 import { isIpAddress } from '../../values/checkValue';
-import { staticHosts } from '../../workspace/clusters';
-import { EffectiveConfig } from '../../workspace/effective';
+import { staticHosts } from '../../model/clusters';
+import { EffectiveConfig } from '../../model/effective';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, valueSpan } from './helpers';
 import {
@@ -12,7 +12,7 @@ import {
   K8S_SERVICE_NAME,
   MULTICAST_GROUP,
   STATIC_NODES,
-} from './oxKeys';
+} from '../../catalog/oxKeys';
 
 function blank(config: EffectiveConfig, key: string): boolean {
   return config.value(key).trim() === '';

@@ -1,9 +1,9 @@
-import { staticHosts } from '../../workspace/clusters';
-import { nodeFile } from '../../workspace/model';
+import { staticHosts } from '../../model/clusters';
+import { nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { joinMode, keySpan, putIntent, valueSpan } from './helpers';
-import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
+import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
 

@@ -1,7 +1,7 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { isTrue } from './helpers';
-import { EVENT_INVALIDATION } from './oxKeys';
+import { EVENT_INVALIDATION } from '../../catalog/oxKeys';
 
 const LTCP_PREFIX = 'jcs.auxiliary.LTCP';
 

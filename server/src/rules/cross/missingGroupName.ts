@@ -1,6 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { joinMode, keySpan, putIntent } from './helpers';
-import { GROUP_NAME, JOIN } from './oxKeys';
+import { GROUP_NAME, JOIN } from '../../catalog/oxKeys';
 
 /** Any join but `empty` needs a group name; OX refuses to start Hazelcast without one. */
 export const missingGroupNameRule: CrossRule = {

@@ -1,6 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { firstLine, homeDoc, isTrue, joinMode, valueSpan } from './helpers';
-import { HAZELCAST_ENABLED, LITE_MEMBER } from './oxKeys';
+import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
 export const noDataMembersRule: CrossRule = {

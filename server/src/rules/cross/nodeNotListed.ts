@@ -1,8 +1,8 @@
 import { isIpAddress } from '../../values/checkValue';
-import { staticHosts } from '../../workspace/clusters';
+import { staticHosts } from '../../model/clusters';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { valueSpan } from './helpers';
-import { INTERFACES, JOIN, STATIC_NODES } from './oxKeys';
+import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** With static join every node should list every other, so any of them can start first. */
 export const nodeNotListedRule: CrossRule = {

@@ -1,10 +1,10 @@
 import { ConfigDocument, lastSetting } from '../../model/document';
 import { describeDuration, parseTimespan } from '../../values/timespan';
-import { EffectiveConfig } from '../../workspace/effective';
-import { mapFiles, nodeFile } from '../../workspace/model';
+import { EffectiveConfig } from '../../model/effective';
+import { mapFiles, nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, where } from './helpers';
-import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from './oxKeys';
+import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from '../../catalog/oxKeys';
 
 const MARGIN_SECONDS = 86_400;
 

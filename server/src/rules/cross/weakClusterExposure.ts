@@ -1,9 +1,9 @@
-import { staticHosts } from '../../workspace/clusters';
+import { staticHosts } from '../../model/clusters';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { isTrue, joinMode, putIntent, valueSpan } from './helpers';
 import { wildcardFor } from './loopbackInterfaces';
-import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from './oxKeys';
+import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
 const ENDPOINTS = [

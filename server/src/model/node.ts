@@ -1,6 +1,6 @@
 import { MAP_FILE } from '../catalog/fileKind';
-import { ConfigDocument } from '../model/document';
-import { baseName, parentUri } from './uris';
+import { ConfigDocument } from './document';
+import { baseName, parentUri } from '../util/uris';
 
 /** One middleware node: a folder of OX config files with its `hazelcast/` map files. */
 export interface OxNode {

@@ -3,19 +3,22 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
 import { createOxDocument, OxDocument, updateOxDocument } from '../model/properties/propertiesDocument';
-import { SINGLE_FILE_RULES } from '../rules';
-import { CROSS_FILE_RULES } from '../rules/cross';
 import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
-import { WorkspaceAnalyzer } from '../workspace/analysis';
-import { DeclaredCluster } from '../workspace/clusters';
-import { DiscoverOptions, isOxFile } from '../workspace/discover';
-import { loadFiles, parseFile } from '../workspace/load';
-import { Workspace } from '../workspace/workspace';
-import { relativeUri } from '../workspace/uris';
-import { nodeWorkspaceHost } from './nodeHost';
+import { AnalyzerOptions, WorkspaceAnalyzer } from './workspaceAnalyzer';
+import { WorkspaceHost } from './host';
+import { DeclaredCluster } from '../model/clusters';
+import { DiscoverOptions, isOxFile } from './discover';
+import { loadFiles, parseFile } from './load';
+import { Workspace } from '../model/workspace';
+import { relativeUri } from '../util/uris';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
+
+export interface SyncEnvironment extends Pick<AnalyzerOptions, 'singleFileRules' | 'crossRules'> {
+  host: WorkspaceHost;
+  onRuleError: (rule: { id: string }, error: unknown) => void;
+}
 
 /**
  * Keeps the workspace model in step with the disk and the editor: files found at start, open documents
@@ -36,7 +39,8 @@ export class WorkspaceSync {
     private roots: readonly string[],
     private discover: DiscoverOptions,
     declared: readonly DeclaredCluster[],
-    private readonly onRuleError: (rule: { id: string }, error: unknown) => void,
+    /** File access, the rules to run and where a rule's failure goes. */
+    private readonly env: SyncEnvironment,
   ) {
     this.workspace = new Workspace(catalog, declared);
     this.analyzer = this.newAnalyzer();
@@ -45,9 +49,9 @@ export class WorkspaceSync {
   private newAnalyzer(): WorkspaceAnalyzer {
     return new WorkspaceAnalyzer(this.workspace, {
       catalog: this.catalog,
-      singleFileRules: SINGLE_FILE_RULES,
-      crossRules: CROSS_FILE_RULES,
-      onRuleError: this.onRuleError,
+      singleFileRules: this.env.singleFileRules,
+      crossRules: this.env.crossRules,
+      onRuleError: this.env.onRuleError,
     });
   }
 
@@ -57,7 +61,7 @@ export class WorkspaceSync {
 
   /** Reads every OX file below the workspace folders; open documents keep their editor text. */
   async index(): Promise<string[]> {
-    const loaded = await loadFiles(nodeWorkspaceHost, this.roots, this.catalog, { ...this.discover, maxFileSize: this.maxFileSize });
+    const loaded = await loadFiles(this.env.host, this.roots, this.catalog, { ...this.discover, maxFileSize: this.maxFileSize });
     for (const doc of loaded.docs) {
       this.onDisk.add(doc.uri);
       if (!this.open.has(doc.uri)) this.workspace.set(doc);
@@ -120,7 +124,7 @@ export class WorkspaceSync {
 
   private async reload(uri: string): Promise<void> {
     try {
-      this.workspace.set(parseFile(uri, await nodeWorkspaceHost.readFile(uri), this.catalog, 0, this.maxFileSize));
+      this.workspace.set(parseFile(uri, await this.env.host.readFile(uri), this.catalog, 0, this.maxFileSize));
       this.onDisk.add(uri);
     } catch {
       this.workspace.delete(uri);

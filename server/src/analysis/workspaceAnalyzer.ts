@@ -1,12 +1,12 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
-import { runCrossRules, runEachRule, SOURCE } from '../features/diagnostics';
+import { runCrossRules, runEachRule, SOURCE } from './engine';
 import { ConfigDocument } from '../model/document';
 import { CrossRule } from '../rules/crossRule';
 import { Rule } from '../rules/rule';
 import { Settings } from '../settings';
-import { nodeFolderOf, OxCluster } from './model';
-import { Workspace } from './workspace';
+import { nodeFolderOf, OxCluster } from '../model/node';
+import { Workspace } from '../model/workspace';
 
 export interface AnalyzerOptions {
   catalog: Catalog;

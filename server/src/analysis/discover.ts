@@ -1,6 +1,6 @@
-import { matchesGlob } from './glob';
+import { matchesGlob } from '../util/glob';
 import { DirEntry, WorkspaceHost } from './host';
-import { joinUri, relativeUri } from './uris';
+import { joinUri, relativeUri } from '../util/uris';
 
 export const DEFAULT_EXCLUDES = ['node_modules', '.git'];
 

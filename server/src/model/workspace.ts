@@ -1,8 +1,8 @@
 import { Catalog } from '../catalog/catalog';
-import { ConfigDocument } from '../model/document';
+import { ConfigDocument } from './document';
 import { buildClusters, DeclaredCluster } from './clusters';
 import { EffectiveConfig } from './effective';
-import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './model';
+import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './node';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {

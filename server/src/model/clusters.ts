@@ -1,9 +1,9 @@
 import { EffectiveConfig } from './effective';
-import { matchesGlob } from './glob';
-import { OxCluster, OxNode } from './model';
-import { baseName, parentUri, relativeUri } from './uris';
+import { matchesGlob } from '../util/glob';
+import { OxCluster, OxNode } from './node';
+import { baseName, parentUri, relativeUri } from '../util/uris';
 
-export const STATIC_NODES = 'com.openexchange.hazelcast.network.join.static.nodes';
+import { STATIC_NODES } from '../catalog/oxKeys';
 
 /** A cluster declared in settings or on the command line: nodes by path or glob, relative to `root`. */
 export interface DeclaredCluster {

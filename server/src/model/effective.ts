@@ -1,8 +1,8 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { canonicalIndex, ConfigDocument } from '../model/document';
-import { PlacedSetting } from '../model/setting';
-import { OxNode } from './model';
+import { canonicalIndex, ConfigDocument } from './document';
+import { PlacedSetting } from './setting';
+import { OxNode } from './node';
 
 export interface EffectiveValue {
   key: string;
