@@ -55,6 +55,16 @@ export class EffectiveConfig {
     return { key, value: def?.default ?? null, candidates };
   }
 
+  /**
+   * The value of an enumerated key as OX compares it (trimmed, lower case; blank is the default), or undefined
+   * when it is none of the catalog's values.
+   */
+  choice(key: string): string | undefined {
+    const def = this.catalog.lookup(key, 'properties')?.def;
+    const value = (this.value(key).trim() || (def?.default ?? '')).toLowerCase();
+    return def?.values?.some((v) => v.toLowerCase() === value) ? value : undefined;
+  }
+
   /** The value, or the default; '' when neither exists. */
   value(key: string): string {
     return this.get(key).value ?? '';

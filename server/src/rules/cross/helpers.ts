@@ -45,12 +45,9 @@ export function where(placed: PlacedSetting): string {
   return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${lineNumber(doc, placed.setting.range.start)}`;
 }
 
-const JOIN_MODES = new Set(['empty', 'static', 'multicast', 'dns', 'kubernetes', 'aws']);
-
 /** The node's join mode as OX reads it (trimmed, lower case; unset is `empty`); undefined when OX rejects it. */
 export function joinMode(config: EffectiveConfig): string | undefined {
-  const mode = config.value(JOIN).trim().toLowerCase() || 'empty';
-  return JOIN_MODES.has(mode) ? mode : undefined;
+  return config.choice(JOIN);
 }
 
 export function isTrue(value: string | null | undefined): boolean {

@@ -1,8 +1,8 @@
 import { isIpAddress } from '../../values/checkValue';
 import { staticHosts } from '../../model/clusters';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { valueSpan } from './helpers';
-import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
+import { joinMode, valueSpan } from './helpers';
+import { INTERFACES, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** With static join every node should list every other, so any of them can start first. */
 export const nodeNotListedRule: CrossRule = {
@@ -11,7 +11,7 @@ export const nodeNotListedRule: CrossRule = {
   summary: "With static join, a node's own address is missing from another node's static node list.",
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
-    const isStatic = (n: (typeof cluster.nodes)[number]) => effective(n).value(JOIN).trim().toLowerCase() === 'static';
+    const isStatic = (n: (typeof cluster.nodes)[number]) => joinMode(effective(n)) === 'static';
     const own = new Map(
       cluster.nodes.map((n) => [
         n,
