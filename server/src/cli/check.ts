@@ -8,6 +8,7 @@ import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
 import { OxDocument } from '../document';
 import { applyFixes } from '../features/applyFixes';
 import { effectiveConfigurations, SECRET_MASK } from '../features/effectiveConfiguration';
+import { renderEffectiveJson } from '../features/effectiveConfigurationText';
 import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
@@ -298,14 +299,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const locator = makeLocator(cwd);
 
   if (args.effective) {
-    const reports = effectiveConfigurations(workspace, catalog, { maskSecrets: true }).map((r) => ({
-      node: r.node,
-      folder: locator.display(r.uri),
-      cluster: r.cluster,
-      settings: r.settings,
-      maps: r.maps,
-    }));
-    io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    io.stdout.write(renderEffectiveJson(effectiveConfigurations(workspace, catalog, { maskSecrets: true }), (uri) => locator.display(uri)));
     return ioFailed || ruleFailed ? EXIT_USAGE : EXIT_OK;
   }
 
