@@ -10,6 +10,7 @@ import { applyFixes } from '../features/applyFixes';
 import { effectiveConfigurations, SECRET_MASK } from '../features/effectiveConfiguration';
 import { renderEffectiveJson } from '../features/effectiveConfigurationText';
 import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
+import { escapeBeyondLatin1 } from '../parser/latin1';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { SeverityName } from '../rules/rule';
@@ -182,10 +183,7 @@ function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diag
 
 /** Text as ISO-8859-1 bytes; a character beyond it (only fix text can hold one) becomes a \uXXXX escape. */
 function latin1Bytes(text: string): Buffer {
-  const safe = /[^\x00-\xff]/.test(text)
-    ? text.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : text;
-  return Buffer.from(safe, 'latin1');
+  return Buffer.from(escapeBeyondLatin1(text), 'latin1');
 }
 
 function progressReporter(io: CliIo): { update(done: number, total: number): void; end(): void } {

@@ -1,3 +1,4 @@
+import { unicodeEscape } from '../parser/latin1';
 import { EffectiveNodeReport, EffectiveSetting, SECRET_MASK } from './effectiveConfiguration';
 
 // The effective configuration as a readable document; computing it is effectiveConfiguration.ts's job.
@@ -10,7 +11,7 @@ function displayValue(value: string | null): string {
   if (value === '') return '(empty)';
   return value.replace(/[\x00-\x1f\x7f]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\f': '\\f' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return named[c] ?? unicodeEscape(c.charCodeAt(0));
   });
 }
 
