@@ -1,4 +1,5 @@
 import { PropertyDef, ValueType } from '../catalog/types';
+import { isHost, isHostWithPort, isInterfacePattern, isIpAddress, isIpListEntry, isPort, isPortListEntry, listEntries } from './addresses';
 import { describeDuration, parseTimespan } from './timespan';
 
 /** What OX makes of a value: an error when it rejects or cannot parse it, a misreading when it reads something else. */
@@ -11,36 +12,8 @@ const OK: ValueVerdict = {};
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
 
-const IPV4_PART = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${IPV4_PART}(?:\\.${IPV4_PART}){3}$`);
-const HOST_NAME =
-  /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
 const CLASS_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const ROUTE = /^[^;,\s]+$/;
-
-function isIpv6(text: string): boolean {
-  let bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-  bare = bare.replace(/%[\w.]+$/, '');
-  const halves = bare.split('::');
-  if (halves.length > 2) return false;
-  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
-  const all = groups.flat();
-  let count = all.length;
-  if (all.length && IPV4.test(all[all.length - 1])) {
-    all.pop();
-    count += 1;
-  }
-  if (!all.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
-  return halves.length === 2 ? count < 8 : count === 8;
-}
-
-export function isIpAddress(text: string): boolean {
-  return IPV4.test(text) || isIpv6(text);
-}
-
-function isHost(text: string): boolean {
-  return isIpAddress(text) || HOST_NAME.test(text);
-}
 
 function parseInteger(text: string): number | undefined {
   if (!/^[+-]?\d+$/.test(text)) return undefined;
@@ -48,53 +21,8 @@ function parseInteger(text: string): number | undefined {
   return n >= INT_MIN && n <= INT_MAX ? n : undefined;
 }
 
-function isPort(text: string): boolean {
-  const n = parseInteger(text);
-  return n !== undefined && n >= 1 && n <= 65535;
-}
-
-function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim());
-}
-
-/** `10.0.0.*`, `10.0.0.1-9`, `10.0.*.10-20`: one IPv4 address whose parts may be `*` or a range. */
-function isInterfacePattern(text: string): boolean {
-  if (isIpv6(text)) return true;
-  const parts = text.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => {
-    if (p === '*') return true;
-    const range = /^(\d{1,3})-(\d{1,3})$/.exec(p);
-    if (range) return Number(range[1]) <= Number(range[2]) && Number(range[2]) <= 255;
-    return new RegExp(`^${IPV4_PART}$`).test(p);
-  });
-}
-
-function hostWithPort(entry: string): boolean {
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
-  if (bracketed) return isIpv6(bracketed[1]) && (bracketed[2] === undefined || isPort(bracketed[2]));
-  if (isIpv6(entry)) return true;
-  const colon = entry.lastIndexOf(':');
-  if (colon < 0) return isHost(entry);
-  return isHost(entry.slice(0, colon)) && isPort(entry.slice(colon + 1));
-}
-
-function isIpListEntry(entry: string): boolean {
-  const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
-  if (cidr) return isIpAddress(cidr[1]) && Number(cidr[2]) <= (IPV4.test(cidr[1]) ? 32 : 128);
-  const dash = entry.indexOf('-');
-  if (dash > 0) return isIpAddress(entry.slice(0, dash).trim()) && isIpAddress(entry.slice(dash + 1).trim());
-  return isIpAddress(entry);
-}
-
-function isPortListEntry(entry: string): boolean {
-  const range = /^(\d+)\s*-\s*(\d+)$/.exec(entry);
-  if (range) return isPort(range[1]) && isPort(range[2]) && Number(range[1]) <= Number(range[2]);
-  return isPort(entry);
-}
-
 function checkList(value: string, isValid: (entry: string) => boolean, what: string): ValueVerdict {
-  const entries = splitList(value);
+  const entries = listEntries(value);
   const bad = entries.filter((e) => e !== '' && !isValid(e));
   if (bad.length) return { error: `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is not' : 'are not'} ${what}.` };
   if (entries.some((e) => e === '')) return { misread: 'The list has an empty entry (a stray comma); OX skips it.' };
@@ -159,7 +87,7 @@ const CHECKERS: Record<ValueType, Checker> = {
   },
   host: (v) => (isHost(v) ? OK : { error: `"${v}" is not a host name or IP address.` }),
   'ip-address': (v) => (isIpAddress(v) ? OK : { error: `"${v}" is not an IP address.` }),
-  'host-list': (v) => checkList(v, hostWithPort, 'a host name or IP address (optionally with :port)'),
+  'host-list': (v) => checkList(v, isHostWithPort, 'a host name or IP address (optionally with :port)'),
   'interface-list': (v) => checkList(v, isInterfacePattern, 'an interface address (wildcards * and ranges such as 10.0.0.1-9 are allowed)'),
   'ip-list': (v) => checkList(v, isIpListEntry, 'an IP address, CIDR block or address range'),
   'port-list': (v) => checkList(v, isPortListEntry, 'a port or port range (e.g. 5701-5710)'),

@@ -1,5 +1,5 @@
 import { lastEntryFor } from '../../document';
-import { staticHosts } from '../../workspace/clusters';
+import { staticHosts } from '../../values/addresses';
 import { mapFiles } from '../../workspace/model';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { firstLine, isTrue, joinMode } from './helpers';

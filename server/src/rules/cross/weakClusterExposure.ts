@@ -1,8 +1,7 @@
-import { staticHosts } from '../../workspace/clusters';
+import { staticHosts, wildcardFor } from '../../values/addresses';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { isTrue, joinMode, setValueEdit, valueSpan } from './helpers';
-import { wildcardFor } from './loopbackInterfaces';
 import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from './oxKeys';
 
 /** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
