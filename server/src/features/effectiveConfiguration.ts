@@ -1,13 +1,12 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { OxDocument, OxEntry } from '../document';
+import { isSecret, redacted } from '../values/redact';
 import { OxNode } from '../workspace/model';
 import { Setting } from '../workspace/effective';
 import { relativeUri } from '../workspace/uris';
 import { Workspace } from '../workspace/workspace';
 
-/** What a masked secret shows instead of its value. */
-export const SECRET_MASK = '********';
 export const MAP_NAME_KEY = 'com.openexchange.hazelcast.configuration.map.name';
 
 /** A place in a node's files: the path relative to the node folder and a 1-based line. */
@@ -88,8 +87,8 @@ export function effectiveConfiguration(
 ): EffectiveNodeReport {
   const cluster = workspace.clusterOf(node);
   const others = (cluster?.nodes ?? []).filter((n) => n !== node);
-  const isSecret = (key: string) => !!catalog.lookup(key, 'properties')?.def.secret;
-  const show = (key: string, value: string | null) => (value !== null && options.maskSecrets && isSecret(key) ? SECRET_MASK : value);
+  const isSecretKey = (key: string) => isSecret(catalog.lookup(key, 'properties')?.def);
+  const show = (key: string, value: string | null) => redacted(value, options.maskSecrets && isSecretKey(key));
   const effective = workspace.effective(node);
 
   const keys = new Set<string>();
@@ -117,7 +116,7 @@ export function effectiveConfiguration(
       .filter((o) => o.value !== value.value)
       .map((o) => ({ node: o.node, value: show(key, o.value) }));
     if (differs.length) setting.differsInCluster = differs;
-    if (isSecret(key)) setting.secret = true;
+    if (isSecretKey(key)) setting.secret = true;
     return setting;
   });
 
@@ -145,7 +144,7 @@ export function effectiveConfiguration(
           .filter((o) => o.value !== value)
           .map((o) => ({ node: o.node, value: show(key, o.value) }));
         if (differs.length) setting.differsInCluster = differs;
-        if (isSecret(key)) setting.secret = true;
+        if (isSecretKey(key)) setting.secret = true;
         return setting;
       });
       return { file: relativeUri(node.uri, doc.uri), mapName: mapNameOf(doc, entries), settings: mapSettings };

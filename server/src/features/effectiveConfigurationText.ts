@@ -1,5 +1,6 @@
 import { unicodeEscape } from '../parser/latin1';
-import { EffectiveNodeReport, EffectiveSetting, SECRET_MASK } from './effectiveConfiguration';
+import { SECRET_MASK } from '../values/redact';
+import { EffectiveNodeReport, EffectiveSetting } from './effectiveConfiguration';
 
 // The effective configuration as a readable document; computing it is effectiveConfiguration.ts's job.
 

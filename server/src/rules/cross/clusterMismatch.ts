@@ -1,4 +1,5 @@
 import { lastEntryFor, OxDocument } from '../../document';
+import { SECRET_IN_TEXT } from '../../values/redact';
 import { EffectiveConfig } from '../../workspace/effective';
 import { mapFiles, nodeFile, OxNode } from '../../workspace/model';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
@@ -85,7 +86,7 @@ function compare(
   const shown = (o: Observation) =>
     secret
       ? o.set
-        ? '(a secret value)'
+        ? SECRET_IN_TEXT
         : '(not set)'
       : o.set
         ? JSON.stringify(o.value)
