@@ -3,11 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
-import {
-  effectiveConfiguration,
-  effectiveConfigurations,
-  renderEffectiveConfiguration,
-} from '../../server/src/features/effectiveConfiguration';
+import { effectiveConfiguration, effectiveConfigurations } from '../../server/src/features/effectiveConfiguration';
+import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
 import { parseFile } from '../../server/src/analysis/load';
 import { Workspace } from '../../server/src/model/workspace';
 import { cli, REPO, removeScratch, scratch } from './harness';

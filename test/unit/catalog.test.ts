@@ -100,6 +100,22 @@ test('validateCatalogFile reports readable errors with JSON pointers', () => {
   assert.equal(validateCatalogFile('not an object').ok, false);
 });
 
+test('emptyRejected needs the words of empty', () => {
+  const entry = { key: 'a', type: 'integer', default: '1', description: 'd', emptyRejected: true };
+  const without = validateCatalogFile({ file: 'x.properties', properties: [entry] });
+  assert.deepEqual(without.ok ? [] : without.errors, ['/properties/0 must have property empty when property emptyRejected is present']);
+  assert.equal(validateCatalogFile({ file: 'x.properties', properties: [{ ...entry, empty: 'rejected' }] }).ok, true);
+  const flagged = allProperties()
+    .filter(({ prop }) => prop.emptyRejected)
+    .map(({ prop }) => prop.key);
+  assert.deepEqual(flagged, [
+    'com.openexchange.hazelcast.configuration.map.backupCount',
+    'com.openexchange.hazelcast.configuration.map.asyncBackupCount',
+    'com.openexchange.hazelcast.configuration.map.maxIdleSeconds',
+    'com.openexchange.hazelcast.configuration.map.timeToLiveSeconds',
+  ]);
+});
+
 test('no key or pattern is listed twice across the catalog files', () => {
   const seen = new Map<string, string>();
   const duplicates: string[] = [];

@@ -11,7 +11,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { main } from '../../server/src/cli/main';
-import { effectiveConfigurations, renderEffectiveConfiguration } from '../../server/src/features/effectiveConfiguration';
+import { effectiveConfigurations } from '../../server/src/features/effectiveConfiguration';
+import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
 import { workspaceSymbols } from '../../server/src/features/navigation';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
@@ -134,6 +135,36 @@ describe('secret values never show', () => {
       service.validate(unit, DEFAULT_SETTINGS).map((d) => d.message),
       ['This secret value is not a time span.'],
     );
+  });
+
+  test('secrets of a user catalog: no number read from the value, no list entry, no letters of a unit', () => {
+    const custom = buildCatalog([
+      {
+        source: 'short.json',
+        data: {
+          file: 'custom.properties',
+          namespaces: ['com.example.'],
+          properties: [
+            { key: 'com.example.level', type: 'integer', default: '50', min: 10, max: 99, secret: true, description: 'A level.' },
+            { key: 'com.example.peers', type: 'host-list', default: null, secret: true, description: 'Peers.' },
+            { key: 'com.example.wait', type: 'timespan', default: '1h', secret: true, description: 'A wait.' },
+          ],
+        },
+      },
+    ]);
+    assert.deepEqual(custom.problems, []);
+    const service = createLanguageService({ catalog: custom.catalog });
+    const messages = (text: string) =>
+      service
+        .validate(service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text)), DEFAULT_SETTINGS)
+        .map((d) => d.message);
+    // The search for the value in the message these replace let "5", "!" and "qz" (of "q-z") through.
+    assert.deepEqual(messages('com.example.level=5\n'), ['OX rejects this secret value or cannot parse it.']);
+    assert.deepEqual(messages('com.example.level=100\n'), ['OX rejects this secret value or cannot parse it.']);
+    assert.deepEqual(messages('com.example.peers=!,10.0.0.1\n'), ['OX rejects this secret value or cannot parse it.']);
+    assert.deepEqual(messages('com.example.peers=a!b\n'), ['This secret value is not a host name or IP address (optionally with :port).']);
+    assert.deepEqual(messages('com.example.wait=q-z\n'), ['This secret value is not a time span.']);
+    assert.deepEqual(messages('com.example.wait=qz\n'), ['This secret value is not a time span: it has no number before it.']);
   });
 });
 

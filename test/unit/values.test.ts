@@ -23,9 +23,13 @@ describe('time spans as OX parses them', () => {
     test(`${JSON.stringify(text)} = ${expected} ms`, () => assert.deepEqual(parseTimespan(text), { ok: true, ms: expected }));
   }
   test('unknown units are rejected', () => {
-    assert.deepEqual(parseTimespan('2 minutes'), { ok: false, error: 'unknown unit "minutes" (use ms, s, m, h, d or w)' });
-    assert.deepEqual(parseTimespan('1y'), { ok: false, error: 'unknown unit "y" (use ms, s, m, h, d or w)' });
-    assert.deepEqual(parseTimespan('h'), { ok: false, error: '"h" has no number before it' });
+    assert.deepEqual(parseTimespan('2 minutes'), { ok: false, problem: 'unknown-unit', unit: 'minutes' });
+    assert.deepEqual(parseTimespan('1y'), { ok: false, problem: 'unknown-unit', unit: 'y' });
+    assert.deepEqual(parseTimespan('h'), { ok: false, problem: 'no-number', unit: 'h' });
+    assert.deepEqual(checkValue('2 minutes', def({ type: 'timespan' })), {
+      error: '"2 minutes" is not a time span: unknown unit "minutes" (use ms, s, m, h, d or w).',
+    });
+    assert.deepEqual(checkValue('h', def({ type: 'timespan' })), { error: '"h" is not a time span: "h" has no number before it.' });
   });
   test('explained in words', () => {
     assert.equal(explainTimespan('1W'), '1W = 7 days = 604800 s');
@@ -107,12 +111,17 @@ describe('value checks', () => {
       misread: 'Empty: OX cannot parse it and uses the default 5701.',
     });
     assert.deepEqual(checkEmptyValue(def({ type: 'enum', values: ['a', 'b'] })), { error: 'Empty is not one of a, b.' });
-    assert.deepEqual(
-      checkEmptyValue(def({ type: 'integer', empty: 'cannot be converted: OX rejects the file as invalid configuration' })),
-      {
-        error: 'Empty: cannot be converted: OX rejects the file as invalid configuration.',
-      },
-    );
+    const rejected = 'cannot be converted: OX rejects the file as invalid configuration';
+    assert.deepEqual(checkEmptyValue(def({ type: 'integer', empty: rejected, emptyRejected: true })), {
+      error: 'Empty: cannot be converted: OX rejects the file as invalid configuration.',
+    });
+    // The catalog's flag decides, not its words.
+    assert.deepEqual(checkEmptyValue(def({ type: 'integer', empty: rejected })), {
+      misread: 'Empty: cannot be converted: OX rejects the file as invalid configuration.',
+    });
+    assert.deepEqual(checkEmptyValue(def({ type: 'string', empty: 'OX fails to start', emptyRejected: true })), {
+      error: 'Empty: OX fails to start.',
+    });
     assert.deepEqual(checkEmptyValue(def({ type: 'timespan', min: 3_600_000 })), {
       misread: 'Empty: OX reads a time span of 0 and raises it to the minimum of 1 hour.',
     });

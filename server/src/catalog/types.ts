@@ -31,6 +31,8 @@ export interface PropertyDef {
   default: string | null;
   /** What OX does with an empty value (`key=`), in a few words. */
   empty?: string;
+  /** OX rejects an empty value instead of reading something else: an error, which `empty` describes. */
+  emptyRejected?: boolean;
   /** Allowed values for `enum` (compared case-insensitively unless caseSensitive). */
   values?: string[];
   caseSensitive?: boolean;

@@ -5,11 +5,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
-import { ConfigDocument } from '../model/document';
 import { applyFixes } from '../features/applyFixes';
-import { effectiveConfigurations, SECRET_MASK } from '../features/effectiveConfiguration';
+import { effectiveConfigurations } from '../features/effectiveConfiguration';
+import { renderEffectiveJson } from '../features/effectiveConfigurationText';
 import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
+import { escapeBeyondLatin1 } from '../parser/latin1';
 import { SINGLE_FILE_RULES } from '../rules';
+import { secretScrubber, secretValues } from '../values/redact';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { SeverityName } from '../rules/rule';
 import { Settings } from '../settings';
@@ -31,8 +33,6 @@ const PROGRESS_THRESHOLD = 300;
 const PROGRESS_EVERY_LINE = 500;
 /** --fix runs again on the fixed text until nothing changes, at most this often (a fix may make another possible). */
 const MAX_FIX_PASSES = 10;
-/** Secret values shorter than this are not searched for in messages (they would mask ordinary words). */
-const MIN_SECRET_LENGTH = 4;
 
 interface ConfigSource {
   /** The folder holding `.oxclusterconfig.json`. */
@@ -157,20 +157,6 @@ function makeLocator(cwd: string): Locator {
   };
 }
 
-/** Replaces every secret value the files hold, and every secret default of the catalog, wherever it appears in a message. */
-function secretScrubber(docs: Iterable<ConfigDocument>, catalog: Catalog): (text: string) => string {
-  const secrets = new Set<string>();
-  for (const doc of docs) {
-    for (const e of doc.settings) if (e.known?.def.secret) secrets.add(e.value);
-  }
-  for (const file of catalog.files) {
-    for (const def of file.properties) if (def.secret) [def.default ?? '', ...(def.secretDefault ?? [])].forEach((v) => secrets.add(v));
-  }
-  const list = [...secrets].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-  if (!list.length) return (text) => text;
-  return (text) => list.reduce((t, secret) => (t.includes(secret) ? t.split(secret).join(SECRET_MASK) : t), text);
-}
-
 function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diagnostic {
   const out: Diagnostic = { ...diagnostic, message: scrub(diagnostic.message) };
   if (diagnostic.relatedInformation)
@@ -181,10 +167,7 @@ function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diag
 
 /** Text as ISO-8859-1 bytes; a character beyond it (only fix text can hold one) becomes a \uXXXX escape. */
 function latin1Bytes(text: string): Buffer {
-  const safe = /[^\x00-\xff]/.test(text)
-    ? text.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : text;
-  return Buffer.from(safe, 'latin1');
+  return Buffer.from(escapeBeyondLatin1(text), 'latin1');
 }
 
 function progressReporter(io: CliIo): { update(done: number, total: number): void; end(): void } {
@@ -298,14 +281,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const locator = makeLocator(cwd);
 
   if (args.effective) {
-    const reports = effectiveConfigurations(workspace, catalog, { maskSecrets: true }).map((r) => ({
-      node: r.node,
-      folder: locator.display(r.uri),
-      cluster: r.cluster,
-      settings: r.settings,
-      maps: r.maps,
-    }));
-    io.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    io.stdout.write(renderEffectiveJson(effectiveConfigurations(workspace, catalog, { maskSecrets: true }), (uri) => locator.display(uri)));
     return ioFailed || ruleFailed ? EXIT_USAGE : EXIT_OK;
   }
 
@@ -341,7 +317,8 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   }
 
   const finalDocs = sortedDocs();
-  const scrub = secretScrubber(finalDocs, catalog);
+  // Every secret value of the files, and every secret default of the catalog, is masked wherever a message has it.
+  const scrub = secretScrubber(secretValues(finalDocs, catalog));
   const fixable = applyFixes(
     finalDocs.flatMap((d) => analyzer.diagnostics(d.uri)),
     new Map(finalDocs.map((d) => [d.uri, d.text] as const)),

@@ -1,4 +1,5 @@
 import { ConfigDocument } from '../model/document';
+import { redacted } from '../values/redact';
 import { Workspace } from '../model/workspace';
 
 function where(doc: ConfigDocument, offset: number): string {
@@ -10,7 +11,7 @@ export function effectiveNote(workspace: Workspace, doc: ConfigDocument, key: st
   if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return undefined;
   const node = workspace.nodeOf(doc.uri);
   if (!node) return undefined;
-  const shown = (value: string | null) => (value === null ? 'no value' : secret ? '`********`' : `\`${value}\``);
+  const shown = (value: string | null) => (value === null ? 'no value' : `\`${redacted(value, secret)}\``);
   const value = workspace.effective(node).get(key);
   const lines: string[] = [];
   if (value.source) {

@@ -1,5 +1,6 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import { OxDocument, OxEntry } from '../model/properties/propertiesDocument';
+import { isSecret, SECRET_OUTLINE_MASK } from '../values/redact';
 import { comparePositions } from './positions';
 
 interface TrieNode {
@@ -68,10 +69,10 @@ function toSymbols(doc: OxDocument, node: TrieNode, prefix: string): DocumentSym
 
 function leaf(doc: OxDocument, e: OxEntry, prefix: string): DocumentSymbol {
   const name = e.key.startsWith(prefix) ? e.key.slice(prefix.length) || e.key : e.key;
-  const secret = e.known?.def.secret;
+  const secret = isSecret(e.known?.def);
   return {
     name: name || '(empty key)',
-    detail: secret && e.value ? '••••••' : e.value,
+    detail: secret && e.value !== '' ? SECRET_OUTLINE_MASK : e.value,
     kind: SymbolKind.Property,
     range: { start: doc.text.positionAt(e.entry.start), end: doc.text.positionAt(e.entry.end) },
     selectionRange: { start: doc.text.positionAt(e.entry.keySpan.start), end: doc.text.positionAt(e.entry.keySpan.end) },

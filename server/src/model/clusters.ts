@@ -1,3 +1,4 @@
+import { staticHosts } from '../values/addresses';
 import { EffectiveConfig } from './effective';
 import { matchesGlob } from '../util/glob';
 import { OxCluster, OxNode } from './node';
@@ -10,19 +11,6 @@ export interface DeclaredCluster {
   name: string;
   nodes: string[];
   root?: string;
-}
-
-/** Hosts of a static node list, without ports. */
-export function staticHosts(list: string): string[] {
-  return list
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const bracketed = /^\[([^\]]+)\]/.exec(entry);
-      if (bracketed) return bracketed[1];
-      return (entry.match(/:/g) ?? []).length === 1 ? entry.slice(0, entry.indexOf(':')) : entry;
-    });
 }
 
 /** The folder whose node folders form one cluster: the parent, or the grandparent above `etc`/`conf`. */

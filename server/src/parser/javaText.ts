@@ -1,3 +1,4 @@
+import { unicodeEscape } from './latin1';
 import { Span } from './types';
 
 /** Java's String.trim: drops characters up to U+0020 at both ends. */
@@ -40,7 +41,7 @@ function escapeText(text: string, isKey: boolean): string {
     else if (c === ' ' && (isKey || i === 0)) out += '\\ ';
     else if ((c === '=' || c === ':') && isKey) out += '\\' + c;
     else if ((c === '#' || c === '!') && i === 0 && isKey) out += '\\' + c;
-    else if (code > 0xff) out += '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+    else if (code > 0xff) out += unicodeEscape(code);
     else out += c;
   }
   return out;

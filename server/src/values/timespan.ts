@@ -4,7 +4,10 @@
 
 const UNIT_MS: Record<string, number> = { MS: 1, S: 1000, M: 60_000, H: 3_600_000, D: 86_400_000, W: 604_800_000 };
 
-export type TimespanResult = { ok: true; ms: number } | { ok: false; error: string };
+/** Why a time span does not parse: letters with no number before them, or a unit OX does not know. */
+export type TimespanProblem = 'no-number' | 'unknown-unit';
+
+export type TimespanResult = { ok: true; ms: number } | { ok: false; problem: TimespanProblem; unit: string };
 
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
@@ -18,11 +21,11 @@ export function parseTimespan(text: string): TimespanResult {
   let total = 0;
   let digits = '';
   let unit = '';
-  const flush = (): string | undefined => {
+  const flush = (): TimespanProblem | undefined => {
     if (!digits && !unit) return undefined;
-    if (!digits) return `"${unit}" has no number before it`;
+    if (!digits) return 'no-number';
     const factor = UNIT_MS[(unit || 'MS').toUpperCase()];
-    if (factor === undefined) return `unknown unit "${unit}" (use ms, s, m, h, d or w)`;
+    if (factor === undefined) return 'unknown-unit';
     total += Number(digits) * factor;
     digits = '';
     unit = '';
@@ -31,16 +34,16 @@ export function parseTimespan(text: string): TimespanResult {
   for (const c of text) {
     if (isDigit(c)) {
       if (unit) {
-        const error = flush();
-        if (error) return { ok: false, error };
+        const problem = flush();
+        if (problem) return { ok: false, problem, unit };
       }
       digits += c;
     } else if (isLetter(c)) {
       unit += c;
     }
   }
-  const error = flush();
-  if (error) return { ok: false, error };
+  const problem = flush();
+  if (problem) return { ok: false, problem, unit };
   return { ok: true, ms: total };
 }
 

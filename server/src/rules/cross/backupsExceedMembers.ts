@@ -1,5 +1,5 @@
 import { lastSetting } from '../../model/document';
-import { staticHosts } from '../../model/clusters';
+import { staticHosts } from '../../values/addresses';
 import { mapFiles } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { firstLine, isTrue, joinMode } from './helpers';

@@ -1,5 +1,6 @@
 import { ConfigDocument, lastSetting, settingsOf } from '../../model/document';
 import { valueOrKeyRange } from '../../model/setting';
+import { SECRET_IN_TEXT } from '../../values/redact';
 import { EffectiveConfig } from '../../model/effective';
 import { mapFiles, nodeFile, OxNode } from '../../model/node';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
@@ -73,7 +74,7 @@ function compare(
   const shown = (o: Observation) =>
     secret
       ? o.set
-        ? '(a secret value)'
+        ? SECRET_IN_TEXT
         : '(not set)'
       : o.set
         ? JSON.stringify(o.value)

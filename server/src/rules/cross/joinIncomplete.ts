@@ -1,5 +1,4 @@
-import { isIpAddress } from '../../values/checkValue';
-import { staticHosts } from '../../model/clusters';
+import { isIpAddress, isMulticastGroup, staticHosts } from '../../values/addresses';
 import { EffectiveConfig } from '../../model/effective';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { keySpan, valueSpan } from './helpers';
@@ -21,15 +20,6 @@ function blank(config: EffectiveConfig, key: string): boolean {
 /** "not set" or "empty", for messages. */
 function state(config: EffectiveConfig, key: string): string {
   return config.isSet(key) ? 'empty' : 'not set';
-}
-
-/** An IPv4 address in 224.0.0.0/4 or an IPv6 address in ff00::/8. */
-function isMulticastGroup(value: string): boolean {
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(value)) {
-    const first = Number(value.split('.')[0]);
-    return first >= 224 && first <= 239;
-  }
-  return /^\[?ff/i.test(value);
 }
 
 /** Each join mode needs its own settings; without them the node cannot find the others. */

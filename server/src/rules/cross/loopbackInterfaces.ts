@@ -1,21 +1,9 @@
-import { staticHosts } from '../../model/clusters';
+import { addressList, isLoopback, staticHosts, wildcardFor } from '../../values/addresses';
 import { nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { joinMode, keySpan, putIntent, valueSpan } from './helpers';
 import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/i;
-
-/** A wildcard covering every IPv4 address of a static node list, e.g. `10.0.0.*`; undefined when none fits. */
-export function wildcardFor(hosts: readonly string[]): string | undefined {
-  const parts = hosts.map((h) => h.split('.'));
-  if (!parts.length || parts.some((p) => p.length !== 4 || p.some((x) => !/^\d{1,3}$/.test(x)))) return undefined;
-  let shared = 0;
-  while (shared < 3 && parts.every((p) => p[shared] === parts[0][shared])) shared++;
-  if (shared < 2) return undefined;
-  return [...parts[0].slice(0, shared), ...Array(4 - shared).fill('*')].join('.');
-}
 
 /** A clustered node that listens on the loopback address only cannot be reached by the others. */
 export const loopbackInterfacesRule: CrossRule = {
@@ -31,12 +19,9 @@ export const loopbackInterfacesRule: CrossRule = {
       // Kubernetes deployments set the interface to the pod's own address.
       if (!join.source || !mode || mode === 'empty' || mode === 'kubernetes') continue;
       const interfaces = config.get(INTERFACES);
-      const values = (interfaces.value ?? '')
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
+      const values = addressList(interfaces.value ?? '');
       // Unset means the default 127.0.0.1; blank means all interfaces.
-      const loopbackOnly = interfaces.source ? values.length > 0 && values.every((v) => LOOPBACK.test(v)) : true;
+      const loopbackOnly = interfaces.source ? values.length > 0 && values.every(isLoopback) : true;
       if (!loopbackOnly) continue;
       const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
       // An unset key goes to hazelcast.properties (after the join line when that is where join is set).

@@ -1,5 +1,4 @@
-import { isIpAddress } from '../../values/checkValue';
-import { staticHosts } from '../../model/clusters';
+import { addressList, isIpAddress, isIpv4Loopback, staticHosts } from '../../values/addresses';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { joinMode, valueSpan } from './helpers';
 import { INTERFACES, STATIC_NODES } from '../../catalog/oxKeys';
@@ -13,14 +12,7 @@ export const nodeNotListedRule: CrossRule = {
     const out: PlacedFinding[] = [];
     const isStatic = (n: (typeof cluster.nodes)[number]) => joinMode(effective(n)) === 'static';
     const own = new Map(
-      cluster.nodes.map((n) => [
-        n,
-        effective(n)
-          .value(INTERFACES)
-          .split(',')
-          .map((v) => v.trim())
-          .filter((v) => isIpAddress(v) && !v.startsWith('127.')),
-      ]),
+      cluster.nodes.map((n) => [n, addressList(effective(n).value(INTERFACES)).filter((v) => isIpAddress(v) && !isIpv4Loopback(v))]),
     );
     for (const node of cluster.nodes) {
       if (!isStatic(node)) continue;
