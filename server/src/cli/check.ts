@@ -4,18 +4,18 @@ import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
-import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
+import { ConfigProblemKind, discoveryOf, resolveConfiguration } from '../config/resolve';
 import { ConfigDocument } from '../model/document';
 import { applyFixes } from '../features/applyFixes';
 import { effectiveConfigurations, SECRET_MASK } from '../features/effectiveConfiguration';
-import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
+import { nodeConfigHost } from '../host/nodeConfigHost';
+import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
 import { SINGLE_FILE_RULES } from '../rules';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { SeverityName } from '../rules/rule';
 import { Settings } from '../settings';
 import { WorkspaceAnalyzer } from '../workspace/analysis';
 import { DeclaredCluster } from '../workspace/clusters';
-import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from '../workspace/config';
 import { DiscoverOptions } from '../workspace/discover';
 import { loadFiles, parseFile } from '../workspace/load';
 import { Workspace } from '../workspace/workspace';
@@ -25,6 +25,10 @@ import { CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError } from './io';
 
 export const ALL_RULES: readonly RuleInfo[] = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES];
 const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
+const RULE_DEFAULTS = new Map<string, SeverityName>(ALL_RULES.map((r) => [r.id, r.defaultSeverity]));
+
+/** Configuration problems that stop the check (exit 2); the others are warnings. */
+const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
 
 /** More files than this and a progress line is shown on stderr. */
 const PROGRESS_THRESHOLD = 300;
@@ -33,13 +37,6 @@ const PROGRESS_EVERY_LINE = 500;
 const MAX_FIX_PASSES = 10;
 /** Secret values shorter than this are not searched for in messages (they would mask ordinary words). */
 const MIN_SECRET_LENGTH = 4;
-
-interface ConfigSource {
-  /** The folder holding `.oxclusterconfig.json`. */
-  dir: string;
-  file: string;
-  config: WorkspaceConfig;
-}
 
 function errorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
@@ -73,49 +70,6 @@ async function resolveDirs(dirs: readonly string[], cwd: string): Promise<string
     if (!out.includes(full)) out.push(full);
   }
   return out;
-}
-
-/** Reads `.oxclusterconfig.json` of a folder, if there is one; unusable JSON is an error, odd settings a warning. */
-async function readConfig(dir: string, io: CliIo): Promise<ConfigSource | undefined> {
-  const file = path.join(dir, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new InputError(`cannot read ${file}: ${errorText(error)}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const problems: string[] = [];
-  const config = parseWorkspaceConfig(data, pathToUri(dir), problems);
-  for (const id of Object.keys(config.rules)) if (!RULE_IDS.has(id)) problems.push(`Unknown rule "${id}"; ignored.`);
-  for (const problem of problems) warn(io, `${file}: ${problem}`);
-  return { dir, file, config };
-}
-
-async function loadCatalog(configs: readonly ConfigSource[]): Promise<Catalog> {
-  const inputs: UserCatalogInput[] = [];
-  for (const { dir, file, config } of configs) {
-    for (const entry of config.catalogs) {
-      const catalogFile = path.resolve(dir, entry);
-      try {
-        inputs.push({ source: catalogFile, data: await readCatalogJson(catalogFile) });
-      } catch (error) {
-        throw new InputError(
-          `cannot read catalog ${entry} (from ${file}): ${error instanceof SyntaxError ? `not valid JSON: ${error.message}` : errorText(error)}`,
-        );
-      }
-    }
-  }
-  const built = buildCatalog(inputs);
-  if (built.problems.length) throw new InputError(built.problems.join('\n'));
-  return built.catalog;
 }
 
 const GLOB_CHARS = /[*?{]/;
@@ -226,31 +180,26 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const roots = await resolveDirs(args.dirs, cwd);
 
   // Configuration: the current folder first, then each directory (later ones win), then the command line.
-  const configs: ConfigSource[] = [];
-  for (const dir of uniqueInOrder([cwd, ...roots])) {
-    const source = await readConfig(dir, io);
-    if (source) configs.push(source);
-  }
-  const catalog = await loadCatalog(configs);
-  const rules: Record<string, SeverityName> = {};
-  for (const { config } of configs) Object.assign(rules, config.rules);
-  for (const { id, severity } of args.rules) rules[id] = severity;
-  const settings: Settings = { rules, inlayHints: false };
+  const config = await resolveConfiguration(nodeConfigHost, {
+    folders: uniqueInOrder([cwd, ...roots]),
+    trusted: true,
+    ruleDefaults: RULE_DEFAULTS,
+    flags: args.rules,
+  });
+  for (const problem of config.problems) warn(io, problem.message);
+  if (config.problems.some((p) => UNUSABLE.has(p.kind))) return EXIT_USAGE;
+  const catalog = config.catalog;
+  const settings: Settings = { rules: config.rules, inlayHints: false };
   const cwdUri = pathToUri(cwd);
   const declared: DeclaredCluster[] = [
     ...args.clusters.map((c) => ({ name: c.name, nodes: c.nodes.map((n) => clusterPattern(n, cwd)), root: cwdUri })),
-    ...configs.flatMap((c) => c.config.clusters),
+    ...config.clusters,
   ];
 
   // Files: include/exclude of the current folder's configuration apply below every directory, a directory's own to it.
-  const cwdConfig = configs.find((c) => c.dir === cwd)?.config;
   const groups = new Map<string, { options: DiscoverOptions; roots: string[] }>();
   for (const root of roots) {
-    const own = root === cwd ? undefined : configs.find((c) => c.dir === root)?.config;
-    const options: DiscoverOptions = {
-      include: uniqueInOrder([...(cwdConfig?.include ?? []), ...(own?.include ?? [])]),
-      exclude: uniqueInOrder([...(cwdConfig?.exclude ?? []), ...(own?.exclude ?? [])]),
-    };
+    const options = discoveryOf(config, root === cwd ? [cwd] : [cwd, root]);
     const key = JSON.stringify(options);
     const group = groups.get(key);
     if (group) group.roots.push(pathToUri(root));
@@ -266,10 +215,8 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     );
     offset += loaded.docs.length;
     progress.end();
-    for (const message of loaded.messages) {
-      if (message.startsWith('Cannot read')) ioFailed = true;
-      warn(io, message);
-    }
+    if (loaded.unreadable) ioFailed = true;
+    for (const message of loaded.messages) warn(io, message);
     for (const doc of loaded.docs) workspace.set(doc);
   }
   progress.end();

@@ -1,6 +1,6 @@
 import { SeverityName } from '../rules/rule';
 import { normalizeSettings } from '../settings';
-import { DeclaredCluster } from './clusters';
+import { DeclaredCluster } from '../workspace/clusters';
 
 export const CONFIG_FILE_NAME = '.oxclusterconfig.json';
 
