@@ -1,6 +1,5 @@
 // The LSP layer: wires requests to the pure core, keeps the workspace model in step (WorkspaceSync), debounces
 // analysis and keeps one bad request from taking the server down.
-import * as path from 'path';
 import {
   CodeActionKind,
   createConnection,
@@ -17,7 +16,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { buildCatalog, UserCatalogInput } from './catalog/loadCatalog';
+import { buildCatalog } from './catalog/loadCatalog';
 import { OxDocument } from './model/properties/propertiesDocument';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
@@ -26,15 +25,17 @@ import { mostSevere } from './analysis/engine';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
 import { renderEffectiveConfiguration } from './features/effectiveConfigurationText';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
-import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson, uriToPath } from './host/nodeHost';
+import { nodeConfigHost } from './host/nodeConfigHost';
+import { nodeWorkspaceHost, pathToUri, uriToPath } from './host/nodeHost';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
 import { SINGLE_FILE_RULES } from './rules';
 import { CROSS_FILE_RULES } from './rules/cross';
 import { SeverityName } from './rules/rule';
-import { DEFAULT_SETTINGS, mergeRuleSeverities, normalizeSettings, Settings } from './settings';
-import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './workspace/config';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+import { CONFIG_FILE_NAME } from './config/configFile';
+import { discoveryOf, resolveConfiguration } from './config/resolve';
 
 const ANALYSIS_DELAY_MS = 20;
 /** Custom request of the "Show Effective Configuration" command. */
@@ -137,76 +138,33 @@ function schedule(uri: string, delay = ANALYSIS_DELAY_MS): void {
   timer = setTimeout(() => void ready.then(flush), delay);
 }
 
-async function readWorkspaceConfigs(problems: string[]): Promise<Array<{ folder: string; config: WorkspaceConfig }>> {
-  const out: Array<{ folder: string; config: WorkspaceConfig }> = [];
-  for (const folder of workspaceFolders) {
-    const file = path.join(folder, CONFIG_FILE_NAME);
-    let data: unknown;
-    try {
-      data = await readCatalogJson(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`${file} could not be read: ${(error as Error).message}`);
-      continue;
-    }
-    const fileProblems: string[] = [];
-    out.push({ folder, config: parseWorkspaceConfig(data, pathToUri(folder), fileProblems) });
-    problems.push(...fileProblems.map((p) => `${file}: ${p}`));
-  }
-  return out;
-}
-
-/** Reads catalog files as data; in an untrusted workspace none inside a workspace folder is read. */
-async function loadUserCatalogs(files: readonly string[], problems: string[]): Promise<UserCatalogInput[]> {
-  const inputs: UserCatalogInput[] = [];
-  for (const file of files) {
-    if (!workspaceTrusted && workspaceFolders.some((folder) => isInside(folder, file))) {
-      problems.push(`Catalog ${file} was not loaded: the workspace is not trusted.`);
-      continue;
-    }
-    try {
-      inputs.push({ source: file, data: await readCatalogJson(file) });
-    } catch (error) {
-      problems.push(`Catalog ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return inputs;
-}
-
 async function reloadConfiguration(): Promise<void> {
   const raw = canPullConfiguration
     ? (((await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null) ?? {})
     : {};
-  const problems: string[] = [];
-  const editor = normalizeSettings(raw, problems);
-  const configs = await readWorkspaceConfigs(problems);
-  settings = {
-    ...editor,
-    rules: mergeRuleSeverities(Object.assign({}, ...configs.map((c) => c.config.rules)), editor.rules, RULE_DEFAULTS),
-  };
-  const resolve = (base: string, p: string) => (path.isAbsolute(p) ? p : path.join(base, p));
-  const editorCatalogs = (Array.isArray(raw.catalogs) ? raw.catalogs : []).filter((p): p is string => typeof p === 'string');
-  const catalogFiles = [
-    ...editorCatalogs.map((p) => resolve(workspaceFolders[0] ?? '', p)),
-    ...configs.flatMap(({ folder, config }) => config.catalogs.map((p) => resolve(folder, p))),
-  ];
-  const userCatalogs = await loadUserCatalogs(catalogFiles, problems);
-  const built = userCatalogs.length ? buildCatalog(userCatalogs) : { catalog: BUILTIN_CATALOG, problems: [] };
-  problems.push(...built.problems);
-  catalog = built.catalog;
+  const config = await resolveConfiguration(nodeConfigHost, {
+    folders: workspaceFolders,
+    trusted: workspaceTrusted,
+    ruleDefaults: RULE_DEFAULTS,
+    editor: raw,
+    builtinCatalog: BUILTIN_CATALOG,
+  });
+  settings = { ...(config.editor ?? DEFAULT_SETTINGS), rules: config.rules };
+  catalog = config.catalog;
   service = createLanguageService({ catalog, onRuleError: logRuleError });
   const roots = workspaceFolders.map(pathToUri);
-  const discover = { include: configs.flatMap((c) => c.config.include), exclude: configs.flatMap((c) => c.config.exclude) };
-  const declared = configs.flatMap((c) => c.config.clusters);
+  const discover = discoveryOf(config, workspaceFolders);
   const started = Date.now();
   sync.maxFileSize = settings.maxFileSize ?? Infinity;
-  const messages = await sync.reconfigure(built.catalog, roots, discover, declared);
+  const messages = await sync.reconfigure(catalog, roots, discover, config.clusters);
   for (const text of documents.all()) sync.openDocument(text);
   publish(await sync.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
   connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
-  for (const problem of problems) {
-    connection.console.warn(problem);
-    void connection.window.showWarningMessage(`OX Cluster Config: ${problem}`);
+  // In the editor every configuration problem is a warning: what cannot be used is left out.
+  for (const { message } of config.problems) {
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(`OX Cluster Config: ${message}`);
   }
 }
 

@@ -306,6 +306,35 @@ describe('check: .oxclusterconfig.json', () => {
     assert.match(code.stderr, /not valid JSON/);
     assert.equal(fs.existsSync(path.join(fixtures, 'pwned')), false);
   });
+
+  test('every configuration problem is reported, one line each, before exit 2', () => {
+    const root = path.join(fs.realpathSync(fixtures), 'config-all');
+    fs.cpSync(path.join(fixtures, 'two-nodes'), root, { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'test/fixtures/catalogs/invalid.ox-catalog.json'), path.join(root, 'invalid.ox-catalog.json'));
+    fs.copyFileSync(path.join(REPO, 'test/fixtures/catalogs/invalid.ox-catalog.json'), path.join(root, 'invalid2.ox-catalog.json'));
+    const config = path.join(root, '.oxclusterconfig.json');
+    fs.writeFileSync(
+      config,
+      JSON.stringify({
+        rules: { 'no-such-rule': 'off' },
+        catalogs: ['invalid.ox-catalog.json', 'missing.ox-catalog.json', 'invalid2.ox-catalog.json'],
+      }),
+    );
+    const invalid = (file: string) =>
+      `ox-cluster-config: Catalog ${path.join(root, file)} is invalid and was ignored: /properties/0 must have required property 'type'; ` +
+      "/properties/0 must have required property 'default'; /properties/0 must have required property 'description'; " +
+      '/properties/0 must NOT have additional properties: "colour"\n';
+    const run = cli(fixtures, 'check', 'config-all');
+    assert.equal(
+      run.stderr,
+      `ox-cluster-config: ${config}: Unknown rule "no-such-rule"; ignored.\n` +
+        `ox-cluster-config: cannot read catalog missing.ox-catalog.json (from ${config}): ENOENT\n` +
+        invalid('invalid.ox-catalog.json') +
+        invalid('invalid2.ox-catalog.json'),
+    );
+    assert.equal(run.stdout, '');
+    assert.equal(run.status, 2);
+  });
 });
 
 describe('check: progress', () => {

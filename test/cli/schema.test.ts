@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { SINGLE_FILE_RULES } from '../../server/src/rules';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross';
-import { parseWorkspaceConfig } from '../../server/src/workspace/config';
+import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { REPO } from './harness';
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'schemas/oxclusterconfig.schema.json'), 'utf8'));

@@ -187,6 +187,35 @@ describe('settings and user catalogs', () => {
       logs.join('\n'),
     );
   });
+  test('.oxclusterconfig.json problems are shown as warnings in the words of the CLI; an untrusted file names no catalog', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-ws-config-'));
+    fs.copyFileSync(path.join(REPO_ROOT, 'test/fixtures/catalogs/site.ox-catalog.json'), path.join(root, 'site.ox-catalog.json'));
+    const config = path.join(root, '.oxclusterconfig.json');
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ rules: { 'no-such-rule': 'off', 'misread-value': 'off' }, catalogs: ['site.ox-catalog.json'] }),
+    );
+    const client = await LspClient.start({ workspaceFolders: [root], initializationOptions: { workspaceTrusted: false } });
+    try {
+      const docUri = `file://${root}/etc/site.properties`;
+      const published = client.nextDiagnostics(docUri, 1);
+      client.open(docUri, text);
+      assert.deepEqual(
+        (await published).diagnostics.map((d) => `${d.code}@${d.range.start.line}`),
+        ['wrong-file@1'],
+      );
+      const expected = [
+        `OX Cluster Config: ${config}: Unknown rule "no-such-rule"; ignored.`,
+        `OX Cluster Config: Catalog ${path.join(root, 'site.ox-catalog.json')} was not loaded: the workspace is not trusted.`,
+      ];
+      const shown = () => client.messages.filter((m) => m.type === 2 && m.message.startsWith('OX Cluster Config: ')).map((m) => m.message);
+      for (let waited = 0; shown().length < expected.length && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(shown(), expected);
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('cancellation', () => {

@@ -17,7 +17,7 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'values', paths: ['values/'] },
   { name: 'model', paths: ['model/'] },
   { name: 'rules', paths: ['rules/'] },
-  { name: 'analysis', paths: ['analysis/', 'settings.ts', 'workspace/'] },
+  { name: 'analysis', paths: ['analysis/', 'settings.ts', 'config/'] },
   { name: 'features', paths: ['features/'] },
   { name: 'language service', paths: ['languageService.ts'] },
   { name: 'front ends', paths: ['host/', 'server.ts', 'cli/', 'cli.ts'] },

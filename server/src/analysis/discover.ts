@@ -27,6 +27,8 @@ export interface Discovery {
   files: string[];
   /** Folders skipped and limits hit, in words. */
   messages: string[];
+  /** How many of the messages are folders that could not be read. */
+  unreadable: number;
 }
 
 function isConfigFolder(name: string): boolean {
@@ -51,6 +53,7 @@ export async function discoverFiles(host: WorkspaceHost, roots: readonly string[
   const maxFiles = options.maxFiles ?? 20_000;
   const files: string[] = [];
   const messages: string[] = [];
+  let unreadable = 0;
   const seen = new Set<string>();
   const walk = async (root: string, dir: string, insideConfig: boolean): Promise<void> => {
     const real = host.realPath ? await host.realPath(dir) : dir;
@@ -63,6 +66,7 @@ export async function discoverFiles(host: WorkspaceHost, roots: readonly string[
       entries = await host.readDirectory(dir);
     } catch (error) {
       messages.push(`Cannot read folder ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      unreadable++;
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -77,5 +81,5 @@ export async function discoverFiles(host: WorkspaceHost, roots: readonly string[
   };
   for (const root of roots) await walk(root, root, false);
   if (files.length >= maxFiles) messages.push(`Stopped after ${maxFiles} files; narrow the folders or exclude some.`);
-  return { files, messages };
+  return { files, messages, unreadable };
 }

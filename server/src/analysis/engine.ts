@@ -71,8 +71,10 @@ export function toDiagnostic(doc: ConfigDocument, rule: { id: string }, finding:
     const data: DiagnosticData = {
       fixes: finding.fixes.map((f) => {
         // Each intent's own document knows its format and makes the text edits.
-        const edits = f.intents.flatMap((intent) => intent.doc.editor.edits(intent));
-        const create = edits.flatMap((e) => (e.createUri ? [e.createUri] : []));
+        const edits: TextEditSpec[] = [];
+        for (const intent of f.intents) for (const edit of intent.doc.editor.edits(intent)) edits.push(edit);
+        const create: string[] = [];
+        for (const edit of edits) if (edit.createUri) create.push(edit.createUri);
         return { title: f.title, preferred: f.preferred, edits: edits.map(toEdit), ...(create.length ? { create } : {}) };
       }),
     };

@@ -17,6 +17,8 @@ export interface LoadedFiles {
   docs: OxDocument[];
   /** Unreadable files and folders, limits hit: one line each. */
   messages: string[];
+  /** How many of the messages are files or folders that could not be read. */
+  unreadable: number;
 }
 
 /** Files read ahead of the one being parsed (each may be large: kept small). */
@@ -32,6 +34,7 @@ export async function loadFiles(
 ): Promise<LoadedFiles> {
   const discovery = await discoverFiles(host, roots, options);
   const messages = [...discovery.messages];
+  let unreadable = discovery.unreadable;
   const docs: OxDocument[] = [];
   const files = discovery.files;
   // A few reads in flight while one file is parsed: one at a time leaves the disk and CPU waiting in turn.
@@ -49,9 +52,10 @@ export async function loadFiles(
       docs.push(parseFile(files[k], await reads[k]!, catalog, 0, options.maxFileSize));
     } catch (error) {
       messages.push(`Cannot read ${files[k]}: ${error instanceof Error ? error.message : String(error)}`);
+      unreadable++;
     }
     reads[k] = undefined;
     onProgress?.(k + 1, files.length);
   }
-  return { docs, messages };
+  return { docs, messages, unreadable };
 }

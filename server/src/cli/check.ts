@@ -1,54 +1,32 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { Catalog } from '../catalog/catalog';
-import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
-import { applyFixes } from '../features/applyFixes';
+import { ConfigProblemKind, discoveryOf, resolveConfiguration } from '../config/resolve';
 import { effectiveConfigurations } from '../features/effectiveConfiguration';
 import { renderEffectiveJson } from '../features/effectiveConfigurationText';
-import { isInside, nodeWorkspaceHost, pathToUri, readCatalogJson } from '../host/nodeHost';
-import { escapeBeyondLatin1 } from '../parser/latin1';
+import { nodeConfigHost } from '../host/nodeConfigHost';
+import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
 import { SINGLE_FILE_RULES } from '../rules';
-import { secretScrubber, secretValues } from '../values/redact';
 import { CROSS_FILE_RULES } from '../rules/cross';
 import { SeverityName } from '../rules/rule';
 import { Settings } from '../settings';
 import { WorkspaceAnalyzer } from '../analysis/workspaceAnalyzer';
 import { DeclaredCluster } from '../model/clusters';
-import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from '../workspace/config';
 import { DiscoverOptions } from '../analysis/discover';
-import { loadFiles, parseFile } from '../analysis/load';
+import { loadFiles } from '../analysis/load';
 import { Workspace } from '../model/workspace';
 import { CheckArgs, parseCheckArgs } from './args';
-import { CheckReport, formatHuman, formatJson, formatSarif, Locator, Problem, RuleInfo, SRCROOT } from './formats';
-import { CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError } from './io';
+import { fixAll } from './fix';
+import { RuleInfo } from './formats';
+import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
+import { progressReporter } from './progress';
+import { makeLocator, report } from './report';
 
 export const ALL_RULES: readonly RuleInfo[] = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES];
 const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
+const RULE_DEFAULTS = new Map<string, SeverityName>(ALL_RULES.map((r) => [r.id, r.defaultSeverity]));
 
-/** More files than this and a progress line is shown on stderr. */
-const PROGRESS_THRESHOLD = 300;
-const PROGRESS_EVERY_LINE = 500;
-/** --fix runs again on the fixed text until nothing changes, at most this often (a fix may make another possible). */
-const MAX_FIX_PASSES = 10;
-
-interface ConfigSource {
-  /** The folder holding `.oxclusterconfig.json`. */
-  dir: string;
-  file: string;
-  config: WorkspaceConfig;
-}
-
-function errorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  return code ?? (error instanceof Error ? error.message : String(error));
-}
-
-function warn(io: CliIo, message: string): void {
-  io.stderr.write(`ox-cluster-config: ${message}\n`);
-}
+/** Configuration problems that stop the check (exit 2); the others are warnings. */
+const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
 
 /** The directories to check, resolved; each must exist and be readable. */
 async function resolveDirs(dirs: readonly string[], cwd: string): Promise<string[]> {
@@ -75,49 +53,6 @@ async function resolveDirs(dirs: readonly string[], cwd: string): Promise<string
   return out;
 }
 
-/** Reads `.oxclusterconfig.json` of a folder, if there is one; unusable JSON is an error, odd settings a warning. */
-async function readConfig(dir: string, io: CliIo): Promise<ConfigSource | undefined> {
-  const file = path.join(dir, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new InputError(`cannot read ${file}: ${errorText(error)}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const problems: string[] = [];
-  const config = parseWorkspaceConfig(data, pathToUri(dir), problems);
-  for (const id of Object.keys(config.rules)) if (!RULE_IDS.has(id)) problems.push(`Unknown rule "${id}"; ignored.`);
-  for (const problem of problems) warn(io, `${file}: ${problem}`);
-  return { dir, file, config };
-}
-
-async function loadCatalog(configs: readonly ConfigSource[]): Promise<Catalog> {
-  const inputs: UserCatalogInput[] = [];
-  for (const { dir, file, config } of configs) {
-    for (const entry of config.catalogs) {
-      const catalogFile = path.resolve(dir, entry);
-      try {
-        inputs.push({ source: catalogFile, data: await readCatalogJson(catalogFile) });
-      } catch (error) {
-        throw new InputError(
-          `cannot read catalog ${entry} (from ${file}): ${error instanceof SyntaxError ? `not valid JSON: ${error.message}` : errorText(error)}`,
-        );
-      }
-    }
-  }
-  const built = buildCatalog(inputs);
-  if (built.problems.length) throw new InputError(built.problems.join('\n'));
-  return built.catalog;
-}
-
 const GLOB_CHARS = /[*?{]/;
 
 /** A node path of --cluster as the cluster matcher wants it: relative to `root`, or a file URI when outside. */
@@ -126,72 +61,6 @@ function clusterPattern(pattern: string, root: string): string {
   const full = path.resolve(root, pattern);
   if (!isInside(root, full)) return pathToUri(full);
   return path.relative(root, full).split(path.sep).join('/') || '.';
-}
-
-function makeLocator(cwd: string): Locator {
-  const rootUri = pathToUri(cwd).replace(/\/?$/, '/');
-  const displayCache = new Map<string, string>();
-  const pathOf = (uri: string) => {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-  };
-  return {
-    rootUri,
-    display(uri) {
-      let shown = displayCache.get(uri);
-      if (shown === undefined) {
-        const file = pathOf(uri);
-        shown = file === undefined ? uri : path.relative(cwd, file) || '.';
-        displayCache.set(uri, shown);
-      }
-      return shown;
-    },
-    artifact(uri) {
-      const file = pathOf(uri);
-      if (file === undefined || !isInside(cwd, file)) return { uri };
-      return { uri: path.relative(cwd, file).split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-    },
-  };
-}
-
-function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diagnostic {
-  const out: Diagnostic = { ...diagnostic, message: scrub(diagnostic.message) };
-  if (diagnostic.relatedInformation)
-    out.relatedInformation = diagnostic.relatedInformation.map((r) => ({ ...r, message: scrub(r.message) }));
-  delete out.data;
-  return out;
-}
-
-/** Text as ISO-8859-1 bytes; a character beyond it (only fix text can hold one) becomes a \uXXXX escape. */
-function latin1Bytes(text: string): Buffer {
-  return Buffer.from(escapeBeyondLatin1(text), 'latin1');
-}
-
-function progressReporter(io: CliIo): { update(done: number, total: number): void; end(): void } {
-  const tty = !!io.stderr.isTTY;
-  let shown = false;
-  let lastDraw = 0;
-  return {
-    update(done, total) {
-      if (total <= PROGRESS_THRESHOLD) return;
-      if (tty) {
-        const now = Date.now();
-        if (done !== total && now - lastDraw < 100) return;
-        lastDraw = now;
-        io.stderr.write(`\rchecking files: ${done}/${total}`);
-        shown = true;
-      } else if (done % PROGRESS_EVERY_LINE === 0) {
-        io.stderr.write(`checking files: ${done}/${total}\n`);
-      }
-    },
-    end() {
-      if (shown) io.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
 }
 
 function uniqueInOrder(values: readonly string[]): string[] {
@@ -209,31 +78,26 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const roots = await resolveDirs(args.dirs, cwd);
 
   // Configuration: the current folder first, then each directory (later ones win), then the command line.
-  const configs: ConfigSource[] = [];
-  for (const dir of uniqueInOrder([cwd, ...roots])) {
-    const source = await readConfig(dir, io);
-    if (source) configs.push(source);
-  }
-  const catalog = await loadCatalog(configs);
-  const rules: Record<string, SeverityName> = {};
-  for (const { config } of configs) Object.assign(rules, config.rules);
-  for (const { id, severity } of args.rules) rules[id] = severity;
-  const settings: Settings = { rules, inlayHints: false };
+  const config = await resolveConfiguration(nodeConfigHost, {
+    folders: uniqueInOrder([cwd, ...roots]),
+    trusted: true,
+    ruleDefaults: RULE_DEFAULTS,
+    flags: args.rules,
+  });
+  for (const problem of config.problems) warn(io, problem.message);
+  if (config.problems.some((p) => UNUSABLE.has(p.kind))) return EXIT_USAGE;
+  const catalog = config.catalog;
+  const settings: Settings = { rules: config.rules, inlayHints: false };
   const cwdUri = pathToUri(cwd);
   const declared: DeclaredCluster[] = [
     ...args.clusters.map((c) => ({ name: c.name, nodes: c.nodes.map((n) => clusterPattern(n, cwd)), root: cwdUri })),
-    ...configs.flatMap((c) => c.config.clusters),
+    ...config.clusters,
   ];
 
   // Files: include/exclude of the current folder's configuration apply below every directory, a directory's own to it.
-  const cwdConfig = configs.find((c) => c.dir === cwd)?.config;
   const groups = new Map<string, { options: DiscoverOptions; roots: string[] }>();
   for (const root of roots) {
-    const own = root === cwd ? undefined : configs.find((c) => c.dir === root)?.config;
-    const options: DiscoverOptions = {
-      include: uniqueInOrder([...(cwdConfig?.include ?? []), ...(own?.include ?? [])]),
-      exclude: uniqueInOrder([...(cwdConfig?.exclude ?? []), ...(own?.exclude ?? [])]),
-    };
+    const options = discoveryOf(config, root === cwd ? [cwd] : [cwd, root]);
     const key = JSON.stringify(options);
     const group = groups.get(key);
     if (group) group.roots.push(pathToUri(root));
@@ -249,10 +113,8 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     );
     offset += loaded.docs.length;
     progress.end();
-    for (const message of loaded.messages) {
-      if (message.startsWith('Cannot read')) ioFailed = true;
-      warn(io, message);
-    }
+    if (loaded.unreadable) ioFailed = true;
+    for (const message of loaded.messages) warn(io, message);
     for (const doc of loaded.docs) workspace.set(doc);
   }
   progress.end();
@@ -285,62 +147,13 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     return ioFailed || ruleFailed ? EXIT_USAGE : EXIT_OK;
   }
 
-  const sortedDocs = () => [...workspace.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-
   if (args.fix) {
-    const original = new Map(docs.map((d) => [d.uri, d.text.getText()] as const));
-    let fixed = 0;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const current = sortedDocs();
-      const texts = new Map<string, TextDocument>(current.map((d) => [d.uri, d.text] as const));
-      const result = applyFixes(
-        current.flatMap((d) => analyzer.diagnostics(d.uri)),
-        texts,
-      );
-      if (!result.texts.size) break;
-      fixed += result.applied;
-      for (const [uri, text] of result.texts) workspace.set(parseFile(uri, text, catalog, texts.get(uri)!.version + 1));
-      // Everything again: a fix of one file's diagnostic may edit another file, so no diagnostic's edits may be stale.
-      analyzer.analyzeAll(settings);
-    }
-    const changed = sortedDocs().filter((d) => d.text.getText() !== original.get(d.uri));
-    for (const doc of changed) {
-      try {
-        await fs.writeFile(fileURLToPath(doc.uri), latin1Bytes(doc.text.getText()));
-      } catch (error) {
-        ioFailed = true;
-        warn(io, `cannot write ${locator.display(doc.uri)}: ${errorText(error)}`);
-      }
-    }
-    const line = `Fixed ${fixed} problem${fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}.\n`;
-    (args.format === 'human' ? io.stdout : io.stderr).write(line);
+    const out = args.format === 'human' ? io.stdout : io.stderr;
+    if (!(await fixAll({ workspace, analyzer, settings, catalog, io, display: locator.display, out }))) ioFailed = true;
   }
 
-  const finalDocs = sortedDocs();
-  // Every secret value of the files, and every secret default of the catalog, is masked wherever a message has it.
-  const scrub = secretScrubber(secretValues(finalDocs, catalog));
-  const fixable = applyFixes(
-    finalDocs.flatMap((d) => analyzer.diagnostics(d.uri)),
-    new Map(finalDocs.map((d) => [d.uri, d.text] as const)),
-  ).applied;
-  const problems: Problem[] = [];
-  for (const doc of finalDocs) {
-    const list = analyzer
-      .diagnostics(doc.uri)
-      .map((d, i) => ({ d, i }))
-      .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i);
-    for (const { d } of list) problems.push({ uri: doc.uri, diagnostic: scrubbed(d, scrub) });
-  }
-  const report: CheckReport = {
-    problems,
-    files: workspace.size,
-    nodes: workspace.nodes().length,
-    clusters: workspace.clusters().length,
-    fixable,
-  };
-  if (args.format === 'json') io.stdout.write(formatJson(report, locator));
-  else if (args.format === 'sarif') io.stdout.write(formatSarif(report, ALL_RULES, locator));
-  else io.stdout.write(formatHuman(report, locator));
+  const { problems, text } = report({ workspace, analyzer, catalog, rules: ALL_RULES, locator, format: args.format });
+  io.stdout.write(text);
 
   if (ioFailed || ruleFailed) return EXIT_USAGE;
   const errors = problems.filter((p) => p.diagnostic.severity === 1).length;

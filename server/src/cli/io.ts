@@ -19,3 +19,14 @@ export class InputError extends Error {}
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+/** A line on stderr that does not stop the run. */
+export function warn(io: CliIo, message: string): void {
+  io.stderr.write(`ox-cluster-config: ${message}\n`);
+}
+
+/** An error in few words: its code (ENOENT) when it has one. */
+export function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,9 +1,10 @@
 import { escapeKey, escapeValue } from '../../parser/javaText';
 import { Span } from '../../parser/types';
-import { lastSetting, settingAt } from '../document';
+import { lastSetting } from '../document';
 import { DocumentEditor, FixIntent, listSeparator, TextEditSpec } from '../edits';
 import { Setting } from '../setting';
 import { entryLinesSpan, lineAfter, lineAtEnd } from './lineEdits';
+import { entryAt } from './entries';
 import type { OxDocument, OxEntry } from './propertiesDocument';
 
 /** The first line break of a text, which new lines repeat. */
@@ -56,7 +57,7 @@ export class PropertiesEditor implements DocumentEditor {
 
   /** The entry behind a setting of this document; a setting of another document (or version) is refused. */
   private entryOf(setting: Setting): OxEntry {
-    const entry = settingAt(this.doc.entries, setting.range.start);
+    const entry = 'entry' in setting ? entryAt(this.doc, (setting as OxEntry).entry.start) : undefined;
     if (entry !== setting) throw new Error(`Not a setting of ${this.doc.uri}`);
     return entry;
   }
@@ -83,6 +84,7 @@ export class PropertiesEditor implements DocumentEditor {
 
   /** The lines of the settings, for deletion; spans of neighbouring entries that touch or overlap are merged. */
   private removeLines(settings: readonly Setting[]): Span[] {
+    if (settings.length === 1) return [entryLinesSpan(this.doc, this.entryOf(settings[0]).entry)];
     const spans: Span[] = [];
     const sorted = settings.map((s) => entryLinesSpan(this.doc, this.entryOf(s).entry)).sort((a, b) => a.start - b.start);
     for (const span of sorted) {

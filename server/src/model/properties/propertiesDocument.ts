@@ -6,7 +6,7 @@ import { findMalformedEscapes, parseProperties } from '../../parser/propertiesPa
 import { reparseProperties } from '../../parser/reparse';
 import { javaTrim, trimmedSpan } from '../../parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from '../../parser/types';
-import { ConfigDocument, settingAt } from '../document';
+import { ConfigDocument } from '../document';
 import { DocumentEditor } from '../edits';
 import { Setting, SettingOrigin } from '../setting';
 import { PropertiesEditor } from './editor';
@@ -166,7 +166,4 @@ export function updateOxDocument(previous: OxDocument, text: TextDocument, catal
   return new PropertiesConfigDocument(text, parsed, kind, entries);
 }
 
-/** The entry whose lines contain an offset. */
-export function entryAt(doc: OxDocument, offset: number): OxEntry | undefined {
-  return settingAt(doc.entries, offset);
-}
+export { entryAt } from './entries';
