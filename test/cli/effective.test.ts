@@ -1,15 +1,13 @@
+import { catalog } from '../support/catalog';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { effectiveConfiguration, effectiveConfigurations } from '../../server/src/features/effectiveConfiguration';
 import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
 import { parseFile } from '../../server/src/analysis/load';
 import { Workspace } from '../../server/src/model/workspace';
 import { cli, REPO, removeScratch, scratch } from './harness';
-
-const { catalog } = buildCatalog();
 
 let dir: string;
 before(() => {

@@ -3,6 +3,7 @@
 // every step that the server is alive, answers every request within the time limit and without a JSON-RPC
 // error, logs no handler failure, publishes diagnostics inside their document, and offers code actions whose
 // edits apply cleanly to the current text. A failing sequence is shrunk by delta debugging.
+import { catalog } from '../support/catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction,
@@ -22,7 +23,6 @@ import {
 } from 'vscode-languageserver-types';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { isDeepStrictEqual } from 'util';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
 import { createLanguageService, LanguageService } from '../../server/src/languageService';
 import { LspClient } from '../support/lspClient';
@@ -34,7 +34,7 @@ let core: LanguageService | undefined;
 
 /** The pure core with the built-in catalog, as the server has it without settings. */
 function service(): LanguageService {
-  return (core ??= createLanguageService({ catalog: buildCatalog().catalog }));
+  return (core ??= createLanguageService({ catalog }));
 }
 
 export type FailureKind =

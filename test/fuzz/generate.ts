@@ -2,10 +2,10 @@
 // and line-wise, and sequences of editor requests over URIs that look like the files of OX nodes. The
 // generator keeps its own copy of every document (updated exactly as the server updates it) so most
 // positions and ranges it picks are meaningful; some are deliberately not.
+import { catalog } from '../support/catalog';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { syntaxOfCatalogFile } from '../../server/src/catalog/catalog';
 import { PropertyDef } from '../../server/src/catalog/types';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
@@ -62,7 +62,6 @@ export function loadCorpus(): Corpus {
   if (corpus) return corpus;
   const roots = [path.join(CORPUS, 'ox-stock'), path.join(REPO_ROOT, 'examples')];
   const files = roots.flatMap(oxFilesBelow).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'latin1') }));
-  const catalog = buildCatalog().catalog;
   const defs = { properties: [] as PropertyDef[], ccf: [] as PropertyDef[] };
   const defsByFile = new Map<string, PropertyDef[]>();
   for (const file of catalog.files) {

@@ -1,7 +1,6 @@
+import { catalog } from './catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { Catalog } from '../../server/src/catalog/catalog';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { FixData } from '../../server/src/analysis/engine';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
@@ -18,7 +17,7 @@ export const ROOT = 'file:///ws';
 /** Relative path (`cluster/node1/etc/hazelcast.properties`) -> file text. */
 export type Files = Record<string, string>;
 
-export const catalog: Catalog = buildCatalog().catalog;
+export { catalog };
 
 export function uriOf(relativePath: string): string {
   return `${ROOT}/${relativePath.split('/').map(encodeURIComponent).join('/')}`;

@@ -1,11 +1,11 @@
+import { catalog } from './catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 
-export const catalog = buildCatalog().catalog;
+export { catalog };
 export const service = createLanguageService({ catalog });
 
 /** A document at `file:///cluster/node1/etc/<name>`; `|` in the text marks a cursor and is removed. */

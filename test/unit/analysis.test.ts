@@ -1,6 +1,6 @@
+import { catalog } from '../support/catalog';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { Rule } from '../../server/src/rules/rule';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
@@ -8,7 +8,6 @@ import { parseFile } from '../../server/src/analysis/load';
 import { Workspace } from '../../server/src/model/workspace';
 
 test('an edit runs the rules of the edited file, and in its sibling files only the rules that read the node', () => {
-  const { catalog } = buildCatalog();
   const runs: string[] = [];
   const counting = (id: string, readsNode: boolean): Rule => ({
     id,

@@ -1,9 +1,9 @@
+import { catalog } from '../support/catalog';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { Catalog } from '../../server/src/catalog/catalog';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { discoveryOf, resolveConfiguration } from '../../server/src/config/resolve';
 import { SeverityName } from '../../server/src/rules/rule';
 import { memoryConfigHost } from '../support/memoryConfigHost';
@@ -11,7 +11,7 @@ import { memoryConfigHost } from '../support/memoryConfigHost';
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/catalogs');
 const SITE_CATALOG = fs.readFileSync(path.join(FIXTURES, 'site.ox-catalog.json'), 'utf8');
 const INVALID_CATALOG = fs.readFileSync(path.join(FIXTURES, 'invalid.ox-catalog.json'), 'utf8');
-const BUILTIN = buildCatalog().catalog;
+const BUILTIN = catalog;
 
 const DEFAULTS = new Map<string, SeverityName>([
   ['unknown-key', 'warning'],

@@ -1,9 +1,9 @@
+import { catalog } from '../support/catalog';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
 import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
 import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
@@ -58,7 +58,6 @@ describe('examples/', () => {
   let clusters: string[];
 
   before(async () => {
-    const { catalog } = buildCatalog();
     const root = pathToUri(EXAMPLES);
     const { docs, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
     assert.deepEqual(messages, []);

@@ -1,6 +1,7 @@
 // Incremental reparsing (server/src/parser/reparse.ts, updateOxDocument): after any chain of edits the
 // result equals a full parse of the new text, item for item, span for span (fast-check, fixed seeds).
 
+import { catalog } from '../support/catalog';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -8,7 +9,6 @@ import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { createOxDocument, OxDocument, updateOxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
@@ -119,7 +119,6 @@ describe('incremental reparse equals a full parse', () => {
   });
 
   test('updateOxDocument equals createOxDocument, catalog facts included', () => {
-    const catalog = buildCatalog().catalog;
     const uri = 'file:///n/etc/hazelcast.properties';
     const line = fc.constantFrom(
       'com.openexchange.hazelcast.group.name=ox',
@@ -208,7 +207,6 @@ describe('incremental reparse lets old texts go', () => {
     // Long slices are views of their text in V8: entries made by a reparse get strings of their own.
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
-    const catalog = buildCatalog().catalog;
     const lines = Array.from({ length: 2000 }, (_, i) => `com.openexchange.some.key.number${i}=a value that is long enough ${i}`);
     let text = TextDocument.create('file:///n/etc/hazelcast.properties', 'ox-properties', 1, lines.join('\n'));
     let doc = createOxDocument(text, catalog);
