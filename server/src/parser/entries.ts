@@ -1,6 +1,6 @@
 // Building entries: splitting a logical line into key, separator and value, and the compact entry objects
 // a parse returns (a plain one-line entry, or one with offsets of its own).
-import { COLON, EQUALS, BACKSLASH, isWhite } from './chars';
+import { BACKSLASH, COLON, CR, EQUALS, LF, isWhite } from './chars';
 import { Comment, LogicalLine } from './naturalLines';
 import { CommentLine, EntryLine, Escape, ParseProblem, PropertyEntry, Span } from './types';
 import { decode, OffsetMap } from './unescape';
@@ -68,13 +68,20 @@ export function toEntry(logical: LogicalLine, problems: ParseProblem[]): Propert
  * offsets as numbers, span objects made on access.
  */
 class PlainEntry implements PropertyEntry {
-  constructor(
-    readonly start: number,
-    readonly key: string,
-    readonly value: string,
-    readonly separator: string,
-    protected readonly valueStart: number,
-  ) {}
+  // Declared, not class fields: plain assignments in the constructor build the object faster.
+  declare readonly start: number;
+  declare readonly key: string;
+  declare readonly value: string;
+  declare readonly separator: string;
+  declare protected readonly valueStart: number;
+
+  constructor(start: number, key: string, value: string, separator: string, valueStart: number) {
+    this.start = start;
+    this.key = key;
+    this.value = value;
+    this.separator = separator;
+    this.valueStart = valueStart;
+  }
 
   /** Key and value are the source text itself, so their lengths give the offsets. */
   get end(): number {
@@ -134,21 +141,33 @@ class Entry extends PlainEntry {
     value: string,
     separator: string,
     keyEnd: number,
-    private readonly separatorStart: number,
-    private readonly separatorEnd: number,
+    separatorStart: number,
+    separatorEnd: number,
     valueStart: number,
-    private readonly valueEnd: number,
-    private readonly escapeList: Escape[],
-    private readonly isMalformed: boolean,
-    private readonly multiLine: EntryLine[] | undefined,
+    valueEnd: number,
+    escapeList: Escape[],
+    isMalformed: boolean,
+    multiLine: EntryLine[] | undefined,
   ) {
     super(start, key, value, separator, valueStart);
     this.entryEnd = end;
     this.keyEndAt = keyEnd;
+    this.separatorStart = separatorStart;
+    this.separatorEnd = separatorEnd;
+    this.valueEnd = valueEnd;
+    this.escapeList = escapeList;
+    this.isMalformed = isMalformed;
+    this.multiLine = multiLine;
   }
 
-  private readonly entryEnd: number;
-  private readonly keyEndAt: number;
+  declare private readonly entryEnd: number;
+  declare private readonly keyEndAt: number;
+  declare private readonly separatorStart: number;
+  declare private readonly separatorEnd: number;
+  declare private readonly valueEnd: number;
+  declare private readonly escapeList: Escape[];
+  declare private readonly isMalformed: boolean;
+  declare private readonly multiLine: EntryLine[] | undefined;
 
   override get end(): number {
     return this.entryEnd;
@@ -199,6 +218,123 @@ class Entry extends PlainEntry {
 }
 
 const NO_ESCAPES: Escape[] = [];
+
+/**
+ * One natural line that holds a backslash but does not continue: read in place, so offsets in the logical
+ * line are source offsets less `start` and no offset map is needed.
+ */
+export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[]): PropertyEntry {
+  let keyEnd = start;
+  let valueStart = end;
+  let separator = '';
+  let precedingBackslash = false;
+  while (keyEnd < end) {
+    const c = text.charCodeAt(keyEnd);
+    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = ' ';
+      break;
+    }
+    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+    keyEnd++;
+  }
+  while (valueStart < end) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  const escapes: Escape[] = [];
+  const key = decode(text, start, keyEnd, undefined, escapes, problems);
+  const value = decode(text, valueStart, end, undefined, escapes, problems);
+  return new Entry(
+    start,
+    end,
+    key.text,
+    value.text,
+    separator,
+    keyEnd,
+    keyEnd,
+    valueStart,
+    valueStart,
+    end,
+    escapes.length ? escapes : NO_ESCAPES,
+    key.malformed || value.malformed,
+    undefined,
+  );
+}
+
+/**
+ * A continued entry read in one pass over the source, for the common shape: key, separator and the start
+ * of the value on the first line, and no backslash on any line but the one that continues it (a list
+ * spread over lines). `eol` ends the first line, whose only backslash is its last character. Undefined
+ * for any other shape (blank or backslash-only continuation lines, escapes, continuation at the end of
+ * the text): the general reader takes those.
+ */
+export function continuedEntry(text: string, start: number, eol: number): PropertyEntry | undefined {
+  const n = text.length;
+  const firstEnd = eol - 1;
+  let keyEnd = start;
+  let separator = '';
+  while (keyEnd < firstEnd) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON) {
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c)) {
+      separator = ' ';
+      break;
+    }
+    keyEnd++;
+  }
+  let valueStart = keyEnd + 1;
+  while (valueStart < firstEnd) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  if (valueStart >= firstEnd) return undefined;
+  let value = text.slice(valueStart, firstEnd);
+  const lines: EntryLine[] = [{ start, end: eol }];
+  let lineBreak = eol;
+  for (;;) {
+    if (lineBreak + 1 >= n) return undefined;
+    let i = lineBreak + 1;
+    if (text.charCodeAt(lineBreak) === CR && text.charCodeAt(i) === LF) i++;
+    while (i < n && isWhite(text.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    let c = text.charCodeAt(i);
+    if (c === CR || c === LF) return undefined;
+    let end = i;
+    let backslash = -1;
+    while (end < n) {
+      c = text.charCodeAt(end);
+      if (c === LF || c === CR) break;
+      if (c === BACKSLASH && backslash < 0) backslash = end;
+      end++;
+    }
+    lines.push({ start: i, end });
+    if (backslash < 0) {
+      value += text.slice(i, end);
+      const key = text.slice(start, keyEnd);
+      return new Entry(start, end, key, value, separator, keyEnd, keyEnd, valueStart, valueStart, end, NO_ESCAPES, false, lines);
+    }
+    if (backslash !== end - 1 || backslash === i) return undefined;
+    value += text.slice(i, backslash);
+    lineBreak = end;
+  }
+}
 
 /** The common case: one natural line without any backslash, read straight from the source. */
 export function plainEntry(text: string, start: number, end: number): PropertyEntry {

@@ -18,11 +18,15 @@ export interface LogicalLine {
 
 /** A comment line; its text is read from the source on access. */
 export class Comment implements CommentLine {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    private readonly source: string,
-  ) {}
+  declare readonly start: number;
+  declare readonly end: number;
+  declare private readonly source: string;
+
+  constructor(start: number, end: number, source: string) {
+    this.start = start;
+    this.end = end;
+    this.source = source;
+  }
 
   get marker(): string {
     return this.source[this.start];
@@ -46,15 +50,21 @@ export class Scanner {
     readonly comments: CommentLine[] = [],
   ) {}
 
-  /** Records the comment starting at `start`; returns the offset after its line break (past the end at EOF). */
-  comment(start: number): number {
+  /**
+   * Records the comment starting at `start` and ending at `end` (its line break or the end of the text;
+   * found here when not given); returns the offset after its line break (past the end at EOF).
+   */
+  comment(start: number, end = -1): number {
     const text = this.text;
-    const n = text.length;
-    let j = start + 1;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d === CR || d === LF) break;
-      j++;
+    let j = end;
+    if (j < 0) {
+      const n = text.length;
+      j = start + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === CR || d === LF) break;
+        j++;
+      }
     }
     this.comments.push(new Comment(start, j, text));
     return j + 1;

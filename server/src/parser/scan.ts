@@ -1,8 +1,8 @@
 // Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
 // loadConvert), keeping the source offset of every piece. It never throws.
 import { BACKSLASH, BANG, CR, HASH, LF, isWhite } from './chars';
-import { plainEntry, toEntry } from './entries';
-import { LogicalLine, Scanner } from './naturalLines';
+import { continuedEntry, lineEntry, plainEntry, toEntry } from './entries';
+import { Scanner } from './naturalLines';
 import { PropertiesDocument } from './types';
 
 export function parseProperties(text: string): PropertiesDocument {
@@ -37,11 +37,11 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       i++;
       continue;
     }
+    if (nextLF < i) nextLF = find('\n', i);
+    if (nextCR < i) nextCR = find('\r', i);
     if (c === HASH || c === BANG) {
-      i = scanner.comment(i);
+      i = scanner.comment(i, nextLF < nextCR ? nextLF : nextCR);
     } else {
-      if (nextLF < i) nextLF = find('\n', i);
-      if (nextCR < i) nextCR = find('\r', i);
       if (nextBackslash < i) nextBackslash = find('\\', i);
       const eol = nextLF < nextCR ? nextLF : nextCR;
       if (nextBackslash >= eol) {
@@ -50,20 +50,22 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       } else {
         let trailingBackslashes = 0;
         while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
-        if (trailingBackslashes % 2 === 1) {
-          // A continued line: the general reader follows Java's LineReader step by step.
-          scanner.seek(i);
-          const logical = scanner.next();
-          if (logical) entries.push(toEntry(logical, problems));
-          i = scanner.position;
-        } else {
-          const line: LogicalLine = {
-            text: text.slice(i, eol),
-            segments: [{ src: i, logical: 0, length: eol - i }],
-            lines: [{ start: i, end: eol }],
-          };
-          entries.push(toEntry(line, problems));
+        if (trailingBackslashes % 2 === 0) {
+          entries.push(lineEntry(text, i, eol, problems));
           i = eol + 1;
+        } else {
+          // A continued line: one pass over the source for the common shape, else the general reader,
+          // which follows Java's LineReader step by step.
+          const entry = nextBackslash === eol - 1 ? continuedEntry(text, i, eol) : undefined;
+          if (entry) {
+            entries.push(entry);
+            i = Math.min(n, entry.end + 1);
+          } else {
+            scanner.seek(i);
+            const logical = scanner.next();
+            if (logical) entries.push(toEntry(logical, problems));
+            i = scanner.position;
+          }
         }
       }
     }

@@ -48,7 +48,18 @@ export interface Decoded {
   malformed: boolean;
 }
 
-export function decode(line: string, from: number, to: number, map: OffsetMap, escapes: Escape[], problems: ParseProblem[]): Decoded {
+/**
+ * Java's loadConvert of `line` from `from` to `to`. `map` takes offsets of a logical line to the source;
+ * without it `line` is the source itself (a logical line of one natural line read in place).
+ */
+export function decode(
+  line: string,
+  from: number,
+  to: number,
+  map: OffsetMap | undefined,
+  escapes: Escape[],
+  problems: ParseProblem[],
+): Decoded {
   const first = line.indexOf('\\', from);
   if (first < 0 || first >= to) return { text: line.slice(from, to), malformed: false };
   let out = line.slice(from, first);
@@ -93,7 +104,7 @@ export function decode(line: string, from: number, to: number, map: OffsetMap, e
         const end = p < to && line.charCodeAt(p) !== BACKSLASH ? p + 1 : p;
         malformed = true;
         out += line.slice(escStart, end);
-        const span = map.span(escStart, end);
+        const span = map ? map.span(escStart, end) : { start: escStart, end };
         escapes.push({ ...span, kind: 'unicode', decoded: '', malformed: true });
         problems.push({ ...span, code: 'malformed-unicode-escape', message: MALFORMED_ESCAPE_MESSAGE });
         k = end;
@@ -108,8 +119,8 @@ export function decode(line: string, from: number, to: number, map: OffsetMap, e
   return { text: out, malformed };
 }
 
-function escapeAt(map: OffsetMap, from: number, to: number, kind: EscapeKind, decoded: string): Escape {
-  return { start: map.start(from), end: map.end(to), kind, decoded };
+function escapeAt(map: OffsetMap | undefined, from: number, to: number, kind: EscapeKind, decoded: string): Escape {
+  return map ? { start: map.start(from), end: map.end(to), kind, decoded } : { start: from, end: to, kind, decoded };
 }
 
 function hexValue(c: number): number {
