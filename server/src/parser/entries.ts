@@ -1,0 +1,380 @@
+// Building entries: splitting a logical line into key, separator and value, and the compact entry objects
+// a parse returns (a plain one-line entry, or one with offsets of its own).
+import { BACKSLASH, COLON, CR, EQUALS, LF, isWhite } from './chars';
+import { Comment, LogicalLine } from './naturalLines';
+import { CommentLine, EntryLine, Escape, ParseProblem, PropertyEntry, Span } from './types';
+import { decode, OffsetMap } from './unescape';
+
+export function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry {
+  const line = logical.text;
+  const limit = line.length;
+  const lineStart = logical.lines.length ? logical.lines[0].start : 0;
+  const map = new OffsetMap(logical.segments, lineStart);
+
+  let keyLen = 0;
+  let valueStart = limit;
+  let separator = '';
+  let precedingBackslash = false;
+  while (keyLen < limit) {
+    const c = line.charCodeAt(keyLen);
+    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      separator = line[keyLen];
+      break;
+    }
+    if (isWhite(c) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      separator = ' ';
+      break;
+    }
+    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+    keyLen++;
+  }
+  while (valueStart < limit) {
+    const c = line.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator !== '=' && separator !== ':' && (c === EQUALS || c === COLON)) separator = line[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+
+  const escapes: Escape[] = [];
+  const key = decode(line, 0, keyLen, map, escapes, problems);
+  const value = decode(line, valueStart, limit, map, escapes, problems);
+  const lines = logical.lines;
+  const keySpan = map.span(0, keyLen);
+  const separatorSpan = map.span(keyLen, valueStart);
+  const valueSpan = map.span(valueStart, limit);
+  return new Entry(
+    lineStart,
+    lines.length ? lines[lines.length - 1].end : lineStart,
+    key.text,
+    value.text,
+    separator,
+    keySpan.end,
+    separatorSpan.start,
+    separatorSpan.end,
+    valueSpan.start,
+    valueSpan.end,
+    escapes.length ? escapes : NO_ESCAPES,
+    key.malformed || value.malformed,
+    lines.length > 1 ? lines : undefined,
+  );
+}
+
+/**
+ * A one-line entry without escapes, the common case, kept compact (a 50 MB file holds a million of them):
+ * offsets as numbers, span objects made on access.
+ */
+class PlainEntry implements PropertyEntry {
+  // Declared, not class fields: plain assignments in the constructor build the object faster.
+  declare readonly start: number;
+  declare readonly key: string;
+  declare readonly value: string;
+  declare readonly separator: string;
+  declare protected readonly valueStart: number;
+
+  constructor(start: number, key: string, value: string, separator: string, valueStart: number) {
+    this.start = start;
+    this.key = key;
+    this.value = value;
+    this.separator = separator;
+    this.valueStart = valueStart;
+  }
+
+  /** Key and value are the source text itself, so their lengths give the offsets. */
+  get end(): number {
+    return this.valueStart + this.value.length;
+  }
+
+  protected get keyEnd(): number {
+    return this.start + this.key.length;
+  }
+
+  get keySpan(): Span {
+    return { start: this.start, end: this.keyEnd };
+  }
+
+  get separatorSpan(): Span {
+    return { start: this.keyEnd, end: this.valueStart };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.end };
+  }
+
+  get lines(): EntryLine[] {
+    return [{ start: this.start, end: this.end }];
+  }
+
+  get escapes(): Escape[] {
+    return NO_ESCAPES;
+  }
+
+  get malformed(): boolean {
+    return false;
+  }
+
+  /** The same entry `delta` characters further on (after an edit before it). */
+  moved(delta: number, own = false): PlainEntry {
+    const key = own ? ownCopy(this.key) : this.key;
+    const value = own ? ownCopy(this.value) : this.value;
+    return new PlainEntry(this.start + delta, key, value, this.separator, this.valueStart + delta);
+  }
+}
+
+/**
+ * A copy of a string that does not keep the text it was sliced from alive (V8 makes long slices views of
+ * their source; prefixing forces a flat copy that the slice then refers to).
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Any other entry: continued over several lines or holding escapes, so its spans need their own offsets. */
+class Entry extends PlainEntry {
+  constructor(
+    start: number,
+    end: number,
+    key: string,
+    value: string,
+    separator: string,
+    keyEnd: number,
+    separatorStart: number,
+    separatorEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    escapeList: Escape[],
+    isMalformed: boolean,
+    multiLine: EntryLine[] | undefined,
+  ) {
+    super(start, key, value, separator, valueStart);
+    this.entryEnd = end;
+    this.keyEndAt = keyEnd;
+    this.separatorStart = separatorStart;
+    this.separatorEnd = separatorEnd;
+    this.valueEnd = valueEnd;
+    this.escapeList = escapeList;
+    this.isMalformed = isMalformed;
+    this.multiLine = multiLine;
+  }
+
+  declare private readonly entryEnd: number;
+  declare private readonly keyEndAt: number;
+  declare private readonly separatorStart: number;
+  declare private readonly separatorEnd: number;
+  declare private readonly valueEnd: number;
+  declare private readonly escapeList: Escape[];
+  declare private readonly isMalformed: boolean;
+  declare private readonly multiLine: EntryLine[] | undefined;
+
+  override get end(): number {
+    return this.entryEnd;
+  }
+
+  protected override get keyEnd(): number {
+    return this.keyEndAt;
+  }
+
+  override get separatorSpan(): Span {
+    return { start: this.separatorStart, end: this.separatorEnd };
+  }
+
+  override get valueSpan(): Span {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+
+  override get lines(): EntryLine[] {
+    return this.multiLine ?? [{ start: this.start, end: this.end }];
+  }
+
+  override get escapes(): Escape[] {
+    return this.escapeList;
+  }
+
+  override get malformed(): boolean {
+    return this.isMalformed;
+  }
+
+  override moved(delta: number, own = false): Entry {
+    const move = <T extends Span>(span: T): T => ({ ...span, start: span.start + delta, end: span.end + delta });
+    return new Entry(
+      this.start + delta,
+      this.end + delta,
+      own ? ownCopy(this.key) : this.key,
+      own ? ownCopy(this.value) : this.value,
+      this.separator,
+      this.keyEnd + delta,
+      this.separatorStart + delta,
+      this.separatorEnd + delta,
+      this.valueStart + delta,
+      this.valueEnd + delta,
+      this.escapeList === NO_ESCAPES ? NO_ESCAPES : this.escapeList.map(move),
+      this.isMalformed,
+      this.multiLine?.map(move),
+    );
+  }
+}
+
+const NO_ESCAPES: Escape[] = [];
+
+/**
+ * One natural line that holds a backslash but does not continue: read in place, so offsets in the logical
+ * line are source offsets less `start` and no offset map is needed.
+ */
+export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[]): PropertyEntry {
+  let keyEnd = start;
+  let valueStart = end;
+  let separator = '';
+  let precedingBackslash = false;
+  while (keyEnd < end) {
+    const c = text.charCodeAt(keyEnd);
+    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = ' ';
+      break;
+    }
+    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+    keyEnd++;
+  }
+  while (valueStart < end) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  const escapes: Escape[] = [];
+  const key = decode(text, start, keyEnd, undefined, escapes, problems);
+  const value = decode(text, valueStart, end, undefined, escapes, problems);
+  return new Entry(
+    start,
+    end,
+    key.text,
+    value.text,
+    separator,
+    keyEnd,
+    keyEnd,
+    valueStart,
+    valueStart,
+    end,
+    escapes.length ? escapes : NO_ESCAPES,
+    key.malformed || value.malformed,
+    undefined,
+  );
+}
+
+/**
+ * A continued entry read in one pass over the source, for the common shape: key, separator and the start
+ * of the value on the first line, and no backslash on any line but the one that continues it (a list
+ * spread over lines). `eol` ends the first line, whose only backslash is its last character. Undefined
+ * for any other shape (blank or backslash-only continuation lines, escapes, continuation at the end of
+ * the text): the general reader takes those.
+ */
+export function continuedEntry(text: string, start: number, eol: number): PropertyEntry | undefined {
+  const n = text.length;
+  const firstEnd = eol - 1;
+  let keyEnd = start;
+  let separator = '';
+  while (keyEnd < firstEnd) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON) {
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c)) {
+      separator = ' ';
+      break;
+    }
+    keyEnd++;
+  }
+  let valueStart = keyEnd + 1;
+  while (valueStart < firstEnd) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  if (valueStart >= firstEnd) return undefined;
+  let value = text.slice(valueStart, firstEnd);
+  const lines: EntryLine[] = [{ start, end: eol }];
+  let lineBreak = eol;
+  for (;;) {
+    if (lineBreak + 1 >= n) return undefined;
+    let i = lineBreak + 1;
+    if (text.charCodeAt(lineBreak) === CR && text.charCodeAt(i) === LF) i++;
+    while (i < n && isWhite(text.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    let c = text.charCodeAt(i);
+    if (c === CR || c === LF) return undefined;
+    let end = i;
+    let backslash = -1;
+    while (end < n) {
+      c = text.charCodeAt(end);
+      if (c === LF || c === CR) break;
+      if (c === BACKSLASH && backslash < 0) backslash = end;
+      end++;
+    }
+    lines.push({ start: i, end });
+    if (backslash < 0) {
+      value += text.slice(i, end);
+      const key = text.slice(start, keyEnd);
+      return new Entry(start, end, key, value, separator, keyEnd, keyEnd, valueStart, valueStart, end, NO_ESCAPES, false, lines);
+    }
+    if (backslash !== end - 1 || backslash === i) return undefined;
+    value += text.slice(i, backslash);
+    lineBreak = end;
+  }
+}
+
+/** The common case: one natural line without any backslash, read straight from the source. */
+export function plainEntry(text: string, start: number, end: number): PropertyEntry {
+  let keyEnd = start;
+  let separator = '';
+  while (keyEnd < end) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON) {
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c)) {
+      separator = ' ';
+      break;
+    }
+    keyEnd++;
+  }
+  let valueStart = keyEnd < end ? keyEnd + 1 : end;
+  while (valueStart < end) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  return new PlainEntry(start, text.slice(start, keyEnd), text.slice(valueStart, end), separator, valueStart);
+}
+
+/** An entry or comment of a previous parse, `delta` characters further on in `source`. */
+export function movedItem<T extends PropertyEntry | CommentLine>(item: T, delta: number, source: string): T | undefined {
+  if (item instanceof Comment) return item.moved(delta, source) as CommentLine as T;
+  if (item instanceof PlainEntry) return item.moved(delta) as PropertyEntry as T;
+  return undefined;
+}
+
+/**
+ * The same entry with key and value strings of its own: an entry that outlives its parse (kept by the next
+ * incremental reparse) must not keep that whole text alive.
+ */
+export function detachedEntry(entry: PropertyEntry): PropertyEntry {
+  return entry instanceof PlainEntry ? entry.moved(0, true) : entry;
+}

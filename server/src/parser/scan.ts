@@ -1,0 +1,75 @@
+// Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
+// loadConvert), keeping the source offset of every piece. It never throws.
+import { BACKSLASH, BANG, CR, HASH, LF, isWhite } from './chars';
+import { continuedEntry, lineEntry, plainEntry, toEntry } from './entries';
+import { Scanner } from './naturalLines';
+import { PropertiesDocument } from './types';
+
+export function parseProperties(text: string): PropertiesDocument {
+  const doc: PropertiesDocument = { text, entries: [], comments: [], problems: [] };
+  scanProperties(doc, 0);
+  return doc;
+}
+
+/**
+ * Parses `doc.text` from `from`, the start of a logical line, appending to the document's entries, comments
+ * and problems. After each logical line `stop(resume)` may end the scan; `resume` is where it would go on.
+ * Returns where the scan ended.
+ */
+export function scanProperties(doc: PropertiesDocument, from: number, stop?: (resume: number) => boolean): number {
+  const text = doc.text;
+  const scanner = new Scanner(text, doc.comments);
+  const entries = doc.entries;
+  const problems = doc.problems;
+  const n = text.length;
+  // Where the next LF, CR and backslash are: native searches instead of a loop over every character.
+  const find = (c: string, at: number) => {
+    const found = text.indexOf(c, at);
+    return found < 0 ? n : found;
+  };
+  let nextLF = find('\n', from);
+  let nextCR = find('\r', from);
+  let nextBackslash = find('\\', from);
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWhite(c) || c === CR || c === LF) {
+      i++;
+      continue;
+    }
+    if (nextLF < i) nextLF = find('\n', i);
+    if (nextCR < i) nextCR = find('\r', i);
+    if (c === HASH || c === BANG) {
+      i = scanner.comment(i, nextLF < nextCR ? nextLF : nextCR);
+    } else {
+      if (nextBackslash < i) nextBackslash = find('\\', i);
+      const eol = nextLF < nextCR ? nextLF : nextCR;
+      if (nextBackslash >= eol) {
+        entries.push(plainEntry(text, i, eol));
+        i = eol + 1;
+      } else {
+        let trailingBackslashes = 0;
+        while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
+        if (trailingBackslashes % 2 === 0) {
+          entries.push(lineEntry(text, i, eol, problems));
+          i = eol + 1;
+        } else {
+          // A continued line: one pass over the source for the common shape, else the general reader,
+          // which follows Java's LineReader step by step.
+          const entry = nextBackslash === eol - 1 ? continuedEntry(text, i, eol) : undefined;
+          if (entry) {
+            entries.push(entry);
+            i = Math.min(n, entry.end + 1);
+          } else {
+            scanner.seek(i);
+            const logical = scanner.next();
+            if (logical) entries.push(toEntry(logical, problems));
+            i = scanner.position;
+          }
+        }
+      }
+    }
+    if (stop?.(i)) return i;
+  }
+  return n;
+}
