@@ -3,7 +3,6 @@
 import {
   CodeActionKind,
   createConnection,
-  Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -21,12 +20,12 @@ import { OxDocument } from './model/properties/propertiesDocument';
 import { Catalog } from './catalog/catalog';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { withItemDefaults } from './features/completion';
-import { mostSevere } from './analysis/engine';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
 import { renderEffectiveConfiguration } from './features/effectiveConfigurationText';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { nodeConfigHost } from './host/nodeConfigHost';
 import { nodeWorkspaceHost, pathToUri, uriToPath } from './host/nodeHost';
+import { DiagnosticsPublisher } from './host/diagnosticsPublisher';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
@@ -99,29 +98,16 @@ function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxD
   return runSafe(name, fallback, () => work(sync.openDocument(text)));
 }
 
-/**
- * What was last sent per URI: unchanged diagnostics are not sent again (a change may touch a whole cluster).
- * Their JSON is only needed to compare diagnostics of the same version, so it is made then (a file with
- * 100,000 diagnostics would otherwise pay for it on every keystroke).
- */
-const lastSent = new Map<string, { version: number | undefined; diagnostics: Diagnostic[]; json?: string }>();
+const publisher = new DiagnosticsPublisher({
+  diagnostics: (uri) => runSafe('diagnostics', [], () => sync.diagnostics(uri)),
+  version: (uri) => documents.get(uri)?.version,
+  // Edited while this analysis ran (a reload yields): the next flush analyses it again.
+  isStale: (uri) => changed.has(uri),
+  send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+});
 
 function publish(uris: Iterable<string>, force = false): void {
-  for (const uri of uris) {
-    // Edited while this analysis ran (a reload yields): the next flush analyses it again. Publishing now would
-    // label diagnostics of the old text with the new version.
-    if (changed.has(uri)) continue;
-    const diagnostics = runSafe('diagnostics', [], () => mostSevere(sync.diagnostics(uri)));
-    const version = documents.get(uri)?.version;
-    const last = lastSent.get(uri);
-    let json: string | undefined;
-    if (last && last.version === version) {
-      json = JSON.stringify(diagnostics);
-      if (!force && json === (last.json ??= JSON.stringify(last.diagnostics))) continue;
-    }
-    lastSent.set(uri, { version, diagnostics, json });
-    void connection.sendDiagnostics({ uri, version, diagnostics });
-  }
+  publisher.publish(uris, force);
 }
 
 function flush(): void {
