@@ -178,7 +178,7 @@ export const clusterMismatchRule: CrossRule = {
   scope: 'cluster',
   defaultSeverity: 'warning',
   title:
-    'A setting all nodes must share differs: group name, join mode or encryption (an error: the cluster splits), or map settings, event invalidation or the session encryption key.',
+    'A setting all nodes must share differs between them: group name, join mode or Hazelcast encryption (an error, as the cluster splits), map settings, event invalidation or the session encryption key.',
   fixable: true,
   check: (context) => [...sharedSettings(context), ...mapSettings(context)],
 };
