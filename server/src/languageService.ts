@@ -23,7 +23,7 @@ import { effectiveNote } from './features/effectiveHover';
 import { doHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { documentSymbols } from './features/symbols';
-import { SINGLE_FILE_RULES } from './rules';
+import { FILE_RULES } from './rules/registry';
 import { Rule } from './rules/rule';
 import { Settings } from './settings';
 import { Workspace } from './model/workspace';
@@ -51,7 +51,7 @@ export interface LanguageServiceOptions {
 /** The pure language service: parsed documents, catalog and settings in, LSP objects out. */
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { catalog } = options;
-  const rules = options.rules ?? SINGLE_FILE_RULES;
+  const rules = options.rules ?? FILE_RULES;
   return {
     parse: (text) => createOxDocument(text, catalog),
     validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),

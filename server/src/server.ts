@@ -29,9 +29,7 @@ import { DiagnosticsPublisher } from './host/diagnosticsPublisher';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { createLanguageService, LanguageService } from './languageService';
-import { SINGLE_FILE_RULES } from './rules';
-import { CROSS_FILE_RULES } from './rules/cross';
-import { SeverityName } from './rules/rule';
+import { CROSS_RULES, FILE_RULES, RULE_DEFAULTS } from './rules/registry';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CONFIG_FILE_NAME } from './config/configFile';
 import { discoveryOf, resolveConfiguration } from './config/resolve';
@@ -39,7 +37,6 @@ import { discoveryOf, resolveConfiguration } from './config/resolve';
 const ANALYSIS_DELAY_MS = 20;
 /** Custom request of the "Show Effective Configuration" command. */
 const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration';
-const RULE_DEFAULTS = new Map<string, SeverityName>([...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => [r.id, r.defaultSeverity]));
 
 const connection = createConnection(ProposedFeatures.all, {
   // A request the client cancels while it waits behind other work is answered at once and never run.
@@ -57,8 +54,8 @@ let catalog: Catalog = BUILTIN_CATALOG;
 let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
 const sync = new WorkspaceSync(catalog, [], {}, [], {
   host: nodeWorkspaceHost,
-  singleFileRules: SINGLE_FILE_RULES,
-  crossRules: CROSS_FILE_RULES,
+  singleFileRules: FILE_RULES,
+  crossRules: CROSS_RULES,
   onRuleError: logRuleError,
 });
 let settings: Settings = DEFAULT_SETTINGS;

@@ -4,9 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { RULE_DOCS_BASE } from '../../server/src/analysis/engine';
-import { SINGLE_FILE_RULES } from '../../server/src/rules';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross';
+import { RULES } from '../../server/src/rules/registry';
 import { cli, REPO, removeScratch, scratch } from './harness';
 
 const SCHEMA_FILE = path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -87,14 +85,13 @@ describe('check --format sarif', () => {
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'ox-cluster-config');
     assert.equal(run.tool.driver.version, pkg.version);
-    const all = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES];
     const level = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
     assert.deepEqual(
       run.tool.driver.rules,
-      all.map((r) => ({
+      RULES.map((r) => ({
         id: r.id,
-        shortDescription: { text: r.summary },
-        helpUri: `${RULE_DOCS_BASE}${r.id}.md`,
+        shortDescription: { text: r.title },
+        helpUri: `https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/${r.id}.md`,
         defaultConfiguration: { level: level[r.defaultSeverity] },
       })),
     );

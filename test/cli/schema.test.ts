@@ -3,8 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv from 'ajv';
-import { SINGLE_FILE_RULES } from '../../server/src/rules';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross';
 import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { REPO } from './harness';
 
@@ -16,13 +14,9 @@ function errors(): string {
 }
 
 describe('schemas/oxclusterconfig.schema.json', () => {
-  test('is draft-07 and names every rule', () => {
+  // Its rules part is generated (npm run gen); test/unit/generated.test.ts checks that it is current.
+  test('is draft-07', () => {
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(
-      Object.keys(schema.properties.rules.properties),
-      [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id),
-      'a rule was added or removed: list it in the schema',
-    );
   });
 
   const valid: Array<[string, unknown]> = [

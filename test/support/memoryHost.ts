@@ -2,8 +2,7 @@ import { catalog } from './catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { FixData } from '../../server/src/analysis/engine';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
-import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
+import { CROSS_RULES, FILE_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 import { DeclaredCluster } from '../../server/src/model/clusters';
 import { DirEntry, WorkspaceHost } from '../../server/src/analysis/host';
@@ -81,8 +80,8 @@ export async function analyze(
   for (const doc of docs) workspace.set(doc);
   const analyzer = new WorkspaceAnalyzer(workspace, {
     catalog,
-    singleFileRules: SINGLE_FILE_RULES,
-    crossRules: CROSS_FILE_RULES,
+    singleFileRules: FILE_RULES,
+    crossRules: CROSS_RULES,
     onRuleError: (rule, error) => {
       throw new Error(`rule ${rule.id} failed: ${String(error)}`);
     },

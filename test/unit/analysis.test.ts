@@ -11,8 +11,10 @@ test('an edit runs the rules of the edited file, and in its sibling files only t
   const runs: string[] = [];
   const counting = (id: string, readsNode: boolean): Rule => ({
     id,
+    scope: 'file',
     defaultSeverity: 'warning',
-    summary: id,
+    title: id,
+    fixable: false,
     readsNode,
     check: ({ doc }) => {
       runs.push(`${id} ${doc.uri.slice(doc.uri.lastIndexOf('/') + 1)}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
+import { CROSS_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 import { DeclaredCluster } from '../../server/src/model/clusters';
 import { analyze, applyFix, change, changedPaths, Files, fixesOf, relativeOf } from '../support/memoryHost';
@@ -1309,7 +1309,7 @@ describe('clusters', () => {
 });
 
 test('every cross-file rule is covered by this file', () => {
-  const ids = CROSS_FILE_RULES.map((r) => r.id);
+  const ids = CROSS_RULES.map((r) => r.id);
   assert.equal(ids.length, 14);
   assert.equal(new Set(ids).size, 14);
 });

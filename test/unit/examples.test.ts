@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
-import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
+import { CROSS_RULES, FILE_RULES, RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
 import { loadFiles } from '../../server/src/analysis/load';
@@ -15,7 +14,7 @@ import { Workspace } from '../../server/src/model/workspace';
 import { analyze, applyFix, changedPaths, Files, fixesOf } from '../support/memoryHost';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
-const ALL_RULES = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES].map((r) => r.id);
+const ALL_RULES = RULES.map((r) => r.id);
 
 /** Which rules fire in which file of the broken examples (paths relative to examples/). */
 const EXPECTED: Record<string, string[]> = {
@@ -65,8 +64,8 @@ describe('examples/', () => {
     for (const doc of docs) workspace.set(doc);
     const analyzer = new WorkspaceAnalyzer(workspace, {
       catalog,
-      singleFileRules: SINGLE_FILE_RULES,
-      crossRules: CROSS_FILE_RULES,
+      singleFileRules: FILE_RULES,
+      crossRules: CROSS_RULES,
       onRuleError: (rule, error) => assert.fail(`rule ${rule.id} failed: ${String(error)}`),
     });
     analyzer.analyzeAll(DEFAULT_SETTINGS);

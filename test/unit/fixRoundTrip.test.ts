@@ -22,8 +22,7 @@ import { FixData } from '../../server/src/analysis/engine';
 import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
 import { escapeKey, escapeValue, javaTrim } from '../../server/src/parser/javaText';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
-import { CROSS_FILE_RULES } from '../../server/src/rules/cross/index';
-import { SINGLE_FILE_RULES } from '../../server/src/rules/index';
+import { RULES } from '../../server/src/rules/registry';
 import { loadFiles } from '../../server/src/analysis/load';
 import { nodeFolderOf } from '../../server/src/model/node';
 import { relativeUri } from '../../server/src/util/uris';
@@ -1022,10 +1021,12 @@ describe('fix round trips: generated workspaces', () => {
         .readdirSync(dir, { withFileTypes: true })
         .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     const texts = sources(RULES_SOURCE).map((f) => fs.readFileSync(f, 'utf8'));
-    const withFixes = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES]
-      .map((r) => r.id)
-      .filter((id) => texts.some((t) => t.includes(`id: '${id}'`) && /\bfixes\b/.test(t)));
-    assert.ok(withFixes.length >= 11, `found only ${withFixes.join(', ')}`);
+    const withFixes = RULES.map((r) => r.id).filter((id) => texts.some((t) => t.includes(`id: '${id}'`) && /\bfixes\b/.test(t)));
+    assert.deepEqual(
+      withFixes,
+      RULES.filter((r) => r.fixable).map((r) => r.id),
+      'the rules whose code builds fixes are the rules marked fixable',
+    );
     for (const rule of withFixes)
       assert.ok(covered.has(rule), `${rule} offers fixes but has no generated round trip in fixRoundTrip.test.ts`);
     const offering = Object.keys(counts)

@@ -2,11 +2,11 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vs
 import { ConfigDocument } from '../model/document';
 import { TextEditSpec } from '../model/edits';
 import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
+import { ruleDocUrl } from '../rules/registry';
 import { Finding, Rule, RuleContext, Severity } from '../rules/rule';
 import { Settings } from '../settings';
 
 export const SOURCE = 'ox-cluster-config';
-export const RULE_DOCS_BASE = 'https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -53,7 +53,7 @@ export function toDiagnostic(doc: ConfigDocument, rule: { id: string }, finding:
     range: { start: doc.text.positionAt(finding.start), end: doc.text.positionAt(finding.end) },
     severity: SEVERITY[severity],
     code: rule.id,
-    codeDescription: { href: `${RULE_DOCS_BASE}${rule.id}.md` },
+    codeDescription: { href: ruleDocUrl(rule.id) },
     source: SOURCE,
     message: finding.message,
   };

@@ -5,9 +5,7 @@ import { effectiveConfigurations } from '../features/effectiveConfiguration';
 import { renderEffectiveJson } from '../features/effectiveConfigurationText';
 import { nodeConfigHost } from '../host/nodeConfigHost';
 import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
-import { SINGLE_FILE_RULES } from '../rules';
-import { CROSS_FILE_RULES } from '../rules/cross';
-import { SeverityName } from '../rules/rule';
+import { CROSS_RULES, FILE_RULES, RULE_DEFAULTS, RULES } from '../rules/registry';
 import { Settings } from '../settings';
 import { WorkspaceAnalyzer } from '../analysis/workspaceAnalyzer';
 import { DeclaredCluster } from '../model/clusters';
@@ -16,14 +14,11 @@ import { loadFiles } from '../analysis/load';
 import { Workspace } from '../model/workspace';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
-import { RuleInfo } from './formats';
 import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
 import { progressReporter } from './progress';
 import { makeLocator, report } from './report';
 
-export const ALL_RULES: readonly RuleInfo[] = [...SINGLE_FILE_RULES, ...CROSS_FILE_RULES];
-const RULE_IDS = new Set(ALL_RULES.map((r) => r.id));
-const RULE_DEFAULTS = new Map<string, SeverityName>(ALL_RULES.map((r) => [r.id, r.defaultSeverity]));
+const RULE_IDS = new Set(RULES.map((r) => r.id));
 
 /** Configuration problems that stop the check (exit 2); the others are warnings. */
 const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
@@ -132,8 +127,8 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   let ruleFailed = false;
   const analyzer = new WorkspaceAnalyzer(workspace, {
     catalog,
-    singleFileRules: SINGLE_FILE_RULES,
-    crossRules: CROSS_FILE_RULES,
+    singleFileRules: FILE_RULES,
+    crossRules: CROSS_RULES,
     onRuleError: (rule, error) => {
       ruleFailed = true;
       warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -152,7 +147,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     if (!(await fixAll({ workspace, analyzer, settings, catalog, io, display: locator.display, out }))) ioFailed = true;
   }
 
-  const { problems, text } = report({ workspace, analyzer, catalog, rules: ALL_RULES, locator, format: args.format });
+  const { problems, text } = report({ workspace, analyzer, catalog, rules: RULES, locator, format: args.format });
   io.stdout.write(text);
 
   if (ioFailed || ruleFailed) return EXIT_USAGE;

@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
-import { RULE_DOCS_BASE } from '../analysis/engine';
-import { Severity } from '../rules/rule';
+import { ruleDocUrl } from '../rules/registry';
+import { RuleMeta, Severity } from '../rules/rule';
 
 export const TOOL_NAME = 'ox-cluster-config';
 export const TOOL_VERSION: string = version;
@@ -31,12 +31,6 @@ export interface CheckReport {
   clusters: number;
   /** Problems --fix would fix. */
   fixable: number;
-}
-
-export interface RuleInfo {
-  id: string;
-  summary: string;
-  defaultSeverity: Severity;
 }
 
 export function severityName(diagnostic: Diagnostic): Severity {
@@ -141,7 +135,7 @@ function physicalLocation(uri: string, range: Range, locator: Locator) {
 }
 
 /** A SARIF 2.1.0 log with one run. */
-export function toSarif(report: CheckReport, rules: readonly RuleInfo[], locator: Locator): object {
+export function toSarif(report: CheckReport, rules: readonly RuleMeta[], locator: Locator): object {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = report.problems.map(({ uri, diagnostic: d }) => {
     const id = String(d.code);
@@ -173,8 +167,8 @@ export function toSarif(report: CheckReport, rules: readonly RuleInfo[], locator
             informationUri: TOOL_URI,
             rules: rules.map((r) => ({
               id: r.id,
-              shortDescription: { text: r.summary },
-              helpUri: `${RULE_DOCS_BASE}${r.id}.md`,
+              shortDescription: { text: r.title },
+              helpUri: ruleDocUrl(r.id),
               defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
             })),
           },
@@ -187,6 +181,6 @@ export function toSarif(report: CheckReport, rules: readonly RuleInfo[], locator
   };
 }
 
-export function formatSarif(report: CheckReport, rules: readonly RuleInfo[], locator: Locator): string {
+export function formatSarif(report: CheckReport, rules: readonly RuleMeta[], locator: Locator): string {
   return `${JSON.stringify(toSarif(report, rules, locator), null, 2)}\n`;
 }

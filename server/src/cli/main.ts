@@ -1,11 +1,12 @@
-import { check, ALL_RULES } from './check';
+import { RULES } from '../rules/registry';
+import { check } from './check';
 import { dump } from './dump';
 import { TOOL_VERSION } from './formats';
 import { CliIo, EXIT_USAGE, InputError, processIo, UsageError } from './io';
 
 function ruleList(): string {
-  const width = Math.max(...ALL_RULES.map((r) => r.id.length));
-  return ALL_RULES.map((r) => `    ${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.summary}`).join('\n');
+  const width = Math.max(...RULES.map((r) => r.id.length));
+  return RULES.map((r) => `    ${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(11)}  ${r.title}`).join('\n');
 }
 
 export function usage(): string {

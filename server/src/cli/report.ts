@@ -9,7 +9,8 @@ import { secretScrubber, secretValues } from '../values/redact';
 import { Workspace } from '../model/workspace';
 import { OutputFormat } from './args';
 import { sortedDocuments } from './fix';
-import { CheckReport, formatHuman, formatJson, formatSarif, Locator, Problem, RuleInfo, SRCROOT } from './formats';
+import { CheckReport, formatHuman, formatJson, formatSarif, Locator, Problem, SRCROOT } from './formats';
+import { RuleMeta } from '../rules/rule';
 
 /** Paths as the output shows them: relative to the current folder. */
 export function makeLocator(cwd: string): Locator {
@@ -53,7 +54,7 @@ export interface ReportRun {
   workspace: Workspace;
   analyzer: WorkspaceAnalyzer;
   catalog: Catalog;
-  rules: readonly RuleInfo[];
+  rules: readonly RuleMeta[];
   locator: Locator;
   format: OutputFormat;
 }

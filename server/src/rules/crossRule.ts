@@ -2,7 +2,7 @@ import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
 import { EffectiveConfig } from '../model/effective';
 import { OxCluster, OxNode } from '../model/node';
-import { Finding, Severity } from './rule';
+import { Finding, RuleMeta } from './rule';
 
 /** A finding placed in one document of the workspace. */
 export interface PlacedFinding {
@@ -17,9 +17,7 @@ export interface ClusterContext {
 }
 
 /** A rule over the files of a node or the nodes of a cluster; node rules simply loop over the cluster's nodes. */
-export interface CrossRule {
-  id: string;
-  defaultSeverity: Severity;
-  summary: string;
+export interface CrossRule extends RuleMeta {
+  scope: 'node' | 'cluster';
   check(context: ClusterContext): PlacedFinding[];
 }

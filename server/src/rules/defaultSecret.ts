@@ -27,8 +27,11 @@ function inUse(def: PropertyDef, valueOf: (key: string) => string): boolean {
 /** A secret that still holds a value OX has shipped as its default while the feature that uses it is on. */
 export const defaultSecretRule: Rule = {
   id: 'default-secret',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'A password, salt or key that still holds a value OX has shipped publicly.',
+  title:
+    'A password, salt or key still set to a value OX ships publicly, or a salt or password left unset (so OX uses its public default) while symmetric encryption is on and TLS is off.',
+  fixable: false,
   readsNode: true,
   check: ({ doc, catalog, workspace }) => {
     const findings: Finding[] = [];

@@ -5,8 +5,10 @@ import { Finding, Fix, Rule } from './rule';
 /** A renamed or removed key. */
 export const deprecatedKeyRule: Rule = {
   id: 'deprecated-key',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'A key OX renamed or no longer reads.',
+  title: 'A key OX renamed or no longer reads, or one renamed to a key that was removed since.',
+  fixable: true,
   check: ({ doc, catalog }) => {
     const findings: Finding[] = [];
     for (const e of doc.settings) {

@@ -5,8 +5,10 @@ import { Finding, Rule } from './rule';
 /** A key set twice in one file: Java keeps the last value. */
 export const duplicateKeyRule: Rule = {
   id: 'duplicate-key',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'A key set more than once in one file; Java keeps only the last value.',
+  title: 'A key set more than once in one file; Java keeps only the last value.',
+  fixable: true,
   check: ({ doc }) => {
     const index = canonicalIndex(doc);
     const findings: Finding[] = [];

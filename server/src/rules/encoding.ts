@@ -151,9 +151,11 @@ function entryFindings(doc: OxDocument, from: number): Finding[] {
 /** Text OX would read differently: a byte-order mark, characters beyond ISO-8859-1, UTF-8 read as ISO-8859-1. */
 export const encodingRule: Rule = {
   id: 'encoding',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary:
-    'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, characters above U+00FF, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
+  title:
+    'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, a character above U+00FF in a key or value, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
+  fixable: true,
   // A rule about the bytes of ISO-8859-1 files: it reads the .properties text itself.
   check: ({ doc }) => {
     if (!isOxDocument(doc)) return [];

@@ -5,8 +5,11 @@ import { judgedEntries, valueFixes } from './valueVerdicts';
 /** A value OX rejects or cannot parse. */
 export const invalidValueRule: Rule = {
   id: 'invalid-value',
+  scope: 'file',
   defaultSeverity: 'error',
-  summary: 'A value OX rejects or cannot parse (type, allowed values, range, unit, address syntax).',
+  title:
+    'A value OX rejects or cannot parse: the wrong type, a value not allowed, out of range, a bad unit, time span, address or port, or empty where OX needs one.',
+  fixable: true,
   check: ({ doc }) => {
     const findings: Finding[] = [];
     for (const { e, verdict } of judgedEntries(doc)) {

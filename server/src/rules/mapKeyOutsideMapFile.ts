@@ -6,8 +6,10 @@ const CONFIGURATION_PREFIX = 'com.openexchange.hazelcast.configuration.';
 /** A distributed-map setting outside a hazelcast/<map>.properties file, where OX never reads it. */
 export const mapKeyOutsideMapFileRule: Rule = {
   id: 'map-key-outside-map-file',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'A com.openexchange.hazelcast.configuration.* key outside a hazelcast/<map>.properties file.',
+  title: 'A com.openexchange.hazelcast.configuration.* key outside a hazelcast/<map>.properties file, where it configures nothing.',
+  fixable: false,
   check: ({ doc }) => {
     const findings: Finding[] = [];
     if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return findings;

@@ -5,8 +5,11 @@ import { judgedEntries, valueFixes } from './valueVerdicts';
 /** A value OX accepts but reads differently from what it says. */
 export const misreadValueRule: Rule = {
   id: 'misread-value',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'A value OX accepts but reads differently from what it says (e.g. a boolean "yes" read as false).',
+  title:
+    'A value OX accepts but reads differently from what it says, e.g. "yes" for a boolean (read as false) or a session lifetime below the minimum OX raises it to.',
+  fixable: true,
   check: ({ doc }) => {
     const findings: Finding[] = [];
     for (const { e, verdict } of judgedEntries(doc)) {

@@ -41,12 +41,24 @@ export interface RuleContext {
   workspace?: Workspace;
 }
 
-/** One diagnostic rule: an id users can configure, a default severity, and a check with its fixes. */
-export interface Rule {
+/** Where a rule looks: one file, the files of one node, or the nodes of a cluster. */
+export type RuleScope = 'file' | 'node' | 'cluster';
+
+/** What users see of a rule; server/src/rules/registry.ts lists them, and `npm run gen` writes settings, schema and docs tables from them. */
+export interface RuleMeta {
+  /** What users configure and suppress; its page is docs/rules/<id>.md. */
   id: string;
+  scope: RuleScope;
   defaultSeverity: Severity;
-  /** One line for settings and docs. */
-  summary: string;
+  /** One line of plain text, the rule's only description: settings, schema, docs tables, --help, SARIF. */
+  title: string;
+  /** Some of its findings offer fixes. */
+  fixable: boolean;
+}
+
+/** One diagnostic rule over one file: its metadata, and a check with its fixes. */
+export interface Rule extends RuleMeta {
+  scope: 'file';
   /** Its findings depend on the node's other files too, so an edit of one of them runs it again. */
   readsNode?: boolean;
   check(context: RuleContext): Finding[];

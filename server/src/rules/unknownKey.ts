@@ -5,8 +5,10 @@ const CONFIGURATION_PREFIX = 'com.openexchange.hazelcast.configuration.';
 /** A key in a namespace the catalog fully covers that the catalog does not know. */
 export const unknownKeyRule: Rule = {
   id: 'unknown-key',
+  scope: 'file',
   defaultSeverity: 'warning',
-  summary: 'Unknown key in a namespace whose every key the catalog knows (a typo OX silently ignores).',
+  title: 'A key the catalog does not know in a namespace it fully covers: most likely a typo, which OX silently ignores.',
+  fixable: true,
   check: ({ doc, catalog }) => {
     const findings: Finding[] = [];
     const syntax = doc.kind.syntax;

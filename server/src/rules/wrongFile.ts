@@ -21,8 +21,10 @@ function moveFix(doc: ConfigDocument, setting: Setting, known: KnownProperty, wo
 /** A known key documented for another OX file than this one. */
 export const wrongFileRule: Rule = {
   id: 'wrong-file',
+  scope: 'file',
   defaultSeverity: 'information',
-  summary: 'A key documented for another file; OX still reads it from any .properties file below etc/.',
+  title: 'A key documented for another file; OX still reads it from any .properties file below etc/.',
+  fixable: true,
   readsNode: true,
   check: ({ doc, workspace }) => {
     const findings: Finding[] = [];

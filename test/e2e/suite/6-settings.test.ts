@@ -34,14 +34,13 @@ describe('settings and commands', () => {
 
   it('declares a setting for every rule of the server, with its default severity', () => {
     const config = vscode.workspace.getConfiguration('oxClusterConfig');
-    // The compiled rule lists of the server (npm run build): the settings must not drift from them.
+    // The compiled rule registry of the server (npm run build): the settings must not drift from it.
     interface RuleInfo {
       id: string;
       defaultSeverity: string;
     }
-    const out = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'rules');
-    const single = (require(path.join(out, 'index.js')) as { SINGLE_FILE_RULES: RuleInfo[] }).SINGLE_FILE_RULES;
-    const cross = (require(path.join(out, 'cross', 'index.js')) as { CROSS_FILE_RULES: RuleInfo[] }).CROSS_FILE_RULES;
+    const registry = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'rules', 'registry.js');
+    const { RULES, FILE_RULES } = require(registry) as { RULES: RuleInfo[]; FILE_RULES: RuleInfo[] };
     const expected: Record<string, string> = {
       syntax: 'error',
       'unknown-key': 'warning',
@@ -54,8 +53,8 @@ describe('settings and commands', () => {
       'default-secret': 'warning',
       encoding: 'warning',
     };
-    for (const rule of [...single, ...cross]) expected[rule.id] ??= rule.defaultSeverity;
-    for (const rule of single) assert.strictEqual(rule.defaultSeverity, expected[rule.id], `server default of ${rule.id}`);
+    for (const rule of RULES) expected[rule.id] ??= rule.defaultSeverity;
+    for (const rule of FILE_RULES) assert.strictEqual(rule.defaultSeverity, expected[rule.id], `server default of ${rule.id}`);
     for (const [id, severity] of Object.entries(expected)) {
       assert.strictEqual(config.inspect(`rules.${id}`)?.defaultValue, severity, `setting oxClusterConfig.rules.${id}`);
     }

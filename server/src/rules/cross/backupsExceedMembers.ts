@@ -19,8 +19,10 @@ function shown(n: number): string {
 /** Backups need members: a map with more copies than full members cannot keep them when a member leaves. */
 export const backupsExceedMembersRule: CrossRule = {
   id: 'backups-exceed-members',
+  scope: 'cluster',
   defaultSeverity: 'warning',
-  summary: 'backupCount + asyncBackupCount + 1 is larger than the number of full (non-lite) members.',
+  title: 'A map keeps more copies (backupCount + asyncBackupCount + 1) than the cluster has full (non-lite) members.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     const fullInWorkspace = cluster.nodes.filter((n) => !isTrue(effective(n).value(LITE_MEMBER))).length;

@@ -175,7 +175,10 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
 /** Settings OX needs equal on every node of a cluster. */
 export const clusterMismatchRule: CrossRule = {
   id: 'cluster-mismatch',
+  scope: 'cluster',
   defaultSeverity: 'warning',
-  summary: 'A setting every node must share differs (group name, join mode, encryption, map settings, event invalidation).',
+  title:
+    'A setting all nodes must share differs between them: group name, join mode or Hazelcast encryption (an error, as the cluster splits), map settings, event invalidation or the session encryption key.',
+  fixable: true,
   check: (context) => [...sharedSettings(context), ...mapSettings(context)],
 };

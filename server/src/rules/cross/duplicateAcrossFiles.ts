@@ -4,8 +4,10 @@ import { keySpan, where } from './helpers';
 /** OX reads all .properties files of a node into one map; a key set in two files has an undefined winner. */
 export const duplicateAcrossFilesRule: CrossRule = {
   id: 'duplicate-across-files',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary: 'A key set in two files of one node: which file OX reads last, and so which value wins, is undefined.',
+  title: 'A key set in two files of one node: which file OX reads last, and so which value wins, is undefined.',
+  fixable: false,
   check: ({ cluster, effective, catalog }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

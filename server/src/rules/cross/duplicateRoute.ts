@@ -6,8 +6,10 @@ import { BACKEND_ROUTE } from '../../catalog/oxKeys';
 /** The JSESSIONID route must name one node; two nodes with one route get each other's requests. */
 export const duplicateRouteRule: CrossRule = {
   id: 'duplicate-route',
+  scope: 'cluster',
   defaultSeverity: 'error',
-  summary: 'Two or more nodes set the same com.openexchange.server.backendRoute.',
+  title: 'Two or more nodes set the same com.openexchange.server.backendRoute, so sticky routing breaks.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     const byRoute = new Map<string, Array<{ name: string; setting: PlacedSetting }>>();
     for (const node of cluster.nodes) {

@@ -5,8 +5,10 @@ import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from '../../catalog/oxKeys';
 /** Event invalidation travels over Hazelcast topics: with Hazelcast off, caches of other nodes go stale. */
 export const eventInvalidationWithoutHazelcastRule: CrossRule = {
   id: 'event-invalidation-without-hazelcast',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary: 'eventInvalidation=true while Hazelcast is disabled: no node hears about cache changes.',
+  title: 'eventInvalidation=true while Hazelcast is disabled: no node hears about cache changes.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

@@ -25,8 +25,11 @@ function state(config: EffectiveConfig, key: string): string {
 /** Each join mode needs its own settings; without them the node cannot find the others. */
 export const joinIncompleteRule: CrossRule = {
   id: 'join-incomplete',
+  scope: 'node',
   defaultSeverity: 'error',
-  summary: 'The join mode lacks what it needs: static nodes, a valid multicast group/port, DNS names or the Kubernetes service.',
+  title:
+    'The join mode lacks the settings it needs: static nodes, a valid multicast group and port, DNS names, the Kubernetes service or the AWS keys.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

@@ -6,8 +6,10 @@ const LEGACY_FILES = new Set(['cluster.properties', 'mdns.properties', 'static-c
 /** The cluster discovery files of old OX versions: their keys are read under new names in hazelcast.properties. */
 export const legacyFileRule: CrossRule = {
   id: 'legacy-file',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary: 'cluster.properties, mdns.properties or static-cluster-discovery.properties: old discovery files OX no longer reads.',
+  title: 'cluster.properties, mdns.properties or static-cluster-discovery.properties: old discovery files OX no longer reads.',
+  fixable: false,
   check: ({ cluster, catalog }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

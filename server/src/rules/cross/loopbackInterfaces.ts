@@ -8,8 +8,10 @@ import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
 /** A clustered node that listens on the loopback address only cannot be reached by the others. */
 export const loopbackInterfacesRule: CrossRule = {
   id: 'loopback-interfaces',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary: 'The node joins a cluster but Hazelcast listens on 127.0.0.1 only (the default).',
+  title: 'The node joins a cluster (other than by Kubernetes) but Hazelcast listens on 127.0.0.1 only, the default.',
+  fixable: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

@@ -8,8 +8,10 @@ const LTCP_PREFIX = 'jcs.auxiliary.LTCP';
 /** With event invalidation on, OX disables the LTCP auxiliary: its settings are dead weight. */
 export const ltcpIgnoredRule: CrossRule = {
   id: 'ltcp-ignored',
+  scope: 'node',
   defaultSeverity: 'hint',
-  summary: 'jcs.auxiliary.LTCP.* settings in cache.ccf are ignored while event invalidation is on.',
+  title: 'jcs.auxiliary.LTCP.* settings in cache.ccf, which OX ignores while event invalidation is on.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

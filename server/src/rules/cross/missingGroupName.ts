@@ -5,8 +5,10 @@ import { GROUP_NAME, JOIN } from '../../catalog/oxKeys';
 /** Any join but `empty` needs a group name; OX refuses to start Hazelcast without one. */
 export const missingGroupNameRule: CrossRule = {
   id: 'missing-group-name',
+  scope: 'node',
   defaultSeverity: 'error',
-  summary: 'network.join is not empty but group.name is unset or blank: Hazelcast does not start.',
+  title: 'network.join is not "empty" but group.name is unset or blank: Hazelcast does not start.',
+  fixable: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     // The fix proposes the name most other nodes use, so it does not start a cluster-mismatch; else the folder name.

@@ -5,8 +5,10 @@ import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
 export const noDataMembersRule: CrossRule = {
   id: 'no-data-members',
+  scope: 'cluster',
   defaultSeverity: 'error',
-  summary: 'Every node of the cluster is a lite member: no member holds data.',
+  title: 'Every node of the cluster is a lite member, so no member holds data.',
+  fixable: false,
   check: ({ cluster, effective }) => {
     // Nodes with Hazelcast switched off are no members at all (OX reads anything but "true" as off).
     const members = cluster.nodes.filter((n) => isTrue(effective(n).value(HAZELCAST_ENABLED)));

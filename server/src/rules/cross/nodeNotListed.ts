@@ -6,8 +6,10 @@ import { INTERFACES, STATIC_NODES } from '../../catalog/oxKeys';
 /** With static join every node should list every other, so any of them can start first. */
 export const nodeNotListedRule: CrossRule = {
   id: 'node-not-listed',
+  scope: 'cluster',
   defaultSeverity: 'information',
-  summary: "With static join, a node's own address is missing from another node's static node list.",
+  title: "With static join, a node's own address is missing from another node's static node list.",
+  fixable: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     const isStatic = (n: (typeof cluster.nodes)[number]) => joinMode(effective(n)) === 'static';

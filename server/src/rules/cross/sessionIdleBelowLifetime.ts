@@ -29,8 +29,10 @@ export function idleBelowLifetime(doc: ConfigDocument, idle: string, lifetimeSec
 /** The sessions map must keep idle entries longer than a session may live, or Hazelcast drops live sessions. */
 export const sessionIdleBelowLifetimeRule: CrossRule = {
   id: 'session-idle-below-lifetime',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary: 'maxIdleSeconds of the sessions map is not above sessionLongLifeTime: sessions vanish from the cluster early.',
+  title: "The sessions map's maxIdleSeconds is not above sessionLongLifeTime, so idle sessions vanish from the cluster before they expire.",
+  fixable: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

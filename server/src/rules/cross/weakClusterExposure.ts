@@ -17,9 +17,11 @@ const ENDPOINTS = [
 /** A clustered node whose Hazelcast port is open wider than the cluster needs. */
 export const weakClusterExposureRule: CrossRule = {
   id: 'weak-cluster-exposure',
+  scope: 'node',
   defaultSeverity: 'warning',
-  summary:
+  title:
     'The node joins a cluster while Hazelcast listens on all interfaces (blank network.interfaces) or serves its REST or memcache endpoint.',
+  fixable: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
