@@ -5,39 +5,92 @@ import { Comment, LogicalLine } from './naturalLines';
 import { CommentLine, EntryLine, Escape, ParseProblem, PropertyEntry, Span } from './types';
 import { decode, OffsetMap } from './unescape';
 
+/** Where a logical line's key ends and its value starts, and the separator between them (`=`, `:`, ` ` or none). */
+interface KeyValueSplit {
+  keyEnd: number;
+  valueStart: number;
+  separator: string;
+}
+
+/** Reused by every call (a parse splits a million lines): callers read it at once. */
+const split: KeyValueSplit = { keyEnd: 0, valueStart: 0, separator: '' };
+
+/**
+ * Splits `text[from, to)` as Properties.load does: the key runs to the first unescaped `=`, `:` or white
+ * space; white space and at most one `=` or `:` after it separate it from the value.
+ */
+function splitKeyValue(text: string, from: number, to: number): KeyValueSplit {
+  let keyEnd = from;
+  let valueStart = to;
+  let separator = '';
+  let precedingBackslash = false;
+  while (keyEnd < to) {
+    const c = text.charCodeAt(keyEnd);
+    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c) && !precedingBackslash) {
+      valueStart = keyEnd + 1;
+      separator = ' ';
+      break;
+    }
+    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
+    keyEnd++;
+  }
+  while (valueStart < to) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  split.keyEnd = keyEnd;
+  split.valueStart = valueStart;
+  split.separator = separator;
+  return split;
+}
+
+/** The same split for text that holds no backslash (the common plain line): nothing can be escaped. */
+function splitPlainKeyValue(text: string, from: number, to: number): KeyValueSplit {
+  let keyEnd = from;
+  let separator = '';
+  while (keyEnd < to) {
+    const c = text.charCodeAt(keyEnd);
+    if (c === EQUALS || c === COLON) {
+      separator = text[keyEnd];
+      break;
+    }
+    if (isWhite(c)) {
+      separator = ' ';
+      break;
+    }
+    keyEnd++;
+  }
+  let valueStart = keyEnd < to ? keyEnd + 1 : to;
+  while (valueStart < to) {
+    const c = text.charCodeAt(valueStart);
+    if (!isWhite(c)) {
+      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
+      else break;
+    }
+    valueStart++;
+  }
+  split.keyEnd = keyEnd;
+  split.valueStart = valueStart;
+  split.separator = separator;
+  return split;
+}
+
 export function toEntry(logical: LogicalLine, problems: ParseProblem[]): PropertyEntry {
   const line = logical.text;
   const limit = line.length;
   const lineStart = logical.lines.length ? logical.lines[0].start : 0;
   const map = new OffsetMap(logical.segments, lineStart);
 
-  let keyLen = 0;
-  let valueStart = limit;
-  let separator = '';
-  let precedingBackslash = false;
-  while (keyLen < limit) {
-    const c = line.charCodeAt(keyLen);
-    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
-      valueStart = keyLen + 1;
-      separator = line[keyLen];
-      break;
-    }
-    if (isWhite(c) && !precedingBackslash) {
-      valueStart = keyLen + 1;
-      separator = ' ';
-      break;
-    }
-    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
-    keyLen++;
-  }
-  while (valueStart < limit) {
-    const c = line.charCodeAt(valueStart);
-    if (!isWhite(c)) {
-      if (separator !== '=' && separator !== ':' && (c === EQUALS || c === COLON)) separator = line[valueStart];
-      else break;
-    }
-    valueStart++;
-  }
+  const { keyEnd: keyLen, valueStart, separator } = splitKeyValue(line, 0, limit);
 
   const escapes: Escape[] = [];
   const key = decode(line, 0, keyLen, map, escapes, problems);
@@ -224,33 +277,7 @@ const NO_ESCAPES: Escape[] = [];
  * line are source offsets less `start` and no offset map is needed.
  */
 export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[]): PropertyEntry {
-  let keyEnd = start;
-  let valueStart = end;
-  let separator = '';
-  let precedingBackslash = false;
-  while (keyEnd < end) {
-    const c = text.charCodeAt(keyEnd);
-    if ((c === EQUALS || c === COLON) && !precedingBackslash) {
-      valueStart = keyEnd + 1;
-      separator = text[keyEnd];
-      break;
-    }
-    if (isWhite(c) && !precedingBackslash) {
-      valueStart = keyEnd + 1;
-      separator = ' ';
-      break;
-    }
-    precedingBackslash = c === BACKSLASH ? !precedingBackslash : false;
-    keyEnd++;
-  }
-  while (valueStart < end) {
-    const c = text.charCodeAt(valueStart);
-    if (!isWhite(c)) {
-      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
-      else break;
-    }
-    valueStart++;
-  }
+  const { keyEnd, valueStart, separator } = splitKeyValue(text, start, end);
   const escapes: Escape[] = [];
   const key = decode(text, start, keyEnd, undefined, escapes, problems);
   const value = decode(text, valueStart, end, undefined, escapes, problems);
@@ -281,29 +308,7 @@ export function lineEntry(text: string, start: number, end: number, problems: Pa
 export function continuedEntry(text: string, start: number, eol: number): PropertyEntry | undefined {
   const n = text.length;
   const firstEnd = eol - 1;
-  let keyEnd = start;
-  let separator = '';
-  while (keyEnd < firstEnd) {
-    const c = text.charCodeAt(keyEnd);
-    if (c === EQUALS || c === COLON) {
-      separator = text[keyEnd];
-      break;
-    }
-    if (isWhite(c)) {
-      separator = ' ';
-      break;
-    }
-    keyEnd++;
-  }
-  let valueStart = keyEnd + 1;
-  while (valueStart < firstEnd) {
-    const c = text.charCodeAt(valueStart);
-    if (!isWhite(c)) {
-      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
-      else break;
-    }
-    valueStart++;
-  }
+  const { keyEnd, valueStart, separator } = splitPlainKeyValue(text, start, firstEnd);
   if (valueStart >= firstEnd) return undefined;
   let value = text.slice(valueStart, firstEnd);
   const lines: EntryLine[] = [{ start, end: eol }];
@@ -338,29 +343,7 @@ export function continuedEntry(text: string, start: number, eol: number): Proper
 
 /** The common case: one natural line without any backslash, read straight from the source. */
 export function plainEntry(text: string, start: number, end: number): PropertyEntry {
-  let keyEnd = start;
-  let separator = '';
-  while (keyEnd < end) {
-    const c = text.charCodeAt(keyEnd);
-    if (c === EQUALS || c === COLON) {
-      separator = text[keyEnd];
-      break;
-    }
-    if (isWhite(c)) {
-      separator = ' ';
-      break;
-    }
-    keyEnd++;
-  }
-  let valueStart = keyEnd < end ? keyEnd + 1 : end;
-  while (valueStart < end) {
-    const c = text.charCodeAt(valueStart);
-    if (!isWhite(c)) {
-      if (separator === ' ' && (c === EQUALS || c === COLON)) separator = text[valueStart];
-      else break;
-    }
-    valueStart++;
-  }
+  const { keyEnd, valueStart, separator } = splitPlainKeyValue(text, start, end);
   return new PlainEntry(start, text.slice(start, keyEnd), text.slice(valueStart, end), separator, valueStart);
 }
 
