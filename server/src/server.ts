@@ -103,15 +103,11 @@ const publisher = new DiagnosticsPublisher({
   send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
 });
 
-function publish(uris: Iterable<string>, force = false): void {
-  publisher.publish(uris, force);
-}
-
 function flush(): void {
   timer = undefined;
   const uris = [...changed];
   changed.clear();
-  publish(runSafe('analysis', uris, () => sync.update(uris, settings)));
+  publisher.publish(runSafe('analysis', uris, () => sync.update(uris, settings)));
 }
 
 /** Collects changes and analyses them together after a short quiet time (none for a freshly opened file). */
@@ -141,7 +137,7 @@ async function reloadConfiguration(): Promise<void> {
   sync.maxFileSize = settings.maxFileSize ?? Infinity;
   const messages = await sync.reconfigure(catalog, roots, discover, config.clusters);
   for (const text of documents.all()) sync.openDocument(text);
-  publish(await sync.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
+  publisher.publish(await sync.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
   connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
   // In the editor every configuration problem is a warning: what cannot be used is left out.

@@ -36,9 +36,9 @@ export function fixesOf(diagnostic: Diagnostic): FixData[] {
 }
 
 function toEdit(edit: TextEditSpec): FixData['edits'][number] {
-  if (edit.createUri || !edit.doc) {
+  if (edit.createUri !== undefined) {
     const start = { line: 0, character: 0 };
-    return { uri: edit.createUri ?? '', range: { start, end: start }, newText: edit.newText };
+    return { uri: edit.createUri, range: { start, end: start }, newText: edit.newText };
   }
   const target = edit.doc;
   return {

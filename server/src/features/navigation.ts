@@ -5,10 +5,6 @@ import { Workspace } from '../model/workspace';
 
 const MAX_SYMBOLS = 1000;
 
-function canonical(e: Setting): string {
-  return e.canonicalKey;
-}
-
 function location(doc: ConfigDocument, e: Setting): Location {
   return { uri: doc.uri, range: { start: doc.text.positionAt(e.keyRange.start), end: doc.text.positionAt(e.keyRange.end) } };
 }
@@ -18,7 +14,7 @@ export function keyAt(doc: ConfigDocument, position: Position): string | undefin
   const offset = doc.text.offsetAt(position);
   const e = settingAt(doc.settings, offset);
   if (!e || offset < e.keyRange.start || offset > e.keyRange.end) return undefined;
-  return canonical(e);
+  return e.canonicalKey;
 }
 
 /** Every place in the workspace that sets the key, across files and nodes. */
@@ -28,7 +24,7 @@ export function findReferences(workspace: Workspace, doc: ConfigDocument, positi
   const out: Location[] = [];
   for (const other of workspace.documents()) {
     if (other.kind.syntax !== doc.kind.syntax) continue;
-    for (const e of other.settings) if (canonical(e) === key) out.push(location(other, e));
+    for (const e of other.settings) if (e.canonicalKey === key) out.push(location(other, e));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileKind } from '../catalog/fileKind';
 import { KeyIndex } from '../util/keyIndex';
+import { indexContaining } from '../util/search';
 import { Span } from '../parser/types';
 import { DocumentEditor } from './edits';
 import { Setting } from './setting';
@@ -62,16 +63,13 @@ export function settingsOf(doc: ConfigDocument, canonicalKey: string): Setting[]
 
 /** The setting whose source contains an offset. */
 export function settingAt<S extends Setting>(settings: readonly S[], offset: number): S | undefined {
-  let lo = 0;
-  let hi = settings.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const range = settings[mid].range;
-    if (offset < range.start) hi = mid - 1;
-    else if (offset > range.end) lo = mid + 1;
-    else return settings[mid];
-  }
-  return undefined;
+  const at = indexContaining(
+    settings.length,
+    (i) => settings[i].range.start,
+    (i) => settings[i].range.end,
+    offset,
+  );
+  return at < 0 ? undefined : settings[at];
 }
 
 /** The span of line 1 of a document. */

@@ -21,16 +21,10 @@ export type FixIntent =
   /** Replace raw text: for rules about the format's own syntax (a byte-order mark, an escape). */
   | { kind: 'replace-text'; doc: ConfigDocument; start: number; end: number; text: string };
 
-/** A text replacement in a document, or the content of a file that does not exist yet. */
-export interface TextEditSpec {
-  /** The document edited; unset when the edit creates `createUri`. */
-  doc?: ConfigDocument;
-  /** A file that does not exist yet: it is created with `newText` as its content (offsets are 0). */
-  createUri?: string;
-  start: number;
-  end: number;
-  newText: string;
-}
+/** A text replacement in a document, or the content of a file that does not exist yet (offsets 0). */
+export type TextEditSpec =
+  | { doc: ConfigDocument; createUri?: undefined; start: number; end: number; newText: string }
+  | { doc?: undefined; createUri: string; start: 0; end: 0; newText: string };
 
 /** A format's editor: minimal text edits that carry out an intent on one of its documents. */
 export interface DocumentEditor {

@@ -1,8 +1,8 @@
-import { lastSetting } from '../../model/document';
+import { firstLineRange, lastSetting } from '../../model/document';
 import { staticHosts } from '../../values/addresses';
 import { mapFiles } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { firstLine, isTrue, joinMode } from './helpers';
+import { isTrue, joinMode } from './helpers';
 import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from '../../catalog/oxKeys';
 
 // A backup count above 6 has no further effect (OX documents 0 to 6; misread-value reports higher values).
@@ -48,7 +48,7 @@ export const backupsExceedMembersRule: CrossRule = {
         out.push({
           doc,
           finding: {
-            ...(at ? at.valueRange : firstLine(doc)),
+            ...(at ? at.valueRange : firstLineRange(doc)),
             message:
               `This map keeps ${copies} copies of each entry (backupCount ${shown(backups)} + asyncBackupCount ${shown(asyncBackups)} + 1), ` +
               `but there ${members === 1 ? 'is' : 'are'} only ${source}: not every copy gets a member of its own, so entries can be lost while a member is down.`,

@@ -1,11 +1,11 @@
-import { ConfigDocument, lastSetting, settingsOf } from '../../model/document';
+import { ConfigDocument, firstLineRange, lastSetting, settingsOf } from '../../model/document';
 import { valueOrKeyRange } from '../../model/setting';
 import { SECRET_IN_TEXT } from '../../values/redact';
 import { EffectiveConfig } from '../../model/effective';
 import { mapFiles, nodeFile, OxNode } from '../../model/node';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
 import { Fix, Severity } from '../rule';
-import { firstLine, isTrue, putIntent } from './helpers';
+import { isTrue, putIntent } from './helpers';
 import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from '../../catalog/oxKeys';
 import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
 
@@ -127,7 +127,7 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
         const { doc, setting } = value.source;
         observations.push({ node, value: setting.value, doc, span: valueOrKeyRange(setting), set: true });
       } else if (home) {
-        observations.push({ node, value: value.value ?? '', doc: home, span: firstLine(home), set: false });
+        observations.push({ node, value: value.value ?? '', doc: home, span: firstLineRange(home), set: false });
       }
     }
     if (observations.length < 2) continue;
@@ -158,7 +158,7 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
       const observations: Observation[] = copies.map(({ node, doc }) => {
         const e = lastSetting(doc, key);
         if (e) return { node, value: e.value, doc, span: valueOrKeyRange(e), set: true };
-        return { node, value: def?.default ?? '', doc, span: firstLine(doc), set: false };
+        return { node, value: def?.default ?? '', doc, span: firstLineRange(doc), set: false };
       });
       // No fix that takes a sessions map's maxIdleSeconds below the node's own session lifetime: the raise fix of
       // session-idle-below-lifetime would undo it, and check --fix would go back and forth between the two.

@@ -11,9 +11,6 @@ export function homeDoc(node: OxNode, fileName: string): ConfigDocument | undefi
   return nodeFile(node, fileName) ?? nodeFile(node, 'hazelcast.properties') ?? node.docs.find((d) => !d.kind.isMapFile) ?? node.docs[0];
 }
 
-/** The span of line 1 of a document. */
-export const firstLine = firstLineRange;
-
 /** The span of a setting's value (its key when the value is empty). */
 export function valueSpan(placed: PlacedSetting): { start: number; end: number } {
   return valueOrKeyRange(placed.setting);
@@ -36,7 +33,7 @@ export function findingAt(
   extra: Partial<Finding> = {},
 ): { doc: ConfigDocument; finding: Finding } {
   if (placed) return { doc: placed.doc, finding: { ...valueSpan(placed), message, ...extra } };
-  return { doc: fallback, finding: { ...firstLine(fallback), message, ...extra } };
+  return { doc: fallback, finding: { ...firstLineRange(fallback), message, ...extra } };
 }
 
 /** `file:line` of a setting, for messages. */

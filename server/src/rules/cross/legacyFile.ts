@@ -1,5 +1,5 @@
+import { firstLineRange } from '../../model/document';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { firstLine } from './helpers';
 
 const LEGACY_FILES = new Set(['cluster.properties', 'mdns.properties', 'static-cluster-discovery.properties']);
 
@@ -27,7 +27,7 @@ export const legacyFileRule: CrossRule = {
         out.push({
           doc,
           finding: {
-            ...firstLine(doc),
+            ...firstLineRange(doc),
             message: `${doc.kind.name} is an old cluster discovery file; OX no longer reads its keys under these names.${tail}`,
           },
         });

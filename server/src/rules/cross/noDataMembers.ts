@@ -1,5 +1,6 @@
+import { firstLineRange } from '../../model/document';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { firstLine, homeDoc, isTrue, joinMode, valueSpan } from './helpers';
+import { homeDoc, isTrue, joinMode, valueSpan } from './helpers';
 import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
@@ -28,7 +29,7 @@ export const noDataMembersRule: CrossRule = {
       out.push({
         doc,
         finding: {
-          ...(setting ? valueSpan(setting) : firstLine(doc)),
+          ...(setting ? valueSpan(setting) : firstLineRange(doc)),
           message: `${what}, so no member holds distributed data (sessions, locks, caches). Make at least one a full member.`,
         },
       });
