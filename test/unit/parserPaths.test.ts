@@ -4,6 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { propertiesTextOfPieces } from '../support/arbitraries';
 import fc from 'fast-check';
 import { toEntry } from '../../server/src/parser/entries';
 import { Scanner } from '../../server/src/parser/naturalLines';
@@ -72,36 +73,8 @@ describe('parser: the in-place readers agree with the general reader', () => {
   });
 
   test('lines built from pieces that continue, escape and comment', () => {
-    const piece = fc.constantFrom(
-      'k',
-      'key',
-      '=',
-      ':',
-      ' ',
-      '\t',
-      '\f',
-      '\\',
-      '\\\\',
-      '\\\n',
-      '\\\r\n',
-      '\\\r',
-      '\n',
-      '\r\n',
-      '\r',
-      '#',
-      '!',
-      '\\u',
-      '\\u00e9',
-      '\\u00',
-      'e9',
-      'x',
-      '\u00e9',
-    );
     fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 30 }).map((a) => a.join('')),
-        (text) => assertSame(text),
-      ),
+      fc.property(propertiesTextOfPieces(30), (text) => assertSame(text)),
       { seed: 0x9a7b5, numRuns: 5000 },
     );
   });

@@ -9,6 +9,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { propertiesTextOfPieces } from '../support/arbitraries';
 import fc from 'fast-check';
 import { escapeKey, escapeValue } from '../../server/src/parser/javaText';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
@@ -254,39 +255,10 @@ describe('properties: positions always cover their text', () => {
   });
 
   test('lines built from pieces that continue, escape and comment', () => {
-    const piece = fc.constantFrom(
-      'k',
-      'key',
-      '=',
-      ':',
-      ' ',
-      '\t',
-      '\f',
-      '\\',
-      '\\\\',
-      '\\\n',
-      '\\\r\n',
-      '\\\r',
-      '\n',
-      '\r\n',
-      '\r',
-      '#',
-      '!',
-      '\\u',
-      '\\u00e9',
-      '\\u00',
-      'e9',
-      'x',
-      '\u00e9',
-      '\u20ac',
-    );
     fc.assert(
-      fc.property(
-        fc.array(piece, { maxLength: 25 }).map((a) => a.join('')),
-        (text) => {
-          assertWellFormed(text, parseProperties(text));
-        },
-      ),
+      fc.property(propertiesTextOfPieces(25, ['\u20ac']), (text) => {
+        assertWellFormed(text, parseProperties(text));
+      }),
       params(0x5face3),
     );
   });
