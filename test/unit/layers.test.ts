@@ -11,6 +11,8 @@ const SRC = path.resolve(__dirname, '../../../server/src');
  */
 const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'util', paths: ['util/'] },
+  // Template syntaxes (Go, Jinja, ERB) that every reader masks before parsing.
+  { name: 'template', paths: ['template/'] },
   { name: 'parser', paths: ['parser/'] },
   { name: 'catalog', paths: ['catalog/'] },
   // Values sit below the model: grouping nodes into clusters reads the addresses of static node lists.
@@ -23,8 +25,8 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'front ends', paths: ['host/', 'server.ts', 'cli/', 'cli.ts'] },
 ];
 const FRONT_ENDS = LAYERS.length - 1;
-/** Packages the pure core may use: protocol types, text documents, schema validation. */
-const CORE_PACKAGES = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'ajv']);
+/** Packages the pure core may use: protocol types, text documents, schema validation, YAML. */
+const CORE_PACKAGES = new Set(['vscode-languageserver-types', 'vscode-languageserver-textdocument', 'ajv', 'yaml']);
 
 function layerOf(rel: string): number {
   return LAYERS.findIndex((l) => l.paths.some((p) => (p.endsWith('/') ? rel.startsWith(p) : rel === p)));

@@ -68,17 +68,17 @@ export function toDiagnostic(doc: ConfigDocument, rule: { id: string }, finding:
   }
   if (finding.tags?.length) diagnostic.tags = finding.tags;
   if (finding.fixes?.length) {
-    const data: DiagnosticData = {
-      fixes: finding.fixes.map((f) => {
-        // Each intent's own document knows its format and makes the text edits.
-        const edits: TextEditSpec[] = [];
-        for (const intent of f.intents) for (const edit of intent.doc.editor.edits(intent)) edits.push(edit);
-        const create: string[] = [];
-        for (const edit of edits) if (edit.createUri) create.push(edit.createUri);
-        return { title: f.title, preferred: f.preferred, edits: edits.map(toEdit), ...(create.length ? { create } : {}) };
-      }),
-    };
-    diagnostic.data = data;
+    const fixes: FixData[] = [];
+    for (const f of finding.fixes) {
+      // Each intent's own document knows its format and makes the text edits; a format that cannot do one offers no fix.
+      const edits: TextEditSpec[] = [];
+      for (const intent of f.intents) for (const edit of intent.doc.editor.edits(intent)) edits.push(edit);
+      if (!edits.length) continue;
+      const create: string[] = [];
+      for (const edit of edits) if (edit.createUri) create.push(edit.createUri);
+      fixes.push({ title: f.title, preferred: f.preferred, edits: edits.map(toEdit), ...(create.length ? { create } : {}) });
+    }
+    if (fixes.length) diagnostic.data = { fixes } satisfies DiagnosticData;
   }
   return diagnostic;
 }

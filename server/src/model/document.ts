@@ -7,12 +7,14 @@ import { DocumentEditor } from './edits';
 import { Setting } from './setting';
 
 /** The languages the product reads; each has a reader into this model and an editor for its fixes. */
-export type ConfigLanguage = 'ox-properties' | 'ox-ccf';
+export type ConfigLanguage = 'ox-properties' | 'ox-ccf' | 'ox-helm-values';
 
 /** A problem of the source syntax (the file cannot be read as OX reads it at that place). */
 export interface SyntaxProblem extends Span {
   code: string;
   message: string;
+  /** The reader is not sure (YAML that may only look broken because template actions are masked). */
+  uncertain?: boolean;
 }
 
 /** A comment of the source: where suppression directives are read from. */

@@ -2,8 +2,16 @@ import { KnownProperty } from '../catalog/catalog';
 import { Span } from '../parser/types';
 import type { ConfigDocument } from './document';
 
-/** Where a setting was written. Today a `.properties` line; Helm values entries and chart defaults come next. */
-export type SettingOrigin = 'properties-line';
+/** Where a setting was written: a `.properties` line, or an entry of an OX-key map in a Helm values file. */
+export type SettingOrigin = 'properties-line' | 'values-entry';
+
+/**
+ * Why a value cannot be known from the file: a template fills it in before deployment (`template`), OX
+ * resolves a `{{env NAME}}`-style token at run time (`ox-token`), a deployment script replaces a `${VAR}` or
+ * `%%NAME%%` (`variable`), it is a YAML map or list rather than text (`structure`), or YAML `null`, which
+ * deletes the chart's default (`null`). Value checks skip such a setting; key checks still run.
+ */
+export type UnknownValue = 'template' | 'ox-token' | 'variable' | 'structure' | 'null';
 
 /**
  * One OX key set to a value in one source document: what every rule reasons about, whatever the format.
@@ -26,6 +34,15 @@ export interface Setting {
   readonly known?: KnownProperty;
   /** Its source cannot be read as OX reads it (a malformed escape), so its key and value are not to be trusted. */
   readonly malformed: boolean;
+  /** Set when the value is not known before deployment; see UnknownValue. */
+  readonly unknownValue?: UnknownValue;
+  /**
+   * The map the setting is written in when a document has several (a values file's `properties` of one role):
+   * settings of one key overwrite each other only within one scope. Unset for a `.properties` file.
+   */
+  readonly scope?: string;
+  /** The template branch it is in (see template/scan.ts); settings in exclusive branches never render together. */
+  readonly branch?: string;
 }
 
 /** A setting and the document that holds it: what node and cluster views hand out. */

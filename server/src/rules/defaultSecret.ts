@@ -38,7 +38,7 @@ export const defaultSecretRule: Rule = {
     const valueOf = valueReader(doc, catalog, workspace);
     for (const e of doc.settings) {
       const def = e.known?.def;
-      if (!def?.secret || def.removedIn || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
+      if (!def?.secret || def.removedIn || e.unknownValue || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
       findings.push({
         ...e.valueRange,
         message: `"${e.key}" still holds a default that OX ships publicly, so anyone can know it. Set a secret of your own${def.enabledBy ? ` (it is in use because ${def.enabledBy.key}=${def.enabledBy.value})` : ''}.`,

@@ -12,7 +12,7 @@ export const mapKeyOutsideMapFileRule: Rule = {
   fixable: false,
   check: ({ doc }) => {
     const findings: Finding[] = [];
-    if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') return findings;
+    if (doc.kind.isMapFile || doc.language !== 'ox-properties') return findings;
     for (const e of doc.settings) {
       if (e.known?.file !== MAP_FILE && !e.key.startsWith(CONFIGURATION_PREFIX)) continue;
       findings.push({

@@ -1,11 +1,18 @@
 import { Rule } from './rule';
 
-/** A malformed \uXXXX escape: Java throws, and OX skips the whole file. */
+/** What the reader could not read: a malformed \uXXXX escape (Java throws, OX skips the file), broken YAML. */
 export const syntaxRule: Rule = {
   id: 'syntax',
   scope: 'file',
   defaultSeverity: 'error',
-  title: 'A malformed \\uXXXX escape, which makes OX skip the whole file.',
+  title:
+    'Text that cannot be read: a malformed \\uXXXX escape, which makes OX skip the whole file, or a values file that is not valid YAML.',
   fixable: false,
-  check: ({ doc }) => doc.syntaxProblems.map((p) => ({ start: p.start, end: p.end, message: p.message })),
+  check: ({ doc }) =>
+    doc.syntaxProblems.map((p) => ({
+      start: p.start,
+      end: p.end,
+      message: p.message,
+      ...(p.uncertain ? { severity: 'information' as const } : {}),
+    })),
 };

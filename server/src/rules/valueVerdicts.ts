@@ -4,11 +4,11 @@ import { Setting } from '../model/setting';
 import { checkEmptyValue, checkValue, ValueVerdict } from '../values/checkValue';
 import { Fix } from './rule';
 
-/** Entries with a catalog entry OX still reads, with the verdict on their value (never quoting a secret). */
+/** Entries with a catalog entry OX still reads and a known value, with the verdict on it (never quoting a secret). */
 export function* judgedEntries(doc: ConfigDocument): Iterable<{ e: Setting; verdict: ValueVerdict }> {
   for (const e of doc.settings) {
     const def = e.known?.def;
-    if (!def || def.removedIn || e.malformed) continue;
+    if (!def || def.removedIn || e.malformed || e.unknownValue) continue;
     yield { e, verdict: e.value === '' ? checkEmptyValue(def) : checkValue(e.value, def) };
   }
 }

@@ -28,7 +28,7 @@ export const wrongFileRule: Rule = {
   readsNode: true,
   check: ({ doc, workspace }) => {
     const findings: Finding[] = [];
-    if (doc.kind.syntax !== 'properties') return findings;
+    if (doc.language !== 'ox-properties') return findings;
     for (const e of doc.settings) {
       const known = e.known;
       if (!known || known.file === doc.kind.file || known.file === MAP_FILE || known.def.removedIn) continue;

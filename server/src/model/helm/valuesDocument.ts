@@ -1,0 +1,211 @@
+// The Helm values reader: a core-mw values file (plain or a helmfile template) as a ConfigDocument whose
+// settings are the entries of its OX-key maps.
+import { CST, Document, isMap, isScalar, isSeq, Lexer, Node, Pair, parseDocument, Scalar } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog, KnownProperty } from '../../catalog/catalog';
+import { FileKind, fileKindOf } from '../../catalog/fileKind';
+import { Span } from '../../parser/types';
+import { scanTemplate, TemplateScan, TemplateTag } from '../../template/scan';
+import { templateSyntaxOf } from '../../template/syntax';
+import { CommentRange, ConfigDocument, SyntaxProblem } from '../document';
+import { DocumentEditor } from '../edits';
+import { Setting, UnknownValue } from '../setting';
+import { ChartRoot, findChartRoots } from './chartRoots';
+import { findOxKeyMaps, OxKeyMap } from './oxKeyMaps';
+import { YamlEditor } from './yamlEditor';
+
+/** A setting read from one entry of an OX-key map. */
+export interface ValuesSetting extends Setting {
+  readonly origin: 'values-entry';
+  readonly map: OxKeyMap;
+  readonly pair: Pair;
+}
+
+/** A core-mw values file. */
+export interface ValuesDocument extends ConfigDocument {
+  readonly language: 'ox-helm-values';
+  readonly settings: readonly ValuesSetting[];
+  /** The parsed YAML of the masked text (template tags stand as `_` runs). */
+  readonly yaml: Document.Parsed;
+  readonly roots: readonly ChartRoot[];
+  readonly maps: readonly OxKeyMap[];
+  /** The template structure; every values file is read with Go template tags masked. */
+  readonly template: TemplateScan;
+  /** Helmfile renders the file before Helm reads it (`.gotmpl`): its tags are helmfile's, not OX's. */
+  readonly rendered: boolean;
+}
+
+/** File names the core-mw values reader looks at (`values*.yaml`, `*values*.yaml.gotmpl`); the content decides. */
+export function isValuesFileName(uri: string): boolean {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  return /^values.*\.ya?ml$/.test(name) || /values.*\.ya?ml\.gotmpl$/.test(name);
+}
+
+/** `${VAR}` or `%%NAME%%`, filled in by a deployment script. */
+const SCRIPT_VARIABLE = /\$\{[A-Za-z_][\w.-]*\}|%%[A-Za-z_][\w.-]*%%/;
+/** An OX run-time token: `{{env NAME}}`, `{{file<x.properties> NAME:default}}`, `{{NAME}}` (`k8s.md` §7.1). */
+const OX_TOKEN = /^(?:env\s+|file<[^>]*>\s*|[\w-]+\s+)?[A-Za-z_][\w.-]*(?::[^}]*)?$/;
+
+/** Why the tags in a value leave it unknown: OX tokens in a file Helm reads as is; anything helmfile renders. */
+function unknownFromTags(tags: readonly TemplateTag[], rendered: boolean): UnknownValue {
+  const emitsOxToken = (tag: TemplateTag) =>
+    rendered ? /^(["`])\{\{[^]*\}\}\1$/.test(tag.inner) : tag.role === 'expression' && OX_TOKEN.test(tag.inner);
+  return tags.every(emitsOxToken) ? 'ox-token' : 'template';
+}
+
+class HelmValuesDocument implements ValuesDocument {
+  readonly language = 'ox-helm-values' as const;
+  readonly editor: DocumentEditor = new YamlEditor(this);
+  readonly unreadable = false;
+  readonly kind: FileKind;
+
+  constructor(
+    readonly text: TextDocument,
+    readonly yaml: Document.Parsed,
+    readonly template: TemplateScan,
+    readonly rendered: boolean,
+    readonly roots: readonly ChartRoot[],
+    readonly maps: readonly OxKeyMap[],
+    readonly settings: readonly ValuesSetting[],
+    readonly syntaxProblems: readonly SyntaxProblem[],
+    readonly comments: readonly CommentRange[],
+  ) {
+    const name = text.uri.slice(text.uri.lastIndexOf('/') + 1);
+    this.kind = { file: name, syntax: 'properties', isMapFile: false, name };
+  }
+
+  get uri(): string {
+    return this.text.uri;
+  }
+}
+
+export function isValuesDocument(doc: ConfigDocument): doc is ValuesDocument {
+  return doc instanceof HelmValuesDocument;
+}
+
+/** YAML comments of the masked text (tags in comments are masked too, lines of tags are blank). */
+function commentsOf(masked: string): CommentRange[] {
+  const comments: CommentRange[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(masked)) {
+    // The lexer marks document, flow and scalar starts with control characters that are not in the source.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (CST.tokenType(token) === 'comment') comments.push({ start: offset, end: offset + token.length, text: token.slice(1) });
+    offset += token.length;
+  }
+  return comments;
+}
+
+function spanOf(node: Node): Span {
+  const [start, end] = node.range!;
+  return { start, end };
+}
+
+/**
+ * The value OX receives for a scalar, trimmed as OX trims values: Helm reads YAML 1.1, so a plain `yes` or
+ * `on` reaches OX as `true`; other plain scalars as written.
+ */
+function scalarText(scalar: Scalar): string {
+  if (typeof scalar.value === 'boolean') return String(scalar.value);
+  if (scalar.type === 'PLAIN') return typeof scalar.source === 'string' ? scalar.source.trim() : String(scalar.value ?? '');
+  return String(scalar.value ?? '').trim();
+}
+
+function readSetting(
+  pair: Pair,
+  map: OxKeyMap,
+  masked: string,
+  template: TemplateScan,
+  rendered: boolean,
+  catalog: Catalog,
+): ValuesSetting | undefined {
+  if (!isScalar(pair.key) || pair.key.range === undefined) return undefined;
+  const keyRange = spanOf(pair.key);
+  // A key a template writes is not known: nothing can be said about it.
+  if (template.tagsIn(keyRange.start, keyRange.end).length) return undefined;
+  const key = String(pair.key.value ?? '').trim();
+  if (key === '') return undefined;
+  const valueNode = pair.value as Node | null;
+  let valueRange: Span;
+  let value = '';
+  let unknownValue: UnknownValue | undefined;
+  if (valueNode && valueNode.range) {
+    valueRange = spanOf(valueNode);
+    if (isScalar(valueNode)) {
+      value = scalarText(valueNode);
+      if (valueNode.value === null) unknownValue = 'null';
+    } else if (isMap(valueNode) || isSeq(valueNode)) {
+      unknownValue = 'structure';
+    }
+  } else {
+    const colon = masked.indexOf(':', keyRange.end);
+    const at = colon < 0 ? keyRange.end : colon + 1;
+    valueRange = { start: at, end: at };
+    unknownValue = 'null';
+  }
+  const tags = template.tagsIn(valueRange.start, valueRange.end);
+  if (tags.length) unknownValue = unknownFromTags(tags, rendered);
+  else if (SCRIPT_VARIABLE.test(value)) unknownValue = 'variable';
+  const fileKind = map.file ? fileKindOf(map.file) : undefined;
+  const known: KnownProperty | undefined = catalog.lookup(key, fileKind?.syntax ?? 'properties', fileKind?.file);
+  const branch = template.branchAt(keyRange.start);
+  return {
+    key,
+    canonicalKey: known?.canonicalKey ?? key,
+    value,
+    keyRange,
+    valueRange,
+    range: { start: keyRange.start, end: Math.max(valueRange.end, keyRange.end) },
+    origin: 'values-entry',
+    known,
+    malformed: false,
+    scope: map.path,
+    map,
+    pair,
+    ...(unknownValue ? { unknownValue } : {}),
+    ...(branch ? { branch } : {}),
+  };
+}
+
+/** Reads a values file; undefined when it holds no core-mw chart root (it is some other YAML file). */
+export function readValuesDocument(text: TextDocument, catalog: Catalog): ValuesDocument | undefined {
+  const raw = text.getText();
+  const rendered = templateSyntaxOf(text.uri.slice(text.uri.lastIndexOf('/') + 1)) === 'go';
+  const template = scanTemplate(raw, 'go');
+  const masked = template.masked;
+  // Helm reads values as YAML 1.1 (`on` is true); repeated keys are reported by duplicate-key, not refused.
+  const yaml = parseDocument(masked, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const roots = findChartRoots(yaml.contents);
+  if (!roots.length) return undefined;
+  const maps = findOxKeyMaps(roots);
+  const settings: ValuesSetting[] = [];
+  for (const map of maps) {
+    for (const pair of map.map.items) {
+      const setting = readSetting(pair, map, masked, template, rendered, catalog);
+      if (setting) settings.push(setting);
+    }
+  }
+  // In a template, masked actions can make valid input look broken: such findings are only information.
+  const problems: SyntaxProblem[] = yaml.errors.map((error) => ({
+    code: 'yaml',
+    start: error.pos[0],
+    end: Math.max(error.pos[1], error.pos[0]),
+    message: rendered
+      ? `Not valid YAML once the template actions are set aside (${error.message.split('\n')[0]}); the checks of this file may be incomplete.`
+      : `Not valid YAML: ${error.message.split('\n')[0]}. Helm refuses the file.`,
+    ...(rendered ? { uncertain: true } : {}),
+  }));
+  if (rendered) {
+    for (const tag of template.tags) {
+      if (tag.unterminated) {
+        problems.push({
+          code: 'template',
+          start: tag.start,
+          end: tag.end,
+          message: 'This template action is not closed with "}}": helmfile cannot render the file.',
+        });
+      }
+    }
+  }
+  return new HelmValuesDocument(text, yaml, template, rendered, roots, maps, settings, problems, commentsOf(masked));
+}
