@@ -1,0 +1,214 @@
+// A Helm release of the core-mw chart: values files applied in order, and the node types they deploy.
+import { Scalar } from 'yaml';
+import { builtinRoles, chartVersionFacts, ChartVersionFacts, CORE_MW, hazelcastByDocumentsRole } from '../../catalog/chartFacts';
+import { fileKindOf, MAP_FILE } from '../../catalog/fileKind';
+import { baseName } from '../../util/uris';
+import { OxKeyMapKind } from './oxKeyMaps';
+import type { ValuesDocument, ValuesSetting } from './valuesDocument';
+import { emptyMap, fromData, fromYaml, isTruthy, mapAt, mergeValues, plainValue, valueAt, ValueMap, ValueTree } from './valueTree';
+
+/** A release declared in `.oxclusterconfig.json`: its values files in the order `helm -f` gets them. */
+export interface DeclaredRelease {
+  name: string;
+  chartVersion?: string;
+  /** URIs of the values files, in order. */
+  values: string[];
+}
+
+/** One OX property of a node type, as the chart hands it to OX. */
+export interface TypeProperty {
+  key: string;
+  /** The value as OX reads it; '' for a value nobody can know before deployment (see `setting.unknownValue`). */
+  value: string;
+  /** The values-file entry it comes from; undefined when the chart's stock values set it. */
+  setting?: ValuesSetting;
+  /** Which values map holds it, and for the `…Files` maps the file it lands in. */
+  map: OxKeyMapKind;
+  file?: string;
+}
+
+export interface NodeType {
+  name: string;
+  /** Pods of this type; undefined when a template sets the count. */
+  replicas: number | undefined;
+  roles: string[];
+  /** The type's values: the release's, then each role's `values` in list order, then its own `values`. */
+  values: ValueMap;
+  /** Runs Hazelcast (every pod before chart 6.0.1; from 6.0.1 the types with the `documents` role). */
+  hazelcast: boolean;
+  /** A Hazelcast lite member (role `hazelcast-lite-member`, before chart 6.0.1), holding no data. */
+  liteMember: boolean;
+  /** Where the type is declared (`scaling.nodes.<type>` or `defaultScaling.nodes.<type>`); undefined for the chart default. */
+  declaredAt?: { doc: ValuesDocument; key: Scalar };
+}
+
+export interface Release {
+  name: string;
+  docs: ValuesDocument[];
+  /** The core-mw chart version, when known (declared, or from a Chart.yaml beside the values file). */
+  chartVersion?: string;
+  /** The chart version whose facts stand in when the version is unknown; findings name it. */
+  assumedChartVersion?: string;
+  /** What the users' files set, merged in order (no chart defaults). */
+  userValues: ValueMap;
+  /** The chart's stock values, then the users'. */
+  values: ValueMap;
+  nodeTypes: NodeType[];
+}
+
+const LATEST = CORE_MW.versions[CORE_MW.versions.length - 1];
+
+/** The chart's stock values (with its roles' definitions) as a value tree. */
+function stockValues(facts: ChartVersionFacts): ValueTree {
+  const roles = Object.fromEntries(Object.entries(facts.roles).map(([name, role]) => [name, role.values ? { values: role.values } : {}]));
+  return fromData({ ...facts.defaults, roles });
+}
+
+/** The user values of a document: its chart roots merged in order. */
+function documentValues(doc: ValuesDocument): ValueTree {
+  let tree: ValueTree = emptyMap();
+  for (const root of doc.roots) tree = mergeValues(tree, fromYaml(root.map, doc));
+  return tree;
+}
+
+function stringList(tree: ValueTree | undefined): string[] {
+  const value = plainValue(tree);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function replicaCount(tree: ValueTree | undefined): number | undefined {
+  const value = plainValue(tree);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
+
+const HAZELCAST_ROLES = ['hazelcast-data-holding', 'hazelcast-lite-member'];
+
+/** Whether Hazelcast runs by the `documents` role: by the chart version, else by the roles the types use. */
+function byDocumentsRole(chartVersion: string | undefined, roleLists: string[][]): boolean {
+  const known = hazelcastByDocumentsRole(chartVersion);
+  if (known !== undefined) return known;
+  if (roleLists.some((roles) => roles.some((r) => HAZELCAST_ROLES.includes(r)))) return false;
+  return hazelcastByDocumentsRole(LATEST.version) ?? true;
+}
+
+/** The node types of a release, from `scaling` when it is set, else from `defaultScaling` and `replicas`. */
+function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeType[] {
+  const scaling = valueAt(values, ['scaling']);
+  const fromScaling = isTruthy(scaling);
+  const nodes = fromScaling ? mapAt(scaling, ['nodes']) : mapAt(values, ['defaultScaling', 'nodes']);
+  const declared = [...(nodes?.entries ?? new Map<string, ValueTree>())];
+  if (!fromScaling && !declared.length) declared.push(['default', emptyMap()]);
+  const roleLists = declared.map(([, type]) => stringList(valueAt(type, ['roles'])));
+  const documentsRole = byDocumentsRole(chartVersion, roleLists);
+  const roleDefinitions = mapAt(values, ['roles']);
+  // The release's values without the scaling keys are each type's starting point.
+  const base: ValueMap = { kind: 'map', entries: new Map([...values.entries].filter(([k]) => k !== 'scaling' && k !== 'defaultScaling')) };
+  return declared.map(([name, type], i) => {
+    const roles = roleLists[i];
+    let typeValues: ValueTree = base;
+    for (const role of roles) {
+      const roleValues = valueAt(roleDefinitions, [role, 'values']);
+      if (roleValues) typeValues = mergeValues(typeValues, roleValues);
+    }
+    const own = valueAt(type, ['values']);
+    if (own) typeValues = mergeValues(typeValues, own);
+    // `replicas` at the root counts for the default type of `defaultScaling`; Kubernetes runs 1 pod when none is given.
+    const count = fromScaling || name !== 'default' ? valueAt(type, ['replicas']) : valueAt(values, ['replicas']);
+    const replicas = count === undefined ? 1 : replicaCount(count);
+    const hazelcast = documentsRole ? roles.includes('documents') : true;
+    const key = type.source?.key;
+    return {
+      name,
+      replicas,
+      roles,
+      values: typeValues as ValueMap,
+      hazelcast,
+      liteMember: hazelcast && !documentsRole && roles.includes('hazelcast-lite-member'),
+      ...(key && type.source ? { declaredAt: { doc: type.source.doc, key } } : {}),
+    };
+  });
+}
+
+/** Builds one release from values files in `helm -f` order. */
+export function buildRelease(name: string, docs: ValuesDocument[], chartVersion?: string): Release {
+  const facts = chartVersionFacts(chartVersion);
+  let userValues: ValueTree = emptyMap();
+  for (const doc of docs) userValues = mergeValues(userValues, documentValues(doc));
+  const values = mergeValues(stockValues(facts ?? LATEST), userValues) as ValueMap;
+  return {
+    name,
+    docs,
+    ...(chartVersion ? { chartVersion } : {}),
+    ...(facts ? {} : { assumedChartVersion: LATEST.version }),
+    userValues: userValues as ValueMap,
+    values,
+    nodeTypes: nodeTypesOf(values, chartVersion),
+  };
+}
+
+/** The releases of a workspace: the declared ones, and each other values file as a release of its own. */
+export function buildReleases(
+  docs: readonly ValuesDocument[],
+  declared: readonly DeclaredRelease[] = [],
+  chartVersionOf: (doc: ValuesDocument) => string | undefined = () => undefined,
+): Release[] {
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const used = new Set<string>();
+  const releases: Release[] = [];
+  for (const d of declared) {
+    const members = d.values.map((uri) => byUri.get(uri)).filter((doc): doc is ValuesDocument => !!doc);
+    if (!members.length) continue;
+    members.forEach((m) => used.add(m.uri));
+    releases.push(buildRelease(d.name, members, d.chartVersion ?? chartVersionOf(members[0])));
+  }
+  for (const doc of [...docs].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    if (used.has(doc.uri)) continue;
+    releases.push(buildRelease(baseName(doc.uri), [doc], chartVersionOf(doc)));
+  }
+  return releases;
+}
+
+/** The roles a node type may use: the chart version's, and those the release defines under `roles:`. */
+export function availableRoles(release: Release): Set<string> {
+  const roles = builtinRoles(release.chartVersion);
+  for (const name of mapAt(release.userValues, ['roles'])?.entries.keys() ?? []) roles.add(name);
+  return roles;
+}
+
+const PROPERTY_MAPS: ReadonlyArray<{ kind: OxKeyMapKind; files: boolean }> = [
+  { kind: 'properties', files: false },
+  { kind: 'propertiesFiles', files: true },
+  { kind: 'secretProperties', files: false },
+  { kind: 'secretPropertiesFiles', files: true },
+];
+
+/**
+ * The OX properties of a node type, later maps winning for a key set in several: `properties` and
+ * `propertiesFiles` go into the ConfigMap that OX applies before the Secret of `secretProperties`.
+ * `settingOf` finds the values-file entry behind a key node. Map files under `hazelcast/` are left out.
+ */
+export function typeProperties(type: NodeType, settingOf: (key: Scalar) => ValuesSetting | undefined): Map<string, TypeProperty[]> {
+  const byKey = new Map<string, TypeProperty[]>();
+  const add = (map: ValueMap, kind: OxKeyMapKind, file?: string) => {
+    for (const [key, leaf] of map.entries) {
+      const setting = leaf.source?.key ? settingOf(leaf.source.key) : undefined;
+      const value = setting ? (setting.unknownValue ? '' : setting.value) : String(plainValue(leaf) ?? '');
+      const canonical = setting?.canonicalKey ?? key;
+      const list = byKey.get(canonical) ?? [];
+      list.push({ key, value, ...(setting ? { setting } : {}), map: kind, ...(file ? { file } : {}) });
+      byKey.set(canonical, list);
+    }
+  };
+  for (const { kind, files } of PROPERTY_MAPS) {
+    const map = mapAt(type.values, [kind]);
+    if (!map) continue;
+    if (!files) add(map, kind);
+    else
+      for (const [file, content] of map.entries) {
+        if (content.kind === 'map' && fileKindOf(file).file !== MAP_FILE) add(content, kind, file);
+      }
+  }
+  return byKey;
+}

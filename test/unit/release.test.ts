@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Scalar } from 'yaml';
+import facts from '../../schemas/charts/core-mw.json';
+import schema from '../../schemas/charts/chart-facts.schema.json';
+import {
+  builtinFeatures,
+  builtinRoles,
+  chartVersionFacts,
+  compareVersions,
+  hazelcastByDocumentsRole,
+} from '../../server/src/catalog/chartFacts';
+import { availableRoles, buildRelease, buildReleases, NodeType, typeProperties } from '../../server/src/model/helm/release';
+import { readValuesDocument, ValuesDocument } from '../../server/src/model/helm/valuesDocument';
+import { catalog } from '../support/catalog';
+
+function read(name: string, text: string): ValuesDocument {
+  const doc = readValuesDocument(TextDocument.create(`file:///deploy/${name}`, 'yaml', 1, text), catalog);
+  assert.ok(doc);
+  return doc;
+}
+
+/** [name, replicas, roles, hazelcast, lite] per node type. */
+const shape = (types: NodeType[]) => types.map((t) => [t.name, t.replicas, t.roles.join(','), t.hazelcast, t.liteMember]);
+
+function properties(type: NodeType, docs: ValuesDocument[]): Record<string, string> {
+  const settings = new Map<Scalar, ValuesDocument['settings'][number]>();
+  for (const doc of docs) for (const s of doc.settings) settings.set(s.pair.key as Scalar, s);
+  const byKey = typeProperties(type, (key) => settings.get(key));
+  return Object.fromEntries([...byKey].map(([key, list]) => [key, list[list.length - 1].value]));
+}
+
+test('the chart facts follow their JSON Schema', () => {
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  assert.ok(validate(facts), JSON.stringify(validate.errors));
+});
+
+test('chart versions: facts of the same major, Hazelcast by the documents role from 6.0.1, unions when unknown', () => {
+  assert.ok(compareVersions('6.0.1', '6.20.2') < 0 && compareVersions('10.0.0', '9.9.9') > 0 && compareVersions('4.8', '4.8.0') === 0);
+  assert.equal(chartVersionFacts('4.2.0')?.version, '4.8.1');
+  assert.equal(chartVersionFacts('5.10.1'), undefined);
+  assert.equal(chartVersionFacts(undefined), undefined);
+  assert.deepEqual(
+    [hazelcastByDocumentsRole('5.10.1'), hazelcastByDocumentsRole('6.0.1'), hazelcastByDocumentsRole(undefined)],
+    [false, true, undefined],
+  );
+  assert.deepEqual([...builtinRoles('6.20.2')].sort(), ['admin', 'businessmobility', 'documents', 'http-api', 'request-analyzer', 'sync']);
+  assert.ok(builtinRoles(undefined).has('hazelcast-lite-member') && builtinRoles(undefined).has('documents'));
+  assert.ok(builtinFeatures(undefined).has('weakforced') && !builtinFeatures('4.8.1').has('weakforced'));
+});
+
+test('without scaling: one default type from defaultScaling with the root replicas; stock and role properties beneath', () => {
+  const doc = read('values.yaml', 'core-mw:\n  replicas: 4\n  properties:\n    com.openexchange.IPCheck: "true"\n');
+  const release = buildRelease('prod', [doc], '4.8.1');
+  assert.deepEqual(shape(release.nodeTypes), [
+    ['default', 4, 'hazelcast-data-holding,http-api,sync,admin,businessmobility,request-analyzer', true, false],
+  ]);
+  assert.deepEqual(properties(release.nodeTypes[0], [doc]), {
+    'com.openexchange.connector.networkListenerHost': '*',
+    'com.openexchange.cookie.hash': 'remember',
+    'com.openexchange.IPCheck': 'true',
+    'com.openexchange.jolokia.start': 'true',
+    'com.openexchange.usm.ox.url': 'http://localhost:8009/appsuite/api/',
+  });
+  assert.equal(release.assumedChartVersion, undefined);
+});
+
+test('scaling replaces defaultScaling; roles merge their values in list order, then the type its own', () => {
+  const text = [
+    'replicas: 9',
+    'hzGroupName: prod',
+    'roles:',
+    '  tuned:',
+    '    values:',
+    '      properties:',
+    '        com.openexchange.sessiond.maxSession: "100"',
+    'scaling:',
+    '  nodes:',
+    '    api:',
+    '      replicas: 3',
+    '      roles: [http-api, hazelcast-lite-member, tuned]',
+    '      values:',
+    '        properties:',
+    '          com.openexchange.sessiond.maxSession: "200"',
+    '    data:',
+    '      replicas: 2',
+    '      roles: [hazelcast-data-holding, tuned]',
+    '',
+  ].join('\n');
+  const doc = read('values.yaml', text);
+  const release = buildRelease('prod', [doc], '4.8.1');
+  assert.deepEqual(shape(release.nodeTypes), [
+    ['api', 3, 'http-api,hazelcast-lite-member,tuned', true, true],
+    ['data', 2, 'hazelcast-data-holding,tuned', true, false],
+  ]);
+  assert.equal(properties(release.nodeTypes[0], [doc])['com.openexchange.sessiond.maxSession'], '200');
+  assert.equal(properties(release.nodeTypes[1], [doc])['com.openexchange.sessiond.maxSession'], '100');
+  assert.deepEqual(release.nodeTypes[0].declaredAt?.key.value, 'api');
+  assert.ok(availableRoles(release).has('tuned') && availableRoles(release).has('sync'));
+});
+
+test('from chart 6.0.1 only types with the documents role run Hazelcast', () => {
+  const doc = read(
+    'values.yaml',
+    'scaling:\n  nodes:\n    api:\n      replicas: 6\n      roles: [http-api]\n    docs:\n      replicas: 2\n      roles: [documents]\n',
+  );
+  assert.deepEqual(shape(buildRelease('prod', [doc], '6.20.2').nodeTypes), [
+    ['api', 6, 'http-api', false, false],
+    ['docs', 2, 'documents', true, false],
+  ]);
+  // An unknown chart version: the latest facts stand in, unless the roles say the release predates 6.0.1.
+  const unknown = buildRelease('prod', [doc]);
+  assert.equal(unknown.assumedChartVersion, '6.20.2');
+  assert.deepEqual(
+    unknown.nodeTypes.map((t) => t.hazelcast),
+    [false, true],
+  );
+  const old = read(
+    'values.yaml',
+    'scaling:\n  nodes:\n    a:\n      roles: [hazelcast-lite-member]\n    b:\n      roles: [hazelcast-data-holding]\n',
+  );
+  assert.deepEqual(shape(buildRelease('old', [old]).nodeTypes), [
+    ['a', 1, 'hazelcast-lite-member', true, true],
+    ['b', 1, 'hazelcast-data-holding', true, false],
+  ]);
+});
+
+test('several files form one release in order: later files win, null deletes a stock value, templated counts are unknown', () => {
+  const a = read(
+    'values.yaml',
+    'core-mw:\n  properties:\n    com.openexchange.IPCheck: null\n    com.openexchange.sessiond.maxSession: "1"\n',
+  );
+  const b = read(
+    'values-prod.yaml.gotmpl',
+    'core-mw:\n  replicas: {{ .Values.count }}\n  properties:\n    com.openexchange.sessiond.maxSession: "2"\n',
+  );
+  const [release] = buildReleases([a, b], [{ name: 'prod', chartVersion: '6.20.2', values: [a.uri, b.uri] }]);
+  assert.equal(release.name, 'prod');
+  assert.deepEqual(shape(release.nodeTypes), [
+    ['default', undefined, 'http-api,sync,admin,businessmobility,request-analyzer,documents', true, false],
+  ]);
+  const props = properties(release.nodeTypes[0], [a, b]);
+  assert.equal(props['com.openexchange.IPCheck'], undefined);
+  assert.equal(props['com.openexchange.sessiond.maxSession'], '2');
+  // Undeclared files are releases of their own, named after the file.
+  assert.deepEqual(
+    buildReleases([b, a]).map((r) => r.name),
+    ['values-prod.yaml.gotmpl', 'values.yaml'],
+  );
+});
