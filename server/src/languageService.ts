@@ -8,72 +8,204 @@ import {
   FoldingRange,
   Hover,
   InlayHint,
+  Location,
   Position,
   Range,
+  SymbolInformation,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
-import { ConfigDocument } from './model/document';
-import { createOxDocument, isOxDocument, OxDocument } from './model/properties/propertiesDocument';
+import { WorkspaceHost } from './analysis/host';
+import { DiscoverOptions } from './analysis/discover';
+import { WorkspaceSync } from './analysis/workspaceSync';
+import { DeclaredCluster } from './model/clusters';
+import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
-import { doComplete, resolveCompletion } from './features/completion';
-import { runRules } from './analysis/engine';
-import { foldingRanges } from './features/folding';
+import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
+import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
+import { renderEffectiveConfiguration, renderEffectiveJson } from './features/effectiveConfigurationText';
 import { effectiveNote } from './features/effectiveHover';
+import { foldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
+import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { documentSymbols } from './features/symbols';
-import { FILE_RULES } from './rules/registry';
+import { CrossRule } from './rules/crossRule';
+import { CROSS_RULES, FILE_RULES } from './rules/registry';
 import { Rule } from './rules/rule';
+import { BatchReport, fixAll as fixWorkspace, FixResult, report } from './service/batch';
+import { DiagnosticScrubber } from './service/scrub';
 import { Settings } from './settings';
-import { Workspace } from './model/workspace';
+import { parseProperties } from './parser/propertiesParser';
 
+export type { BatchReport, DeclaredCluster, DiscoverOptions, FixResult, WorkspaceHost };
+export { FIX_ALL_KIND };
+
+/** What the workspace is: reconfiguring starts over with it. */
+export interface WorkspaceConfiguration {
+  catalog: Catalog;
+  /** Folder URIs whose OX files are read. */
+  roots: readonly string[];
+  discover: DiscoverOptions;
+  clusters: readonly DeclaredCluster[];
+  /** Files larger than this (in characters) are parsed for their syntax only. */
+  maxFileSize: number;
+}
+
+export type EffectiveFormat = { format: 'markdown' } | { format: 'json'; folderOf: (uri: string) => string };
+
+/**
+ * The one way into the core for the server and the CLI: it owns the workspace model (files on disk, open
+ * documents), its analysis and the diagnostics' secret policy, and answers every feature from them.
+ */
 export interface LanguageService {
-  parse(text: TextDocument): OxDocument;
-  validate(doc: ConfigDocument, settings: Settings): Diagnostic[];
-  complete(doc: ConfigDocument, position: Position): CompletionList;
+  readonly catalog: Catalog;
+  /** Starts over with a new catalog, roots, discovery and clusters; returns messages about files it could not read. */
+  reconfigure(config: WorkspaceConfiguration): Promise<string[]>;
+  /** Reads the OX files below more roots with their own discovery options. */
+  load(
+    roots: readonly string[],
+    discover: DiscoverOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ files: number; messages: string[]; unreadable: number }>;
+  /** An editor opened or changed a document; parsed once per version. */
+  open(text: TextDocument): OxDocument;
+  close(uri: string): Promise<void>;
+  /** A file changed on disk; true when its analysis is due. */
+  fileChanged(uri: string, deleted: boolean): Promise<boolean>;
+  /** Analyses after changes of `uris`; returns the URIs whose diagnostics may differ. */
+  update(uris: readonly string[], settings: Settings): string[];
+  /** Analyses everything again, yielding between slices; returns every URI that has or had diagnostics. */
+  analyzeAll(settings: Settings, yieldNow?: () => Promise<void>): Promise<string[]>;
+  /** The current diagnostics of a file, secret values masked. */
+  diagnostics(uri: string): Diagnostic[];
+  /** The URIs of every file of the workspace. */
+  uris(): string[];
+  summary(): { files: number; nodes: number; clusters: string[] };
+  complete(text: TextDocument, position: Position, options?: { itemDefaults?: boolean }): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
-  hover(doc: ConfigDocument, position: Position, workspace?: Workspace): Hover | null;
-  /** `documentDiagnostics`: the document's current diagnostics; the fixes offered come from them. */
-  codeActions(context: CodeActionContext, documentDiagnostics: readonly Diagnostic[]): CodeAction[];
-  symbols(doc: ConfigDocument): DocumentSymbol[];
-  folding(doc: ConfigDocument): FoldingRange[];
-  inlayHints(doc: ConfigDocument, range: Range, settings: Settings): InlayHint[];
+  hover(text: TextDocument, position: Position): Hover | null;
+  /** Quick fixes and fix-all from the document's current diagnostics. */
+  codeActions(text: TextDocument, context: CodeActionContext): CodeAction[];
+  symbols(text: TextDocument): DocumentSymbol[];
+  folding(text: TextDocument): FoldingRange[];
+  inlayHints(text: TextDocument, range: Range, settings: Settings): InlayHint[];
+  definition(text: TextDocument, position: Position): Location[];
+  references(text: TextDocument, position: Position): Location[];
+  workspaceSymbols(query: string): SymbolInformation[];
+  /** The effective configuration of the node of `uri` (every node when undefined or in no node), as text. */
+  effectiveConfiguration(uri: string | undefined, options: { maskSecrets: boolean } & EffectiveFormat): string;
+  /** Applies the safe fixes in passes; the workspace then holds the fixed text, analysed. */
+  fixAll(settings: Settings): Promise<FixResult>;
+  /** Every problem of the workspace in file and line order, secrets masked. */
+  report(): BatchReport;
 }
 
 export interface LanguageServiceOptions {
   catalog: Catalog;
-  rules?: readonly Rule[];
+  host: WorkspaceHost;
+  rules?: { file?: readonly Rule[]; cross?: readonly CrossRule[] };
   /** Called when a rule throws; the other rules still run. */
-  onRuleError?: (rule: Rule, error: unknown) => void;
+  onRuleError?: (rule: { id: string }, error: unknown) => void;
 }
 
-/** The pure language service: parsed documents, catalog and settings in, LSP objects out. */
+const noYield = () => Promise.resolve();
+
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const { catalog } = options;
-  const rules = options.rules ?? FILE_RULES;
+  let catalog = options.catalog;
+  const sync = new WorkspaceSync(catalog, [], {}, [], {
+    host: options.host,
+    singleFileRules: options.rules?.file ?? FILE_RULES,
+    crossRules: options.rules?.cross ?? CROSS_RULES,
+    onRuleError: options.onRuleError ?? (() => undefined),
+  });
+  const scrubber = new DiagnosticScrubber(
+    () => sync.model.documents(),
+    () => catalog,
+  );
+  const changed = <T>(result: T): T => {
+    scrubber.invalidate();
+    return result;
+  };
+  const open = (text: TextDocument): OxDocument => {
+    const before = sync.document(text.uri);
+    const doc = sync.openDocument(text);
+    if (doc !== before) scrubber.invalidate();
+    return doc;
+  };
+  const diagnostics = (uri: string) => scrubber.apply(sync.diagnostics(uri));
+  const analyzeAll = (settings: Settings, yieldNow: () => Promise<void> = noYield) => sync.analyzeAll(settings, yieldNow);
+
   return {
-    parse: (text) => createOxDocument(text, catalog),
-    validate: (doc, settings) => runRules({ doc, catalog }, rules, settings, options.onRuleError),
-    complete: (doc, position) =>
-      doc.large || !isOxDocument(doc) ? { isIncomplete: false, items: [] } : doComplete(doc, catalog, position),
+    get catalog() {
+      return catalog;
+    },
+    async reconfigure(config) {
+      catalog = config.catalog;
+      sync.maxFileSize = config.maxFileSize;
+      scrubber.invalidate();
+      return changed(await sync.reconfigure(config.catalog, config.roots, config.discover, config.clusters));
+    },
+    load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
+    open,
+    close: async (uri) => changed(await sync.closeDocument(uri)),
+    fileChanged: async (uri, deleted) => changed(await sync.fileChanged(uri, deleted)),
+    update: (uris, settings) => sync.update(uris, settings),
+    analyzeAll,
+    diagnostics,
+    uris: () => [...sync.model.documents()].map((d) => d.uri),
+    summary: () => ({ files: sync.model.size, nodes: sync.model.nodes().length, clusters: sync.model.clusters().map((c) => c.name) }),
+    complete(text, position, completionOptions) {
+      const doc = open(text);
+      if (doc.large || !isOxDocument(doc)) return { isIncomplete: false, items: [] };
+      const list = doComplete(doc, catalog, position);
+      return completionOptions?.itemDefaults ? withItemDefaults(list) : list;
+    },
     resolveCompletion: (item) => resolveCompletion(item, catalog),
-    hover: (doc, position, workspace) =>
-      isOxDocument(doc) ? doHover(doc, position, workspace && ((key, secret) => effectiveNote(workspace, doc, key, secret))) : null,
-    codeActions: (context, documentDiagnostics) => {
+    hover(text, position) {
+      const doc = open(text);
+      return isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
+    },
+    codeActions(text, context) {
+      const current = diagnostics(open(text).uri);
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       // Fixes come from the current analysis: the editor's diagnostics may be of an older version of the text.
-      const actions = wants('quickfix') ? quickFixes(currentDiagnostics(context.diagnostics, documentDiagnostics)) : [];
+      const actions = wants('quickfix') ? quickFixes(currentDiagnostics(context.diagnostics, current)) : [];
       if (wants(FIX_ALL_KIND)) {
-        const all = fixAll(documentDiagnostics);
+        const all = fixAll(current);
         if (all) actions.push(all);
       }
       return actions;
     },
     // The editor features below know the .properties format; other formats bring their own.
-    symbols: (doc) => (isOxDocument(doc) ? documentSymbols(doc) : []),
-    folding: (doc) => (isOxDocument(doc) ? foldingRanges(doc) : []),
-    inlayHints: (doc, range, settings) => (settings.inlayHints && isOxDocument(doc) ? inlayHints(doc, range) : []),
+    symbols: (text) => documentSymbols(open(text)),
+    folding: (text) => foldingRanges(open(text)),
+    inlayHints: (text, range, settings) => (settings.inlayHints ? inlayHints(open(text), range) : []),
+    definition: (text, position) => findDefinition(sync.model, open(text), position),
+    references: (text, position) => findReferences(sync.model, open(text), position),
+    workspaceSymbols: (query) => workspaceSymbols(sync.model, query),
+    effectiveConfiguration(uri, effectiveOptions) {
+      const masked = { maskSecrets: effectiveOptions.maskSecrets };
+      const node = uri === undefined ? undefined : sync.model.nodeOf(uri);
+      const reports = node
+        ? [effectiveConfiguration(sync.model, node, catalog, masked)]
+        : effectiveConfigurations(sync.model, catalog, masked);
+      return effectiveOptions.format === 'json'
+        ? renderEffectiveJson(reports, effectiveOptions.folderOf)
+        : renderEffectiveConfiguration(reports);
+    },
+    fixAll: async (settings) => changed(await fixWorkspace(sync, () => analyzeAll(settings))),
+    report: () => report(sync, diagnostics),
   };
+}
+
+/** A .properties text as java.util.Properties reads it: the last value of each key, or its first syntax problem. */
+export function javaProperties(text: string): { values: Map<string, string>; problem?: { offset: number; message: string } } {
+  const doc = parseProperties(text);
+  const values = new Map<string, string>();
+  const first = doc.problems[0];
+  if (first) return { values, problem: { offset: first.start, message: first.message } };
+  for (const entry of doc.entries) values.set(entry.key, entry.value);
+  return { values };
 }

@@ -1,5 +1,5 @@
-// The LSP layer: wires requests to the pure core, keeps the workspace model in step (WorkspaceSync), debounces
-// analysis and keeps one bad request from taking the server down.
+// The LSP layer: wires requests and document events to the language service, debounces analysis, publishes
+// diagnostics and keeps one bad request from taking the server down.
 import {
   CodeActionKind,
   createConnection,
@@ -16,20 +16,14 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { buildCatalog } from './catalog/loadCatalog';
-import { OxDocument } from './model/properties/propertiesDocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
-import { FIX_ALL_KIND } from './features/codeActions';
-import { withItemDefaults } from './features/completion';
-import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
-import { renderEffectiveConfiguration } from './features/effectiveConfigurationText';
-import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { nodeConfigHost } from './host/nodeConfigHost';
 import { nodeWorkspaceHost, pathToUri, uriToPath } from './host/nodeHost';
 import { DiagnosticsPublisher } from './host/diagnosticsPublisher';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
-import { WorkspaceSync } from './analysis/workspaceSync';
-import { createLanguageService, LanguageService } from './languageService';
-import { CROSS_RULES, FILE_RULES, RULE_DEFAULTS } from './rules/registry';
+import { createLanguageService, FIX_ALL_KIND } from './languageService';
+import { RULE_DEFAULTS } from './rules/registry';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CONFIG_FILE_NAME } from './config/configFile';
 import { discoveryOf, resolveConfiguration } from './config/resolve';
@@ -50,14 +44,7 @@ const documents = new TextDocuments(TEXT_DOCUMENTS);
 
 /** The built-in catalog, built once: reloading settings without user catalogs keeps it (and every parse). */
 const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
-let catalog: Catalog = BUILTIN_CATALOG;
-let service: LanguageService = createLanguageService({ catalog, onRuleError: logRuleError });
-const sync = new WorkspaceSync(catalog, [], {}, [], {
-  host: nodeWorkspaceHost,
-  singleFileRules: FILE_RULES,
-  crossRules: CROSS_RULES,
-  onRuleError: logRuleError,
-});
+const service = createLanguageService({ catalog: BUILTIN_CATALOG, host: nodeWorkspaceHost, onRuleError: logRuleError });
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
@@ -89,14 +76,14 @@ function runSafe<T>(name: string, fallback: T, work: () => T): T {
   }
 }
 
-function withDocument<T>(name: string, uri: string, fallback: T, work: (doc: OxDocument) => T): T {
+function withDocument<T>(name: string, uri: string, fallback: T, work: (text: TextDocument) => T): T {
   const text = documents.get(uri);
   if (!text) return fallback;
-  return runSafe(name, fallback, () => work(sync.openDocument(text)));
+  return runSafe(name, fallback, () => work(text));
 }
 
 const publisher = new DiagnosticsPublisher({
-  diagnostics: (uri) => runSafe('diagnostics', [], () => sync.diagnostics(uri)),
+  diagnostics: (uri) => runSafe('diagnostics', [], () => service.diagnostics(uri)),
   version: (uri) => documents.get(uri)?.version,
   // Edited while this analysis ran (a reload yields): the next flush analyses it again.
   isStale: (uri) => changed.has(uri),
@@ -107,7 +94,7 @@ function flush(): void {
   timer = undefined;
   const uris = [...changed];
   changed.clear();
-  publisher.publish(runSafe('analysis', uris, () => sync.update(uris, settings)));
+  publisher.publish(runSafe('analysis', uris, () => service.update(uris, settings)));
 }
 
 /** Collects changes and analyses them together after a short quiet time (none for a freshly opened file). */
@@ -129,16 +116,18 @@ async function reloadConfiguration(): Promise<void> {
     builtinCatalog: BUILTIN_CATALOG,
   });
   settings = { ...(config.editor ?? DEFAULT_SETTINGS), rules: config.rules };
-  catalog = config.catalog;
-  service = createLanguageService({ catalog, onRuleError: logRuleError });
-  const roots = workspaceFolders.map(pathToUri);
-  const discover = discoveryOf(config, workspaceFolders);
   const started = Date.now();
-  sync.maxFileSize = settings.maxFileSize ?? Infinity;
-  const messages = await sync.reconfigure(catalog, roots, discover, config.clusters);
-  for (const text of documents.all()) sync.openDocument(text);
-  publisher.publish(await sync.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
-  connection.console.info(`Indexed ${sync.model.size} files in ${sync.model.nodes().length} nodes in ${Date.now() - started} ms.`);
+  const messages = await service.reconfigure({
+    catalog: config.catalog,
+    roots: workspaceFolders.map(pathToUri),
+    discover: discoveryOf(config, workspaceFolders),
+    clusters: config.clusters,
+    maxFileSize: settings.maxFileSize ?? Infinity,
+  });
+  for (const text of documents.all()) service.open(text);
+  publisher.publish(await service.analyzeAll(settings, () => new Promise((resolve) => setImmediate(resolve))), true);
+  const { files, nodes } = service.summary();
+  connection.console.info(`Indexed ${files} files in ${nodes} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
   // In the editor every configuration problem is a warning: what cannot be used is left out.
   for (const { message } of config.problems) {
@@ -196,7 +185,7 @@ connection.onDidChangeWatchedFiles((params) => {
         return;
       }
       try {
-        if (await sync.fileChanged(change.uri, change.type === FileChangeType.Deleted)) schedule(change.uri);
+        if (await service.fileChanged(change.uri, change.type === FileChangeType.Deleted)) schedule(change.uri);
       } catch (error) {
         connection.console.error(`File event for ${change.uri} failed: ${errorText(error)}`);
       }
@@ -207,41 +196,38 @@ connection.onDidChangeWatchedFiles((params) => {
 const justOpened = new Set<string>();
 documents.onDidOpen((event) => justOpened.add(event.document.uri));
 documents.onDidChangeContent((event) => {
-  runSafe('parse', undefined, () => sync.openDocument(event.document));
+  runSafe('parse', undefined, () => service.open(event.document));
   schedule(event.document.uri, justOpened.delete(event.document.uri) ? 0 : ANALYSIS_DELAY_MS);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  void sync.closeDocument(uri).then(
+  void service.close(uri).then(
     () => schedule(uri),
     (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`),
   );
 });
 
 connection.onCompletion((p) =>
-  withDocument('completion', p.textDocument.uri, null, (doc) => {
-    const list = service.complete(doc, p.position);
-    return canUseItemDefaults ? withItemDefaults(list) : list;
-  }),
+  withDocument('completion', p.textDocument.uri, null, (text) => service.complete(text, p.position, { itemDefaults: canUseItemDefaults })),
 );
 connection.onCompletionResolve((item) => runSafe('completionResolve', item, () => service.resolveCompletion(item)));
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (doc) => service.hover(doc, p.position, sync.model)));
-connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (doc) => service.symbols(doc)));
-connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (doc) => service.folding(doc)));
-connection.onDefinition((p) => withDocument('definition', p.textDocument.uri, [], (doc) => findDefinition(sync.model, doc, p.position)));
-connection.onReferences((p) => withDocument('references', p.textDocument.uri, [], (doc) => findReferences(sync.model, doc, p.position)));
-connection.onWorkspaceSymbol((p) => runSafe('workspaceSymbol', [], () => workspaceSymbols(sync.model, p.query)));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (text) => service.hover(text, p.position)));
+connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (text) => service.symbols(text)));
+connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (text) => service.folding(text)));
+connection.onDefinition((p) => withDocument('definition', p.textDocument.uri, [], (text) => service.definition(text, p.position)));
+connection.onReferences((p) => withDocument('references', p.textDocument.uri, [], (text) => service.references(text, p.position)));
+connection.onWorkspaceSymbol((p) => runSafe('workspaceSymbol', [], () => service.workspaceSymbols(p.query)));
 connection.languages.inlayHint.on((p) =>
-  withDocument('inlayHint', p.textDocument.uri, [], (doc) => service.inlayHints(doc, p.range, settings)),
+  withDocument('inlayHint', p.textDocument.uri, [], (text) => service.inlayHints(text, p.range, settings)),
 );
 connection.onCodeAction((p) =>
-  withDocument('codeAction', p.textDocument.uri, [], (doc) => {
+  withDocument('codeAction', p.textDocument.uri, [], (text) => {
     // Pending changes would leave fix-all working on stale diagnostics: analyse them now.
     if (timer && changed.size) {
       clearTimeout(timer);
       flush();
     }
-    return service.codeActions(p.context, sync.diagnostics(doc.uri));
+    return service.codeActions(text, p.context);
   }),
 );
 
@@ -250,12 +236,8 @@ connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: str
   await ready;
   if (token.isCancellationRequested) return cancelled();
   return runSafe('effectiveConfiguration', { text: 'The effective configuration could not be computed; see the output.' }, () => {
-    const options = { maskSecrets: params?.showSecrets !== true };
-    const node = params?.uri ? sync.model.nodeOf(params.uri) : undefined;
-    const reports = node
-      ? effectiveConfiguration(sync.model, node, catalog, options)
-      : effectiveConfigurations(sync.model, catalog, options);
-    return { text: renderEffectiveConfiguration(reports) };
+    const options = { maskSecrets: params?.showSecrets !== true, format: 'markdown' } as const;
+    return { text: service.effectiveConfiguration(params?.uri || undefined, options) };
   });
 });
 

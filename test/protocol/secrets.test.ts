@@ -75,6 +75,19 @@ describe('secrets over the protocol', () => {
     assert.ok(shownToo.text.includes(MARKER));
   });
 
+  test('a message that quotes a value is scrubbed of every secret value of the workspace', async () => {
+    // The port is no secret, so its finding quotes the value; the value is node1's password all the same.
+    const uri = `file://${path.join(root, 'c/node1/etc/extra.properties')}`;
+    const next = client.nextDiagnostics(uri, 1);
+    client.open(uri, `com.openexchange.hazelcast.network.port=${MARKER}-pass-1234-xyz\n`);
+    const { diagnostics } = await next;
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'invalid-value').map((d) => d.message),
+      ['"********" is not a port number (1-65535).'],
+    );
+    for (const d of diagnostics) assertClean(`${String(d.code)} diagnostic`, shown(d));
+  });
+
   test("the server's log and window messages", () => {
     // A settings problem is logged and shown: the channel is in use, and still holds no secret.
     assert.ok(

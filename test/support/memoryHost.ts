@@ -9,6 +9,7 @@ import { DirEntry, WorkspaceHost } from '../../server/src/analysis/host';
 import { loadFiles, parseFile } from '../../server/src/analysis/load';
 import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
 import { Workspace } from '../../server/src/model/workspace';
+import { createLanguageService, LanguageService } from '../../server/src/languageService';
 
 /** The root every in-memory workspace lives under. */
 export const ROOT = 'file:///ws';
@@ -88,6 +89,31 @@ export async function analyze(
   });
   analyzer.analyzeAll(settings);
   return { byFile: collect(workspace, analyzer), workspace, analyzer, settings };
+}
+
+/** A language service over `files`, indexed and analysed as the server does it after start; a rule that throws fails. */
+export async function serviceOver(
+  files: Files,
+  settings: Settings = DEFAULT_SETTINGS,
+  declared: readonly DeclaredCluster[] = [],
+): Promise<LanguageService> {
+  const service = createLanguageService({
+    catalog,
+    host: memoryHost(files),
+    onRuleError: (rule, error) => {
+      throw new Error(`rule ${rule.id} failed: ${String(error)}`);
+    },
+  });
+  const messages = await service.reconfigure({
+    catalog,
+    roots: [ROOT],
+    discover: {},
+    clusters: declared.map((d) => ({ root: ROOT, ...d })),
+    maxFileSize: settings.maxFileSize ?? Infinity,
+  });
+  if (messages.length) throw new Error(messages.join('\n'));
+  await service.analyzeAll(settings);
+  return service;
 }
 
 /** Current diagnostics of every document with any, by relative path. */

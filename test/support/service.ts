@@ -1,22 +1,42 @@
 import { catalog } from './catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
+import { Catalog } from '../../server/src/catalog/catalog';
 import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
-import { createLanguageService } from '../../server/src/languageService';
+import { createLanguageService, LanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
+import { memoryHost } from './memoryHost';
 
 export { catalog };
-export const service = createLanguageService({ catalog });
 
-/** A document at `file:///cluster/node1/etc/<name>`; `|` in the text marks a cursor and is removed. */
+/** A language service as the server runs one, over an empty in-memory disk; a rule that throws fails the test. */
+export function newService(withCatalog: Catalog = catalog): LanguageService {
+  return createLanguageService({
+    catalog: withCatalog,
+    host: memoryHost({}),
+    onRuleError: (rule, error) => {
+      throw new Error(`rule ${rule.id} failed: ${String(error)}`);
+    },
+  });
+}
+
+/** A document at `file:///cluster/node1/etc/<name>`, parsed as the service parses an opened one. */
 export function doc(name: string, text: string): OxDocument {
-  return service.parse(TextDocument.create(`file:///cluster/node1/etc/${name}`, 'ox-properties', 1, text));
+  return newService().open(TextDocument.create(`file:///cluster/node1/etc/${name}`, 'ox-properties', 1, text));
 }
 
 export function cursor(name: string, textWithBar: string): { doc: OxDocument; position: { line: number; character: number } } {
   const offset = textWithBar.indexOf('|');
   const d = doc(name, textWithBar.slice(0, offset) + textWithBar.slice(offset + 1));
   return { doc: d, position: d.text.positionAt(offset) };
+}
+
+/** A fresh service with `d` open and analysed, as the server has it after `didOpen`: the only file of its workspace. */
+export function opened(d: OxDocument, settings: Settings = DEFAULT_SETTINGS, withCatalog: Catalog = catalog): LanguageService {
+  const service = newService(withCatalog);
+  service.open(d.text);
+  service.update([d.uri], settings);
+  return service;
 }
 
 export interface Brief {
@@ -40,8 +60,9 @@ export function brief(diagnostics: Diagnostic[]): Brief[] {
   }));
 }
 
-export function validate(d: OxDocument, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
-  return service.validate(d, settings);
+/** The diagnostics the server publishes for `d` opened alone: every rule, through the workspace analysis. */
+export function validate(d: OxDocument, settings: Settings = DEFAULT_SETTINGS, withCatalog: Catalog = catalog): Diagnostic[] {
+  return opened(d, settings, withCatalog).diagnostics(d.uri);
 }
 
 /** Applies single-document text edits (as a client would) and returns the new text. */

@@ -5,7 +5,9 @@ import { CodeActionKind, CompletionItem, Diagnostic, FoldingRangeKind, MarkupCon
 import { applyFixes } from '../../server/src/features/applyFixes';
 import { SOURCE } from '../../server/src/analysis/engine';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { applyEdits, cursor, doc, service, validate } from '../support/service';
+import { fixAll } from '../../server/src/features/codeActions';
+import { LanguageService } from '../../server/src/languageService';
+import { applyEdits, cursor, doc, newService, opened, validate } from '../support/service';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
 const SETTINGS = { rules: {}, inlayHints: true };
@@ -17,14 +19,14 @@ function labels(items: CompletionItem[]): string[] {
 describe('completion', () => {
   test('values after the separator: allowed values, the default first and preselected', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.join=|\n');
-    const items = service.complete(d, position).items;
+    const items = opened(d).complete(d.text, position).items;
     assert.deepEqual(labels(items), ['empty', 'static', 'multicast', 'dns', 'kubernetes', 'aws']);
     assert.equal(items[0].preselect, true);
     assert.deepEqual(items[1].textEdit, { range: { start: position, end: position }, newText: 'static' });
   });
   test('a typed value is replaced whole', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.jmx=tr|ue\n');
-    const items = service.complete(d, position).items;
+    const items = opened(d).complete(d.text, position).items;
     assert.deepEqual(labels(items), ['true', 'false']);
     assert.deepEqual((items[0].textEdit as { range: unknown }).range, {
       start: { line: 0, character: 31 },
@@ -33,11 +35,11 @@ describe('completion', () => {
   });
   test('time span values offer examples after the default', () => {
     const { doc: d, position } = cursor('sessiond.properties', 'com.openexchange.sessiond.sessionLongLifeTime=|');
-    assert.deepEqual(labels(service.complete(d, position).items), ['1W', '2W', '1D', '12h', '1h', '30m', '120s', '500ms']);
+    assert.deepEqual(labels(opened(d).complete(d.text, position).items), ['1W', '2W', '1D', '12h', '1h', '30m', '120s', '500ms']);
   });
   test('keys: this file first, keys already set left out, `key=default` inserted as a snippet', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.join=static\n|\n');
-    const items = service.complete(d, position).items;
+    const items = opened(d).complete(d.text, position).items;
     assert.ok(!labels(items).includes('com.openexchange.hazelcast.network.join'));
     const port = items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
     assert.deepEqual(port?.textEdit, {
@@ -53,29 +55,33 @@ describe('completion', () => {
   });
   test('documentation is added when an item is resolved', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '|');
-    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.port')!;
+    const item = opened(d)
+      .complete(d.text, position)
+      .items.find((i) => i.label === 'com.openexchange.hazelcast.network.port')!;
     assert.equal(item.documentation, undefined);
-    const resolved = service.resolveCompletion(item);
+    const resolved = newService().resolveCompletion(item);
     assert.ok((resolved.documentation as MarkupContent).value.startsWith('**com.openexchange.hazelcast.network.port**\n\n'));
     assert.ok((resolved.documentation as MarkupContent).value.includes('| Default | `5701` |'));
   });
   test('a secret never gets its shipped default inserted', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '|');
-    const item = service
-      .complete(d, position)
+    const item = opened(d)
+      .complete(d.text, position)
       .items.find((i) => i.label === 'com.openexchange.hazelcast.network.symmetricEncryption.password');
     assert.equal(item?.textEdit?.newText, 'com.openexchange.hazelcast.network.symmetricEncryption.password=$1');
     assert.ok(!JSON.stringify(item).includes('D2xhL8mPkjsF'));
   });
   test('map files offer the MapConfig fields', () => {
     const { doc: d, position } = cursor('hazelcast/sessions.properties', '|');
-    const items = labels(service.complete(d, position).items);
+    const items = labels(opened(d).complete(d.text, position).items);
     assert.ok(items.includes('com.openexchange.hazelcast.configuration.map.maxIdleSeconds'));
     assert.ok(items.includes('com.openexchange.hazelcast.configuration.map.timeToLiveSeconds'));
   });
   test('completing an existing key replaces just the key', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.net|=x\n');
-    const item = service.complete(d, position).items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
+    const item = opened(d)
+      .complete(d.text, position)
+      .items.find((i) => i.label === 'com.openexchange.hazelcast.network.port');
     assert.deepEqual(item?.textEdit, {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 30 } },
       newText: 'com.openexchange.hazelcast.network.port',
@@ -83,14 +89,14 @@ describe('completion', () => {
   });
   test('nothing inside comments', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '# com.openexchange.|\n');
-    assert.deepEqual(service.complete(d, position).items, []);
+    assert.deepEqual(opened(d).complete(d.text, position).items, []);
   });
 });
 
 describe('hover', () => {
   test('on a key: description, type, default, file, restart', () => {
     const { doc: d, position } = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.po|rt=5701\n');
-    const hover = service.hover(d, position);
+    const hover = opened(d).hover(d.text, position);
     const text = (hover?.contents as MarkupContent).value;
     assert.ok(text.startsWith('**com.openexchange.hazelcast.network.port**\n\n'));
     assert.ok(text.includes('| Type | port |'));
@@ -100,18 +106,18 @@ describe('hover', () => {
   });
   test('on a time span value: its meaning first', () => {
     const { doc: d, position } = cursor('sessiond.properties', 'com.openexchange.sessiond.sessionLongLifeTime=1|W\n');
-    const text = (service.hover(d, position)?.contents as MarkupContent).value;
+    const text = (opened(d).hover(d.text, position)?.contents as MarkupContent).value;
     assert.ok(text.startsWith('`1W = 7 days = 604800 s`\n\n---\n\n**com.openexchange.sessiond.sessionLongLifeTime**'));
   });
   test('a renamed key says so; a field match names the field', () => {
     let c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.merge|RunDelay=1s');
     assert.ok(
-      (service.hover(c.doc, c.position)?.contents as MarkupContent).value.includes(
+      (opened(c.doc).hover(c.doc.text, c.position)?.contents as MarkupContent).value.includes(
         'Renamed: use `com.openexchange.hazelcast.merge.runDelay`.',
       ),
     );
     c = cursor('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.BACKUP|COUNT=1');
-    const text = (service.hover(c.doc, c.position)?.contents as MarkupContent).value;
+    const text = (opened(c.doc).hover(c.doc.text, c.position)?.contents as MarkupContent).value;
     assert.ok(text.startsWith('**com.openexchange.hazelcast.configuration.map.backupCount**'));
     assert.ok(
       text.includes("binds `com.openexchange.hazelcast.configuration.map.BACKUPCOUNT` to the field `backupCount` of Hazelcast's MapConfig"),
@@ -119,13 +125,13 @@ describe('hover', () => {
   });
   test('secrets do not show their shipped default', () => {
     const c = cursor('hazelcast.properties', 'com.openexchange.hazelcast.network.symmetricEncryption.pass|word=x');
-    const text = (service.hover(c.doc, c.position)?.contents as MarkupContent).value;
+    const text = (opened(c.doc).hover(c.doc.text, c.position)?.contents as MarkupContent).value;
     assert.ok(text.includes('| Default | (a publicly known secret: set your own) |'));
     assert.ok(!text.includes('2mw67LqNDEb3'));
   });
   test('unknown keys and comments have no hover', () => {
     const c = cursor('hazelcast.properties', 'my.ke|y=1\n');
-    assert.equal(service.hover(c.doc, c.position), null);
+    assert.equal(opened(c.doc).hover(c.doc.text, c.position), null);
   });
 });
 
@@ -136,19 +142,23 @@ describe('inlay hints', () => {
       'com.openexchange.hazelcast.network.interfaces=\ncom.openexchange.hazelcast.merge.runDelay=2m\ncom.openexchange.hazelcast.jmx=\n',
     );
     assert.deepEqual(
-      service.inlayHints(d, ALL, SETTINGS).map((h) => [h.position.line, h.position.character, h.label]),
+      opened(d)
+        .inlayHints(d.text, ALL, SETTINGS)
+        .map((h) => [h.position.line, h.position.character, h.label]),
       [
         [0, 46, '(empty: all interfaces)'],
         [1, 44, '= 2 minutes'],
         [2, 31, '(empty: false)'],
       ],
     );
-    assert.deepEqual(service.inlayHints(d, ALL, { rules: {}, inlayHints: false }), []);
+    assert.deepEqual(opened(d).inlayHints(d.text, ALL, { rules: {}, inlayHints: false }), []);
   });
   test('durations in seconds', () => {
     const d = doc('hazelcast/sessions.properties', 'com.openexchange.hazelcast.configuration.map.maxIdleSeconds=640000\n');
     assert.deepEqual(
-      service.inlayHints(d, ALL, SETTINGS).map((h) => h.label),
+      opened(d)
+        .inlayHints(d.text, ALL, SETTINGS)
+        .map((h) => h.label),
       ['s ≈ 1 week 9 hours 46 minutes 40 seconds'],
     );
   });
@@ -167,8 +177,8 @@ describe('symbols and folding', () => {
       ].join('\n'),
     );
     type Tree = [string, string | undefined, Tree[]];
-    const tree = (s: ReturnType<typeof service.symbols>): Tree[] => s.map((x) => [x.name, x.detail, tree(x.children ?? [])]);
-    assert.deepEqual(tree(service.symbols(d)), [
+    const tree = (s: ReturnType<LanguageService['symbols']>): Tree[] => s.map((x) => [x.name, x.detail, tree(x.children ?? [])]);
+    assert.deepEqual(tree(opened(d).symbols(d.text)), [
       [
         'com.openexchange.hazelcast',
         undefined,
@@ -197,7 +207,7 @@ describe('symbols and folding', () => {
   });
   test('comment blocks and continued entries fold', () => {
     const d = doc('hazelcast.properties', '# a\n# b\n# c\nkey=1,\\\n  2,\\\n  3\n# single\n');
-    assert.deepEqual(service.folding(d), [
+    assert.deepEqual(opened(d).folding(d.text), [
       { startLine: 0, endLine: 2, kind: FoldingRangeKind.Comment },
       { startLine: 3, endLine: 5, kind: FoldingRangeKind.Region },
     ]);
@@ -208,9 +218,10 @@ describe('code actions', () => {
   const text =
     'com.openexchange.hazelcast.jmx=yes\ncom.openexchange.hazelcast.mergeRunDelay=90s\ncom.openexchange.hazelcast.network.join=Statik\n';
   test('quick fixes come from the diagnostics sent back', () => {
-    const diagnostics = validate(doc('hazelcast.properties', text));
-    const misread = diagnostics.filter((d) => d.code === 'misread-value');
-    const actions = service.codeActions({ diagnostics: misread }, diagnostics);
+    const d = doc('hazelcast.properties', text);
+    const service = opened(d);
+    const misread = service.diagnostics(d.uri).filter((x) => x.code === 'misread-value');
+    const actions = service.codeActions(d.text, { diagnostics: misread });
     assert.deepEqual(
       actions.map((a) => [a.title, a.kind, a.isPreferred]),
       [
@@ -221,8 +232,7 @@ describe('code actions', () => {
   });
   test('fix-all applies every fix that is the only one of its diagnostic', () => {
     const d = doc('hazelcast.properties', text);
-    const diagnostics = validate(d);
-    const [all] = service.codeActions({ diagnostics: [], only: ['source.fixAll'] }, diagnostics);
+    const [all] = opened(d).codeActions(d.text, { diagnostics: [], only: ['source.fixAll'] });
     assert.equal(all.kind, 'source.fixAll.ox-cluster-config');
     const edits = all.edit?.changes?.[d.uri] ?? [];
     assert.equal(
@@ -248,7 +258,7 @@ describe('code actions', () => {
       fix('insert again at the same place', at(1, 0, 0), 'E'),
     ];
     const text = 'abcdef\nxyz\n';
-    const [all] = service.codeActions({ diagnostics: [], only: ['source.fixAll'] }, diagnostics);
+    const all = fixAll(diagnostics)!;
     assert.equal(applyEdits(text, all.edit!.changes![uri]), 'ACef\nDxyz\n');
     const applied = applyFixes(diagnostics, new Map([[uri, TextDocument.create(uri, 'ox-properties', 1, text)]]));
     assert.deepEqual([applied.texts.get(uri), applied.applied, applied.skipped], ['ACef\nDxyz\n', 3, 2]);

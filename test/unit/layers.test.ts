@@ -21,7 +21,7 @@ const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> = [
   { name: 'rules', paths: ['rules/'] },
   { name: 'analysis', paths: ['analysis/', 'settings.ts', 'config/'] },
   { name: 'features', paths: ['features/'] },
-  { name: 'language service', paths: ['languageService.ts'] },
+  { name: 'language service', paths: ['languageService.ts', 'service/'] },
   { name: 'front ends', paths: ['host/', 'server.ts', 'cli/', 'cli.ts'] },
 ];
 const FRONT_ENDS = LAYERS.length - 1;
@@ -88,6 +88,50 @@ test('the core below the front ends uses no Connection, no fs, no process', () =
     if (layerOf(rel) < FRONT_ENDS && /\bprocess\.(env|argv|exit|stdout|stderr)\b/.test(text)) offenders.push(`${rel} touches process`);
   }
   assert.deepEqual(offenders, []);
+});
+
+/**
+ * What server.ts and the CLI may import besides each other: the language service, the configuration resolver
+ * (shared by design), the catalog (the server builds the built-in one), the node hosts, the settings, and the
+ * registry's rule metadata (ids and titles for --help, SARIF rule descriptors). The analysis, the features, the
+ * model, the rules, the values and the parser are reached through the language service only, types included:
+ * the service re-exports the few types a front end names.
+ */
+const FRONT_END_MAY_USE = ['languageService.ts', 'config/', 'catalog/', 'host/', 'settings.ts', 'rules/registry.ts', 'rules/rule.ts'];
+
+function frontEndOffenders(list: ReadonlyArray<{ rel: string; spec: string }>): string[] {
+  const offenders: string[] = [];
+  for (const { rel, spec } of list) {
+    if (!(rel === 'server.ts' || rel.startsWith('cli/')) || !spec.startsWith('.')) continue;
+    const target = resolve(rel, spec);
+    if (!target || target.startsWith('cli/') || target === 'cli.ts') continue;
+    if (!FRONT_END_MAY_USE.some((p) => (p.endsWith('/') ? target.startsWith(p) : target === p))) offenders.push(`${rel} imports ${target}`);
+  }
+  return offenders;
+}
+
+test('the server and the CLI reach the core through the language service only', () => {
+  assert.deepEqual(frontEndOffenders(imports), []);
+});
+
+test('the front-end check sees a way around the language service', () => {
+  assert.deepEqual(
+    frontEndOffenders([
+      { rel: 'server.ts', spec: './analysis/workspaceSync' },
+      { rel: 'cli/check.ts', spec: '../model/workspace' },
+      { rel: 'cli/report.ts', spec: '../values/redact' },
+      { rel: 'cli/fix.ts', spec: '../rules/cross/clusterMismatch' },
+      { rel: 'cli/check.ts', spec: '../rules/registry' },
+      { rel: 'cli/check.ts', spec: './report' },
+      { rel: 'host/nodeHost.ts', spec: '../analysis/host' },
+    ]),
+    [
+      'server.ts imports analysis/workspaceSync.ts',
+      'cli/check.ts imports model/workspace.ts',
+      'cli/report.ts imports values/redact.ts',
+      'cli/fix.ts imports rules/cross/clusterMismatch.ts',
+    ],
+  );
 });
 
 test('the layer check sees an upward import', () => {

@@ -13,10 +13,9 @@ import { buildCatalog } from '../../server/src/catalog/loadCatalog';
 import { main } from '../../server/src/cli/main';
 import { effectiveConfigurations } from '../../server/src/features/effectiveConfiguration';
 import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
-import { workspaceSymbols } from '../../server/src/features/navigation';
-import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { analyze, catalog } from '../support/memoryHost';
+import { analyze, catalog, serviceOver, uriOf } from '../support/memoryHost';
+import { newService, validate } from '../support/service';
 import { assertClean, ENC, FILES, KEY, lines, MARKER, shown } from '../support/secrets';
 
 describe('secret values never show', () => {
@@ -46,12 +45,12 @@ describe('secret values never show', () => {
 
   test('hover on every key and value, with what other nodes set', async () => {
     const { workspace } = await analyze(FILES);
-    const service = createLanguageService({ catalog });
+    const service = await serviceOver(FILES);
     let notes = 0;
     for (const doc of workspace.documents()) {
       for (const e of doc.settings) {
         for (const offset of [e.keyRange.start, e.valueRange.start]) {
-          const hover = service.hover(doc, doc.text.positionAt(offset), workspace);
+          const hover = service.hover(doc.text, doc.text.positionAt(offset));
           if (!hover) continue;
           const text = (hover.contents as MarkupContent).value;
           if (text.includes('Other nodes of cluster')) notes++;
@@ -75,15 +74,39 @@ describe('secret values never show', () => {
 
   test('document and workspace symbols, inlay hints, completion', async () => {
     const { workspace } = await analyze(FILES);
-    const service = createLanguageService({ catalog });
-    assertClean('workspace symbols', JSON.stringify(workspaceSymbols(workspace, '')));
+    const service = await serviceOver(FILES);
+    assertClean('workspace symbols', JSON.stringify(service.workspaceSymbols('')));
     for (const doc of workspace.documents()) {
-      assertClean(`symbols of ${doc.uri}`, JSON.stringify(service.symbols(doc)));
+      assertClean(`symbols of ${doc.uri}`, JSON.stringify(service.symbols(doc.text)));
       const whole = { start: { line: 0, character: 0 }, end: doc.text.positionAt(doc.text.getText().length) };
-      assertClean(`inlay hints of ${doc.uri}`, JSON.stringify(service.inlayHints(doc, whole, DEFAULT_SETTINGS)));
+      assertClean(`inlay hints of ${doc.uri}`, JSON.stringify(service.inlayHints(doc.text, whole, DEFAULT_SETTINGS)));
       for (const e of doc.settings)
-        assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc, doc.text.positionAt(e.valueRange.end))));
+        assertClean(`completion in ${doc.uri}`, JSON.stringify(service.complete(doc.text, doc.text.positionAt(e.valueRange.end))));
     }
+  });
+
+  test('the service masks every secret value of the workspace in its diagnostics, for the server and the CLI alike', async () => {
+    // The port is no secret, so its finding quotes the value: node1's password, set in another file.
+    const extra = 'c/node1/etc/extra.properties';
+    const files = { ...FILES, [extra]: `com.openexchange.hazelcast.network.port=${MARKER}-pass-1234-xyz\n` };
+    const { byFile } = await analyze(files);
+    const quoted = byFile[extra].filter((d) => d.code === 'invalid-value').map((d) => d.message);
+    assert.deepEqual(quoted, [`"${MARKER}-pass-1234-xyz" is not a port number (1-65535).`], 'the rule itself quotes the value');
+    const service = await serviceOver(files);
+    const masked = ['"********" is not a port number (1-65535).'];
+    const uri = uriOf(extra);
+    assert.deepEqual(
+      service
+        .diagnostics(uri)
+        .filter((d) => d.code === 'invalid-value')
+        .map((d) => d.message),
+      masked,
+    );
+    const problems = service.report().problems.filter((p) => p.uri === uri && p.diagnostic.code === 'invalid-value');
+    assert.deepEqual(
+      problems.map((p) => p.diagnostic.message),
+      masked,
+    );
   });
 
   test('secrets of a user catalog with a checked type: value findings and hover do not quote them', () => {
@@ -103,7 +126,6 @@ describe('secret values never show', () => {
       },
     ]);
     assert.deepEqual(custom.problems, []);
-    const service = createLanguageService({ catalog: custom.catalog });
     const text = lines(
       `com.example.db.url=${MARKER}-db-xyz`,
       `com.example.pin=${MARKER}12`,
@@ -111,8 +133,10 @@ describe('secret values never show', () => {
       `com.example.rotate=${MARKER}`,
       'com.example.rotate=5000',
     );
-    const doc = service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
-    const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+    const service = newService(custom.catalog);
+    const doc = service.open(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
+    service.update([doc.uri], DEFAULT_SETTINGS);
+    const diagnostics = service.diagnostics(doc.uri);
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
       [
@@ -120,19 +144,20 @@ describe('secret values never show', () => {
         ['invalid-value', 0, 'This secret value is not a URL.'],
         ['invalid-value', 1, 'This secret value is not an integer: OX cannot parse it and silently uses the default 0.'],
         ['invalid-value', 3, 'This secret value is not a time span: it has no number before it.'],
-        ['misread-value', 2, 'OX reads this secret value as false: only "true" (in any letter case) is true.'],
+        // "false" is the catalog's default of this secret: every front end masks it wherever a message has it.
+        ['misread-value', 2, 'OX reads this secret value as ********: only "true" (in any letter case) is true.'],
       ],
     );
     for (const d of diagnostics) assertClean(`${String(d.code)} on line ${d.range.start.line + 1}`, shown(d));
-    const hover = service.hover(doc, { line: 4, character: 20 });
+    const hover = service.hover(doc.text, { line: 4, character: 20 });
     assert.ok(hover);
     assert.ok(!(hover.contents as MarkupContent).value.includes('5000'), 'hover does not explain a secret time span');
     // A piece of the value quoted on its own (a time span's unit) goes too: only the first clause is left.
-    const unit = service.parse(
+    const unit = newService(custom.catalog).open(
       TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, `com.example.rotate=5${MARKER}\n`),
     );
     assert.deepEqual(
-      service.validate(unit, DEFAULT_SETTINGS).map((d) => d.message),
+      validate(unit, DEFAULT_SETTINGS, custom.catalog).map((d) => d.message),
       ['This secret value is not a time span.'],
     );
   });
@@ -153,11 +178,12 @@ describe('secret values never show', () => {
       },
     ]);
     assert.deepEqual(custom.problems, []);
-    const service = createLanguageService({ catalog: custom.catalog });
     const messages = (text: string) =>
-      service
-        .validate(service.parse(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text)), DEFAULT_SETTINGS)
-        .map((d) => d.message);
+      validate(
+        newService(custom.catalog).open(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text)),
+        DEFAULT_SETTINGS,
+        custom.catalog,
+      ).map((d) => d.message);
     // The search for the value in the message these replace let "5", "!" and "qz" (of "q-z") through.
     assert.deepEqual(messages('com.example.level=5\n'), ['OX rejects this secret value or cannot parse it.']);
     assert.deepEqual(messages('com.example.level=100\n'), ['OX rejects this secret value or cannot parse it.']);

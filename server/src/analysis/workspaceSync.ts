@@ -61,12 +61,27 @@ export class WorkspaceSync {
 
   /** Reads every OX file below the workspace folders; open documents keep their editor text. */
   async index(): Promise<string[]> {
-    const loaded = await loadFiles(this.env.host, this.roots, this.catalog, { ...this.discover, maxFileSize: this.maxFileSize });
+    return (await this.load(this.roots, this.discover)).messages;
+  }
+
+  /** Reads the OX files below more roots, with their own discovery options (the CLI checks several directories). */
+  async load(
+    roots: readonly string[],
+    discover: DiscoverOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ files: number; messages: string[]; unreadable: number }> {
+    const loaded = await loadFiles(this.env.host, roots, this.catalog, { ...discover, maxFileSize: this.maxFileSize }, onProgress);
     for (const doc of loaded.docs) {
       this.onDisk.add(doc.uri);
       if (!this.open.has(doc.uri)) this.workspace.set(doc);
     }
-    return loaded.messages;
+    return { files: loaded.docs.length, messages: loaded.messages, unreadable: loaded.unreadable };
+  }
+
+  /** Replaces a file's text (a fix written by the CLI) as its next version. */
+  replace(uri: string, text: string): void {
+    const version = (this.workspace.get(uri)?.text.version ?? 0) + 1;
+    this.workspace.set(parseFile(uri, text, this.catalog, version, this.maxFileSize));
   }
 
   /** Starts over with a new catalog, cluster declarations and discovery options. */
@@ -96,7 +111,7 @@ export class WorkspaceSync {
   /** The parsed document of an open editor buffer, parsed once per version. */
   openDocument(text: TextDocument): OxDocument {
     const cached = this.open.get(text.uri);
-    if (cached && cached.version === text.version) return cached.doc;
+    if (cached && cached.version === text.version && cached.doc.text === text) return cached.doc;
     const doc = cached
       ? updateOxDocument(cached.doc, text, this.catalog, this.maxFileSize)
       : createOxDocument(text, this.catalog, this.maxFileSize);

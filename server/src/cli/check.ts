@@ -1,17 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ConfigProblemKind, discoveryOf, resolveConfiguration } from '../config/resolve';
-import { effectiveConfigurations } from '../features/effectiveConfiguration';
-import { renderEffectiveJson } from '../features/effectiveConfigurationText';
 import { nodeConfigHost } from '../host/nodeConfigHost';
 import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
-import { CROSS_RULES, FILE_RULES, RULE_DEFAULTS, RULES } from '../rules/registry';
+import { RULE_DEFAULTS, RULES } from '../rules/registry';
 import { Settings } from '../settings';
-import { WorkspaceAnalyzer } from '../analysis/workspaceAnalyzer';
-import { DeclaredCluster } from '../model/clusters';
-import { DiscoverOptions } from '../analysis/discover';
-import { loadFiles } from '../analysis/load';
-import { Workspace } from '../model/workspace';
+import { createLanguageService, DeclaredCluster, DiscoverOptions } from '../languageService';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
 import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
@@ -98,56 +92,54 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     if (group) group.roots.push(pathToUri(root));
     else groups.set(key, { options, roots: [pathToUri(root)] });
   }
-  const workspace = new Workspace(catalog, declared);
-  let ioFailed = false;
-  const progress = progressReporter(io);
-  let offset = 0;
-  for (const { options, roots: groupRoots } of groups.values()) {
-    const loaded = await loadFiles(nodeWorkspaceHost, groupRoots, catalog, options, (done, total) =>
-      progress.update(offset + done, offset + total),
-    );
-    offset += loaded.docs.length;
-    progress.end();
-    if (loaded.unreadable) ioFailed = true;
-    for (const message of loaded.messages) warn(io, message);
-    for (const doc of loaded.docs) workspace.set(doc);
-  }
-  progress.end();
-  const docs = [...workspace.documents()];
-  for (const root of roots) {
-    const prefix = pathToUri(root).replace(/\/?$/, '/');
-    if (!docs.some((d) => d.uri.startsWith(prefix))) warn(io, `no OX configuration files found under ${path.relative(cwd, root) || '.'}`);
-  }
-  if (!docs.length) return EXIT_USAGE;
-  for (const cluster of args.clusters) {
-    if (!workspace.clusters().some((c) => c.name === cluster.name))
-      warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
-  }
-
   let ruleFailed = false;
-  const analyzer = new WorkspaceAnalyzer(workspace, {
+  const service = createLanguageService({
     catalog,
-    singleFileRules: FILE_RULES,
-    crossRules: CROSS_RULES,
+    host: nodeWorkspaceHost,
     onRuleError: (rule, error) => {
       ruleFailed = true;
       warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
   });
-  analyzer.analyzeAll(settings);
+  await service.reconfigure({ catalog, roots: [], discover: {}, clusters: declared, maxFileSize: Infinity });
+  let ioFailed = false;
+  const progress = progressReporter(io);
+  let offset = 0;
+  for (const { options, roots: groupRoots } of groups.values()) {
+    const loaded = await service.load(groupRoots, options, (done, total) => progress.update(offset + done, offset + total));
+    offset += loaded.files;
+    progress.end();
+    if (loaded.unreadable) ioFailed = true;
+    for (const message of loaded.messages) warn(io, message);
+  }
+  progress.end();
+  const uris = service.uris();
+  for (const root of roots) {
+    const prefix = pathToUri(root).replace(/\/?$/, '/');
+    if (!uris.some((uri) => uri.startsWith(prefix))) warn(io, `no OX configuration files found under ${path.relative(cwd, root) || '.'}`);
+  }
+  if (!uris.length) return EXIT_USAGE;
+  const clusterNames = service.summary().clusters;
+  for (const cluster of args.clusters) {
+    if (!clusterNames.includes(cluster.name)) warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
+  }
+
+  await service.analyzeAll(settings);
   const locator = makeLocator(cwd);
 
   if (args.effective) {
-    io.stdout.write(renderEffectiveJson(effectiveConfigurations(workspace, catalog, { maskSecrets: true }), (uri) => locator.display(uri)));
+    io.stdout.write(
+      service.effectiveConfiguration(undefined, { maskSecrets: true, format: 'json', folderOf: (uri) => locator.display(uri) }),
+    );
     return ioFailed || ruleFailed ? EXIT_USAGE : EXIT_OK;
   }
 
   if (args.fix) {
     const out = args.format === 'human' ? io.stdout : io.stderr;
-    if (!(await fixAll({ workspace, analyzer, settings, catalog, io, display: locator.display, out }))) ioFailed = true;
+    if (!(await fixAll({ service, settings, io, display: locator.display, out }))) ioFailed = true;
   }
 
-  const { problems, text } = report({ workspace, analyzer, catalog, rules: RULES, locator, format: args.format });
+  const { problems, text } = report({ service, rules: RULES, locator, format: args.format });
   io.stdout.write(text);
 
   if (ioFailed || ruleFailed) return EXIT_USAGE;

@@ -1,5 +1,5 @@
 import { readLatin1 } from '../host/nodeHost';
-import { parseProperties } from '../parser/propertiesParser';
+import { javaProperties } from '../languageService';
 import { CliIo, UsageError } from './io';
 
 /** `dump <file>`: the properties of one file as java.util.Properties reads them, as one JSON object. */
@@ -13,15 +13,12 @@ export async function dump(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`ox-cluster-config: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 2;
   }
-  const doc = parseProperties(text);
-  if (doc.problems.length) {
-    const first = doc.problems[0];
-    const line = text.slice(0, first.start).split(/\r\n|\r|\n/).length;
-    io.stderr.write(`${file}:${line}: ${first.message}\n`);
+  const { values, problem } = javaProperties(text);
+  if (problem) {
+    const line = text.slice(0, problem.offset).split(/\r\n|\r|\n/).length;
+    io.stderr.write(`${file}:${line}: ${problem.message}\n`);
     return 2;
   }
-  const values = new Map<string, string>();
-  for (const entry of doc.entries) values.set(entry.key, entry.value);
   const body = [...values].map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
   io.stdout.write(values.size ? `{\n${body}\n}\n` : '{}\n');
   return 0;

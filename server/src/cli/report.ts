@@ -1,14 +1,8 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { Catalog } from '../catalog/catalog';
-import { applyFixes } from '../features/applyFixes';
 import { isInside, pathToUri } from '../host/nodeHost';
-import { WorkspaceAnalyzer } from '../analysis/workspaceAnalyzer';
-import { secretScrubber, secretValues } from '../values/redact';
-import { Workspace } from '../model/workspace';
+import { LanguageService } from '../languageService';
 import { OutputFormat } from './args';
-import { sortedDocuments } from './fix';
 import { CheckReport, formatHuman, formatJson, formatSarif, Locator, Problem, SRCROOT } from './formats';
 import { RuleMeta } from '../rules/rule';
 
@@ -42,52 +36,21 @@ export function makeLocator(cwd: string): Locator {
   };
 }
 
-function scrubbed(diagnostic: Diagnostic, scrub: (text: string) => string): Diagnostic {
-  const out: Diagnostic = { ...diagnostic, message: scrub(diagnostic.message) };
-  if (diagnostic.relatedInformation)
-    out.relatedInformation = diagnostic.relatedInformation.map((r) => ({ ...r, message: scrub(r.message) }));
-  delete out.data;
-  return out;
-}
-
 export interface ReportRun {
-  workspace: Workspace;
-  analyzer: WorkspaceAnalyzer;
-  catalog: Catalog;
+  service: LanguageService;
   rules: readonly RuleMeta[];
   locator: Locator;
   format: OutputFormat;
 }
 
 /** The problems of every file, in file and line order, secrets masked, as text in the chosen format. */
-export function report({ workspace, analyzer, catalog, rules, locator, format }: ReportRun): { problems: Problem[]; text: string } {
-  const docs = sortedDocuments(workspace);
-  // Every secret value of the files, and every secret default of the catalog, is masked wherever a message has it.
-  const scrub = secretScrubber(secretValues(docs, catalog));
-  const fixable = applyFixes(
-    docs.flatMap((d) => analyzer.diagnostics(d.uri)),
-    new Map(docs.map((d) => [d.uri, d.text] as const)),
-  ).applied;
-  const problems: Problem[] = [];
-  for (const doc of docs) {
-    const list = analyzer
-      .diagnostics(doc.uri)
-      .map((d, i) => ({ d, i }))
-      .sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character || a.i - b.i);
-    for (const { d } of list) problems.push({ uri: doc.uri, diagnostic: scrubbed(d, scrub) });
-  }
-  const result: CheckReport = {
-    problems,
-    files: workspace.size,
-    nodes: workspace.nodes().length,
-    clusters: workspace.clusters().length,
-    fixable,
-  };
+export function report({ service, rules, locator, format }: ReportRun): { problems: Problem[]; text: string } {
+  const result: CheckReport = service.report();
   const text =
     format === 'json'
       ? formatJson(result, locator)
       : format === 'sarif'
         ? formatSarif(result, rules, locator)
         : formatHuman(result, locator);
-  return { problems, text };
+  return { problems: result.problems, text };
 }

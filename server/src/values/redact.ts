@@ -29,18 +29,30 @@ export const SECRET_VALUE_WORDS: ValueWords = {
   piece: () => undefined,
 };
 
-/** Every secret value the documents hold, and every secret default the catalog ships. */
 /** Documents as far as this needs them: their settings with what the catalog knows. */
 type WithSettings = { settings: ReadonlyArray<{ value: string; known?: { def: PropertyDef } }> };
 
+/** Every secret value one document holds, in document order. */
+export function documentSecrets(doc: WithSettings): string[] {
+  const secrets: string[] = [];
+  for (const e of doc.settings) if (isSecret(e.known?.def)) secrets.push(e.value);
+  return secrets;
+}
+
+/** Every secret default the catalog ships. */
+export function catalogSecrets(catalog: Catalog): string[] {
+  const secrets: string[] = [];
+  for (const file of catalog.files) {
+    for (const def of file.properties) if (def.secret) secrets.push(def.default ?? '', ...(def.secretDefault ?? []));
+  }
+  return secrets;
+}
+
+/** Every secret value the documents hold, and every secret default the catalog ships. */
 export function secretValues(docs: Iterable<WithSettings>, catalog: Catalog): Set<string> {
   const secrets = new Set<string>();
-  for (const doc of docs) {
-    for (const e of doc.settings) if (isSecret(e.known?.def)) secrets.add(e.value);
-  }
-  for (const file of catalog.files) {
-    for (const def of file.properties) if (def.secret) [def.default ?? '', ...(def.secretDefault ?? [])].forEach((v) => secrets.add(v));
-  }
+  for (const doc of docs) for (const value of documentSecrets(doc)) secrets.add(value);
+  for (const value of catalogSecrets(catalog)) secrets.add(value);
   return secrets;
 }
 
