@@ -52,10 +52,15 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['file', 'untitled'].flatMap((scheme) => [
-      { scheme, language: 'ox-properties' },
-      { scheme, language: 'ox-ccf' },
-    ]),
+    documentSelector: [
+      ...['file', 'untitled'].flatMap((scheme) => [
+        { scheme, language: 'ox-properties' },
+        { scheme, language: 'ox-ccf' },
+      ]),
+      // Helm values files keep their YAML (or helm) language; the server answers only for core-mw values.
+      { scheme: 'file', pattern: '**/values*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/*values*.yaml.gotmpl' },
+    ],
     synchronize: { configurationSection: 'oxClusterConfig' },
     // A function, so that a restart after the trust grant sends the new value.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),

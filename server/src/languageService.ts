@@ -19,6 +19,7 @@ import { WorkspaceHost } from './analysis/host';
 import { DiscoverOptions } from './analysis/discover';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
+import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
@@ -68,8 +69,8 @@ export interface LanguageService {
     discover: DiscoverOptions,
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ files: number; messages: string[]; unreadable: number }>;
-  /** An editor opened or changed a document; parsed once per version. */
-  open(text: TextDocument): OxDocument;
+  /** An editor opened or changed a document; parsed once per version. Undefined for a file that is no OX file. */
+  open(text: TextDocument): ConfigDocument | undefined;
   close(uri: string): Promise<void>;
   /** A file changed on disk; true when its analysis is due. */
   fileChanged(uri: string, deleted: boolean): Promise<boolean>;
@@ -127,11 +128,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     scrubber.invalidate();
     return result;
   };
-  const open = (text: TextDocument): OxDocument => {
+  const open = (text: TextDocument): ConfigDocument | undefined => {
     const before = sync.document(text.uri);
     const doc = sync.openDocument(text);
     if (doc !== before) scrubber.invalidate();
     return doc;
+  };
+  /** Runs a feature of the .properties format on the document, or answers `none` for another format. */
+  const withProperties = <T>(text: TextDocument, none: T, feature: (doc: OxDocument) => T): T => {
+    const doc = open(text);
+    return doc && isOxDocument(doc) ? feature(doc) : none;
   };
   const diagnostics = (uri: string) => scrubber.apply(sync.diagnostics(uri));
   const analyzeAll = (settings: Settings, yieldNow: () => Promise<void> = noYield) => sync.analyzeAll(settings, yieldNow);
@@ -157,17 +163,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     summary: () => ({ files: sync.model.size, nodes: sync.model.nodes().length, clusters: sync.model.clusters().map((c) => c.name) }),
     complete(text, position, completionOptions) {
       const doc = open(text);
-      if (doc.large || !isOxDocument(doc)) return { isIncomplete: false, items: [] };
+      if (!doc || doc.large || !isOxDocument(doc)) return { isIncomplete: false, items: [] };
       const list = doComplete(doc, catalog, position);
       return completionOptions?.itemDefaults ? withItemDefaults(list) : list;
     },
     resolveCompletion: (item) => resolveCompletion(item, catalog),
     hover(text, position) {
       const doc = open(text);
-      return isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
+      return doc && isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
     },
     codeActions(text, context) {
-      const current = diagnostics(open(text).uri);
+      open(text);
+      const current = diagnostics(text.uri);
       const only = context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       // Fixes come from the current analysis: the editor's diagnostics may be of an older version of the text.
@@ -179,11 +186,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return actions;
     },
     // The editor features below know the .properties format; other formats bring their own.
-    symbols: (text) => documentSymbols(open(text)),
-    folding: (text) => foldingRanges(open(text)),
-    inlayHints: (text, range, settings) => (settings.inlayHints ? inlayHints(open(text), range) : []),
-    definition: (text, position) => findDefinition(sync.model, open(text), position),
-    references: (text, position) => findReferences(sync.model, open(text), position),
+    symbols: (text) => withProperties(text, [], documentSymbols),
+    folding: (text) => withProperties(text, [], foldingRanges),
+    inlayHints: (text, range, settings) => (settings.inlayHints ? withProperties(text, [], (doc) => inlayHints(doc, range)) : []),
+    definition: (text, position) => withProperties(text, [], (doc) => findDefinition(sync.model, doc, position)),
+    references: (text, position) => withProperties(text, [], (doc) => findReferences(sync.model, doc, position)),
     workspaceSymbols: (query) => workspaceSymbols(sync.model, query),
     effectiveConfiguration(uri, effectiveOptions) {
       const masked = { maskSecrets: effectiveOptions.maskSecrets };

@@ -169,7 +169,11 @@ connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oxClusterConfig' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{properties,ccf}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      watchers: [
+        { globPattern: '**/*.{properties,ccf}' },
+        { globPattern: '**/*values*.{yaml,yml,gotmpl}' },
+        { globPattern: `**/${CONFIG_FILE_NAME}` },
+      ],
     });
   }
   reload();

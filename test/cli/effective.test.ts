@@ -24,7 +24,7 @@ function shippedSecrets(): string[] {
       if (entry.isDirectory()) walk(full);
       else if (/\.(properties|ccf)$/.test(entry.name)) {
         const doc = parseFile(`file://${full}`, fs.readFileSync(full, 'latin1'), catalog);
-        for (const e of doc.entries) if (e.known?.def.secret && e.value.length >= 4) secrets.add(e.value);
+        for (const e of doc!.settings) if (e.known?.def.secret && e.value.length >= 4) secrets.add(e.value);
       }
     }
   };
@@ -178,7 +178,7 @@ describe('check --effective', () => {
 describe('effectiveConfiguration (core)', () => {
   function workspace() {
     const ws = new Workspace(catalog);
-    const add = (p: string, text: string) => ws.set(parseFile(`file:///c/${p}`, text, catalog));
+    const add = (p: string, text: string) => ws.set(parseFile(`file:///c/${p}`, text, catalog)!);
     add(
       'n1/etc/hazelcast.properties',
       'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.symmetricEncryption.password=s3cr3t!!\n',

@@ -129,6 +129,11 @@ export class LspClient {
     });
   }
 
+  /** The last diagnostics published for `uri`, if any were. */
+  lastPublished(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }

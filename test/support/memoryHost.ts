@@ -131,7 +131,7 @@ export function collect(workspace: Workspace, analyzer: WorkspaceAnalyzer): Reco
 export function change(analysis: Analysis, relativePath: string, text: string): string[] {
   const uri = uriOf(relativePath);
   const old = analysis.workspace.get(uri);
-  analysis.workspace.set(parseFile(uri, text, catalog, (old?.text.version ?? 0) + 1));
+  analysis.workspace.set(parseFile(uri, text, catalog, (old?.text.version ?? 0) + 1)!);
   const affected = analysis.analyzer.update([uri], analysis.settings);
   analysis.byFile = collect(analysis.workspace, analysis.analyzer);
   return affected.map(relativeOf).sort();

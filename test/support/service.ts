@@ -2,7 +2,7 @@ import { catalog } from './catalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { Catalog } from '../../server/src/catalog/catalog';
-import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
+import { isOxDocument, OxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { createLanguageService, LanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS, Settings } from '../../server/src/settings';
 import { memoryHost } from './memoryHost';
@@ -22,7 +22,14 @@ export function newService(withCatalog: Catalog = catalog): LanguageService {
 
 /** A document at `file:///cluster/node1/etc/<name>`, parsed as the service parses an opened one. */
 export function doc(name: string, text: string): OxDocument {
-  return newService().open(TextDocument.create(`file:///cluster/node1/etc/${name}`, 'ox-properties', 1, text));
+  return openProperties(newService(), TextDocument.create(`file:///cluster/node1/etc/${name}`, 'ox-properties', 1, text));
+}
+
+/** Opens a `.properties` or `.ccf` document in a service; fails the test when it is read as anything else. */
+export function openProperties(service: LanguageService, text: TextDocument): OxDocument {
+  const opened = service.open(text);
+  if (!opened || !isOxDocument(opened)) throw new Error(`${text.uri} was not read as a .properties file`);
+  return opened;
 }
 
 export function cursor(name: string, textWithBar: string): { doc: OxDocument; position: { line: number; character: number } } {

@@ -24,8 +24,8 @@ test('an edit runs the rules of the edited file, and in its sibling files only t
   const workspace = new Workspace(catalog);
   const a = 'file:///c/node1/etc/hazelcast.properties';
   const b = 'file:///c/node1/etc/server.properties';
-  workspace.set(parseFile(a, 'x=1\n', catalog, 1));
-  workspace.set(parseFile(b, 'y=1\n', catalog, 1));
+  workspace.set(parseFile(a, 'x=1\n', catalog, 1)!);
+  workspace.set(parseFile(b, 'y=1\n', catalog, 1)!);
   const analyzer = new WorkspaceAnalyzer(workspace, {
     catalog,
     singleFileRules: [counting('local', false), counting('node', true)],
@@ -40,7 +40,7 @@ test('an edit runs the rules of the edited file, and in its sibling files only t
   ]);
 
   runs.length = 0;
-  workspace.set(parseFile(b, 'y=2\n', catalog, 2));
+  workspace.set(parseFile(b, 'y=2\n', catalog, 2)!);
   const updated = analyzer.update([b], DEFAULT_SETTINGS);
   assert.deepEqual(runs.sort(), ['local server.properties', 'node hazelcast.properties', 'node server.properties']);
   assert.deepEqual(updated.sort(), [a, b]);

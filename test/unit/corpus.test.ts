@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { pathToUri } from '../../server/src/host/nodeHost';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
-import { newService, validate } from '../support/service';
+import { newService, openProperties, validate } from '../support/service';
 
 test('real stock OX files produce no error diagnostics', (t) => {
   if (!fs.existsSync(CORPUS)) {
@@ -19,7 +19,7 @@ test('real stock OX files produce no error diagnostics', (t) => {
   let warnings = 0;
   for (const file of all) {
     const text = fs.readFileSync(file).toString('latin1');
-    const doc = newService().open(TextDocument.create(pathToUri(file), 'ox-properties', 1, text));
+    const doc = openProperties(newService(), TextDocument.create(pathToUri(file), 'ox-properties', 1, text));
     for (const d of validate(doc)) {
       if (d.severity === DiagnosticSeverity.Error)
         errors.push(`${path.relative(CORPUS, file)}:${d.range.start.line + 1} ${d.code} ${d.message}`);

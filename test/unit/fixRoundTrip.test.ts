@@ -985,7 +985,7 @@ describe('fix round trips: examples/', () => {
     const { docs, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
     assert.deepEqual(messages, []);
     const files: Files = {};
-    for (const doc of docs) files[relativeUri(root, doc.uri)] = doc.parsed.text;
+    for (const doc of docs) files[relativeUri(root, doc.uri)] = doc.text.getText();
     const tally: Tally = {};
     const n = await checkAllFixes(files, tally);
     assert.ok(n >= 16, `only ${n} fixes in the examples`);

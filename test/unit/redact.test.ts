@@ -39,7 +39,7 @@ describe('redaction policy', () => {
         },
       },
     ]);
-    const doc = parseFile('file:///n/etc/custom.properties', 'com.example.pw=mine\ncom.example.name=visible\n', catalog);
+    const doc = parseFile('file:///n/etc/custom.properties', 'com.example.pw=mine\ncom.example.name=visible\n', catalog)!;
     const found = secretValues([doc], catalog);
     for (const v of ['mine', 'builtin-pw', 'old-pw']) assert.ok(found.has(v), v);
     assert.ok(!found.has('visible') && !found.has('not-secret'));

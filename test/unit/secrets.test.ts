@@ -15,7 +15,7 @@ import { effectiveConfigurations } from '../../server/src/features/effectiveConf
 import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { analyze, catalog, serviceOver, uriOf } from '../support/memoryHost';
-import { newService, validate } from '../support/service';
+import { newService, openProperties, validate } from '../support/service';
 import { assertClean, ENC, FILES, KEY, lines, MARKER, shown } from '../support/secrets';
 
 describe('secret values never show', () => {
@@ -134,7 +134,7 @@ describe('secret values never show', () => {
       'com.example.rotate=5000',
     );
     const service = newService(custom.catalog);
-    const doc = service.open(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
+    const doc = openProperties(service, TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text));
     service.update([doc.uri], DEFAULT_SETTINGS);
     const diagnostics = service.diagnostics(doc.uri);
     assert.deepEqual(
@@ -153,7 +153,8 @@ describe('secret values never show', () => {
     assert.ok(hover);
     assert.ok(!(hover.contents as MarkupContent).value.includes('5000'), 'hover does not explain a secret time span');
     // A piece of the value quoted on its own (a time span's unit) goes too: only the first clause is left.
-    const unit = newService(custom.catalog).open(
+    const unit = openProperties(
+      newService(custom.catalog),
       TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, `com.example.rotate=5${MARKER}\n`),
     );
     assert.deepEqual(
@@ -180,7 +181,7 @@ describe('secret values never show', () => {
     assert.deepEqual(custom.problems, []);
     const messages = (text: string) =>
       validate(
-        newService(custom.catalog).open(TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text)),
+        openProperties(newService(custom.catalog), TextDocument.create('file:///c/node1/etc/custom.properties', 'ox-properties', 1, text)),
         DEFAULT_SETTINGS,
         custom.catalog,
       ).map((d) => d.message);

@@ -25,11 +25,12 @@ test('values files are recognised by name; the content decides', () => {
     ),
     [true, true, true, true, false, false, false],
   );
-  const other = readValuesDocument(
-    TextDocument.create('file:///x/values.yaml', 'yaml', 1, 'replicaCount: 2\nimage:\n  tag: "1.2"\n'),
-    catalog,
-  );
-  assert.equal(other, undefined);
+  const read = (text: string) => readValuesDocument(TextDocument.create('file:///x/values.yaml', 'yaml', 1, text), catalog);
+  assert.equal(read('replicaCount: 2\nimage:\n  tag: "1.2"\n'), undefined);
+  // Other charts have `properties` too: only OX keys (or OX paths in the file maps) make it core-mw's.
+  assert.equal(read('properties:\n  log.level: debug\npropertiesFiles:\n  /etc/app.conf: {a: 1}\n'), undefined);
+  assert.ok(read('properties:\n  com.openexchange.IPCheck: "true"\n'));
+  assert.ok(read('propertiesFiles:\n  /opt/open-xchange/etc/x.properties: {a: 1}\n'));
 });
 
 test('OX keys of every OX-key map at every chart root, with their scopes', () => {
@@ -172,7 +173,10 @@ test('YAML errors are syntax problems; in a template they are uncertain', () => 
 });
 
 test('comments of the YAML text, for suppression directives', () => {
-  const doc = read('values.yaml', '# ox-cluster-config-disable unknown-key\nproperties:\n  a.b: "x # not a comment" # trailing\n');
+  const doc = read(
+    'values.yaml',
+    '# ox-cluster-config-disable unknown-key\nproperties:\n  com.openexchange.a: "x # not a comment" # trailing\n',
+  );
   assert.deepEqual(
     doc.comments.map((c) => c.text),
     [' ox-cluster-config-disable unknown-key', ' trailing'],

@@ -1,3 +1,4 @@
+import { isValuesFileName } from '../model/helm/valuesDocument';
 import { matchesGlob } from '../util/glob';
 import { DirEntry, WorkspaceHost } from './host';
 import { joinUri, relativeUri } from '../util/uris';
@@ -40,6 +41,8 @@ export function isOxFile(relativePath: string, insideConfigFolder: boolean, incl
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
   if (include.some((g) => matchesGlob(relativePath, g))) return true;
+  // A values file of the Kubernetes edition: its reader decides by the content.
+  if (isValuesFileName(relativePath)) return true;
   if (!lower.endsWith('.properties') && !lower.endsWith('.ccf')) return false;
   if (insideConfigFolder) return true;
   const parent = relativePath.split('/').slice(-2, -1)[0];

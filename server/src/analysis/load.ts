@@ -1,20 +1,17 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
-import { createOxDocument, OxDocument } from '../model/properties/propertiesDocument';
+import { ConfigDocument } from '../model/document';
+import { encodingOf, languageIdOf, readDocument } from '../model/readDocument';
 import { DiscoverOptions, discoverFiles } from './discover';
 import { WorkspaceHost } from './host';
 
-export function languageIdOf(uri: string): string {
-  return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
-}
-
-/** Parses a file; one larger than `maxSize` characters gets its syntax checked only. */
-export function parseFile(uri: string, text: string, catalog: Catalog, version = 0, maxSize = Infinity): OxDocument {
-  return createOxDocument(TextDocument.create(uri, languageIdOf(uri), version, text), catalog, maxSize);
+/** Parses a file with its format's reader; undefined when it is no OX file after all (see readDocument). */
+export function parseFile(uri: string, text: string, catalog: Catalog, version = 0, maxSize = Infinity): ConfigDocument | undefined {
+  return readDocument(TextDocument.create(uri, languageIdOf(uri), version, text), catalog, maxSize);
 }
 
 export interface LoadedFiles {
-  docs: OxDocument[];
+  docs: ConfigDocument[];
   /** Unreadable files and folders, limits hit: one line each. */
   messages: string[];
   /** How many of the messages are files or folders that could not be read. */
@@ -35,13 +32,13 @@ export async function loadFiles(
   const discovery = await discoverFiles(host, roots, options);
   const messages = [...discovery.messages];
   let unreadable = discovery.unreadable;
-  const docs: OxDocument[] = [];
+  const docs: ConfigDocument[] = [];
   const files = discovery.files;
   // A few reads in flight while one file is parsed: one at a time leaves the disk and CPU waiting in turn.
   const reads: Array<Promise<string> | undefined> = [];
   const startRead = (k: number) => {
     if (k >= files.length) return;
-    const read = host.readFile(files[k]);
+    const read = host.readFile(files[k], encodingOf(files[k]));
     read.catch(() => undefined); // reported when its turn comes
     reads[k] = read;
   };
@@ -49,7 +46,8 @@ export async function loadFiles(
   for (let k = 0; k < files.length; k++) {
     startRead(k + READ_AHEAD);
     try {
-      docs.push(parseFile(files[k], await reads[k]!, catalog, 0, options.maxFileSize));
+      const doc = parseFile(files[k], await reads[k]!, catalog, 0, options.maxFileSize);
+      if (doc) docs.push(doc);
     } catch (error) {
       messages.push(`Cannot read ${files[k]}: ${error instanceof Error ? error.message : String(error)}`);
       unreadable++;

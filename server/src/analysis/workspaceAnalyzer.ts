@@ -57,8 +57,10 @@ export class WorkspaceAnalyzer {
     const folders = new Set(changed.map(nodeFolderOf));
     const siblings = [...this.workspace.documents()].map((d) => d.uri).filter((uri) => folders.has(nodeFolderOf(uri)));
     const documents = [...new Set([...changed, ...siblings])];
+    // A file that is no OX file and never had diagnostics (the YAML of another chart) gets nothing published.
+    const due = documents.filter((uri) => this.workspace.get(uri) || this.single.has(uri));
     this.analyzeDocuments(documents, settings);
-    return [...new Set([...documents, ...this.analyzeClusters(changed, settings)])];
+    return [...new Set([...due, ...this.analyzeClusters(changed, settings)])];
   }
 
   /**

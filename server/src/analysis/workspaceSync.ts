@@ -2,7 +2,7 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
-import { createOxDocument, OxDocument, updateOxDocument } from '../model/properties/propertiesDocument';
+import { encodingOf, readDocument } from '../model/readDocument';
 import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
 import { AnalyzerOptions, WorkspaceAnalyzer } from './workspaceAnalyzer';
 import { WorkspaceHost } from './host';
@@ -27,7 +27,8 @@ export interface SyncEnvironment extends Pick<AnalyzerOptions, 'singleFileRules'
 export class WorkspaceSync {
   private workspace: Workspace;
   private analyzer: WorkspaceAnalyzer;
-  private readonly open = new Map<string, { version: number; doc: OxDocument }>();
+  /** Open editor buffers; `doc` is undefined for one that is no OX file (a YAML file without core-mw values). */
+  private readonly open = new Map<string, { version: number; text: TextDocument; doc: ConfigDocument | undefined }>();
   /** Files larger than this are parsed for their syntax only (oxClusterConfig.maxFileSize; its default until settings are read). */
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly onDisk = new Set<string>();
@@ -81,7 +82,9 @@ export class WorkspaceSync {
   /** Replaces a file's text (a fix written by the CLI) as its next version. */
   replace(uri: string, text: string): void {
     const version = (this.workspace.get(uri)?.text.version ?? 0) + 1;
-    this.workspace.set(parseFile(uri, text, this.catalog, version, this.maxFileSize));
+    const doc = parseFile(uri, text, this.catalog, version, this.maxFileSize);
+    if (doc) this.workspace.set(doc);
+    else this.workspace.delete(uri);
   }
 
   /** Starts over with a new catalog, cluster declarations and discovery options. */
@@ -101,22 +104,21 @@ export class WorkspaceSync {
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {
-      const doc = keepParses ? entry.doc : createOxDocument(entry.doc.text, catalog, this.maxFileSize);
-      this.open.set(uri, { version: entry.version, doc });
-      this.workspace.set(doc);
+      const doc = keepParses ? entry.doc : readDocument(entry.text, catalog, this.maxFileSize);
+      this.open.set(uri, { ...entry, doc });
+      if (doc) this.workspace.set(doc);
     }
     return this.index();
   }
 
-  /** The parsed document of an open editor buffer, parsed once per version. */
-  openDocument(text: TextDocument): OxDocument {
+  /** The parsed document of an open editor buffer, parsed once per version; undefined when it is no OX file. */
+  openDocument(text: TextDocument): ConfigDocument | undefined {
     const cached = this.open.get(text.uri);
-    if (cached && cached.version === text.version && cached.doc.text === text) return cached.doc;
-    const doc = cached
-      ? updateOxDocument(cached.doc, text, this.catalog, this.maxFileSize)
-      : createOxDocument(text, this.catalog, this.maxFileSize);
-    this.open.set(text.uri, { version: text.version, doc });
-    this.workspace.set(doc);
+    if (cached && cached.version === text.version && cached.text === text) return cached.doc;
+    const doc = readDocument(text, this.catalog, this.maxFileSize, cached?.doc);
+    this.open.set(text.uri, { version: text.version, text, doc });
+    if (doc) this.workspace.set(doc);
+    else this.workspace.delete(text.uri);
     return doc;
   }
 
@@ -139,7 +141,9 @@ export class WorkspaceSync {
 
   private async reload(uri: string): Promise<void> {
     try {
-      this.workspace.set(parseFile(uri, await this.env.host.readFile(uri), this.catalog, 0, this.maxFileSize));
+      const doc = parseFile(uri, await this.env.host.readFile(uri, encodingOf(uri)), this.catalog, 0, this.maxFileSize);
+      if (!doc) throw new Error('no OX file');
+      this.workspace.set(doc);
       this.onDisk.add(uri);
     } catch {
       this.workspace.delete(uri);

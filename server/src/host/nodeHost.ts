@@ -51,7 +51,8 @@ export const nodeWorkspaceHost: WorkspaceHost = {
       }),
     );
   },
-  readFile: async (uri: string) => readLatin1(fileURLToPath(uri)),
+  readFile: async (uri: string, encoding = 'latin1') =>
+    encoding === 'utf8' ? fs.readFile(fileURLToPath(uri), 'utf8') : readLatin1(fileURLToPath(uri)),
   realPath: async (uri: string) => {
     try {
       return await fs.realpath(fileURLToPath(uri));

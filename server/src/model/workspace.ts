@@ -52,8 +52,9 @@ export class Workspace {
     return this.docs.size;
   }
 
+  /** The classic nodes: folders of `.properties` and `.ccf` files (values files describe releases instead). */
   nodes(): OxNode[] {
-    return (this.nodeList ??= buildNodes(this.docs.values()));
+    return (this.nodeList ??= buildNodes([...this.docs.values()].filter((d) => d.language !== 'ox-helm-values')));
   }
 
   clusters(): OxCluster[] {
@@ -67,6 +68,7 @@ export class Workspace {
   }
 
   nodeOf(uri: string): OxNode | undefined {
+    if (this.docs.get(uri)?.language === 'ox-helm-values') return undefined;
     const folder = nodeFolderOf(uri);
     return this.nodes().find((n) => n.uri === folder);
   }

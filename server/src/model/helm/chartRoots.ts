@@ -12,10 +12,6 @@ export interface ChartRoot {
 
 /** Keys that only the core-mw chart has at its root: one of them makes a map a chart root. */
 const CORE_MW_KEYS = new Set([
-  'properties',
-  'propertiesFiles',
-  'secretProperties',
-  'secretPropertiesFiles',
   'hzGroupName',
   'hzGroupPassword',
   'defaultScaling',
@@ -23,12 +19,16 @@ const CORE_MW_KEYS = new Set([
   'globalDBID',
   'etcFiles',
   'secretETCFiles',
-  'uiSettings',
-  'uiSettingsFiles',
   'contextSets',
   'asConfig',
   'existingPropertiesSecret',
 ]);
+
+/** Keys other charts have too: they count when their maps hold OX keys (or, for the file maps, OX paths). */
+const OX_KEY_MAPS = new Set(['properties', 'secretProperties']);
+const OX_FILE_MAPS = new Set(['propertiesFiles', 'secretPropertiesFiles']);
+const OX_KEY = /^com\.openexchange\./;
+const OX_PATH = /^\/opt\/open-xchange\//;
 
 const CHART_NAME = 'core-mw';
 /** How deep umbrella charts nest the stack chart (`a.b.core-mw`) before we stop looking. */
@@ -45,11 +45,17 @@ export function mapAt(map: YAMLMap, key: string): YAMLMap | undefined {
   return undefined;
 }
 
+function someKey(value: unknown, test: RegExp): boolean {
+  return isMap(value) && value.items.some((pair) => test.test(keyText(pair) ?? ''));
+}
+
 function hasCoreMwKey(map: YAMLMap): boolean {
   for (const pair of map.items) {
     const key = keyText(pair);
     if (key === undefined) continue;
     if (CORE_MW_KEYS.has(key)) return true;
+    if (OX_KEY_MAPS.has(key) && someKey(pair.value, OX_KEY)) return true;
+    if (OX_FILE_MAPS.has(key) && someKey(pair.value, OX_PATH)) return true;
     if (key === 'scaling' && isMap(pair.value) && mapAt(pair.value, 'nodes')) return true;
   }
   return false;

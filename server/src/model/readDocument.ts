@@ -1,0 +1,44 @@
+// Which reader a file goes to: one place that knows every input format.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Catalog } from '../catalog/catalog';
+import { ConfigDocument } from './document';
+import { isValuesFileName, readValuesDocument } from './helm/valuesDocument';
+import { createOxDocument, isOxDocument, updateOxDocument } from './properties/propertiesDocument';
+
+export type InputFormat = 'properties' | 'values';
+
+/** The format a file name implies; undefined for a file no reader takes. */
+export function formatOf(uri: string): InputFormat | undefined {
+  const lower = uri.toLowerCase();
+  if (lower.endsWith('.properties') || lower.endsWith('.ccf')) return 'properties';
+  return isValuesFileName(uri) ? 'values' : undefined;
+}
+
+/** How a file's bytes are decoded: OX reads .properties files as ISO-8859-1, Helm reads YAML as UTF-8. */
+export function encodingOf(uri: string): 'latin1' | 'utf8' {
+  return formatOf(uri) === 'values' ? 'utf8' : 'latin1';
+}
+
+/** The language id a file read from disk gets. */
+export function languageIdOf(uri: string): string {
+  const format = formatOf(uri);
+  if (format === 'values') return 'yaml';
+  return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
+}
+
+/**
+ * Reads a document with the reader of its format (reusing the previous parse where the reader can); undefined
+ * when it is not an OX file after all (a YAML file that holds no core-mw values). Files larger than
+ * `maxSize` characters get their `.properties` syntax checked only; such a values file is not read.
+ */
+export function readDocument(
+  text: TextDocument,
+  catalog: Catalog,
+  maxSize = Infinity,
+  previous?: ConfigDocument,
+): ConfigDocument | undefined {
+  if (formatOf(text.uri) === 'values' || text.languageId === 'yaml' || text.languageId === 'helm') {
+    return text.getText().length > maxSize ? undefined : readValuesDocument(text, catalog);
+  }
+  return previous && isOxDocument(previous) ? updateOxDocument(previous, text, catalog, maxSize) : createOxDocument(text, catalog, maxSize);
+}
