@@ -26,8 +26,8 @@ function read(name: string, text: string): ValuesDocument {
 const shape = (types: NodeType[]) => types.map((t) => [t.name, t.replicas, t.roles.join(','), t.hazelcast, t.liteMember]);
 
 function properties(type: NodeType, docs: ValuesDocument[]): Record<string, string> {
-  const settings = new Map<Scalar, ValuesDocument['settings'][number]>();
-  for (const doc of docs) for (const s of doc.settings) settings.set(s.pair.key as Scalar, s);
+  const settings = new Map<Scalar, { doc: ValuesDocument; setting: ValuesDocument['settings'][number] }>();
+  for (const doc of docs) for (const setting of doc.settings) settings.set(setting.pair.key as Scalar, { doc, setting });
   const byKey = typeProperties(type, (key) => settings.get(key));
   return Object.fromEntries([...byKey].map(([key, list]) => [key, list[list.length - 1].value]));
 }

@@ -161,9 +161,10 @@ export function runCrossRules(
 ): Map<string, Diagnostic[]> {
   const byUri = new Map<string, Diagnostic[]>();
   const cache = new Map<ConfigDocument, ReturnType<typeof suppressions>>();
+  const edition = context.cluster.release ? 'kubernetes' : 'classic';
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
-    if (!severity) continue;
+    if (!severity || !(rule.editions ?? ['classic']).includes(edition)) continue;
     let placed: PlacedFinding[];
     try {
       placed = rule.check(context);

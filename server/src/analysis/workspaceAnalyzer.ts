@@ -99,11 +99,14 @@ export class WorkspaceAnalyzer {
     const { catalog, crossRules, onRuleError } = this.options;
     const affected = new Set<string>();
     const changedFolders = new Set(changed.map(nodeFolderOf));
+    const changedUris = new Set(changed);
     const live = new Set<string>();
     for (const cluster of this.workspace.clusters()) {
       const key = clusterKey(cluster);
       live.add(key);
-      const touched = !this.cross.has(key) || cluster.nodes.some((n) => changedFolders.has(n.uri));
+      const touched =
+        !this.cross.has(key) ||
+        cluster.nodes.some((n) => changedFolders.has(n.uri) || (n.kubernetes && n.docs.some((d) => changedUris.has(d.uri))));
       if (!touched) continue;
       const context = { cluster, catalog, effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n) };
       this.cross.set(key, runCrossRules(context, crossRules, settings, onRuleError));

@@ -14,11 +14,24 @@ export interface EffectiveValue {
   candidates: PlacedSetting[];
 }
 
+/** The OX properties a node runs with, whatever the edition: what node and cluster rules read. */
+export interface EffectiveConfig {
+  get(key: string): EffectiveValue;
+  /** The value of an enumerated key as OX compares it (trimmed, lower case), or undefined when it is none of the catalog's values. */
+  choice(key: string): string | undefined;
+  /** The value, or the default; '' when neither exists. */
+  value(key: string): string;
+  isSet(key: string): boolean;
+  /** Keys set in more than one file of the node, where OX's choice between them is undefined. */
+  conflicts(): Iterable<[string, PlacedSetting[]]>;
+  keys(): IterableIterator<string>;
+}
+
 /**
- * The effective configuration of a node: OX reads every .properties file below etc/ into one map, so a key
- * set in any of them counts; map files under hazelcast/ are read per map and are left out here.
+ * The effective configuration of a classic node: OX reads every .properties file below etc/ into one map, so
+ * a key set in any of them counts; map files under hazelcast/ are read per map and are left out here.
  */
-export class EffectiveConfig {
+export class NodeFilesConfig implements EffectiveConfig {
   /** The node's files OX reads into its one global map. */
   private readonly docs: ConfigDocument[];
   private readonly cache = new Map<string, PlacedSetting[]>();

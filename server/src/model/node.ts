@@ -1,20 +1,24 @@
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from './document';
+import type { NodeType, Release } from './helm/release';
 import { baseName, parentUri } from '../util/uris';
 
-/** One middleware node: a folder of OX config files with its `hazelcast/` map files. */
+/** One middleware node: a folder of OX config files with its `hazelcast/` map files, or a node type of a release. */
 export interface OxNode {
-  /** URI of the node folder (e.g. `.../node1/etc`). */
+  /** URI of the node folder (e.g. `.../node1/etc`); for a node type, its release's first values file and `#<type>`. */
   uri: string;
   /** A short name for messages: the folder above `etc`/`conf`, else the folder itself. */
   name: string;
   docs: ConfigDocument[];
+  /** Set for a node type of a Kubernetes release: its docs are the release's values files. */
+  kubernetes?: { release: Release; type: NodeType };
 }
 
-/** A set of nodes that form (or are meant to form) one Hazelcast cluster. */
+/** A set of nodes that form (or are meant to form) one Hazelcast cluster; for Kubernetes, one release's node types. */
 export interface OxCluster {
   name: string;
   nodes: OxNode[];
+  release?: Release;
 }
 
 function isConfigFolderName(name: string): boolean {

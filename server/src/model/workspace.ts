@@ -1,31 +1,42 @@
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from './document';
 import { buildClusters, DeclaredCluster } from './clusters';
-import { EffectiveConfig } from './effective';
+import { EffectiveConfig, NodeFilesConfig } from './effective';
 import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './node';
+import { Scalar } from 'yaml';
+import { isValuesDocument } from './helm/valuesDocument';
+import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
+import { NodeTypeConfig } from './helm/nodeTypeConfig';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {
   private readonly docs = new Map<string, ConfigDocument>();
   private nodeList?: OxNode[];
   private clusterList?: OxCluster[];
+  private releaseList?: Release[];
+  private kubernetesNodes?: OxNode[];
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
 
   constructor(
     private catalog: Catalog,
     private declared: readonly DeclaredCluster[] = [],
+    private declaredReleases: readonly DeclaredRelease[] = [],
   ) {}
 
-  /** Replaces the catalog and declared clusters; documents must be parsed again by the caller. */
-  reconfigure(catalog: Catalog, declared: readonly DeclaredCluster[]): void {
+  /** Replaces the catalog and declared clusters and releases; documents must be parsed again by the caller. */
+  reconfigure(catalog: Catalog, declared: readonly DeclaredCluster[], declaredReleases: readonly DeclaredRelease[] = []): void {
     this.catalog = catalog;
     this.declared = declared;
+    this.declaredReleases = declaredReleases;
     this.invalidate();
   }
 
   private invalidate(): void {
     this.nodeList = undefined;
     this.clusterList = undefined;
+    this.releaseList = undefined;
+    this.kubernetesNodes = undefined;
+    this.settingIndex = undefined;
     this.effectiveByNode.clear();
   }
 
@@ -52,25 +63,80 @@ export class Workspace {
     return this.docs.size;
   }
 
-  /** The classic nodes: folders of `.properties` and `.ccf` files (values files describe releases instead). */
+  /** The classic nodes (folders of `.properties` and `.ccf` files), then the node types of each release. */
   nodes(): OxNode[] {
-    return (this.nodeList ??= buildNodes([...this.docs.values()].filter((d) => d.language !== 'ox-helm-values')));
+    return [...this.classicNodes(), ...this.releaseNodes()];
   }
 
+  private classicNodes(): OxNode[] {
+    return (this.nodeList ??= buildNodes([...this.docs.values()].filter((d) => !isValuesDocument(d))));
+  }
+
+  /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */
+  releases(): Release[] {
+    return (this.releaseList ??= buildReleases([...this.docs.values()].filter(isValuesDocument), this.declaredReleases));
+  }
+
+  private releaseNodes(): OxNode[] {
+    return (this.kubernetesNodes ??= this.releases().flatMap((release) =>
+      release.nodeTypes.map((type) => ({
+        uri: `${release.docs[0].uri}#${type.name}`,
+        name: type.name,
+        docs: [...release.docs],
+        kubernetes: { release, type },
+      })),
+    ));
+  }
+
+  /** Classic clusters, then one per release holding all its node types. */
   clusters(): OxCluster[] {
-    return (this.clusterList ??= buildClusters(this.nodes(), (n) => this.effective(n), this.declared));
+    if (!this.clusterList) {
+      const classic = buildClusters(this.classicNodes(), (n) => this.effective(n), this.declared);
+      const byRelease = new Map<Release, OxNode[]>();
+      for (const node of this.releaseNodes()) {
+        const release = node.kubernetes!.release;
+        byRelease.set(release, [...(byRelease.get(release) ?? []), node]);
+      }
+      this.clusterList = [...classic, ...[...byRelease].map(([release, nodes]) => ({ name: release.name, nodes, release }))];
+    }
+    return this.clusterList;
   }
 
   effective(node: OxNode): EffectiveConfig {
     let config = this.effectiveByNode.get(node);
-    if (!config) this.effectiveByNode.set(node, (config = new EffectiveConfig(node, this.catalog)));
+    if (!config) {
+      const k8s = node.kubernetes;
+      config = k8s
+        ? new NodeTypeConfig(k8s.release, k8s.type, this.catalog, (key) => this.valuesSettingOf(key))
+        : new NodeFilesConfig(node, this.catalog);
+      this.effectiveByNode.set(node, config);
+    }
     return config;
   }
 
+  private settingIndex?: Map<Scalar, PlacedValuesSetting>;
+
+  /** The values-file entry whose key is this YAML key node. */
+  private valuesSettingOf(key: Scalar): PlacedValuesSetting | undefined {
+    if (!this.settingIndex) {
+      this.settingIndex = new Map();
+      for (const doc of this.docs.values()) {
+        if (isValuesDocument(doc)) for (const setting of doc.settings) this.settingIndex.set(setting.pair.key as Scalar, { doc, setting });
+      }
+    }
+    return this.settingIndex.get(key);
+  }
+
+  /** The release a values file belongs to. */
+  releaseOf(uri: string): Release | undefined {
+    return this.releases().find((r) => r.docs.some((d) => d.uri === uri));
+  }
+
+  /** The classic node of a file; a values file has several node types and no one node. */
   nodeOf(uri: string): OxNode | undefined {
     if (this.docs.get(uri)?.language === 'ox-helm-values') return undefined;
     const folder = nodeFolderOf(uri);
-    return this.nodes().find((n) => n.uri === folder);
+    return this.classicNodes().find((n) => n.uri === folder);
   }
 
   clusterOf(node: OxNode): OxCluster | undefined {

@@ -19,5 +19,7 @@ export interface ClusterContext {
 /** A rule over the files of a node or the nodes of a cluster; node rules simply loop over the cluster's nodes. */
 export interface CrossRule extends RuleMeta {
   scope: 'node' | 'cluster';
+  /** The editions whose clusters it checks (a Kubernetes cluster is one release's node types); classic when unset. */
+  editions?: ReadonlyArray<'classic' | 'kubernetes'>;
   check(context: ClusterContext): PlacedFinding[];
 }

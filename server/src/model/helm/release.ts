@@ -21,10 +21,16 @@ export interface TypeProperty {
   /** The value as OX reads it; '' for a value nobody can know before deployment (see `setting.unknownValue`). */
   value: string;
   /** The values-file entry it comes from; undefined when the chart's stock values set it. */
-  setting?: ValuesSetting;
+  source?: PlacedValuesSetting;
   /** Which values map holds it, and for the `…Files` maps the file it lands in. */
   map: OxKeyMapKind;
   file?: string;
+}
+
+/** A values-file entry and the file that holds it. */
+export interface PlacedValuesSetting {
+  doc: ValuesDocument;
+  setting: ValuesSetting;
 }
 
 export interface NodeType {
@@ -189,15 +195,16 @@ const PROPERTY_MAPS: ReadonlyArray<{ kind: OxKeyMapKind; files: boolean }> = [
  * `propertiesFiles` go into the ConfigMap that OX applies before the Secret of `secretProperties`.
  * `settingOf` finds the values-file entry behind a key node. Map files under `hazelcast/` are left out.
  */
-export function typeProperties(type: NodeType, settingOf: (key: Scalar) => ValuesSetting | undefined): Map<string, TypeProperty[]> {
+export function typeProperties(type: NodeType, settingOf: (key: Scalar) => PlacedValuesSetting | undefined): Map<string, TypeProperty[]> {
   const byKey = new Map<string, TypeProperty[]>();
   const add = (map: ValueMap, kind: OxKeyMapKind, file?: string) => {
     for (const [key, leaf] of map.entries) {
-      const setting = leaf.source?.key ? settingOf(leaf.source.key) : undefined;
+      const source = leaf.source?.key ? settingOf(leaf.source.key) : undefined;
+      const setting = source?.setting;
       const value = setting ? (setting.unknownValue ? '' : setting.value) : String(plainValue(leaf) ?? '');
       const canonical = setting?.canonicalKey ?? key;
       const list = byKey.get(canonical) ?? [];
-      list.push({ key, value, ...(setting ? { setting } : {}), map: kind, ...(file ? { file } : {}) });
+      list.push({ key, value, ...(source ? { source } : {}), map: kind, ...(file ? { file } : {}) });
       byKey.set(canonical, list);
     }
   };
