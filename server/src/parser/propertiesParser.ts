@@ -4,4 +4,6 @@
 export { detachedEntry, movedItem } from './entries';
 export { findMalformedEscapes } from './malformedEscapes';
 export { parseProperties, scanProperties } from './scan';
+export type { EntrySink } from './scan';
+export { plainEntry, splitPlainKeyValue } from './entries';
 export { MALFORMED_ESCAPE_MESSAGE } from './unescape';

@@ -1,0 +1,165 @@
+// The settings of a large .properties file, kept compact: the offsets of its one-line entries in typed
+// arrays, and per setting one small object whose strings are sliced from the text on access. A 50 MB file
+// holds a million settings; as regular objects with their parsed entries they took 200 bytes each.
+import { Catalog, KnownProperty } from '../../catalog/catalog';
+import { FileKind } from '../../catalog/fileKind';
+import { javaTrim } from '../../parser/javaText';
+import { EntrySink, plainEntry, splitPlainKeyValue } from '../../parser/propertiesParser';
+import { PropertyEntry, Span } from '../../parser/types';
+import { SettingOrigin } from '../setting';
+import type { OxEntry } from './propertiesDocument';
+
+/** The settings of one text in source order: one-line entries without backslashes compact, any other as `other` makes it. */
+export class CompactSettings implements EntrySink {
+  readonly settings: OxEntry[];
+  private count = 0;
+  /** Per setting: offsets of the entry's start, its raw key's end, its trimmed value's start and its end. */
+  start: Int32Array;
+  keyEnd: Int32Array;
+  valueStart: Int32Array;
+  end: Int32Array;
+  /** Per setting: index + 1 in `knownList` of what the catalog knows about its key, 0 for nothing. */
+  known: Int32Array;
+  readonly knownList: KnownProperty[] = [];
+
+  constructor(
+    readonly text: string,
+    private readonly catalog: Catalog,
+    private readonly kind: FileKind,
+    private readonly other: (entry: PropertyEntry) => OxEntry,
+  ) {
+    // No more entries than lines: sized once (growing would copy the columns and leave the old ones to the GC).
+    const capacity = lineCount(text);
+    this.settings = new Array<OxEntry>(capacity);
+    this.start = new Int32Array(capacity);
+    this.keyEnd = new Int32Array(capacity);
+    this.valueStart = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.known = new Int32Array(capacity);
+  }
+
+  plain(start: number, end: number): void {
+    const i = this.row();
+    const text = this.text;
+    const { keyEnd, valueStart } = splitPlainKeyValue(text, start, end);
+    // OX trims values as Java's String.trim does; the end is trimmed on access.
+    let from = valueStart;
+    while (from < end && text.charCodeAt(from) <= 32) from++;
+    this.start[i] = start;
+    this.keyEnd[i] = keyEnd;
+    this.valueStart[i] = from;
+    this.end[i] = end;
+    const known = this.catalog.lookup(javaTrim(text.slice(start, keyEnd)), this.kind.syntax, this.kind.file);
+    if (known) this.known[i] = this.knownList.push(known);
+    this.settings[i] = new CompactEntry(this, i);
+  }
+
+  entry(entry: PropertyEntry): void {
+    this.settings[this.row()] = this.other(entry);
+  }
+
+  /** Ends the list after the last setting once the scan is done. */
+  finish(): void {
+    this.settings.length = this.count;
+  }
+
+  private row(): number {
+    if (this.count === this.start.length) this.grow(this.count * 2);
+    return this.count++;
+  }
+
+  /** Only for texts whose line breaks are mixed (lineCount counts one kind). */
+  private grow(capacity: number): void {
+    const resized = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.start = resized(this.start);
+    this.keyEnd = resized(this.keyEnd);
+    this.valueStart = resized(this.valueStart);
+    this.end = resized(this.end);
+    this.known = resized(this.known);
+  }
+}
+
+/** The number of lines if all line breaks are of one kind (LF, CRLF or CR); fewer when they are mixed. */
+function lineCount(text: string): number {
+  const count = (c: string) => {
+    let n = 0;
+    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) n++;
+    return n;
+  };
+  return Math.max(count('\n'), count('\r')) + 1;
+}
+
+/** A setting of a one-line entry without backslashes, read from its table row on access. */
+class CompactEntry implements OxEntry {
+  declare private readonly table: CompactSettings;
+  declare private readonly index: number;
+
+  constructor(table: CompactSettings, index: number) {
+    this.table = table;
+    this.index = index;
+  }
+
+  get key(): string {
+    const t = this.table;
+    return javaTrim(t.text.slice(t.start[this.index], t.keyEnd[this.index]));
+  }
+
+  get known(): KnownProperty | undefined {
+    const k = this.table.known[this.index];
+    return k === 0 ? undefined : this.table.knownList[k - 1];
+  }
+
+  get canonicalKey(): string {
+    return this.known?.canonicalKey ?? this.key;
+  }
+
+  get value(): string {
+    const t = this.table;
+    return t.text.slice(t.valueStart[this.index], this.valueEnd);
+  }
+
+  private get valueEnd(): number {
+    const t = this.table;
+    const from = t.valueStart[this.index];
+    let to = t.end[this.index];
+    while (to > from && t.text.charCodeAt(to - 1) <= 32) to--;
+    return to;
+  }
+
+  get keyRange(): Span {
+    const t = this.table;
+    return { start: t.start[this.index], end: t.keyEnd[this.index] };
+  }
+
+  get valueSpan(): Span {
+    const t = this.table;
+    return { start: t.valueStart[this.index], end: this.valueEnd };
+  }
+
+  get valueRange(): Span {
+    return this.valueSpan;
+  }
+
+  get range(): Span {
+    const t = this.table;
+    return { start: t.start[this.index], end: t.end[this.index] };
+  }
+
+  /** The parsed entry, read again from its line (a new object on each access). */
+  get entry(): PropertyEntry {
+    const t = this.table;
+    return plainEntry(t.text, t.start[this.index], t.end[this.index]);
+  }
+
+  get malformed(): boolean {
+    return false;
+  }
+
+  get origin(): SettingOrigin {
+    return 'properties-line';
+  }
+}
