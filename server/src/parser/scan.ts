@@ -20,6 +20,13 @@ export function parseProperties(text: string): PropertiesDocument {
   return doc;
 }
 
+/** The entry whose logical line starts at `start` (an entry's own start), read alone: the same as a full parse reads. */
+export function readEntry(text: string, start: number): PropertyEntry | undefined {
+  const doc: PropertiesDocument = { text, entries: [], comments: [], problems: [] };
+  scanProperties(doc, start, () => true);
+  return doc.entries[0];
+}
+
 /**
  * Parses `doc.text` from `from`, the start of a logical line, appending to the document's entries, comments
  * and problems. After each logical line `stop(resume)` may end the scan; `resume` is where it would go on.

@@ -1,19 +1,20 @@
-// The settings of a large .properties file, kept compact: the offsets of its one-line entries in typed
-// arrays, and per setting one small object whose strings are sliced from the text on access. A 50 MB file
-// holds a million settings; as regular objects with their parsed entries they took 200 bytes each.
+// The settings of a large .properties file, kept compact: the offsets of its entries in typed arrays and per
+// setting one small object. A one-line entry without backslashes slices its strings from the text on access;
+// any other keeps its decoded key and value and reads its entry again when asked. A 50 MB file holds a
+// million settings; as regular objects with their parsed entries they took 200 bytes each.
 import { Catalog, KnownProperty } from '../../catalog/catalog';
 import { FileKind } from '../../catalog/fileKind';
-import { javaTrim } from '../../parser/javaText';
-import { EntrySink, plainEntry, splitPlainKeyValue } from '../../parser/propertiesParser';
+import { javaTrim, trimmedSpan } from '../../parser/javaText';
+import { EntrySink, plainEntry, readEntry, splitPlainKeyValue } from '../../parser/propertiesParser';
 import { PropertyEntry, Span } from '../../parser/types';
 import { SettingOrigin } from '../setting';
 import type { OxEntry } from './propertiesDocument';
 
-/** The settings of one text in source order: one-line entries without backslashes compact, any other as `other` makes it. */
+/** The settings of one text in source order; an entry with a malformed escape as `other` makes it. */
 export class CompactSettings implements EntrySink {
   readonly settings: OxEntry[];
   private count = 0;
-  /** Per setting: offsets of the entry's start, its raw key's end, its trimmed value's start and its end. */
+  /** Per setting: offsets of the entry's start and end; of a one-line entry also its raw key's end and its trimmed value's start. */
   start: Int32Array;
   keyEnd: Int32Array;
   valueStart: Int32Array;
@@ -21,6 +22,8 @@ export class CompactSettings implements EntrySink {
   /** Per setting: index + 1 in `knownList` of what the catalog knows about its key, 0 for nothing. */
   known: Int32Array;
   readonly knownList: KnownProperty[] = [];
+  private readonly Plain = rowClass(this, PlainRow);
+  private readonly Reread = rowClass(this, RereadRow);
 
   constructor(
     readonly text: string,
@@ -49,13 +52,26 @@ export class CompactSettings implements EntrySink {
     this.keyEnd[i] = keyEnd;
     this.valueStart[i] = from;
     this.end[i] = end;
-    const known = this.catalog.lookup(javaTrim(text.slice(start, keyEnd)), this.kind.syntax, this.kind.file);
-    if (known) this.known[i] = this.knownList.push(known);
-    this.settings[i] = new CompactEntry(this, i);
+    this.lookUp(i, javaTrim(text.slice(start, keyEnd)));
+    this.settings[i] = new this.Plain(i);
   }
 
   entry(entry: PropertyEntry): void {
-    this.settings[this.row()] = this.other(entry);
+    const i = this.row();
+    if (entry.malformed) {
+      this.settings[i] = this.other(entry);
+      return;
+    }
+    this.start[i] = entry.start;
+    this.end[i] = entry.end;
+    const key = javaTrim(entry.key);
+    this.lookUp(i, key);
+    this.settings[i] = new this.Reread(i, key, javaTrim(entry.value));
+  }
+
+  private lookUp(i: number, key: string): void {
+    const known = this.catalog.lookup(key, this.kind.syntax, this.kind.file);
+    if (known) this.known[i] = this.knownList.push(known);
   }
 
   /** Ends the list after the last setting once the scan is done. */
@@ -83,30 +99,20 @@ export class CompactSettings implements EntrySink {
   }
 }
 
-/** The number of lines if all line breaks are of one kind (LF, CRLF or CR); fewer when they are mixed. */
-function lineCount(text: string): number {
-  const count = (c: string) => {
-    let n = 0;
-    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) n++;
-    return n;
-  };
-  return Math.max(count('\n'), count('\r')) + 1;
-}
+/** A setting read from its table row. */
+abstract class TableRow implements OxEntry {
+  declare protected readonly table: CompactSettings;
+  declare protected readonly index: number;
 
-/** A setting of a one-line entry without backslashes, read from its table row on access. */
-class CompactEntry implements OxEntry {
-  declare private readonly table: CompactSettings;
-  declare private readonly index: number;
-
-  constructor(table: CompactSettings, index: number) {
-    this.table = table;
+  constructor(index: number) {
     this.index = index;
   }
 
-  get key(): string {
-    const t = this.table;
-    return javaTrim(t.text.slice(t.start[this.index], t.keyEnd[this.index]));
-  }
+  abstract readonly key: string;
+  abstract readonly value: string;
+  abstract readonly entry: PropertyEntry;
+  abstract readonly keyRange: Span;
+  abstract readonly valueSpan: Span;
 
   get known(): KnownProperty | undefined {
     const k = this.table.known[this.index];
@@ -115,6 +121,31 @@ class CompactEntry implements OxEntry {
 
   get canonicalKey(): string {
     return this.known?.canonicalKey ?? this.key;
+  }
+
+  get valueRange(): Span {
+    return this.valueSpan;
+  }
+
+  get range(): Span {
+    const t = this.table;
+    return { start: t.start[this.index], end: t.end[this.index] };
+  }
+
+  get malformed(): boolean {
+    return false;
+  }
+
+  get origin(): SettingOrigin {
+    return 'properties-line';
+  }
+}
+
+/** A one-line entry without backslashes: its strings and spans come from the text and its row. */
+class PlainRow extends TableRow {
+  get key(): string {
+    const t = this.table;
+    return javaTrim(t.text.slice(t.start[this.index], t.keyEnd[this.index]));
   }
 
   get value(): string {
@@ -140,26 +171,54 @@ class CompactEntry implements OxEntry {
     return { start: t.valueStart[this.index], end: this.valueEnd };
   }
 
-  get valueRange(): Span {
-    return this.valueSpan;
-  }
-
-  get range(): Span {
-    const t = this.table;
-    return { start: t.start[this.index], end: t.end[this.index] };
-  }
-
   /** The parsed entry, read again from its line (a new object on each access). */
   get entry(): PropertyEntry {
     const t = this.table;
     return plainEntry(t.text, t.start[this.index], t.end[this.index]);
   }
+}
 
-  get malformed(): boolean {
-    return false;
+/** An entry continued over lines or holding escapes: key and value kept as decoded, the rest read again on access. */
+class RereadRow extends TableRow {
+  declare readonly key: string;
+  declare readonly value: string;
+
+  constructor(index: number, key: string, value: string) {
+    super(index);
+    this.key = key;
+    this.value = value;
   }
 
-  get origin(): SettingOrigin {
-    return 'properties-line';
+  /** The parsed entry, read again from the text (a new object on each access). */
+  get entry(): PropertyEntry {
+    return readEntry(this.table.text, this.table.start[this.index])!;
   }
+
+  get keyRange(): Span {
+    return this.entry.keySpan;
+  }
+
+  get valueSpan(): Span {
+    return trimmedSpan(this.table.text, this.entry.valueSpan);
+  }
+}
+
+/**
+ * The settings class of one table: it holds the table on its prototype, so that a setting holds only its row
+ * (32 bytes, 40 with the table as a field of its own).
+ */
+function rowClass<C extends new (...args: never[]) => TableRow>(table: CompactSettings, base: C): C {
+  const Row = class extends (base as unknown as new (...args: unknown[]) => object) {};
+  Object.defineProperty(Row.prototype, 'table', { value: table });
+  return Row as unknown as C;
+}
+
+/** The number of lines if all line breaks are of one kind (LF, CRLF or CR); fewer when they are mixed. */
+function lineCount(text: string): number {
+  const count = (c: string) => {
+    let n = 0;
+    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) n++;
+    return n;
+  };
+  return Math.max(count('\n'), count('\r')) + 1;
 }
