@@ -14,13 +14,15 @@ import type { OxEntry } from './propertiesDocument';
 export class CompactSettings implements EntrySink {
   readonly settings: OxEntry[];
   private count = 0;
-  /** Per setting: offsets of the entry's start and end; of a one-line entry also its raw key's end and its trimmed value's start. */
+  /** Per setting: offsets of the entry's start and end; of a one-line entry also its raw key's end. */
   start: Int32Array;
   keyEnd: Int32Array;
-  valueStart: Int32Array;
   end: Int32Array;
-  /** Per setting: index + 1 in `knownList` of what the catalog knows about its key, 0 for nothing. */
-  known: Int32Array;
+  /**
+   * Per setting: index + 1 in `knownList` of what the catalog knows about its key, 0 for nothing; made at the
+   * first key the catalog knows.
+   */
+  known: Int32Array | undefined;
   readonly knownList: KnownProperty[] = [];
   private readonly Plain = rowClass(this, PlainRow);
   private readonly Reread = rowClass(this, RereadRow);
@@ -36,21 +38,15 @@ export class CompactSettings implements EntrySink {
     this.settings = new Array<OxEntry>(capacity);
     this.start = new Int32Array(capacity);
     this.keyEnd = new Int32Array(capacity);
-    this.valueStart = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
-    this.known = new Int32Array(capacity);
   }
 
   plain(start: number, end: number): void {
     const i = this.row();
     const text = this.text;
-    const { keyEnd, valueStart } = splitPlainKeyValue(text, start, end);
-    // OX trims values as Java's String.trim does; the end is trimmed on access.
-    let from = valueStart;
-    while (from < end && text.charCodeAt(from) <= 32) from++;
+    const { keyEnd } = splitPlainKeyValue(text, start, end);
     this.start[i] = start;
     this.keyEnd[i] = keyEnd;
-    this.valueStart[i] = from;
     this.end[i] = end;
     this.lookUp(i, javaTrim(text.slice(start, keyEnd)));
     this.settings[i] = new this.Plain(i);
@@ -71,7 +67,7 @@ export class CompactSettings implements EntrySink {
 
   private lookUp(i: number, key: string): void {
     const known = this.catalog.lookup(key, this.kind.syntax, this.kind.file);
-    if (known) this.known[i] = this.knownList.push(known);
+    if (known) (this.known ??= new Int32Array(this.start.length))[i] = this.knownList.push(known);
   }
 
   /** Ends the list after the last setting once the scan is done. */
@@ -86,14 +82,14 @@ export class CompactSettings implements EntrySink {
 
   /** Only for texts whose line breaks are mixed (lineCount counts one kind). */
   private grow(capacity: number): void {
-    const resized = (a: Int32Array) => {
+    const resized = <A extends Int32Array | undefined>(a: A): A => {
+      if (!a) return a;
       const b = new Int32Array(capacity);
       b.set(a);
-      return b;
+      return b as A;
     };
     this.start = resized(this.start);
     this.keyEnd = resized(this.keyEnd);
-    this.valueStart = resized(this.valueStart);
     this.end = resized(this.end);
     this.known = resized(this.known);
   }
@@ -115,7 +111,7 @@ abstract class TableRow implements OxEntry {
   abstract readonly valueSpan: Span;
 
   get known(): KnownProperty | undefined {
-    const k = this.table.known[this.index];
+    const k = this.table.known?.[this.index] ?? 0;
     return k === 0 ? undefined : this.table.knownList[k - 1];
   }
 
@@ -149,16 +145,8 @@ class PlainRow extends TableRow {
   }
 
   get value(): string {
-    const t = this.table;
-    return t.text.slice(t.valueStart[this.index], this.valueEnd);
-  }
-
-  private get valueEnd(): number {
-    const t = this.table;
-    const from = t.valueStart[this.index];
-    let to = t.end[this.index];
-    while (to > from && t.text.charCodeAt(to - 1) <= 32) to--;
-    return to;
+    const { start, end } = this.valueSpan;
+    return this.table.text.slice(start, end);
   }
 
   get keyRange(): Span {
@@ -166,9 +154,16 @@ class PlainRow extends TableRow {
     return { start: t.start[this.index], end: t.keyEnd[this.index] };
   }
 
+  /** The value's span, found again from the key's end and trimmed as Java's String.trim trims (OX trims values). */
   get valueSpan(): Span {
     const t = this.table;
-    return { start: t.valueStart[this.index], end: this.valueEnd };
+    const text = t.text;
+    const end = t.end[this.index];
+    let from = splitPlainKeyValue(text, t.start[this.index], end).valueStart;
+    let to = end;
+    while (from < to && text.charCodeAt(from) <= 32) from++;
+    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+    return { start: from, end: to };
   }
 
   /** The parsed entry, read again from its line (a new object on each access). */
