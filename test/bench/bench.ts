@@ -226,7 +226,7 @@ async function benchHugeFile(): Promise<void> {
   await new Promise((resolve) => child.on('exit', resolve));
   const cliPeak = peak();
   console.log(
-    `  CLI check                 ${ms(performance.now() - t0).padStart(10)}   peak RSS ${cliPeak?.toFixed(0) ?? 'n/a'} MiB   (targets <= 3000 ms, <= 500 MiB)`,
+    `  CLI check                 ${ms(performance.now() - t0).padStart(10)}   peak RSS ${cliPeak?.toFixed(0) ?? 'n/a'} MiB   (targets <= 2000 ms, <= 256 MiB)`,
   );
   const client = await LspClient.start();
   const uri = `file://${file}`;

@@ -6,7 +6,7 @@ import { CommentLine, EntryLine, Escape, ParseProblem, PropertyEntry, Span } fro
 import { decode, OffsetMap } from './unescape';
 
 /** Where a logical line's key ends and its value starts, and the separator between them (`=`, `:`, ` ` or none). */
-interface KeyValueSplit {
+export interface KeyValueSplit {
   keyEnd: number;
   valueStart: number;
   separator: string;
@@ -54,7 +54,7 @@ function splitKeyValue(text: string, from: number, to: number): KeyValueSplit {
 }
 
 /** The same split for text that holds no backslash (the common plain line): nothing can be escaped. */
-function splitPlainKeyValue(text: string, from: number, to: number): KeyValueSplit {
+export function splitPlainKeyValue(text: string, from: number, to: number): KeyValueSplit {
   let keyEnd = from;
   let separator = '';
   while (keyEnd < to) {

@@ -3,5 +3,7 @@
 // search for malformed escapes (malformedEscapes.ts).
 export { detachedEntry, movedItem } from './entries';
 export { findMalformedEscapes } from './malformedEscapes';
-export { parseProperties, scanProperties } from './scan';
+export { parseProperties, readEntry, scanProperties } from './scan';
+export type { EntrySink } from './scan';
+export { plainEntry, splitPlainKeyValue } from './entries';
 export { MALFORMED_ESCAPE_MESSAGE } from './unescape';

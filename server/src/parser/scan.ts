@@ -3,7 +3,16 @@
 import { BACKSLASH, BANG, CR, HASH, LF, isWhite } from './chars';
 import { continuedEntry, lineEntry, plainEntry, toEntry } from './entries';
 import { Scanner } from './naturalLines';
-import { PropertiesDocument } from './types';
+import { PropertiesDocument, PropertyEntry } from './types';
+
+/**
+ * Where a scan can put its entries instead of `doc.entries`: a one-line entry without any backslash as its
+ * source offsets only (its line is `text[start, end)`), any other entry as the object the reader made.
+ */
+export interface EntrySink {
+  plain(start: number, end: number): void;
+  entry(entry: PropertyEntry): void;
+}
 
 export function parseProperties(text: string): PropertiesDocument {
   const doc: PropertiesDocument = { text, entries: [], comments: [], problems: [] };
@@ -11,15 +20,24 @@ export function parseProperties(text: string): PropertiesDocument {
   return doc;
 }
 
+/** The entry whose logical line starts at `start` (an entry's own start), read alone: the same as a full parse reads. */
+export function readEntry(text: string, start: number): PropertyEntry | undefined {
+  const doc: PropertiesDocument = { text, entries: [], comments: [], problems: [] };
+  scanProperties(doc, start, () => true);
+  return doc.entries[0];
+}
+
 /**
  * Parses `doc.text` from `from`, the start of a logical line, appending to the document's entries, comments
  * and problems. After each logical line `stop(resume)` may end the scan; `resume` is where it would go on.
- * Returns where the scan ended.
+ * Returns where the scan ended. With a `sink`, entries go there instead.
  */
-export function scanProperties(doc: PropertiesDocument, from: number, stop?: (resume: number) => boolean): number {
+export function scanProperties(doc: PropertiesDocument, from: number, stop?: (resume: number) => boolean, sink?: EntrySink): number {
   const text = doc.text;
   const scanner = new Scanner(text, doc.comments);
-  const entries = doc.entries;
+  // With a sink, doc.entries is not read: it may be made from what the sink gets.
+  const entries = sink ? [] : doc.entries;
+  const add = sink ? (entry: PropertyEntry) => sink.entry(entry) : (entry: PropertyEntry) => entries.push(entry);
   const problems = doc.problems;
   const n = text.length;
   // Where the next LF, CR and backslash are: native searches instead of a loop over every character.
@@ -45,25 +63,26 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       if (nextBackslash < i) nextBackslash = find('\\', i);
       const eol = nextLF < nextCR ? nextLF : nextCR;
       if (nextBackslash >= eol) {
-        entries.push(plainEntry(text, i, eol));
+        if (sink) sink.plain(i, eol);
+        else entries.push(plainEntry(text, i, eol));
         i = eol + 1;
       } else {
         let trailingBackslashes = 0;
         while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
         if (trailingBackslashes % 2 === 0) {
-          entries.push(lineEntry(text, i, eol, problems));
+          add(lineEntry(text, i, eol, problems));
           i = eol + 1;
         } else {
           // A continued line: one pass over the source for the common shape, else the general reader,
           // which follows Java's LineReader step by step.
           const entry = nextBackslash === eol - 1 ? continuedEntry(text, i, eol) : undefined;
           if (entry) {
-            entries.push(entry);
+            add(entry);
             i = Math.min(n, entry.end + 1);
           } else {
             scanner.seek(i);
             const logical = scanner.next();
-            if (logical) entries.push(toEntry(logical, problems));
+            if (logical) add(toEntry(logical, problems));
             i = scanner.position;
           }
         }

@@ -4,9 +4,8 @@
  * memory.
  */
 export class KeyIndex<T> {
-  /** Per slot: index + 1 of the last item with that key, 0 when free. */
+  /** Per slot, side by side (one cache line for a probe): index + 1 of the last item with that key (0 when free), and the key's hash. */
   private readonly slots: Int32Array;
-  private readonly slotHashes: Int32Array;
   /** Per item: its slot. */
   private readonly slotOf: Int32Array;
   /** Per item: 1 when it is the first item with its key. */
@@ -17,22 +16,22 @@ export class KeyIndex<T> {
     private readonly items: readonly T[],
     private readonly keyOf: (item: T) => string,
   ) {
+    // At most two thirds full: linear probing then takes about two probes to find a key.
     let size = 16;
-    while (size < items.length * 2) size *= 2;
+    while (size * 2 < items.length * 3) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.slotHashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.slotOf = new Int32Array(items.length);
     this.first = new Uint8Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const key = keyOf(items[i]);
       const hash = hashOf(key);
       const slot = this.find(key, hash);
-      if (this.slots[slot] === 0) {
+      if (this.slots[slot * 2] === 0) {
         this.first[i] = 1;
-        this.slotHashes[slot] = hash;
+        this.slots[slot * 2 + 1] = hash;
       }
-      this.slots[slot] = i + 1;
+      this.slots[slot * 2] = i + 1;
       this.slotOf[i] = slot;
     }
   }
@@ -41,24 +40,24 @@ export class KeyIndex<T> {
   private find(key: string, hash: number): number {
     let slot = hash & this.mask;
     for (;;) {
-      const at = this.slots[slot];
-      if (at === 0 || (this.slotHashes[slot] === hash && this.keyOf(this.items[at - 1]) === key)) return slot;
+      const at = this.slots[slot * 2];
+      if (at === 0 || (this.slots[slot * 2 + 1] === hash && this.keyOf(this.items[at - 1]) === key)) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   get(key: string): T | undefined {
-    const at = this.slots[this.find(key, hashOf(key))];
+    const at = this.slots[this.find(key, hashOf(key)) * 2];
     return at === 0 ? undefined : this.items[at - 1];
   }
 
   has(key: string): boolean {
-    return this.slots[this.find(key, hashOf(key))] !== 0;
+    return this.slots[this.find(key, hashOf(key)) * 2] !== 0;
   }
 
   /** The last item with the same key as item `i` (itself when it is the last). */
   lastLike(i: number): T {
-    return this.items[this.slots[this.slotOf[i]] - 1];
+    return this.items[this.slots[this.slotOf[i] * 2] - 1];
   }
 
   /** Each key once, in the order of first appearance. */

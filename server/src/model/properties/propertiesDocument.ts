@@ -2,13 +2,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, KnownProperty } from '../../catalog/catalog';
 import { FileKind, fileKindOf } from '../../catalog/fileKind';
-import { findMalformedEscapes, parseProperties } from '../../parser/propertiesParser';
+import { findMalformedEscapes, parseProperties, scanProperties } from '../../parser/propertiesParser';
 import { reparseProperties } from '../../parser/reparse';
 import { javaTrim, trimmedSpan } from '../../parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from '../../parser/types';
 import { ConfigDocument } from '../document';
 import { DocumentEditor } from '../edits';
 import { Setting, SettingOrigin } from '../setting';
+import { CompactSettings } from './compact';
 import { PropertiesEditor } from './editor';
 
 /** A parsed `.properties` or `.ccf` file of OX. */
@@ -86,6 +87,8 @@ class PropertiesConfigDocument implements OxDocument {
     readonly kind: FileKind,
     readonly entries: readonly OxEntry[],
     readonly large?: boolean,
+    /** Its settings are kept compact: an edit parses it again in full. */
+    readonly compact?: boolean,
   ) {}
 
   get uri(): string {
@@ -117,13 +120,20 @@ export function isOxDocument(doc: ConfigDocument): doc is OxDocument {
   return doc instanceof PropertiesConfigDocument;
 }
 
-export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
+/**
+ * From this many characters on, a document's settings are kept compact (see compact.ts). It is above the
+ * editor's default limit for a full parse (5 MB), so the files one edits keep their incremental re-parse.
+ */
+export const COMPACT_SIZE = 8 * 1024 * 1024;
+
+export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity, compactSize = COMPACT_SIZE): OxDocument {
   const kind = fileKindOf(text.uri);
   const content = text.getText();
   if (content.length > maxSize) {
     const parsed = { text: content, entries: [], comments: [], problems: findMalformedEscapes(content) };
     return new PropertiesConfigDocument(text, parsed, kind, [], true);
   }
+  if (content.length >= compactSize) return compactOxDocument(text, content, catalog, kind);
   const parsed = parseProperties(content);
   return new PropertiesConfigDocument(
     text,
@@ -131,6 +141,23 @@ export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize =
     kind,
     parsed.entries.map((entry) => knownEntry(parsed.text, entry, catalog, kind)),
   );
+}
+
+function compactOxDocument(text: TextDocument, content: string, catalog: Catalog, kind: FileKind): OxDocument {
+  const compact = new CompactSettings(content, catalog, kind, (entry) => knownEntry(content, entry, catalog, kind));
+  let entries: PropertyEntry[] | undefined;
+  const parsed: PropertiesDocument = {
+    text: content,
+    comments: [],
+    problems: [],
+    // Made when first asked for (fixes read them), not kept twice.
+    get entries() {
+      return (entries ??= compact.settings.map((s) => s.entry));
+    },
+  };
+  scanProperties(parsed, 0, undefined, compact);
+  compact.finish();
+  return new PropertiesConfigDocument(text, parsed, kind, compact.settings, undefined, true);
 }
 
 function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): KnownEntry {
@@ -147,7 +174,12 @@ function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: 
  */
 export function updateOxDocument(previous: OxDocument, text: TextDocument, catalog: Catalog, maxSize = Infinity): OxDocument {
   const content = text.getText();
-  if (previous.large || content.length > maxSize || previous.uri !== text.uri) {
+  if (
+    previous.large ||
+    (previous instanceof PropertiesConfigDocument && previous.compact) ||
+    content.length > maxSize ||
+    previous.uri !== text.uri
+  ) {
     return createOxDocument(text, catalog, maxSize);
   }
   const reparse = reparseProperties(previous.parsed, content);
