@@ -1,5 +1,6 @@
 // Bundles the language server, the CLI and the VS Code client with esbuild.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 // OX_BUNDLE_READABLE=1 keeps names (for profiles).
@@ -37,14 +38,32 @@ const lean = {
   },
 };
 
-await Promise.all([
-  build({
+// The server is two files: serverMain.js, the bundle, and server.js, which runs it through V8's code cache
+// (server/src/host/codeCache.ts). The cache's name carries a hash of the bundle, so a rebuild never reads a stale one.
+async function buildServer() {
+  await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js', plugins: [lean] });
+  const buildId = createHash('sha256')
+    .update(await readFile('server/out/serverMain.js'))
+    .digest('hex')
+    .slice(0, 16);
+  await build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    stdin: {
+      contents: `import { cacheFileOf, runWithCodeCache } from './codeCache';
+import * as path from 'path';
+const bundle = path.join(__dirname, 'serverMain.js');
+runWithCodeCache(bundle, cacheFileOf(bundle, ${JSON.stringify(buildId)}));`,
+      resolveDir: 'server/src/host',
+      sourcefile: 'serverEntry.ts',
+      loader: 'ts',
+    },
     outfile: 'server/out/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [lean],
-  }),
+  });
+}
+
+await Promise.all([
+  buildServer(),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
