@@ -38,8 +38,8 @@ const lean = {
   },
 };
 
-// The server is two files: serverMain.js, the bundle, and server.js, which runs it through V8's code cache
-// (server/src/host/codeCache.ts). The cache's name carries a hash of the bundle, so a rebuild never reads a stale one.
+// The server is two files: serverMain.js, the bundle, and server.js (server/src/host/serverEntry.ts), which runs
+// it through V8's code cache. The cache's name carries a hash of the bundle, so a rebuild never reads a stale one.
 async function buildServer() {
   await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js', plugins: [lean] });
   const buildId = createHash('sha256')
@@ -48,15 +48,8 @@ async function buildServer() {
     .slice(0, 16);
   await build({
     ...common,
-    stdin: {
-      contents: `import { cacheFileOf, runWithCodeCache } from './codeCache';
-import * as path from 'path';
-const bundle = path.join(__dirname, 'serverMain.js');
-runWithCodeCache(bundle, cacheFileOf(bundle, ${JSON.stringify(buildId)}));`,
-      resolveDir: 'server/src/host',
-      sourcefile: 'serverEntry.ts',
-      loader: 'ts',
-    },
+    entryPoints: ['server/src/host/serverEntry.ts'],
+    define: { OX_SERVER_BUILD_ID: JSON.stringify(buildId) },
     outfile: 'server/out/server.js',
     banner: { js: '#!/usr/bin/env node' },
   });
