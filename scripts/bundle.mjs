@@ -27,12 +27,19 @@ const lean = {
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
     }));
-    // vscode-jsonrpc loads node:crypto (slow to load) for randomBytes in pipe names, which stdio never uses.
-    b.onResolve({ filter: /^crypto$/ }, (args) =>
-      /vscode-jsonrpc/.test(args.importer) ? { path: 'crypto', namespace: 'lazy' } : undefined,
+    // Built-in modules the protocol libraries load at start-up for functions the server never calls over stdio
+    // (slow to load): each becomes a stand-in that loads the module on the first call.
+    const lazy = {
+      // randomBytes names pipes.
+      crypto: { importer: /[\\/]vscode-jsonrpc[\\/]/, names: ['randomBytes'] },
+      // fork and spawnSync look for globally installed modules (Files.resolve).
+      child_process: { importer: /[\\/]vscode-languageserver[\\/]/, names: ['fork', 'spawnSync'] },
+    };
+    b.onResolve({ filter: /^(crypto|child_process)$/ }, (args) =>
+      lazy[args.path].importer.test(args.importer) ? { path: args.path, namespace: 'lazy' } : undefined,
     );
-    b.onLoad({ filter: /^crypto$/, namespace: 'lazy' }, () => ({
-      contents: `exports.randomBytes = (...args) => require('node:crypto').randomBytes(...args);`,
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: lazy[args.path].names.map((n) => `exports.${n} = (...args) => require('node:${args.path}').${n}(...args);`).join('\n'),
       loader: 'js',
     }));
   },

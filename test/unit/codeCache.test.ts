@@ -27,8 +27,14 @@ function fixture(): { dir: string; bundle: string } {
 
 const afterTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
-test('the cache file is named for the build, the Node version and the architecture', () => {
-  assert.equal(cacheFileOf('/x/out/serverMain.js', 'abc123'), `/x/out/serverMain.abc123.${process.version}-${process.arch}.v8cache`);
+test('the cache file is named for the build, the Node version, the architecture and the Node options', () => {
+  const node = `${process.version}-${process.arch}`;
+  assert.equal(cacheFileOf('/x/out/serverMain.js', 'abc123', []), `/x/out/serverMain.abc123.${node}.v8cache`);
+  assert.equal(cacheFileOf('/x/out/serverMain.js', 'abc123', ['--cpu-prof']), `/x/out/serverMain.abc123.${node}-6a560a7d.v8cache`);
+  assert.notEqual(
+    cacheFileOf('/x/out/serverMain.js', 'abc123', ['--cpu-prof', '--nolazy']),
+    cacheFileOf('/x/out/serverMain.js', 'abc123', ['--cpu-prof']),
+  );
 });
 
 test('a bundle runs as a CommonJS module, writes its cache and starts from it the next time', async () => {

@@ -7,9 +7,20 @@ import * as vm from 'vm';
 // the bundle and compiling the functions the last start ran. Node 20 has no module.enableCompileCache; this
 // is the same idea. Every failure (no cache, a cache of another V8, an unwritable folder) costs only speed.
 
-/** Names the cache file of `bundle` for this bundle build (`buildId`), Node version and architecture. */
-export function cacheFileOf(bundle: string, buildId: string): string {
-  return `${bundle.replace(/\.js$/, '')}.${buildId}.${process.version}-${process.arch}.v8cache`;
+/**
+ * Names the cache file of `bundle` for this bundle build (`buildId`), Node version, architecture and Node
+ * options (V8 rejects a cache made under other flags, so a profiling run must not replace the usual one).
+ */
+export function cacheFileOf(bundle: string, buildId: string, execArgv: readonly string[] = process.execArgv): string {
+  const options = execArgv.length ? `-${fnv1a(execArgv.join(' '))}` : '';
+  return `${bundle.replace(/\.js$/, '')}.${buildId}.${process.version}-${process.arch}${options}.v8cache`;
+}
+
+/** A 32-bit FNV-1a hash in hex: enough to tell option sets apart in a file name. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /**
