@@ -1,5 +1,6 @@
 // Bundles the language server, the CLI and the VS Code client with esbuild.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 // OX_BUNDLE_READABLE=1 keeps names (for profiles).
@@ -26,25 +27,43 @@ const lean = {
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
     }));
-    // vscode-jsonrpc loads node:crypto (slow to load) for randomBytes in pipe names, which stdio never uses.
-    b.onResolve({ filter: /^crypto$/ }, (args) =>
-      /vscode-jsonrpc/.test(args.importer) ? { path: 'crypto', namespace: 'lazy' } : undefined,
+    // Built-in modules the protocol libraries load at start-up for functions the server never calls over stdio
+    // (slow to load): each becomes a stand-in that loads the module on the first call.
+    const lazy = {
+      // randomBytes names pipes.
+      crypto: { importer: /[\\/]vscode-jsonrpc[\\/]/, names: ['randomBytes'] },
+      // fork and spawnSync look for globally installed modules (Files.resolve).
+      child_process: { importer: /[\\/]vscode-languageserver[\\/]/, names: ['fork', 'spawnSync'] },
+    };
+    b.onResolve({ filter: /^(crypto|child_process)$/ }, (args) =>
+      lazy[args.path].importer.test(args.importer) ? { path: args.path, namespace: 'lazy' } : undefined,
     );
-    b.onLoad({ filter: /^crypto$/, namespace: 'lazy' }, () => ({
-      contents: `exports.randomBytes = (...args) => require('node:crypto').randomBytes(...args);`,
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: lazy[args.path].names.map((n) => `exports.${n} = (...args) => require('node:${args.path}').${n}(...args);`).join('\n'),
       loader: 'js',
     }));
   },
 };
 
-await Promise.all([
-  build({
+// The server is two files: serverMain.js, the bundle, and server.js (server/src/host/serverEntry.ts), which runs
+// it through V8's code cache. The cache's name carries a hash of the bundle, so a rebuild never reads a stale one.
+async function buildServer() {
+  await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js', plugins: [lean] });
+  const buildId = createHash('sha256')
+    .update(await readFile('server/out/serverMain.js'))
+    .digest('hex')
+    .slice(0, 16);
+  await build({
     ...common,
-    entryPoints: ['server/src/server.ts'],
+    entryPoints: ['server/src/host/serverEntry.ts'],
+    define: { OX_SERVER_BUILD_ID: JSON.stringify(buildId) },
     outfile: 'server/out/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [lean],
-  }),
+  });
+}
+
+await Promise.all([
+  buildServer(),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
