@@ -16,15 +16,16 @@ function read(text: string, name = 'values.yaml'): ValuesDocument {
   return doc;
 }
 
-/** A values file with the cursor at `|`. */
-function at(textWithBar: string): { doc: ValuesDocument; position: { line: number; character: number } } {
-  const offset = textWithBar.indexOf('|');
-  const doc = read(textWithBar.slice(0, offset) + textWithBar.slice(offset + 1));
+/** A values file with the cursor at `|` (at `§` in a template, where `|` is a pipe). */
+function at(textWithBar: string, name?: string): { doc: ValuesDocument; position: { line: number; character: number } } {
+  const bar = name?.endsWith('.gotmpl') ? '§' : '|';
+  const offset = textWithBar.indexOf(bar);
+  const doc = read(textWithBar.slice(0, offset) + textWithBar.slice(offset + 1), name);
   return { doc, position: doc.text.positionAt(offset) };
 }
 
-function complete(textWithBar: string, chartVersion?: string): CompletionItem[] {
-  const { doc, position } = at(textWithBar);
+function complete(textWithBar: string, chartVersion?: string, name?: string): CompletionItem[] {
+  const { doc, position } = at(textWithBar, name);
   return valuesCompletion(doc, catalog, position, chartVersion).items;
 }
 
@@ -87,12 +88,44 @@ describe('values completion: OX keys', () => {
     assert.equal(key.detail, 'string · default hidden');
   });
 
+  test('in a helmfile template, lines of template actions do not change which map a line is in', () => {
+    const text = [
+      'core-mw:',
+      '  hzGroupName: {{ .Values.hz }}',
+      '  {{- if .Values.docs }}',
+      '  roles:',
+      '    documents:',
+      '      values:',
+      '        properties:',
+      '          {{- toYaml .Values.extra | nindent 10 }}',
+      '          com.openexchange.hazelcast.jmx: {{ .Values.jmx | quote }}',
+      '          §',
+      '  {{- end }}',
+      '',
+    ].join('\n');
+    const items = complete(text, undefined, 'values-prod.yaml.gotmpl');
+    assert.deepEqual(edits([item(items, 'com.openexchange.hazelcast.network.port')!]), [
+      ['com.openexchange.hazelcast.network.port', '9:10-9:10', 'com.openexchange.hazelcast.network.port: '],
+    ]);
+    assert.equal(item(items, 'com.openexchange.hazelcast.jmx'), undefined);
+  });
+
+  test('under the core-mw key of an umbrella chart', () => {
+    const items = complete('global:\n  x: 1\nappsuite:\n  core-mw:\n    properties:\n      com.openexchange.hazelcast.j|\n');
+    assert.deepEqual(edits([item(items, 'com.openexchange.hazelcast.jmx')!]), [
+      ['com.openexchange.hazelcast.jmx', '5:6-5:34', 'com.openexchange.hazelcast.jmx: '],
+    ]);
+  });
+
   test('nothing in comments, in template tags, outside the chart roots or in other chart keys', () => {
     assert.deepEqual(complete('core-mw:\n  properties:\n    # com.openexchange.hazel|\n    com.openexchange.IPCheck: "false"\n'), []);
     assert.deepEqual(complete('core-mw:\n  properties:\n    com.openexchange.hazelcast.jmx: {{ .Values.j|mx }}\n'), []);
     assert.deepEqual(complete('global:\n  |\ncore-mw:\n  hzGroupName: x\n'), []);
     assert.deepEqual(complete('core-mw:\n  hzGroupName: x\n  image:\n    |\n'), []);
     assert.deepEqual(complete('core-mw:\n  hzGroupName: x\n  etcFiles:\n    - name: a\n      |\n'), []);
+    // Before a flow list or between a colon and its value: no item or value to replace there.
+    assert.deepEqual(complete('core-mw:\n  scaling:\n    nodes:\n      web:\n        roles: |[sync]\n'), []);
+    assert.deepEqual(complete('core-mw:\n  properties:\n    com.openexchange.hazelcast.jmx:| true\n'), []);
   });
 });
 
@@ -406,6 +439,18 @@ describe('values outline', () => {
             ],
           ],
         ],
+      ],
+    ]);
+  });
+
+  test('a nested chart root is named by its path', () => {
+    assert.deepEqual(outline(valuesSymbols(read('appsuite:\n  core-mw:\n    properties:\n      com.openexchange.IPCheck: "false"\n'))), [
+      [
+        'appsuite.core-mw',
+        2,
+        '1:2-3:39',
+        '1:2-1:9',
+        [['properties', 19, '2:4-3:39', '2:4-2:14', [['com.openexchange.IPCheck', 7, '3:6-3:39', '3:6-3:30', 'false']]]],
       ],
     ]);
   });

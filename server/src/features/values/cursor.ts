@@ -179,7 +179,7 @@ function placeOf(doc: ValuesDocument, path: readonly string[], shape: Shape): Va
 /** The item of a one-line flow sequence (`[a, b]`, `value` from its `[`) around `at` (relative to `value`). */
 function flowItem(value: string, at: number): Span | undefined {
   const close = value.indexOf(']');
-  if (close >= 0 && at > close) return undefined;
+  if (at < 1 || (close >= 0 && at > close)) return undefined;
   let start = at;
   while (start > 1 && value[start - 1] !== ',' && value[start - 1] !== '[') start--;
   while (start < at && value[start] === ' ') start++;
@@ -202,7 +202,7 @@ export function valuesPlaceAt(doc: ValuesDocument, offset: number): ValuesPlace 
   if (seqItem) {
     bodyStart = indent + 1;
     while (line.text[bodyStart] === ' ' || line.text[bodyStart] === '\t') bodyStart++;
-    if (column < bodyStart && column <= indent) return undefined;
+    if (column <= indent) return undefined;
   }
   const parents = parentKeys(text, line.start, indent, seqItem);
   if (!parents) return undefined;
@@ -229,11 +229,12 @@ export function valuesPlaceAt(doc: ValuesDocument, offset: number): ValuesPlace 
       return placeOf(doc, [...parents, key.key], { kind: 'item', range });
     }
     const range = { start: at(valueStart), end: at(valueStart + scalarEnd(value)) };
-    if (offset > range.end || tagged(range) || /^[{|>&*!]/.test(value)) return undefined;
+    if (offset < range.start || offset > range.end || tagged(range) || /^[{|>&*!]/.test(value)) return undefined;
     return placeOf(doc, [...parents, key.key], { kind: 'value', range, prefix: valueStart === key.end ? ' ' : '' });
   }
-  const keyEnd = key ? key.end - 1 - (/[ \t]*$/.exec(body.slice(0, key.end - 1))?.[0].length ?? 0) : scalarEnd(body);
-  const range = { start: at(0), end: at(Math.max(keyEnd, 0)) };
+  // A key ends before its colon and the blanks before it; a key typed without a colon where its text does.
+  const keyEnd = key ? body.slice(0, key.end - 1).trimEnd().length : scalarEnd(body);
+  const range = { start: at(0), end: at(keyEnd) };
   if (offset > range.end || tagged(range)) return undefined;
   return placeOf(doc, parents, { kind: 'key', range, keyOnly: key !== undefined });
 }
