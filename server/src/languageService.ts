@@ -21,6 +21,7 @@ import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
+import { isValuesDocument } from './model/helm/valuesDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
@@ -31,6 +32,9 @@ import { doHover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { documentSymbols } from './features/symbols';
+import { valuesCompletion } from './features/values/completion';
+import { valuesHover } from './features/values/hover';
+import { valuesSymbols } from './features/values/symbols';
 import { CrossRule } from './rules/crossRule';
 import { CROSS_RULES, FILE_RULES } from './rules/registry';
 import { Rule } from './rules/rule';
@@ -163,13 +167,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     summary: () => ({ files: sync.model.size, nodes: sync.model.nodes().length, clusters: sync.model.clusters().map((c) => c.name) }),
     complete(text, position, completionOptions) {
       const doc = open(text);
-      if (!doc || doc.large || !isOxDocument(doc)) return { isIncomplete: false, items: [] };
-      const list = doComplete(doc, catalog, position);
+      if (!doc || doc.large || !(isOxDocument(doc) || isValuesDocument(doc))) return { isIncomplete: false, items: [] };
+      const list = isOxDocument(doc) ? doComplete(doc, catalog, position) : valuesCompletion(doc, catalog, position);
       return completionOptions?.itemDefaults ? withItemDefaults(list) : list;
     },
     resolveCompletion: (item) => resolveCompletion(item, catalog),
     hover(text, position) {
       const doc = open(text);
+      if (doc && isValuesDocument(doc)) return valuesHover(doc, position);
       return doc && isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
     },
     codeActions(text, context) {
@@ -186,7 +191,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return actions;
     },
     // The editor features below know the .properties format; other formats bring their own.
-    symbols: (text) => withProperties(text, [], documentSymbols),
+    symbols(text) {
+      const doc = open(text);
+      return doc && isValuesDocument(doc) ? valuesSymbols(doc) : doc && isOxDocument(doc) ? documentSymbols(doc) : [];
+    },
+    // Values files fold as YAML: the YAML extension does it, so they get none from here.
     folding: (text) => withProperties(text, [], foldingRanges),
     inlayHints: (text, range, settings) => (settings.inlayHints ? withProperties(text, [], (doc) => inlayHints(doc, range)) : []),
     definition: (text, position) => withProperties(text, [], (doc) => findDefinition(sync.model, doc, position)),

@@ -18,7 +18,7 @@ import { propertyMarkdown, shortDetail, typeName } from './propertyDocs';
 
 const TIMESPAN_EXAMPLES = ['1W', '2W', '1D', '12h', '1h', '30m', '120s', '500ms'];
 
-function snippetText(text: string): string {
+export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
@@ -93,7 +93,8 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
   return items;
 }
 
-function valueItems(def: PropertyDef, range: Range): CompletionItem[] {
+/** Value candidates of a key; `encode` writes a value in the document's format (Java escapes by default). */
+export function valueItems(def: PropertyDef, range: Range, encode: (value: string) => string = escapeValue): CompletionItem[] {
   const candidates: string[] = [];
   const push = (v: string | null | undefined) => {
     if (v !== null && v !== undefined && v !== '' && !candidates.includes(v)) candidates.push(v);
@@ -109,12 +110,12 @@ function valueItems(def: PropertyDef, range: Range): CompletionItem[] {
     detail: value === def.default ? 'default' : undefined,
     preselect: i === 0 && value === def.default ? true : undefined,
     sortText: String(i).padStart(3, '0'),
-    textEdit: { range, newText: escapeValue(value) },
+    textEdit: { range, newText: encode(value) },
   }));
 }
 
 /** What a key item carries to completionItem/resolve. */
-interface CompletionData {
+export interface CompletionData {
   key: string;
   syntax: Syntax;
 }
