@@ -9,6 +9,7 @@ import { DirEntry, WorkspaceHost } from '../../server/src/analysis/host';
 import { loadFiles, parseFile } from '../../server/src/analysis/load';
 import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
 import { Workspace } from '../../server/src/model/workspace';
+import { DeclaredRelease } from '../../server/src/model/helm/release';
 import { createLanguageService, LanguageService } from '../../server/src/languageService';
 
 /** The root every in-memory workspace lives under. */
@@ -71,12 +72,14 @@ export async function analyze(
   files: Files,
   settings: Settings = DEFAULT_SETTINGS,
   declared: readonly DeclaredCluster[] = [],
+  releases: readonly DeclaredRelease[] = [],
 ): Promise<Analysis> {
   const { docs, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
   if (messages.length) throw new Error(messages.join('\n'));
   const workspace = new Workspace(
     catalog,
     declared.map((d) => ({ root: ROOT, ...d })),
+    releases,
   );
   for (const doc of docs) workspace.set(doc);
   const analyzer = new WorkspaceAnalyzer(workspace, {

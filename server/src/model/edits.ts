@@ -18,6 +18,10 @@ export type FixIntent =
   | { kind: 'append-item'; doc: ConfigDocument; setting: Setting; item: string }
   /** Move a setting to another document of the node, or to a new file. */
   | { kind: 'move'; doc: ConfigDocument; setting: Setting; to: ConfigDocument | { createUri: string } }
+  /** Move a setting to another map of its own document, given as keys from its chart root (created when missing). */
+  | { kind: 'move-within'; doc: ConfigDocument; setting: Setting; path: readonly string[] }
+  /** Set a structured value (a chart key) at keys from the document's first chart root, adding what is missing. */
+  | { kind: 'put-at'; doc: ConfigDocument; path: readonly string[]; value: string }
   /** Replace raw text: for rules about the format's own syntax (a byte-order mark, an escape). */
   | { kind: 'replace-text'; doc: ConfigDocument; start: number; end: number; text: string };
 

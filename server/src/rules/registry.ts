@@ -12,7 +12,11 @@ import { noDataMembersRule } from './cross/noDataMembers';
 import { nodeNotListedRule } from './cross/nodeNotListed';
 import { sessionIdleBelowLifetimeRule } from './cross/sessionIdleBelowLifetime';
 import { weakClusterExposureRule } from './cross/weakClusterExposure';
+import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
+import { chartManagedKeyRule } from './chartManagedKey';
+import { hzGroupPasswordIgnoredRule } from './hzGroupPasswordIgnored';
+import { secretInConfigmapRule } from './secretInConfigmap';
 import { defaultSecretRule } from './defaultSecret';
 import { deprecatedKeyRule } from './deprecatedKey';
 import { duplicateKeyRule } from './duplicateKey';
@@ -40,6 +44,9 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   mapKeyOutsideMapFileRule,
   defaultSecretRule,
   encodingRule,
+  chartManagedKeyRule,
+  secretInConfigmapRule,
+  hzGroupPasswordIgnoredRule,
   sessionIdleBelowLifetimeRule,
   missingGroupNameRule,
   joinIncompleteRule,
@@ -54,6 +61,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   duplicateRouteRule,
   nodeNotListedRule,
   weakClusterExposureRule,
+  hzGroupNameUnsetRule,
 ];
 
 /** The rules that look at one file at a time. */

@@ -78,3 +78,8 @@ export function findChartRoots(root: unknown): ChartRoot[] {
   walk(root, []);
   return roots;
 }
+
+/** The entries of `key` directly at the chart roots of a document, in root order. */
+export function rootEntries(roots: readonly ChartRoot[], key: string): Array<{ root: ChartRoot; pair: Pair }> {
+  return roots.flatMap((root) => root.map.items.filter((pair) => keyText(pair) === key).map((pair) => ({ root, pair })));
+}

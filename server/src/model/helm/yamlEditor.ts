@@ -55,7 +55,101 @@ export class YamlEditor implements DocumentEditor {
       case 'move':
         // Moving an entry to another file is not a values-file edit.
         return [];
+      case 'move-within': {
+        const s = this.settingOf(intent.setting);
+        return s ? this.moveWithin(s, intent.path) : [];
+      }
+      case 'put-at':
+        return this.putAt(intent.path, intent.value);
     }
+  }
+
+  /** The column of a map's keys, and where text added at its end goes (after its last entry's line). */
+  private mapEnd(map: YAMLMap): { indent: number; at: number } | undefined {
+    const first = map.items[0]?.key;
+    const last = map.items[map.items.length - 1];
+    if (!isScalar(first) || !first.range || !last) return undefined;
+    const end = (last.value as { range?: number[] } | null)?.range?.[1] ?? (isScalar(last.key) ? last.key.range?.[1] : undefined);
+    if (end === undefined) return undefined;
+    return { indent: first.range[0] - this.lineStart(first.range[0]), at: this.lineEndAfterBreak(Math.max(end - 1, first.range[0])) };
+  }
+
+  /**
+   * An edit that makes the keys of `path` exist below the chart root's map and writes `leaf(indent)` as the
+   * content of the last one: nested `key:` lines appended to the deepest existing block map.
+   */
+  private ensurePath(root: YAMLMap, path: readonly string[], leaf: (indent: number) => string): TextEditSpec | undefined {
+    const text = this.doc.text.getText();
+    const lineBreak = lineBreakOf(text);
+    let map = root;
+    let depth = 0;
+    for (; depth < path.length; depth++) {
+      const next = mapAt(map, path[depth]);
+      if (!next || next.flow || !next.items.length) break;
+      map = next;
+    }
+    if (depth === path.length) {
+      const end = this.mapEnd(map);
+      return end && { doc: this.doc, start: end.at, end: end.at, newText: leaf(end.indent) };
+    }
+    if (map.flow) return undefined;
+    const end = this.mapEnd(map);
+    if (!end) return undefined;
+    // A key that exists with an empty or flow map is left alone: only missing keys are written.
+    if (map.items.some((pair) => isScalar(pair.key) && pair.key.value === path[depth])) return undefined;
+    const prefix = end.at === text.length && !/\n$/.test(text) ? lineBreak : '';
+    let lines = '';
+    let indent = end.indent;
+    for (let k = depth; k < path.length; k++, indent += 2) lines += `${' '.repeat(indent)}${yamlScalar(path[k])}:${lineBreak}`;
+    return { doc: this.doc, start: end.at, end: end.at, newText: prefix + lines + leaf(indent) };
+  }
+
+  /** Moves an entry's lines (with their comments) into the map at `path` from the entry's chart root. */
+  private moveWithin(s: ValuesSetting, path: readonly string[]): TextEditSpec[] {
+    if (s.map.map.flow) return [];
+    const text = this.doc.text.getText();
+    const span = this.pairSpan(s);
+    const lines = text.slice(span.start, span.end);
+    const from = s.keyRange.start - span.start;
+    // Each line moves by the difference of the two maps' indentation; line breaks stay as they are.
+    const reindent = (indent: number) => {
+      const shift = indent - from;
+      const parts = lines.split(/(\r\n|\n|\r)/);
+      let moved = '';
+      for (let i = 0; i < parts.length; i += 2) {
+        const line = parts[i];
+        const lead = /^ */.exec(line)![0].length;
+        if (line !== '') moved += ' '.repeat(Math.max(0, lead + shift)) + line.slice(lead);
+        moved += parts[i + 1] ?? '';
+      }
+      return /[\r\n]$/.test(moved) ? moved : moved + lineBreakOf(text);
+    };
+    const insert = this.ensurePath(s.map.root.map, path, reindent);
+    if (!insert) return [];
+    return [...this.remove([s]), insert];
+  }
+
+  /** Sets a chart key: its scalar when it exists, else the missing keys added under the first chart root. */
+  private putAt(path: readonly string[], value: string): TextEditSpec[] {
+    const root = this.doc.roots[0];
+    if (!root) return [];
+    let map: YAMLMap | undefined = root.map;
+    for (let k = 0; k < path.length - 1 && map; k++) map = mapAt(map, path[k]);
+    const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+    if (pair && isScalar(pair.key) && pair.key.range && (pair.value === null || isScalar(pair.value))) {
+      const node = pair.value as Scalar | null;
+      if (node?.range) return [{ doc: this.doc, start: node.range[0], end: node.range[1], newText: yamlScalar(value, node.type) }];
+      const colon = this.doc.text.getText().indexOf(':', pair.key.range[1]) + 1;
+      return [{ doc: this.doc, start: colon, end: colon, newText: ` ${yamlScalar(value)}` }];
+    }
+    const lineBreak = lineBreakOf(this.doc.text.getText());
+    const last = path[path.length - 1];
+    const edit = this.ensurePath(
+      root.map,
+      path.slice(0, -1),
+      (indent) => `${' '.repeat(indent)}${yamlScalar(last)}: ${yamlScalar(value)}${lineBreak}`,
+    );
+    return edit ? [edit] : [];
   }
 
   /** The setting as this document holds it; one of another document (or version) is refused. */

@@ -52,6 +52,10 @@ export class PropertiesEditor implements DocumentEditor {
       }
       case 'replace-text':
         return [{ doc, start: intent.start, end: intent.end, newText: intent.text }];
+      case 'move-within':
+      case 'put-at':
+        // A .properties file has one flat map: there is nowhere else to move to.
+        return [];
     }
   }
 

@@ -1,0 +1,84 @@
+import { isScalar } from 'yaml';
+import { Span } from '../../parser/types';
+import { valueAt } from '../../model/helm/valueTree';
+import { Release } from '../../model/helm/release';
+import { ValuesDocument } from '../../model/helm/valuesDocument';
+import { CrossRule, PlacedFinding } from '../crossRule';
+
+/** The pods that run Hazelcast, and whether a template sets some count. */
+function hazelcastPods(release: Release): { pods: number; unknown: boolean } {
+  let pods = 0;
+  let unknown = false;
+  for (const type of release.nodeTypes) {
+    if (!type.hazelcast) continue;
+    if (type.replicas === undefined) unknown = true;
+    else pods += type.replicas;
+  }
+  return { pods, unknown };
+}
+
+/** Where to report: the user's `hzGroupName` entry, else the first chart root's first key. */
+function anchor(release: Release): { doc: ValuesDocument; span: Span } | undefined {
+  const written = valueAt(release.userValues, ['hzGroupName']);
+  const key = written?.source?.key;
+  if (written?.source && key?.range) return { doc: written.source.doc, span: { start: key.range[0], end: key.range[1] } };
+  for (const doc of release.docs) {
+    const first = doc.roots[0]?.map.items[0]?.key;
+    if (isScalar(first) && first.range) return { doc, span: { start: first.range[0], end: first.range[1] } };
+  }
+  return undefined;
+}
+
+/** A Hazelcast group name for the fix, from the release's name. */
+function suggestedName(release: Release): string {
+  const stem = release.name
+    .replace(/\.(ya?ml)(\.gotmpl)?$/i, '')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return stem && stem !== 'values' ? stem : 'appsuite';
+}
+
+/** Without hzGroupName the chart draws a random cluster name on every render. */
+export const hzGroupNameUnsetRule: CrossRule = {
+  id: 'hz-group-name-unset',
+  scope: 'cluster',
+  editions: ['kubernetes'],
+  defaultSeverity: 'warning',
+  title: 'A release with two or more Hazelcast pods leaves hzGroupName empty, so the chart draws a random cluster name on every render.',
+  fixable: true,
+  check: ({ cluster }) => {
+    const release = cluster.release;
+    if (!release) return [];
+    const version = release.chartVersion;
+    // Chart 1.0.0 requires the key: it does not render without it.
+    if (version?.startsWith('1.')) return [];
+    const name = valueAt(release.values, ['hzGroupName']);
+    const value = name?.kind === 'leaf' ? name.value : undefined;
+    if (typeof value === 'string' && value !== '') return [];
+    if (value !== undefined && value !== null && value !== '') return [];
+    const { pods, unknown } = hazelcastPods(release);
+    if (pods < 2) return [];
+    const at = anchor(release);
+    if (!at) return [];
+    const assumed = version ? '' : ` (The chart version is unknown; this assumes chart ${release.assumedChartVersion}.)`;
+    const perType =
+      !version || Number(version.split('.')[0]) >= 6
+        ? ' From chart 6.0.1 each node type draws its own, so two types never find each other.'
+        : '';
+    const finding: PlacedFinding = {
+      doc: at.doc,
+      finding: {
+        ...at.span,
+        message: `hzGroupName is empty, and ${pods}${unknown ? ' or more' : ''} pods run Hazelcast: the chart makes up a random cluster name on every render, so every upgrade renames the cluster and pods of the old and new name do not join.${perType} Set a name of your own.${assumed}`,
+        fixes: [
+          {
+            title: `Set hzGroupName to "${suggestedName(release)}"`,
+            preferred: true,
+            intents: [{ kind: 'put-at', doc: at.doc, path: ['hzGroupName'], value: suggestedName(release) }],
+          },
+        ],
+      },
+    };
+    return [finding];
+  },
+};

@@ -1,0 +1,160 @@
+// The rules of the Kubernetes edition that the lead wrote: chart-managed-key, secret-in-configmap,
+// hz-group-password-ignored and hz-group-name-unset, on values files loaded through the workspace.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { analyze, applyFix, Files, fixesOf } from '../support/memoryHost';
+
+const CODES = new Set(['chart-managed-key', 'secret-in-configmap', 'hz-group-password-ignored', 'hz-group-name-unset']);
+
+async function findings(files: Files, path = 'deploy/values.yaml'): Promise<Diagnostic[]> {
+  const { byFile } = await analyze(files);
+  return (byFile[path] ?? []).filter((d) => CODES.has(String(d.code)));
+}
+
+const at = (d: Diagnostic) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.severity];
+
+async function fixed(files: Files, code: string, path = 'deploy/values.yaml'): Promise<string> {
+  const d = (await findings(files, path)).find((x) => x.code === code)!;
+  return applyFix(files, fixesOf(d)[0])[path];
+}
+
+const WIRING = [
+  'core-mw:',
+  '  hzGroupName: prod',
+  '  properties:',
+  '    com.openexchange.hazelcast.network.join: static',
+  '    com.openexchange.hazelcast.network.portOffset: "1"',
+  '    com.openexchange.sessiond.maxSession: "500"',
+  '',
+].join('\n');
+
+test('chart-managed-key: each wiring property overridden, with the chart or image that sets it; the fix removes it', async () => {
+  const ds = await findings({ 'deploy/values.yaml': WIRING });
+  assert.deepEqual(ds.map(at), [
+    ['chart-managed-key', 3, 4, 43, 2],
+    ['chart-managed-key', 4, 4, 49, 2],
+  ]);
+  assert.equal(
+    ds[0].message,
+    '"com.openexchange.hazelcast.network.join" is part of the Hazelcast wiring of the core-mw chart: the image sets it to kubernetes so that the pods find each other through the headless Service. Overriding it here can keep the pods from forming one cluster.',
+  );
+  assert.equal(
+    await fixed({ 'deploy/values.yaml': WIRING }, 'chart-managed-key'),
+    WIRING.replace('    com.openexchange.hazelcast.network.join: static\n', ''),
+  );
+});
+
+test('chart-managed-key: a group name set as a property moves to hzGroupName', async () => {
+  const text =
+    'core-mw:\n  properties:\n    com.openexchange.hazelcast.group.name: prod\n    com.openexchange.sessiond.maxSession: "500"\n';
+  const [d] = await findings({ 'deploy/values.yaml': text });
+  assert.equal(
+    d.message,
+    '"com.openexchange.hazelcast.group.name" is part of the Hazelcast wiring of the core-mw chart: the chart sets it from hzGroupName, on every pod alike. Overriding it here can keep the pods from forming one cluster. Set hzGroupName instead.',
+  );
+  assert.equal(fixesOf(d)[0].title, 'Move the value to hzGroupName');
+  assert.equal(
+    await fixed({ 'deploy/values.yaml': text }, 'chart-managed-key'),
+    'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "500"\n  hzGroupName: prod\n',
+  );
+});
+
+test('secret-in-configmap: secrets by catalog or by name under properties move to the secret map, comment kept', async () => {
+  const text = [
+    'core-mw:',
+    '  properties:',
+    '    com.openexchange.guard.restApiPassword: hunter22 # old setup',
+    '    com.openexchange.mail.filter.passwordSource: global',
+    '    com.openexchange.oidc.enablePasswordGrant: "true"',
+    '    com.openexchange.oidc.opTokenEndpoint: https://idp.example.com/token',
+    '    com.openexchange.cookie.hash.salt: "{{env COOKIE_SALT}}"',
+    '    com.example.sync.token: "12345"',
+    '  secretProperties:',
+    '    com.openexchange.share.cryptKey: kept',
+    '',
+  ].join('\n');
+  const ds = await findings({ 'deploy/values.yaml': text });
+  assert.deepEqual(ds.map(at), [['secret-in-configmap', 2, 4, 42, 2]]);
+  assert.equal(
+    ds[0].message,
+    '"com.openexchange.guard.restApiPassword" holds a secret under properties, which the chart renders into a ConfigMap: anyone who may read ConfigMaps in the namespace can read it. Put it under secretProperties, which goes into a Secret.',
+  );
+  assert.equal(
+    await fixed({ 'deploy/values.yaml': text }, 'secret-in-configmap'),
+    text
+      .replace('    com.openexchange.guard.restApiPassword: hunter22 # old setup\n', '')
+      .replace(
+        '    com.openexchange.share.cryptKey: kept\n',
+        '    com.openexchange.share.cryptKey: kept\n    com.openexchange.guard.restApiPassword: hunter22 # old setup\n',
+      ),
+  );
+});
+
+test('secret-in-configmap: in a role, the secret map is created at the same level; a helmfile expression counts', async () => {
+  const text = [
+    'core-mw:',
+    '  roles:',
+    '    api:',
+    '      values:',
+    '        propertiesFiles:',
+    '          /opt/open-xchange/etc/guard.properties:',
+    '            com.openexchange.guard.restApiPassword: {{ .Values.guardPassword }}',
+    '',
+  ].join('\n');
+  const files = { 'deploy/values-prod.yaml.gotmpl': text };
+  const [d] = await findings(files, 'deploy/values-prod.yaml.gotmpl');
+  assert.equal(
+    fixesOf(d)[0].title,
+    'Move "com.openexchange.guard.restApiPassword" to secretPropertiesFiles."/opt/open-xchange/etc/guard.properties"',
+  );
+  assert.equal(
+    await fixed(files, 'secret-in-configmap', 'deploy/values-prod.yaml.gotmpl'),
+    [
+      'core-mw:',
+      '  roles:',
+      '    api:',
+      '      values:',
+      '        propertiesFiles:',
+      '          /opt/open-xchange/etc/guard.properties: {}',
+      '        secretPropertiesFiles:',
+      '          /opt/open-xchange/etc/guard.properties:',
+      '            com.openexchange.guard.restApiPassword: {{ .Values.guardPassword }}',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('hz-group-password-ignored: information, unnecessary, never for an empty value', async () => {
+  const ds = await findings({ 'deploy/values.yaml': 'core-mw:\n  hzGroupName: prod\n  hzGroupPassword: c2VjcmV0\n' });
+  assert.deepEqual(ds.map(at), [['hz-group-password-ignored', 2, 2, 17, 3]]);
+  assert.deepEqual(ds[0].tags, [1]);
+  assert.equal(
+    ds[0].message,
+    'OX 8 no longer uses a Hazelcast group password: hzGroupPassword has no effect. (The chart version is unknown; chart 1.0.0 still required this key.)',
+  );
+  assert.deepEqual(fixesOf(ds[0]), []);
+  assert.deepEqual(await findings({ 'deploy/values.yaml': 'core-mw:\n  hzGroupName: prod\n  hzGroupPassword: ""\n' }), []);
+});
+
+test('hz-group-name-unset: two or more Hazelcast pods and no name; one pod, a name or a template are fine', async () => {
+  const two =
+    'core-mw:\n  scaling:\n    nodes:\n      docs:\n        replicas: 2\n        roles: [documents]\n      api:\n        replicas: 9\n        roles: [http-api]\n';
+  const ds = await findings({ 'deploy/values.yaml': two });
+  assert.deepEqual(ds.map(at), [['hz-group-name-unset', 1, 2, 9, 2]]);
+  assert.equal(
+    ds[0].message,
+    'hzGroupName is empty, and 2 pods run Hazelcast: the chart makes up a random cluster name on every render, so every upgrade renames the cluster and pods of the old and new name do not join. From chart 6.0.1 each node type draws its own, so two types never find each other. Set a name of your own. (The chart version is unknown; this assumes chart 6.20.2.)',
+  );
+  assert.equal(fixesOf(ds[0])[0].title, 'Set hzGroupName to "appsuite"');
+  assert.equal(await fixed({ 'deploy/values.yaml': two }, 'hz-group-name-unset'), `${two}  hzGroupName: appsuite\n`);
+  assert.deepEqual(await findings({ 'deploy/values.yaml': two.replace('replicas: 2', 'replicas: 1') }), []);
+  assert.deepEqual(await findings({ 'deploy/values.yaml': `core-mw:\n  hzGroupName: prod\n${two.slice('core-mw:\n'.length)}` }), []);
+  assert.deepEqual(
+    await findings(
+      { 'deploy/values.yaml.gotmpl': two.replace('core-mw:\n', 'core-mw:\n  hzGroupName: {{ .Values.name }}\n') },
+      'deploy/values.yaml.gotmpl',
+    ),
+    [],
+  );
+});
