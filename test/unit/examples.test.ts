@@ -51,10 +51,11 @@ const EXPECTED: Record<string, string[]> = {
   'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
   'kubernetes/broken/values.yaml': ['chart-managed-key', 'hz-group-name-unset', 'hz-group-password-ignored', 'secret-in-configmap'],
+  'kubernetes/broken-4x/values.yaml': ['data-holding-share'],
 };
 
 /** The broken examples, whose findings together cover every rule. */
-const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/broken/'];
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/broken/', 'kubernetes/broken-4x/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -91,9 +92,10 @@ describe('examples/', () => {
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
-      'values.yaml: api documents',
-      'values.yaml: http-api documents',
-      'values-prod.yaml.gotmpl: documents',
+      'broken-4x/values.yaml: data web',
+      'broken/values.yaml: api documents',
+      'healthy/values.yaml: http-api documents',
+      'helmfile/values-prod.yaml.gotmpl: documents',
     ]);
   });
 

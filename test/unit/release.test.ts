@@ -147,6 +147,6 @@ test('several files form one release in order: later files win, null deletes a s
   // Undeclared files are releases of their own, named after the file.
   assert.deepEqual(
     buildReleases([b, a]).map((r) => r.name),
-    ['values-prod.yaml.gotmpl', 'values.yaml'],
+    ['deploy/values-prod.yaml.gotmpl', 'deploy/values.yaml'],
   );
 });

@@ -146,8 +146,8 @@ test('hz-group-name-unset: two or more Hazelcast pods and no name; one pod, a na
     ds[0].message,
     'hzGroupName is empty, and 2 pods run Hazelcast: the chart makes up a random cluster name on every render, so every upgrade renames the cluster and pods of the old and new name do not join. From chart 6.0.1 each node type draws its own, so two types never find each other. Set a name of your own. (The chart version is unknown; this assumes chart 6.20.2.)',
   );
-  assert.equal(fixesOf(ds[0])[0].title, 'Set hzGroupName to "appsuite"');
-  assert.equal(await fixed({ 'deploy/values.yaml': two }, 'hz-group-name-unset'), `${two}  hzGroupName: appsuite\n`);
+  assert.equal(fixesOf(ds[0])[0].title, 'Set hzGroupName to "deploy"');
+  assert.equal(await fixed({ 'deploy/values.yaml': two }, 'hz-group-name-unset'), `${two}  hzGroupName: deploy\n`);
   assert.deepEqual(await findings({ 'deploy/values.yaml': two.replace('replicas: 2', 'replicas: 1') }), []);
   assert.deepEqual(await findings({ 'deploy/values.yaml': `core-mw:\n  hzGroupName: prod\n${two.slice('core-mw:\n'.length)}` }), []);
   assert.deepEqual(
@@ -157,4 +157,97 @@ test('hz-group-name-unset: two or more Hazelcast pods and no name; one pod, a na
     ),
     [],
   );
+});
+
+async function ofRule(files: Files, code: string, path = 'deploy/values.yaml'): Promise<Diagnostic[]> {
+  const { byFile } = await analyze(files);
+  return (byFile[path] ?? []).filter((d) => d.code === code);
+}
+
+test('no-data-members on a release: every Hazelcast type a lite member (before chart 6.0.1), reported at each type', async () => {
+  const text = [
+    'core-mw:',
+    '  hzGroupName: prod',
+    '  scaling:',
+    '    nodes:',
+    '      web:',
+    '        replicas: 2',
+    '        roles: [http-api, hazelcast-lite-member]',
+    '      worker:',
+    '        roles: [hazelcast-lite-member]',
+    '',
+  ].join('\n');
+  const ds = await ofRule({ 'deploy/values.yaml': text }, 'no-data-members');
+  assert.deepEqual(ds.map(at), [
+    ['no-data-members', 4, 6, 9, 1],
+    ['no-data-members', 7, 6, 12, 1],
+  ]);
+  assert.equal(
+    ds[0].message,
+    'Every node type of release "deploy/values.yaml" that runs Hazelcast is a lite member (web ×2, worker ×1), so no pod holds distributed data (sessions, locks, caches). Make at least one type a full member.',
+  );
+  assert.deepEqual(
+    await ofRule(
+      { 'deploy/values.yaml': text.replace('roles: [hazelcast-lite-member]', 'roles: [hazelcast-data-holding]') },
+      'no-data-members',
+    ),
+    [],
+  );
+});
+
+test('backups-exceed-members on a release: map copies against the pods of full members', async () => {
+  const text = (pods: number) =>
+    [
+      'core-mw:',
+      '  hzGroupName: prod',
+      '  propertiesFiles:',
+      '    /opt/open-xchange/etc/hazelcast/sessions.properties:',
+      '      com.openexchange.hazelcast.configuration.map.name: sessions-7',
+      '      com.openexchange.hazelcast.configuration.map.backupCount: "2"',
+      '  scaling:',
+      '    nodes:',
+      '      docs:',
+      `        replicas: ${pods}`,
+      '        roles: [documents]',
+      '',
+    ].join('\n');
+  const ds = await ofRule({ 'deploy/values.yaml': text(2) }, 'backups-exceed-members');
+  assert.deepEqual(ds.map(at), [['backups-exceed-members', 5, 64, 67, 2]]);
+  assert.equal(
+    ds[0].message,
+    'This map keeps 3 copies of each entry (backupCount 2 + asyncBackupCount 0 + 1), but release "deploy/values.yaml" runs only 2 full-member pods (docs ×2): not every copy gets a pod of its own, so entries can be lost while a pod restarts.',
+  );
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': text(3) }, 'backups-exceed-members'), []);
+  assert.deepEqual(
+    await ofRule(
+      { 'deploy/values.yaml.gotmpl': text(2).replace('replicas: 2', 'replicas: {{ .Values.n }}') },
+      'backups-exceed-members',
+      'deploy/values.yaml.gotmpl',
+    ),
+    [],
+  );
+});
+
+test('data-holding-share: under 10 % full members among 10 or more Hazelcast pods; 10 % is enough', async () => {
+  const text = (data: number) =>
+    [
+      'core-mw:',
+      '  hzGroupName: prod',
+      '  scaling:',
+      '    nodes:',
+      '      data:',
+      `        replicas: ${data}`,
+      '        roles: [hazelcast-data-holding]',
+      '      web:',
+      '        replicas: 12',
+      '        roles: [http-api, hazelcast-lite-member]',
+      '',
+    ].join('\n');
+  const ds = await ofRule({ 'deploy/values.yaml': text(1) }, 'data-holding-share');
+  assert.deepEqual(ds.map(at), [['data-holding-share', 4, 6, 10, 3]]);
+  assert.equal(
+    ds[0].message,
+    'Only 1 of the 13 Hazelcast pods of release "deploy/values.yaml" (8 %) are full members (data ×1); the others are lite members. Every session, lock and cache entry lives on these few pods, and each restart of one moves a large part of the data. OX\'s sizing advice is at least 10 % full members.',
+  );
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': text(2) }, 'data-holding-share'), []);
 });

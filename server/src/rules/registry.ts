@@ -12,6 +12,7 @@ import { noDataMembersRule } from './cross/noDataMembers';
 import { nodeNotListedRule } from './cross/nodeNotListed';
 import { sessionIdleBelowLifetimeRule } from './cross/sessionIdleBelowLifetime';
 import { weakClusterExposureRule } from './cross/weakClusterExposure';
+import { dataHoldingShareRule } from './cross/dataHoldingShare';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
 import { chartManagedKeyRule } from './chartManagedKey';
@@ -62,6 +63,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   nodeNotListedRule,
   weakClusterExposureRule,
   hzGroupNameUnsetRule,
+  dataHoldingShareRule,
 ];
 
 /** The rules that look at one file at a time. */

@@ -2,7 +2,7 @@
 import { Scalar } from 'yaml';
 import { builtinRoles, chartVersionFacts, ChartVersionFacts, CORE_MW, hazelcastByDocumentsRole } from '../../catalog/chartFacts';
 import { fileKindOf, MAP_FILE } from '../../catalog/fileKind';
-import { baseName } from '../../util/uris';
+import { baseName, parentUri } from '../../util/uris';
 import { OxKeyMapKind } from './oxKeyMaps';
 import type { ValuesDocument, ValuesSetting } from './valuesDocument';
 import { emptyMap, fromData, fromYaml, isTruthy, mapAt, mergeValues, plainValue, valueAt, ValueMap, ValueTree } from './valueTree';
@@ -171,7 +171,8 @@ export function buildReleases(
   }
   for (const doc of [...docs].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     if (used.has(doc.uri)) continue;
-    releases.push(buildRelease(baseName(doc.uri), [doc], chartVersionOf(doc)));
+    // Named by folder and file (`prod/values.yaml`): most layouts keep one folder per environment.
+    releases.push(buildRelease(`${baseName(parentUri(doc.uri))}/${baseName(doc.uri)}`, [doc], chartVersionOf(doc)));
   }
   return releases;
 }

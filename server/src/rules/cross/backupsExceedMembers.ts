@@ -4,6 +4,10 @@ import { mapFiles } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { isTrue, joinMode } from './helpers';
 import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from '../../catalog/oxKeys';
+import { EffectiveConfig } from '../../model/effective';
+import { ValuesDocument, ValuesSetting } from '../../model/helm/valuesDocument';
+import { OxCluster, OxNode } from '../../model/node';
+import { describeTypes, hazelcastPods } from './podCounts';
 
 // A backup count above 6 has no further effect (OX documents 0 to 6; misread-value reports higher values).
 const MAX_BACKUPS = 6;
@@ -23,7 +27,9 @@ export const backupsExceedMembersRule: CrossRule = {
   defaultSeverity: 'warning',
   title: 'A map keeps more copies (backupCount + asyncBackupCount + 1) than the cluster has full (non-lite) members.',
   fixable: false,
+  editions: ['classic', 'kubernetes'],
   check: ({ cluster, effective }) => {
+    if (cluster.release) return releaseFindings(cluster, effective);
     const out: PlacedFinding[] = [];
     const fullInWorkspace = cluster.nodes.filter((n) => !isTrue(effective(n).value(LITE_MEMBER))).length;
     for (const node of cluster.nodes) {
@@ -59,3 +65,47 @@ export const backupsExceedMembersRule: CrossRule = {
     return out;
   },
 };
+
+/** The maps a release configures (entries of `propertiesFiles` for a file below `hazelcast/`), by scope. */
+function releaseMaps(cluster: OxCluster): Array<{ doc: ValuesDocument; settings: ValuesSetting[] }> {
+  const maps = new Map<string, { doc: ValuesDocument; settings: ValuesSetting[] }>();
+  for (const doc of cluster.release!.docs) {
+    for (const s of doc.settings) {
+      if (!s.map.file || !/\/hazelcast\/[^/]+\.properties$/.test(s.map.file)) continue;
+      const key = `${doc.uri}\u0000${s.scope}`;
+      const entry = maps.get(key) ?? { doc, settings: [] };
+      entry.settings.push(s);
+      maps.set(key, entry);
+    }
+  }
+  return [...maps.values()];
+}
+
+/** A release: copies per map against the pods of full members, summed over the Hazelcast node types. */
+function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => EffectiveConfig): PlacedFinding[] {
+  const counts = hazelcastPods(cluster, effective);
+  // With a templated replica count the members are unknown; with none, no-data-members reports.
+  if (counts.unknown || counts.full === 0) return [];
+  const out: PlacedFinding[] = [];
+  for (const { doc, settings } of releaseMaps(cluster)) {
+    const last = (key: string) => settings.filter((s) => s.canonicalKey === key && !s.unknownValue).pop();
+    const backup = last(MAP_BACKUP_COUNT);
+    const async = last(MAP_ASYNC_BACKUP_COUNT);
+    if (!backup && !async) continue;
+    const backups = count(backup?.value, 1);
+    const asyncBackups = count(async?.value, 0);
+    const copies = Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1;
+    if (copies <= counts.full) continue;
+    const full = counts.types.filter((t) => t.full);
+    out.push({
+      doc,
+      finding: {
+        ...(backup ?? async)!.valueRange,
+        message:
+          `This map keeps ${copies} copies of each entry (backupCount ${shown(backups)} + asyncBackupCount ${shown(asyncBackups)} + 1), ` +
+          `but release "${cluster.name}" runs only ${counts.full} full-member pod${counts.full === 1 ? '' : 's'} (${describeTypes(full)}): not every copy gets a pod of its own, so entries can be lost while a pod restarts.`,
+      },
+    });
+  }
+  return out;
+}

@@ -4,18 +4,7 @@ import { valueAt } from '../../model/helm/valueTree';
 import { Release } from '../../model/helm/release';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { CrossRule, PlacedFinding } from '../crossRule';
-
-/** The pods that run Hazelcast, and whether a template sets some count. */
-function hazelcastPods(release: Release): { pods: number; unknown: boolean } {
-  let pods = 0;
-  let unknown = false;
-  for (const type of release.nodeTypes) {
-    if (!type.hazelcast) continue;
-    if (type.replicas === undefined) unknown = true;
-    else pods += type.replicas;
-  }
-  return { pods, unknown };
-}
+import { hazelcastPods } from './podCounts';
 
 /** Where to report: the user's `hzGroupName` entry, else the first chart root's first key. */
 function anchor(release: Release): { doc: ValuesDocument; span: Span } | undefined {
@@ -31,11 +20,12 @@ function anchor(release: Release): { doc: ValuesDocument; span: Span } | undefin
 
 /** A Hazelcast group name for the fix, from the release's name. */
 function suggestedName(release: Release): string {
-  const stem = release.name
-    .replace(/\.(ya?ml)(\.gotmpl)?$/i, '')
-    .replace(/[^A-Za-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return stem && stem !== 'values' ? stem : 'appsuite';
+  const parts = release.name.split('/');
+  const file = parts[parts.length - 1].replace(/\.(ya?ml)(\.gotmpl)?$/i, '');
+  // `prod/values.yaml` suggests "prod", `values-prod.yaml` too.
+  const stem = file === 'values' && parts.length > 1 ? parts[parts.length - 2] : file.replace(/^values-/, '');
+  const name = stem.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name && name !== 'values' ? name : 'appsuite';
 }
 
 /** Without hzGroupName the chart draws a random cluster name on every render. */
@@ -46,7 +36,7 @@ export const hzGroupNameUnsetRule: CrossRule = {
   defaultSeverity: 'warning',
   title: 'A release with two or more Hazelcast pods leaves hzGroupName empty, so the chart draws a random cluster name on every render.',
   fixable: true,
-  check: ({ cluster }) => {
+  check: ({ cluster, effective }) => {
     const release = cluster.release;
     if (!release) return [];
     const version = release.chartVersion;
@@ -56,7 +46,9 @@ export const hzGroupNameUnsetRule: CrossRule = {
     const value = name?.kind === 'leaf' ? name.value : undefined;
     if (typeof value === 'string' && value !== '') return [];
     if (value !== undefined && value !== null && value !== '') return [];
-    const { pods, unknown } = hazelcastPods(release);
+    const counts = hazelcastPods(cluster, effective);
+    const pods = counts.full + counts.lite;
+    const unknown = counts.unknown;
     if (pods < 2) return [];
     const at = anchor(release);
     if (!at) return [];

@@ -2,6 +2,10 @@ import { firstLineRange } from '../../model/document';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { homeDoc, isTrue, joinMode, valueSpan } from './helpers';
 import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
+import { EffectiveConfig } from '../../model/effective';
+import { OxCluster, OxNode } from '../../model/node';
+import { typeAnchor } from './typeAnchor';
+import { describeTypes, hazelcastPods } from './podCounts';
 
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
 export const noDataMembersRule: CrossRule = {
@@ -10,7 +14,9 @@ export const noDataMembersRule: CrossRule = {
   defaultSeverity: 'error',
   title: 'Every node of the cluster is a lite member, so no member holds data.',
   fixable: false,
+  editions: ['classic', 'kubernetes'],
   check: ({ cluster, effective }) => {
+    if (cluster.release) return releaseFindings(cluster, effective);
     // Nodes with Hazelcast switched off are no members at all (OX reads anything but "true" as off).
     const members = cluster.nodes.filter((n) => isTrue(effective(n).value(HAZELCAST_ENABLED)));
     if (!members.length || !members.every((n) => isTrue(effective(n).value(LITE_MEMBER)))) return [];
@@ -37,3 +43,22 @@ export const noDataMembersRule: CrossRule = {
     return out;
   },
 };
+
+/** A release whose Hazelcast node types are all lite members: reported at each type. */
+function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => EffectiveConfig): PlacedFinding[] {
+  const counts = hazelcastPods(cluster, effective);
+  if (!counts.types.length || counts.types.some((t) => t.full)) return [];
+  const out: PlacedFinding[] = [];
+  for (const { node } of counts.types) {
+    const at = typeAnchor(node);
+    if (!at) continue;
+    out.push({
+      doc: at.doc,
+      finding: {
+        ...at.span,
+        message: `Every node type of release "${cluster.name}" that runs Hazelcast is a lite member (${describeTypes(counts.types)}), so no pod holds distributed data (sessions, locks, caches). Make at least one type a full member.`,
+      },
+    });
+  }
+  return out;
+}
