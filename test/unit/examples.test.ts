@@ -50,7 +50,12 @@ const EXPECTED: Record<string, string[]> = {
   'lite-only-cluster/web1/etc/hazelcast.properties': ['no-data-members'],
   'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
+  'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
+  'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
 };
+
+/** The broken examples, whose findings together cover every rule. */
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -82,11 +87,13 @@ describe('examples/', () => {
     return out;
   };
 
-  test('three clusters of three nodes each', () => {
+  test('three classic clusters of three nodes each, and one release per Kubernetes values file', () => {
     assert.deepEqual(clusters, [
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
+      'values.yaml: web',
+      'values-upgrade.yaml: default',
     ]);
   });
 
@@ -98,12 +105,12 @@ describe('examples/', () => {
   });
 
   test('the broken examples show every rule', () => {
-    const fired = new Set(Object.values({ ...rulesIn('broken-cluster/'), ...rulesIn('lite-only-cluster/') }).flat());
+    const fired = new Set(Object.values(Object.assign({}, ...BROKEN.map(rulesIn)) as Record<string, string[]>).flat());
     assert.deepEqual([...fired].sort(), [...ALL_RULES].sort());
   });
 
   test('which rule fires in which file', () => {
-    assert.deepEqual({ ...rulesIn('broken-cluster/'), ...rulesIn('lite-only-cluster/') }, EXPECTED);
+    assert.deepEqual(Object.assign({}, ...BROKEN.map(rulesIn)), EXPECTED);
   });
 
   test('every quick fix in the examples removes its own diagnostic and touches only what it names', async () => {
@@ -133,6 +140,6 @@ describe('examples/', () => {
         }
       }
     }
-    assert.equal(count, 18);
+    assert.equal(count, 23);
   });
 });

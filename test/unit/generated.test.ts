@@ -52,12 +52,12 @@ describe('npm run gen (scripts/gen/rules.ts)', () => {
 describe('rule registry', () => {
   test('ids are unique, file rules come first, lookup by id', () => {
     const ids = RULES.map((r) => r.id);
-    assert.equal(new Set(ids).size, 24);
+    assert.equal(new Set(ids).size, 28);
     assert.equal(
       RULES.findIndex((r) => r.scope !== 'file'),
-      10,
+      14,
     );
-    assert.ok(RULES.slice(10).every((r) => r.scope !== 'file'));
+    assert.ok(RULES.slice(14).every((r) => r.scope !== 'file'));
     assert.equal(ruleMeta('duplicate-route')?.defaultSeverity, 'error');
     assert.equal(ruleMeta('no-such-rule'), undefined);
   });

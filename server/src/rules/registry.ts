@@ -20,9 +20,13 @@ import { encodingRule } from './encoding';
 import { invalidValueRule } from './invalidValue';
 import { mapKeyOutsideMapFileRule } from './mapKeyOutsideMapFile';
 import { misreadValueRule } from './misreadValue';
+import { placeholderValueRule } from './placeholderValue';
 import { Rule, RuleMeta, Severity } from './rule';
+import { statusValueRule } from './statusValue';
 import { syntaxRule } from './syntax';
 import { unknownKeyRule } from './unknownKey';
+import { unknownRoleRule } from './unknownRole';
+import { upgradeValuesRule } from './upgradeValues';
 import { wrongFileRule } from './wrongFile';
 
 /**
@@ -40,6 +44,10 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   mapKeyOutsideMapFileRule,
   defaultSecretRule,
   encodingRule,
+  statusValueRule,
+  unknownRoleRule,
+  upgradeValuesRule,
+  placeholderValueRule,
   sessionIdleBelowLifetimeRule,
   missingGroupNameRule,
   joinIncompleteRule,
