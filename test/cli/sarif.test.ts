@@ -155,7 +155,10 @@ describe('check --format sarif', () => {
     const log = sarif(dir, 'examples');
     assert.ok(log.runs[0].results.length > 10);
     for (const r of log.runs[0].results)
-      assert.match(r.locations[0].physicalLocation.artifactLocation.uri, /^examples\/([^/]+\/[^/]+\/etc\/|kubernetes\/[^/]+\/values)/);
+      assert.match(
+        r.locations[0].physicalLocation.artifactLocation.uri,
+        /^examples\/(?:[^/]+\/[^/]+\/etc\/|kubernetes\/[^/]+\/values[^/]*\.yaml$)/,
+      );
     const outside = sarif(path.join(dir, 'fixtures', 'two-nodes', 'node1'), '../../../examples/broken-cluster/node2');
     for (const r of outside.runs[0].results) {
       assert.equal(r.locations[0].physicalLocation.artifactLocation.uriBaseId, undefined);

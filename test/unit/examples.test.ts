@@ -52,10 +52,12 @@ const EXPECTED: Record<string, string[]> = {
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
   'kubernetes/broken/values.yaml': ['chart-managed-key', 'hz-group-name-unset', 'hz-group-password-ignored', 'secret-in-configmap'],
   'kubernetes/broken-4x/values.yaml': ['data-holding-share'],
+  'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
+  'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
 };
 
 /** The broken examples, whose findings together cover every rule. */
-const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/broken/', 'kubernetes/broken-4x/'];
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -93,9 +95,11 @@ describe('examples/', () => {
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
       'broken-4x/values.yaml: data web',
+      'broken-statuses/values.yaml: web',
       'broken/values.yaml: api documents',
       'healthy/values.yaml: http-api documents',
       'helmfile/values-prod.yaml.gotmpl: documents',
+      'upgrade/values-upgrade.yaml: default',
     ]);
   });
 
@@ -149,6 +153,6 @@ describe('examples/', () => {
         }
       }
     }
-    assert.equal(count, 22);
+    assert.equal(count, 27);
   });
 });

@@ -27,9 +27,10 @@ import { loadFiles } from '../../server/src/analysis/load';
 import { nodeFolderOf } from '../../server/src/model/node';
 import { relativeUri } from '../../server/src/util/uris';
 import { Analysis, analyze, applyFix, catalog, changedPaths, Files, fixesOf, relativeOf, uriOf } from '../support/memoryHost';
+import { isMap, isScalar, isSeq, Node, parseDocument } from 'yaml';
+import { isValuesDocument } from '../../server/src/model/helm/valuesDocument';
 import { safeSplitPoints } from '../support/layout';
-import { checkValuesFix, VALUES_FIX_RULES } from '../support/valuesRoundTrip';
-import { isValuesFileName } from '../../server/src/model/helm/valuesDocument';
+import { checkValuesFix as checkValuesEntriesFix, VALUES_FIX_RULES } from '../support/valuesRoundTrip';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const RULES_SOURCE = path.resolve(__dirname, '../../../server/src/rules');
@@ -342,6 +343,8 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   // (c) Only the edited files change, each exactly by its edits.
   assert.deepEqual(changedPaths(files, after), [...edits.keys()].filter((p) => after[p] !== files[p]).sort(), `${where}: changed files`);
   for (const [p, list] of edits) assert.equal(after[p], applyEdits(files[p] ?? '', list), `${where}: ${p} changes by its edits only`);
+  const checked = before.workspace.get(uriOf(file));
+  if (checked && isValuesDocument(checked)) return checkValuesFix(files, before, file, d, fix, edits, after, where);
 
   // (b) Entries, comments and parse problems of each touched file.
   const changes = changesOf(files, before, file, d, fix, edits);
@@ -382,6 +385,97 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Values files: each fix replaces one YAML scalar (a key, a value or a list item)
+
+type YamlPath = Array<string | number>;
+
+/** Every scalar of a YAML text with its path, and whether it is a map key. */
+function yamlScalars(text: string): Array<{ node: Node; path: YamlPath; isKey: boolean }> {
+  const out: Array<{ node: Node; path: YamlPath; isKey: boolean }> = [];
+  const walk = (node: unknown, at: YamlPath) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        if (isScalar(pair.key)) out.push({ node: pair.key, path: [...at, key], isKey: true });
+        walk(pair.value, [...at, key]);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...at, i]));
+    else if (isScalar(node)) out.push({ node, path: at, isKey: false });
+  };
+  walk(parseDocument(text, { version: '1.1' }).contents, []);
+  return out;
+}
+
+/** What a values-file diagnostic is about: the YAML path of the scalar it starts on. */
+function valuesSubjectOf(analysis: Analysis, file: string, d: Diagnostic): string {
+  const doc = analysis.workspace.get(uriOf(file))!;
+  const offset = doc.text.offsetAt(d.range.start);
+  const hit = yamlScalars(doc.text.getText()).find(
+    ({ node }) => node.range![0] <= offset && offset < Math.max(node.range![1], node.range![0] + 1),
+  );
+  return hit ? `${hit.isKey ? 'key ' : ''}${hit.path.join('.')}` : `line ${d.range.start.line}`;
+}
+
+/** The YAML data with the scalar at `path` replaced: a key renamed in place, or a value or list item set. */
+function replaced(data: unknown, path: YamlPath, isKey: boolean, value: unknown): unknown {
+  const [head, ...rest] = path;
+  if (Array.isArray(data)) return data.map((item, i) => (i === head ? (rest.length ? replaced(item, rest, isKey, value) : value) : item));
+  const entries = Object.entries(data as Record<string, unknown>);
+  return Object.fromEntries(
+    entries.map(([k, v]) => {
+      if (k !== head) return [k, v];
+      if (rest.length) return [k, replaced(v, rest, isKey, value)];
+      return isKey ? [String(value), v] : [k, value];
+    }),
+  );
+}
+
+/** The scalar a values-file fix writes, from its rule and title. */
+function valuesTarget(rule: string, title: string): unknown {
+  let m: RegExpExecArray | null;
+  if ((rule === 'status-value' || rule === 'unknown-role') && (m = /^Change to (\S+)$/.exec(title))) return m[1];
+  if (rule === 'upgrade-values' && title === 'Set enableInitialization to false') return false;
+  assert.fail(`no round-trip expectation for ${rule} fix "${title}" in a values file: add one to fixRoundTrip.test.ts`);
+}
+
+async function checkValuesFix(
+  files: Files,
+  before: Analysis,
+  file: string,
+  d: Diagnostic,
+  fix: FixData,
+  edits: Map<string, Edit[]>,
+  after: Files,
+  where: string,
+): Promise<void> {
+  const rule = String(d.code);
+  // (b) + (c) One edit in this file, exactly over one scalar; the data change only there.
+  assert.deepEqual([...edits.keys()], [file], `${where}: edits the file of its diagnostic`);
+  const [edit, ...more] = edits.get(file)!;
+  assert.equal(more.length, 0, `${where}: one edit`);
+  const scalar = yamlScalars(files[file]).find(({ node }) => node.range![0] === edit.start && node.range![1] === edit.end);
+  assert.ok(scalar, `${where}: the edit ${edit.start}-${edit.end} covers exactly one scalar`);
+  const target = valuesTarget(rule, fix.title);
+  const was = parseDocument(files[file], { version: '1.1' });
+  const now = parseDocument(after[file], { version: '1.1' });
+  assert.equal(now.errors.length, was.errors.length, `${where}: no new YAML error`);
+  assert.deepEqual(
+    now.toJSON(),
+    replaced(was.toJSON(), scalar.path, scalar.isKey, target),
+    `${where}: only ${scalar.path.join('.')} changes`,
+  );
+  // (a) + (d) The finding is gone, and with it its fix.
+  const subject = valuesSubjectOf(before, file, d);
+  const count = (a: Analysis, title?: string) =>
+    (a.byFile[file] ?? []).filter(
+      (x) => String(x.code) === rule && valuesSubjectOf(a, file, x) === subject && (!title || fixesOf(x).some((f) => f.title === title)),
+    ).length;
+  const reanalysed = await analyze(after);
+  assert.ok(count(reanalysed) <= count(before) - 1, `${where}: ${rule} on ${subject} is still there\n  after: ${dump(after)}`);
+  assert.ok(count(reanalysed, fix.title) < count(before, fix.title), `${where}: "${fix.title}" is still offered\n  after: ${dump(after)}`);
+}
+
 type Tally = Record<string, number>;
 
 /** Checks every fix of the workspace (of the rules `only` accepts); counts checked fixes per rule. */
@@ -393,8 +487,9 @@ async function checkAllFixes(files: Files, tally: Tally, only?: (rule: string) =
       const rule = String(d.code);
       if (only && !only(rule)) continue;
       for (const fix of fixesOf(d)) {
-        // Values files have their own check (test/support/valuesRoundTrip.ts): their edits are YAML.
-        await (isValuesFileName(file) ? checkValuesFix : checkFix)(files, before, file, d, fix);
+        // The fixes that move or add YAML entries have their own check (test/support/valuesRoundTrip.ts);
+        // checkFix checks the one-scalar fixes of values files itself.
+        await (VALUES_FIX_RULES.includes(rule) ? checkValuesEntriesFix : checkFix)(files, before, file, d, fix);
         tally[rule] = (tally[rule] ?? 0) + 1;
         n++;
       }
@@ -961,6 +1056,102 @@ const encodingCase: fc.Arbitrary<Files> = fc
   )
   .map(([files, bom]) => Object.fromEntries(Object.entries(files).map(([p, t]) => [p, bom + t])));
 
+// Values files of the core-mw chart, each under core-mw: in a release folder of its own.
+
+const VALUES_FILE = 'k8s/prod/values.yaml';
+const statusWord = fc.constantFrom(
+  'Enabled',
+  'enable',
+  'true',
+  'yes',
+  'on',
+  'no',
+  'off',
+  'Disable',
+  'FALSE',
+  'maybe',
+  'enabled',
+  'disabled',
+);
+const quoted = (word: string, quote: string) => (quote === "'" ? `'${word}'` : quote === '"' ? `"${word}"` : word);
+
+const statusCase: fc.Arbitrary<Files> = fc
+  .record({
+    step: fc.constantFrom(2, 4),
+    level: fc.constantFrom('root', 'role', 'type'),
+    features: fc.uniqueArray(
+      fc.record({ name: fc.constantFrom('usm-eas', 'guard', 'admin', 'gaurd', 'documnets', 'pluigns'), word: statusWord }),
+      { minLength: 1, maxLength: 4, selector: (e) => e.name },
+    ),
+    packages: fc.uniqueArray(fc.record({ name: fc.constantFrom('open-xchange-a', 'open-xchange-b', 'open-xchange-c'), word: statusWord }), {
+      maxLength: 3,
+      selector: (e) => e.name,
+    }),
+    quote: fc.constantFrom('', '', '"', "'"),
+    comment: fc.boolean(),
+  })
+  .map(({ step, level, features, packages, quote, comment }) => {
+    const pad = (n: number) => ' '.repeat(n * step);
+    const prefix =
+      level === 'root'
+        ? []
+        : level === 'role'
+          ? ['roles:', `${pad(1)}sync:`, `${pad(2)}values:`]
+          : ['scaling:', `${pad(1)}nodes:`, `${pad(2)}web:`, `${pad(3)}values:`];
+    const depth = prefix.length;
+    const lines = ['core-mw:', ...prefix.map((l) => pad(1) + l)];
+    const block = (kind: string, entries: Array<{ name: string; word: string }>) => {
+      if (!entries.length) return;
+      lines.push(`${pad(depth + 1)}${kind}:`, `${pad(depth + 2)}status:`);
+      for (const e of entries) lines.push(`${pad(depth + 3)}${e.name}: ${quoted(e.word, quote)}${comment ? ' # set by ops' : ''}`);
+    };
+    block('features', features);
+    block('packages', packages);
+    return { [VALUES_FILE]: lines.join('\n') + '\n' };
+  });
+
+const roleCase: fc.Arbitrary<Files> = fc
+  .record({
+    scaling: fc.constantFrom('scaling', 'defaultScaling'),
+    types: fc.array(
+      fc.record({
+        flow: fc.boolean(),
+        typo: fc.constantFrom('http-apy', 'sinc', 'admn', 'request-analyzr', 'bussinessmobility'),
+        roles: fc.uniqueArray(fc.constantFrom('http-api', 'sync', 'admin', 'mine', 'documents', 'businessmobility'), { maxLength: 3 }),
+        at: fc.nat(),
+      }),
+      { minLength: 1, maxLength: 2 },
+    ),
+  })
+  .map(({ scaling, types }) => {
+    const lines = ['core-mw:', `  ${scaling}:`, '    nodes:'];
+    types.forEach((t, i) => {
+      const roles: string[] = [...t.roles];
+      roles.splice(t.at % (roles.length + 1), 0, t.typo);
+      lines.push(`      type${i}:`);
+      if (t.flow) lines.push(`        roles: [${roles.join(', ')}]`);
+      else lines.push('        roles:', ...roles.map((r) => `          - ${r}`));
+    });
+    return { [VALUES_FILE]: lines.join('\n') + '\n' };
+  });
+
+const upgradeCase: fc.Arbitrary<Files> = fc
+  .record({
+    value: fc.constantFrom('true', '"true"', "'true'"),
+    comment: fc.boolean(),
+    dbid: fc.boolean(),
+    mysql: fc.boolean(),
+    initFirst: fc.boolean(),
+  })
+  .map(({ value, comment, dbid, mysql, initFirst }) => {
+    const init = `  enableInitialization: ${value}${comment ? ' # first install' : ''}`;
+    const update = ['  update:', '    enabled: true', '    schemata: "oxdb_5"'];
+    const lines = ['core-mw:', ...(initFirst ? [init, ...update] : [...update, init])];
+    if (dbid) lines.push('  globalDBID: 3');
+    if (mysql) lines.push('  mysql:', '    host: db.example.com');
+    return { [VALUES_FILE]: lines.join('\n') + '\n' };
+  });
+
 /** Every rule with fixes and the generator of workspaces that trigger it. */
 const GENERATED: Array<{ rules: string[]; arbitrary: fc.Arbitrary<Files>; seed: number }> = [
   { rules: ['unknown-key'], arbitrary: laidOut(unknownKeyCase), seed: 0x1001 },
@@ -975,6 +1166,9 @@ const GENERATED: Array<{ rules: string[]; arbitrary: fc.Arbitrary<Files>; seed: 
   { rules: ['node-not-listed'], arbitrary: laidOut(nodeNotListedCase), seed: 0x100a },
   { rules: ['weak-cluster-exposure'], arbitrary: laidOut(weakExposureCase), seed: 0x100b },
   { rules: ['encoding'], arbitrary: encodingCase, seed: 0x100c },
+  { rules: ['status-value'], arbitrary: statusCase, seed: 0x100d },
+  { rules: ['unknown-role'], arbitrary: roleCase, seed: 0x100e },
+  { rules: ['upgrade-values'], arbitrary: upgradeCase, seed: 0x100f },
 ];
 
 // ---------------------------------------------------------------------------------------------

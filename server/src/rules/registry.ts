@@ -25,9 +25,13 @@ import { encodingRule } from './encoding';
 import { invalidValueRule } from './invalidValue';
 import { mapKeyOutsideMapFileRule } from './mapKeyOutsideMapFile';
 import { misreadValueRule } from './misreadValue';
+import { placeholderValueRule } from './placeholderValue';
 import { Rule, RuleMeta, Severity } from './rule';
+import { statusValueRule } from './statusValue';
 import { syntaxRule } from './syntax';
 import { unknownKeyRule } from './unknownKey';
+import { unknownRoleRule } from './unknownRole';
+import { upgradeValuesRule } from './upgradeValues';
 import { wrongFileRule } from './wrongFile';
 
 /**
@@ -48,6 +52,10 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   chartManagedKeyRule,
   secretInConfigmapRule,
   hzGroupPasswordIgnoredRule,
+  statusValueRule,
+  unknownRoleRule,
+  upgradeValuesRule,
+  placeholderValueRule,
   sessionIdleBelowLifetimeRule,
   missingGroupNameRule,
   joinIncompleteRule,

@@ -25,7 +25,7 @@ export function isSecretMap(kind: OxKeyMapKind): boolean {
 }
 
 /** The value trees of a chart root that can set OX keys: the root, each role's values, each node type's values. */
-function valueLevels(root: ChartRoot): Array<{ map: YAMLMap; path: string[]; role?: string; nodeType?: string }> {
+export function valueLevels(root: ChartRoot): Array<{ map: YAMLMap; path: string[]; role?: string; nodeType?: string }> {
   const levels: Array<{ map: YAMLMap; path: string[]; role?: string; nodeType?: string }> = [{ map: root.map, path: [...root.path] }];
   const roles = mapAt(root.map, 'roles');
   for (const pair of roles?.items ?? []) {

@@ -42,7 +42,7 @@ export function isValuesFileName(uri: string): boolean {
 }
 
 /** `${VAR}` or `%%NAME%%`, filled in by a deployment script. */
-const SCRIPT_VARIABLE = /\$\{[A-Za-z_][\w.-]*\}|%%[A-Za-z_][\w.-]*%%/;
+export const SCRIPT_VARIABLE = /\$\{[A-Za-z_][\w.-]*\}|%%[A-Za-z_][\w.-]*%%/;
 /** An OX run-time token: `{{env NAME}}`, `{{file<x.properties> NAME:default}}`, `{{NAME}}` (`k8s.md` §7.1). */
 const OX_TOKEN = /^(?:env\s+|file<[^>]*>\s*|[\w-]+\s+)?[A-Za-z_][\w.-]*(?::[^}]*)?$/;
 

@@ -1,0 +1,70 @@
+import { isScalar, Node } from 'yaml';
+import { isSecretMap } from '../model/helm/oxKeyMaps';
+import { isValuesDocument } from '../model/helm/valuesDocument';
+import { isSecret } from '../values/redact';
+import { Finding, Rule } from './rule';
+import { filledIn, plainEntries, spanOf } from './valuesSupport';
+
+/** Chart keys at a chart root that hold names and credentials people copy from examples. */
+const CHART_KEYS = [
+  'hzGroupName',
+  'hzGroupPassword',
+  'masterPassword',
+  'masterAdmin',
+  'basicAuthPassword',
+  'jolokiaPassword',
+  'globalDBID',
+];
+
+/**
+ * Placeholders of examples and templates: `REPLACE_WITH_…`, `REPLACE_ME`, an upper-case token in angle brackets
+ * (`<YOUR_PASSWORD>`; OX's own `<user-id>` syntax is lower-case), and values that are only `changeme` or `TODO`.
+ */
+const PLACEHOLDERS: readonly RegExp[] = [/\bREPLACE_(?:WITH_\w*|ME)\b/, /<[A-Z][A-Z0-9_]+>/, /^change[-_]?me$/i, /^TODO(?![\w-])/];
+
+/** Keys whose values OX reads with its own `<name>` syntax (`com.openexchange.secret.secretSource`). */
+const OWN_BRACKETS = /secretSource$/i;
+/** Secrets by the last key segment, for keys outside the catalog (names of sources and modes are no secrets). */
+const SECRET_NAME = /(?:password|passwd|secret|salt|token|secretkey|cryptkey|encryptionkey|apikey)$/i;
+
+function placeholderIn(value: string, key: string): string | undefined {
+  for (const pattern of PLACEHOLDERS) {
+    const match = pattern.exec(value);
+    if (match && !(pattern.source.startsWith('<') && OWN_BRACKETS.test(key))) return match[0];
+  }
+  return undefined;
+}
+
+function messageFor(key: string, placeholder: string, secret: boolean): string {
+  const what = secret ? 'a placeholder instead of a real secret' : `the placeholder "${placeholder}"`;
+  return `"${key}" still holds ${what}: it is used as written. Put the real value in before deploying.`;
+}
+
+/** A value copied from an example or template that still holds its placeholder. */
+export const placeholderValueRule: Rule = {
+  id: 'placeholder-value',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  title: 'A value that still holds a placeholder of an example or template (REPLACE_WITH_…, REPLACE_ME, <YOUR_PASSWORD>, changeme, TODO).',
+  fixable: false,
+  check: ({ doc }) => {
+    if (!isValuesDocument(doc)) return [];
+    const findings: Finding[] = [];
+    for (const root of doc.roots) {
+      for (const { key, value } of plainEntries(doc, root.map)) {
+        if (!CHART_KEYS.includes(key) || !isScalar(value) || typeof value.value !== 'string' || filledIn(doc, value as Node)) continue;
+        const found = placeholderIn(value.value.trim(), key);
+        if (found) findings.push({ ...spanOf(value as Node)!, message: messageFor(key, found, /Password/.test(key)) });
+      }
+    }
+    for (const e of doc.settings) {
+      if (e.unknownValue) continue;
+      const found = placeholderIn(e.value, e.key);
+      if (!found) continue;
+      const lastSegment = e.key.slice(e.key.lastIndexOf('.') + 1);
+      const secret = isSecret(e.known?.def) || isSecretMap(e.map.kind) || SECRET_NAME.test(lastSegment);
+      findings.push({ ...e.valueRange, message: messageFor(e.key, found, secret) });
+    }
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};
