@@ -58,8 +58,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         { scheme, language: 'ox-ccf' },
       ]),
       // Helm values files keep their YAML (or helm) language; the server answers only for core-mw values.
-      { scheme: 'file', pattern: '**/values*.{yaml,yml}' },
-      { scheme: 'file', pattern: '**/*values*.yaml.gotmpl' },
+      { scheme: 'file', pattern: '**/*values*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/*values*.{yaml,yml}.gotmpl' },
     ],
     synchronize: { configurationSection: 'oxClusterConfig' },
     // A function, so that a restart after the trust grant sends the new value.

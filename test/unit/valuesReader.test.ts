@@ -23,7 +23,7 @@ test('values files are recognised by name; the content decides', () => {
     ['values.yaml', 'values-prod.yml', 'prod-values.yaml.gotmpl', 'values.yaml.gotmpl', 'Chart.yaml', 'my-values.yaml', 'values.json'].map(
       (n) => isValuesFileName(`file:///x/${n}`),
     ),
-    [true, true, true, true, false, false, false],
+    [true, true, true, true, false, true, false],
   );
   const read = (text: string) => readValuesDocument(TextDocument.create('file:///x/values.yaml', 'yaml', 1, text), catalog);
   assert.equal(read('replicaCount: 2\nimage:\n  tag: "1.2"\n'), undefined);

@@ -56,6 +56,8 @@ export class WorkspaceAnalyzer {
     // node's effective values), so the node's other files are analysed again with the changed ones.
     const folders = new Set(changed.map(nodeFolderOf));
     const siblings = [...this.workspace.documents()].map((d) => d.uri).filter((uri) => folders.has(nodeFolderOf(uri)));
+    // The values files of one release read each other (chart version, roles, feature definitions).
+    for (const uri of changed) for (const doc of this.workspace.releaseOf(uri)?.docs ?? []) siblings.push(doc.uri);
     const documents = [...new Set([...changed, ...siblings])];
     // A file that is no OX file and never had diagnostics (the YAML of another chart) gets nothing published.
     const due = documents.filter((uri) => this.workspace.get(uri) || this.single.has(uri));

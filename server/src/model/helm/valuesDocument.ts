@@ -35,10 +35,14 @@ export interface ValuesDocument extends ConfigDocument {
   readonly rendered: boolean;
 }
 
-/** File names the core-mw values reader looks at (`values*.yaml`, `*values*.yaml.gotmpl`); the content decides. */
+/**
+ * File names the core-mw values reader looks at: YAML files with "values" in their name (`values.yaml`,
+ * `values-prod.yml`, `upgrade-values.yaml` as OX's update guide names it, `prod-values.yaml.gotmpl`); the
+ * content decides whether they are core-mw values.
+ */
 export function isValuesFileName(uri: string): boolean {
   const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
-  return /^values.*\.ya?ml$/.test(name) || /values.*\.ya?ml\.gotmpl$/.test(name);
+  return /values.*\.ya?ml(\.gotmpl)?$/.test(name);
 }
 
 /** `${VAR}` or `%%NAME%%`, filled in by a deployment script. */
