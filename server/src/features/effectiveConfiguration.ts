@@ -4,7 +4,7 @@ import { ConfigDocument } from '../model/document';
 import { PlacedSetting, Setting as SourceSetting } from '../model/setting';
 import { isSecret, redacted } from '../values/redact';
 import { OxNode } from '../model/node';
-import { relativeUri } from '../util/uris';
+import { parentUri, relativeUri } from '../util/uris';
 import { Workspace } from '../model/workspace';
 
 export const MAP_NAME_KEY = 'com.openexchange.hazelcast.configuration.map.name';
@@ -20,7 +20,8 @@ export interface EffectiveSetting {
   /** The value OX reads (masked for secrets); null when the key is not set and has no default. */
   value: string | null;
   /** `default` when no file sets the key, else the file and line of the value that counts. */
-  source: 'default' | SettingLocation;
+  /** `chart`: the Helm chart sets it (Kubernetes edition); `default`: OX's default. */
+  source: 'default' | 'chart' | SettingLocation;
   /** Every file that sets the key, when there are several (which one OX reads last is undefined). */
   candidates?: Array<SettingLocation & { value: string }>;
   /** The other nodes of the cluster whose value differs. */
@@ -54,8 +55,10 @@ export interface EffectiveOptions {
   maskSecrets: boolean;
 }
 
+/** Where a setting is: relative to the node folder, or for a node type to the folder of its release's first file. */
 function location(node: OxNode, doc: ConfigDocument, entry: SourceSetting): SettingLocation {
-  return { file: relativeUri(node.uri, doc.uri), line: doc.text.positionAt(entry.keyRange.start).line + 1 };
+  const base = node.kubernetes ? parentUri(node.kubernetes.release.docs[0].uri) : node.uri;
+  return { file: relativeUri(base, doc.uri), line: doc.text.positionAt(entry.keyRange.start).line + 1 };
 }
 
 function isMapKey(catalog: Catalog, key: string): boolean {
@@ -105,7 +108,7 @@ export function effectiveConfiguration(
     const setting: EffectiveSetting = {
       key,
       value: show(key, value.value),
-      source: value.source ? location(node, value.source.doc, value.source.setting) : 'default',
+      source: value.source ? location(node, value.source.doc, value.source.setting) : value.byChart ? 'chart' : 'default',
     };
     if (value.candidates.length > 1) {
       setting.candidates = value.candidates.map((c: PlacedSetting) => ({

@@ -19,6 +19,7 @@ function displayValue(value: string | null): string {
 function displaySource(setting: EffectiveSetting): string {
   const source = setting.source;
   if (source === 'default') return 'default';
+  if (source === 'chart') return 'set by the chart';
   const also = (setting.candidates ?? []).filter((c) => c.file !== source.file || c.line !== source.line);
   const here = `${source.file}:${source.line}`;
   if (!also.length) return here;

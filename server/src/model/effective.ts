@@ -12,6 +12,8 @@ export interface EffectiveValue {
   source?: PlacedSetting;
   /** Every file that sets the key, in path order; more than one means OX's choice is undefined. */
   candidates: PlacedSetting[];
+  /** Without a source: the Helm chart (its stock values or its Hazelcast wiring) sets it, not OX's default. */
+  byChart?: boolean;
 }
 
 /** The OX properties a node runs with, whatever the edition: what node and cluster rules read. */

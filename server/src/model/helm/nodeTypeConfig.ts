@@ -41,10 +41,10 @@ export class NodeTypeConfig implements EffectiveConfig {
     const candidates = this.candidates(key);
     if (written?.length) {
       const last = written[written.length - 1];
-      return { key, value: last.value, ...(last.source ? { source: last.source } : {}), candidates };
+      return { key, value: last.value, ...(last.source ? { source: last.source } : { byChart: true }), candidates };
     }
     const wired = this.wiring.get(key);
-    if (wired !== undefined) return { key, value: wired, candidates };
+    if (wired !== undefined) return { key, value: wired, candidates, byChart: true };
     return { key, value: this.catalog.lookup(key, 'properties')?.def.default ?? null, candidates };
   }
 
