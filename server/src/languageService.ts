@@ -34,6 +34,7 @@ import { findDefinition, findReferences, workspaceSymbols } from './features/nav
 import { documentSymbols } from './features/symbols';
 import { valuesCompletion } from './features/values/completion';
 import { valuesHover } from './features/values/hover';
+import { nodeTypeNote } from './features/values/typeValues';
 import { valuesSymbols } from './features/values/symbols';
 import { CrossRule } from './rules/crossRule';
 import { CROSS_RULES, FILE_RULES } from './rules/registry';
@@ -174,7 +175,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     resolveCompletion: (item) => resolveCompletion(item, catalog),
     hover(text, position) {
       const doc = open(text);
-      if (doc && isValuesDocument(doc)) return valuesHover(doc, position);
+      if (doc && isValuesDocument(doc)) return valuesHover(doc, position, (key, secret) => nodeTypeNote(sync.model, doc.uri, key, secret));
       return doc && isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
     },
     codeActions(text, context) {

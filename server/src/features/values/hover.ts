@@ -42,7 +42,11 @@ function settingAt(doc: ValuesDocument, offset: number): { setting: ValuesSettin
 }
 
 /** Hover on an OX key or its value in an OX-key map, or on a chart key at a chart root. */
-export function valuesHover(doc: ValuesDocument, position: Position): Hover | null {
+export function valuesHover(
+  doc: ValuesDocument,
+  position: Position,
+  typeNote?: (canonicalKey: string, secret: boolean) => string | undefined,
+): Hover | null {
   const offset = doc.text.offsetAt(position);
   const range = (start: number, end: number) => ({ start: doc.text.positionAt(start), end: doc.text.positionAt(end) });
   const found = settingAt(doc, offset);
@@ -57,6 +61,8 @@ export function valuesHover(doc: ValuesDocument, position: Position): Hover | nu
       ? undefined
       : valueMarkdown(isSecretMap(setting.map.kind) ? { ...known.def, secret: true } : known.def, setting.value);
     if (valueNote) parts.unshift(valueNote, '---');
+    const perType = typeNote?.(setting.canonicalKey, !!known.def.secret || isSecretMap(setting.map.kind));
+    if (perType) parts.push('---', perType);
     const span = onKey ? setting.keyRange : setting.valueRange;
     return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range: range(span.start, span.end) };
   }

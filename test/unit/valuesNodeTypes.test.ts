@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupContent } from 'vscode-languageserver-types';
+import { serviceOver, uriOf } from '../support/memoryHost';
+
+const TEXT = [
+  'core-mw:',
+  '  hzGroupName: prod',
+  '  properties:',
+  '    com.openexchange.sessiond.maxSession: "500"',
+  '  scaling:',
+  '    nodes:',
+  '      api:',
+  '        replicas: 3',
+  '        roles: [http-api]',
+  '      docs:',
+  '        replicas: 2',
+  '        roles: [documents]',
+  '        values:',
+  '          properties:',
+  '            com.openexchange.sessiond.maxSession: "900"',
+  '',
+].join('\n');
+
+async function hoverText(text: string, line: number, character: number): Promise<string> {
+  const service = await serviceOver({ 'deploy/values.yaml': text });
+  const hover = service.hover(TextDocument.create(uriOf('deploy/values.yaml'), 'yaml', 1, text), { line, character });
+  return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+}
+
+test('hover on an OX key of a values file lists its value on each node type when they differ', async () => {
+  const shown = await hoverText(TEXT, 3, 10);
+  assert.ok(shown.endsWith('---\n\nOn each node type of this release:\n\n- api: `500`\n- docs: `900`'), shown);
+});
+
+test('no per-type note when every node type has the same value', async () => {
+  const same = TEXT.replace('"900"', '"500"');
+  const shown = await hoverText(same, 3, 10);
+  assert.ok(shown.length > 0 && !shown.includes('On each node type'), shown);
+});
