@@ -144,6 +144,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const doc = open(text);
     return doc && isOxDocument(doc) ? feature(doc) : none;
   };
+  /** Runs a feature that every format supports, or answers `none` for a file that is no OX file. */
+  const withConfig = <T>(text: TextDocument, none: T, feature: (doc: ConfigDocument) => T): T => {
+    const doc = open(text);
+    return doc ? feature(doc) : none;
+  };
   const diagnostics = (uri: string) => scrubber.apply(sync.diagnostics(uri));
   const analyzeAll = (settings: Settings, yieldNow: () => Promise<void> = noYield) => sync.analyzeAll(settings, yieldNow);
 
@@ -199,8 +204,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     // Values files fold as YAML: the YAML extension does it, so they get none from here.
     folding: (text) => withProperties(text, [], foldingRanges),
     inlayHints: (text, range, settings) => (settings.inlayHints ? withProperties(text, [], (doc) => inlayHints(doc, range)) : []),
-    definition: (text, position) => withProperties(text, [], (doc) => findDefinition(sync.model, doc, position)),
-    references: (text, position) => withProperties(text, [], (doc) => findReferences(sync.model, doc, position)),
+    definition: (text, position) => withConfig(text, [], (doc) => findDefinition(sync.model, doc, position)),
+    references: (text, position) => withConfig(text, [], (doc) => findReferences(sync.model, doc, position)),
     workspaceSymbols: (query) => workspaceSymbols(sync.model, query),
     effectiveConfiguration(uri, effectiveOptions) {
       const masked = { maskSecrets: effectiveOptions.maskSecrets };

@@ -39,3 +39,17 @@ test('no per-type note when every node type has the same value', async () => {
   const shown = await hoverText(same, 3, 10);
   assert.ok(shown.length > 0 && !shown.includes('On each node type'), shown);
 });
+
+test('definition in a values file lists the key in every map of the release; references reach .properties files too', async () => {
+  const files = { 'deploy/values.yaml': TEXT, 'classic/node1/etc/sessiond.properties': 'com.openexchange.sessiond.maxSession=100\n' };
+  const service = await serviceOver(files);
+  const text = TextDocument.create(uriOf('deploy/values.yaml'), 'yaml', 1, TEXT);
+  const lines = (list: Array<{ uri: string; range: { start: { line: number } } }>) =>
+    list.map((l) => `${l.uri.slice(l.uri.indexOf('/', 8))}:${l.range.start.line}`);
+  assert.deepEqual(lines(service.definition(text, { line: 3, character: 8 })), ['/deploy/values.yaml:3', '/deploy/values.yaml:14']);
+  assert.deepEqual(lines(service.references(text, { line: 3, character: 8 })).sort(), [
+    '/classic/node1/etc/sessiond.properties:0',
+    '/deploy/values.yaml:14',
+    '/deploy/values.yaml:3',
+  ]);
+});

@@ -35,6 +35,12 @@ export function findReferences(workspace: Workspace, doc: ConfigDocument, positi
  */
 export function findDefinition(workspace: Workspace, doc: ConfigDocument, position: Position): Location[] {
   const key = keyAt(doc, position);
+  // In a values file: every entry of the key in the release's files (roles and node types override each other).
+  const release = workspace.releaseOf(doc.uri);
+  if (release) {
+    if (key === undefined) return [];
+    return release.docs.flatMap((d) => d.settings.filter((e) => e.canonicalKey === key).map((e) => location(d, e)));
+  }
   const node = workspace.nodeOf(doc.uri);
   if (key === undefined || !node) return [];
   if (doc.kind.isMapFile || doc.kind.syntax !== 'properties') {
@@ -52,8 +58,10 @@ export function workspaceSymbols(workspace: Workspace, query: string): SymbolInf
   const out: SymbolInformation[] = [];
   for (const doc of workspace.documents()) {
     const node = workspace.nodeOf(doc.uri);
-    const container = `${node?.name ?? ''}/${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}`;
+    const file = `${node?.name ?? ''}/${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}`;
     for (const e of doc.settings) {
+      // A values file's entries are named with their map (`core-mw.roles.documents.values.properties`).
+      const container = e.scope ? `${doc.kind.name} ${e.scope}` : file;
       if (needle && !e.key.toLowerCase().includes(needle)) continue;
       if (out.length >= MAX_SYMBOLS) {
         // Say that the list stops here, so nobody takes it for complete.
