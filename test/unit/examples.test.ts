@@ -52,6 +52,7 @@ const EXPECTED: Record<string, string[]> = {
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
   'kubernetes/broken/values.yaml': ['chart-managed-key', 'hz-group-name-unset', 'hz-group-password-ignored', 'secret-in-configmap'],
   'kubernetes/broken-4x/values.yaml': ['data-holding-share'],
+  'kubernetes/broken-packages/values.yaml': ['packages-differ', 'session-storage-package'],
   'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
   'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
 };
@@ -95,6 +96,7 @@ describe('examples/', () => {
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
       'broken-4x/values.yaml: data web',
+      'broken-packages/values.yaml: api sync',
       'broken-statuses/values.yaml: web',
       'broken/values.yaml: api documents',
       'healthy/values.yaml: http-api documents',

@@ -251,3 +251,51 @@ test('data-holding-share: under 10 % full members among 10 or more Hazelcast pod
   );
   assert.deepEqual(await ofRule({ 'deploy/values.yaml': text(2) }, 'data-holding-share'), []);
 });
+
+const MIXED = [
+  'hzGroupName: mixed',
+  'scaling:',
+  '  nodes:',
+  '    api:',
+  '      replicas: 2',
+  '      roles: [http-api, hazelcast-data-holding]',
+  '      values:',
+  '        packages:',
+  '          status:',
+  '            open-xchange-sessionstorage-hazelcast: disabled',
+  '            open-xchange-sms-twilio: enabled',
+  '    sync:',
+  '      replicas: 2',
+  '      roles: [sync, hazelcast-data-holding]',
+  '',
+].join('\n');
+
+test('session-storage-package: the package off on some Hazelcast types only; Redis session storage exempts', async () => {
+  const ds = await ofRule({ 'deploy/values.yaml': MIXED }, 'session-storage-package');
+  assert.deepEqual(ds.map(at), [['session-storage-package', 3, 4, 7, 2]]);
+  assert.equal(
+    ds[0].message,
+    'open-xchange-sessionstorage-hazelcast is disabled on node type "api" but not on "sync", which share its Hazelcast cluster. Sessions are kept in Hazelcast here (no Redis session storage is configured), so this type cannot read the sessions the others store. Enable the package on every Hazelcast type, or on none.',
+  );
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': `redis:\n  enabled: true\n${MIXED}` }, 'session-storage-package'), []);
+  const offEverywhere = MIXED.replace(
+    '      roles: [sync, hazelcast-data-holding]',
+    '      roles: [sync, hazelcast-data-holding]\n      values:\n        packages:\n          status:\n            open-xchange-sessionstorage-hazelcast: disabled',
+  );
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': offEverywhere }, 'session-storage-package'), []);
+});
+
+test('packages-differ: a warning for packages that keep data in Hazelcast, information for the others', async () => {
+  const ds = await ofRule({ 'deploy/values.yaml': MIXED }, 'packages-differ');
+  assert.deepEqual(ds.map(at), [
+    ['packages-differ', 3, 4, 7, 2],
+    ['packages-differ', 11, 4, 8, 3],
+  ]);
+  assert.equal(
+    ds[1].message,
+    'open-xchange-sms-twilio is disabled on node type "sync" but not on "api" of the same Hazelcast cluster. It keeps no data in Hazelcast as far as known, so this is only worth a look.',
+  );
+  // From chart 6.0.1 only the documents types form the cluster: an API type may differ.
+  const chart6 = MIXED.replace('[http-api, hazelcast-data-holding]', '[http-api]').replace('[sync, hazelcast-data-holding]', '[documents]');
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': chart6 }, 'packages-differ'), []);
+});

@@ -28,6 +28,8 @@ export interface ChartFacts {
   hazelcastByDocumentsRoleFrom: string;
   removedRoles: Array<{ roles: string[]; removedIn: string; replacedBy: string }>;
   chartManagedProperties: ChartManagedProperty[];
+  /** Packages whose bundles keep data in Hazelcast maps: every member of a cluster needs them alike. */
+  hazelcastDataPackages: string[];
   versions: ChartVersionFacts[];
 }
 

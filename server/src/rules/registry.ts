@@ -13,6 +13,8 @@ import { nodeNotListedRule } from './cross/nodeNotListed';
 import { sessionIdleBelowLifetimeRule } from './cross/sessionIdleBelowLifetime';
 import { weakClusterExposureRule } from './cross/weakClusterExposure';
 import { dataHoldingShareRule } from './cross/dataHoldingShare';
+import { packagesDifferRule } from './cross/packagesDiffer';
+import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
 import { chartManagedKeyRule } from './chartManagedKey';
@@ -72,6 +74,8 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   weakClusterExposureRule,
   hzGroupNameUnsetRule,
   dataHoldingShareRule,
+  sessionStoragePackageRule,
+  packagesDifferRule,
 ];
 
 /** The rules that look at one file at a time. */

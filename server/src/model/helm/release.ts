@@ -67,7 +67,8 @@ const LATEST = CORE_MW.versions[CORE_MW.versions.length - 1];
 /** The chart's stock values (with its roles' definitions) as a value tree. */
 function stockValues(facts: ChartVersionFacts): ValueTree {
   const roles = Object.fromEntries(Object.entries(facts.roles).map(([name, role]) => [name, role.values ? { values: role.values } : {}]));
-  return fromData({ ...facts.defaults, roles });
+  const features = { ...((facts.defaults.features as Record<string, unknown> | undefined) ?? {}), definitions: facts.features };
+  return fromData({ ...facts.defaults, features, roles });
 }
 
 /** The user values of a document: its chart roots merged in order. */
