@@ -101,8 +101,20 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
       warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
   });
-  await service.reconfigure({ catalog, roots: [], discover: {}, clusters: declared, maxFileSize: Infinity });
+  const indexed = await service.reconfigure({
+    catalog,
+    roots: [],
+    discover: {},
+    clusters: declared,
+    releases: config.releases,
+    maxFileSize: Infinity,
+  });
   let ioFailed = false;
+  // Only the values files of the declared releases are read here.
+  for (const message of indexed) {
+    warn(io, message);
+    ioFailed = true;
+  }
   const progress = progressReporter(io);
   let offset = 0;
   for (const { options, roots: groupRoots } of groups.values()) {
