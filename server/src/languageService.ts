@@ -43,6 +43,7 @@ import { BatchReport, fixAll as fixWorkspace, FixResult, report } from './servic
 import { DiagnosticScrubber } from './service/scrub';
 import { Settings } from './settings';
 import { parseProperties } from './parser/propertiesParser';
+import { coreMwValuesSchema } from './features/values/valuesSchema';
 
 export type { BatchReport, DeclaredCluster, DeclaredRelease, DiscoverOptions, FixResult, WorkspaceHost };
 export { FIX_ALL_KIND };
@@ -233,4 +234,9 @@ export function javaProperties(text: string): { values: Map<string, string>; pro
   if (first) return { values, problem: { offset: first.start, message: first.message } };
   for (const entry of doc.entries) values.set(entry.key, entry.value);
   return { values };
+}
+
+/** The JSON Schema (draft-07) of core-mw values files, from the catalog and the chart facts. */
+export function valuesSchema(catalog: Catalog): Record<string, unknown> {
+  return coreMwValuesSchema(catalog);
 }
