@@ -19,6 +19,7 @@ import { WorkspaceHost } from './analysis/host';
 import { DiscoverOptions } from './analysis/discover';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
+import { DeclaredRelease } from './model/helm/release';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
@@ -43,8 +44,9 @@ import { BatchReport, fixAll as fixWorkspace, FixResult, report } from './servic
 import { DiagnosticScrubber } from './service/scrub';
 import { Settings } from './settings';
 import { parseProperties } from './parser/propertiesParser';
+import { coreMwValuesSchema } from './features/values/valuesSchema';
 
-export type { BatchReport, DeclaredCluster, DiscoverOptions, FixResult, WorkspaceHost };
+export type { BatchReport, DeclaredCluster, DeclaredRelease, DiscoverOptions, FixResult, WorkspaceHost };
 export { FIX_ALL_KIND };
 
 /** What the workspace is: reconfiguring starts over with it. */
@@ -54,6 +56,10 @@ export interface WorkspaceConfiguration {
   roots: readonly string[];
   discover: DiscoverOptions;
   clusters: readonly DeclaredCluster[];
+  /** Helm releases: values file URIs in `helm -f` order; other values files are releases of their own. */
+  releases?: readonly DeclaredRelease[];
+  /** The core-mw chart version of every release that declares none; wins over a Chart.yaml beside the values file. */
+  chartVersion?: string;
   /** Files larger than this (in characters) are parsed for their syntax only. */
   maxFileSize: number;
 }
@@ -66,7 +72,7 @@ export type EffectiveFormat = { format: 'markdown' } | { format: 'json'; folderO
  */
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** Starts over with a new catalog, roots, discovery and clusters; returns messages about files it could not read. */
+  /** Starts over with a new catalog, roots, discovery, clusters and releases; returns messages about files it could not read. */
   reconfigure(config: WorkspaceConfiguration): Promise<string[]>;
   /** Reads the OX files below more roots with their own discovery options. */
   load(
@@ -74,6 +80,8 @@ export interface LanguageService {
     discover: DiscoverOptions,
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ files: number; messages: string[]; unreadable: number }>;
+  /** Reads the given files whatever their names; `skipped` are those no reader takes (a YAML file without core-mw values). */
+  loadFiles(uris: readonly string[]): Promise<{ files: number; messages: string[]; unreadable: number; skipped: string[] }>;
   /** An editor opened or changed a document; parsed once per version. Undefined for a file that is no OX file. */
   open(text: TextDocument): ConfigDocument | undefined;
   close(uri: string): Promise<void>;
@@ -160,9 +168,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       catalog = config.catalog;
       sync.maxFileSize = config.maxFileSize;
       scrubber.invalidate();
-      return changed(await sync.reconfigure(config.catalog, config.roots, config.discover, config.clusters));
+      const releases = { releases: config.releases, chartVersion: config.chartVersion };
+      return changed(await sync.reconfigure(config.catalog, config.roots, config.discover, config.clusters, releases));
     },
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
+    loadFiles: async (uris) => changed(await sync.loadFiles(uris)),
     open,
     close: async (uri) => changed(await sync.closeDocument(uri)),
     fileChanged: async (uri, deleted) => changed(await sync.fileChanged(uri, deleted)),
@@ -230,4 +240,9 @@ export function javaProperties(text: string): { values: Map<string, string>; pro
   if (first) return { values, problem: { offset: first.start, message: first.message } };
   for (const entry of doc.entries) values.set(entry.key, entry.value);
   return { values };
+}
+
+/** The JSON Schema (draft-07) of core-mw values files, from the catalog and the chart facts. */
+export function valuesSchema(catalog: Catalog): Record<string, unknown> {
+  return coreMwValuesSchema(catalog);
 }

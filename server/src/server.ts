@@ -122,6 +122,7 @@ async function reloadConfiguration(): Promise<void> {
     roots: workspaceFolders.map(pathToUri),
     discover: discoveryOf(config, workspaceFolders),
     clusters: config.clusters,
+    releases: config.releases,
     maxFileSize: settings.maxFileSize ?? Infinity,
   });
   for (const text of documents.all()) service.open(text);
@@ -171,7 +172,8 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: '**/*.{properties,ccf}' },
-        { globPattern: '**/*values*.{yaml,yml,gotmpl}' },
+        // Values files of any name (a release may list one), and Chart.yaml for the chart version.
+        { globPattern: '**/*.{yaml,yml,gotmpl}' },
         { globPattern: `**/${CONFIG_FILE_NAME}` },
       ],
     });

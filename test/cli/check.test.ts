@@ -135,14 +135,18 @@ describe('check: exit codes', () => {
     assert.match(cli(fixtures, 'check', '--rule', 'no-such-rule=off', 'two-nodes').stderr, /unknown rule "no-such-rule"/);
   });
 
-  test('2: a directory that does not exist, or is a file', () => {
+  test('2: a directory or file that does not exist, or a file of a kind check does not read', () => {
     const missing = cli(fixtures, 'check', 'two-nodes', 'no-such-dir');
     assert.equal(missing.status, 2);
-    assert.equal(missing.stderr, 'ox-cluster-config: no such directory: no-such-dir\n');
+    assert.equal(missing.stderr, 'ox-cluster-config: no such file or directory: no-such-dir\n');
     assert.equal(missing.stdout, '');
-    const file = cli(fixtures, 'check', 'two-nodes/node1/etc/hazelcast.properties');
+    const file = cli(fixtures, 'check', 'with-config/.oxclusterconfig.json');
     assert.equal(file.status, 2);
-    assert.equal(file.stderr, 'ox-cluster-config: not a directory: two-nodes/node1/etc/hazelcast.properties\n');
+    assert.equal(
+      file.stderr,
+      'ox-cluster-config: not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl): with-config/.oxclusterconfig.json\n',
+    );
+    assert.equal(file.stdout, '');
   });
 
   test('2: no OX file under any directory; a directory without any beside others is only reported', () => {
@@ -379,6 +383,11 @@ describe('dump and help', () => {
         '--cluster',
         '--fix',
         '--effective',
+        '--values',
+        '--release',
+        '--chart-version',
+        'schema core-mw',
+        '"releases"',
         '.oxclusterconfig.json',
         'no OX configuration files found',
         'Exit codes',

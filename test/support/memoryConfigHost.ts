@@ -20,6 +20,7 @@ export function memoryConfigHost(files: ConfigFiles): ConfigHost & { reads: stri
     resolvePath: (folder, entry) => normalize(entry.startsWith('/') ? entry : `${folder}/${entry}`),
     isInside: (folder, file) => file === folder || file.startsWith(`${folder}/`),
     folderUri: (folder) => `file://${folder}`,
+    isFile: async (file) => typeof files[file] === 'string',
     async readJson(file): Promise<JsonRead> {
       reads.push(file);
       const content = files[file];

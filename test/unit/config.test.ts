@@ -66,7 +66,7 @@ describe('configuration resolver: rule severities', () => {
     assert.deepEqual(withFile.rules, { 'wrong-file': 'information' });
     assert.equal(withFile.editor, undefined);
     const none = await resolveConfiguration(memoryConfigHost({}), { folders: ['/ws'], trusted: true, ruleDefaults: DEFAULTS });
-    assert.deepEqual(none, { files: [], editor: undefined, rules: {}, clusters: [], catalog: none.catalog, problems: [] });
+    assert.deepEqual(none, { files: [], editor: undefined, rules: {}, clusters: [], releases: [], catalog: none.catalog, problems: [] });
     assert.deepEqual(siteKeys(none.catalog), []);
   });
 
@@ -163,10 +163,50 @@ describe('configuration resolver: the configuration file', () => {
     assert.deepEqual(resolved.files[0].config, {
       rules: { syntax: 'off' },
       clusters: [{ name: 'ok', nodes: ['n1'], root: 'file:///ws' }],
+      releases: [],
       catalogs: [],
       include: [],
       exclude: ['keep'],
     });
+  });
+
+  test('releases: values paths relative to the file, in order; missing, non-YAML and malformed entries are reported', async () => {
+    const host = memoryConfigHost({
+      '/ws/.oxclusterconfig.json': JSON.stringify({
+        releases: [
+          { name: 'prod', chartVersion: '6.20.2', values: ['k8s/values.yaml', 'k8s/prod.yaml.gotmpl', '../shared/site.yml'] },
+          { name: 'half', values: ['k8s/values.yaml', 'k8s/gone.yaml', 'k8s/notes.txt'] },
+          { name: 'none', chartVersion: 'latest', values: ['gone.yaml'] },
+          { name: 'shapeless', values: [] },
+          { name: 'extra', values: ['k8s/values.yaml'], namespace: 'ox' },
+        ],
+      }),
+      '/ws/k8s/values.yaml': 'hzGroupName: a',
+      '/ws/k8s/prod.yaml.gotmpl': 'replicas: 2',
+      '/shared/site.yml': 'hzGroupName: b',
+    });
+    const resolved = await resolveConfiguration(host, { folders: ['/ws'], trusted: true, ruleDefaults: DEFAULTS });
+    assert.deepEqual(
+      resolved.problems.map((p) => `${p.kind}: ${p.message}`),
+      [
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[2].chartVersion must be a chart version such as "6.20.2"; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[3] needs a "name" and a list of "values" files; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: Unknown setting "namespace" in releases[4]; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[1] ("half"): no values file k8s/gone.yaml; left out.',
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[1] ("half"): k8s/notes.txt is not a YAML values file; left out.',
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[2] ("none"): no values file gone.yaml; left out.',
+        'invalid-setting: /ws/.oxclusterconfig.json: releases[2] ("none") has no values file left; ignored.',
+      ],
+    );
+    assert.deepEqual(resolved.releases, [
+      {
+        name: 'prod',
+        chartVersion: '6.20.2',
+        values: ['file:///ws/k8s/values.yaml', 'file:///ws/k8s/prod.yaml.gotmpl', 'file:///shared/site.yml'],
+      },
+      { name: 'half', values: ['file:///ws/k8s/values.yaml'] },
+      { name: 'extra', values: ['file:///ws/k8s/values.yaml'] },
+    ]);
   });
 });
 

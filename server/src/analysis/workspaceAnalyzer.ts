@@ -122,6 +122,11 @@ export class WorkspaceAnalyzer {
     return [...affected];
   }
 
+  /** Forgets the single-file results of documents whose context changed (their chart version), so all their rules run again. */
+  forget(uris: readonly string[]): void {
+    for (const uri of uris) this.byRule.delete(uri);
+  }
+
   /** Forgets every result, so that the next analysis starts from scratch; returns the URIs that had any. */
   reset(): string[] {
     const previous = new Set([...this.single.keys(), ...[...this.cross.values()].flatMap((m) => [...m.keys()])]);

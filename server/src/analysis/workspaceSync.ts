@@ -10,10 +10,21 @@ import { DeclaredCluster } from '../model/clusters';
 import { DiscoverOptions, isOxFile } from './discover';
 import { loadFiles, parseFile } from './load';
 import { Workspace } from '../model/workspace';
-import { relativeUri } from '../util/uris';
+import { parentUri, relativeUri } from '../util/uris';
+import { DeclaredRelease } from '../model/helm/release';
+import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
+import { ChartVersions, isChartFile } from './chartVersions';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
+
+/** The Kubernetes edition's part of a workspace's shape. */
+export interface ReleaseOptions {
+  /** Releases of `.oxclusterconfig.json` or the command line; their values files are read whatever their names. */
+  releases?: readonly DeclaredRelease[];
+  /** The chart version of every release that declares none, instead of a Chart.yaml beside its first file. */
+  chartVersion?: string;
+}
 
 export interface SyncEnvironment extends Pick<AnalyzerOptions, 'singleFileRules' | 'crossRules'> {
   host: WorkspaceHost;
@@ -34,6 +45,11 @@ export class WorkspaceSync {
   private readonly onDisk = new Set<string>();
   /** The size limit the open documents were parsed with. */
   private parsedWithMaxSize = this.maxFileSize;
+  private releaseOptions: ReleaseOptions = {};
+  /** Values files the releases list: read even where discovery would not find them. */
+  private listed = new Set<string>();
+  private readonly chartVersions: ChartVersions;
+  private readonly chartVersionOf = (doc: ValuesDocument) => this.releaseOptions.chartVersion ?? this.chartVersions.of(doc.uri);
 
   constructor(
     private catalog: Catalog,
@@ -43,7 +59,8 @@ export class WorkspaceSync {
     /** File access, the rules to run and where a rule's failure goes. */
     private readonly env: SyncEnvironment,
   ) {
-    this.workspace = new Workspace(catalog, declared);
+    this.chartVersions = new ChartVersions(env.host);
+    this.workspace = new Workspace(catalog, declared, [], this.chartVersionOf);
     this.analyzer = this.newAnalyzer();
   }
 
@@ -60,9 +77,20 @@ export class WorkspaceSync {
     return this.workspace;
   }
 
-  /** Reads every OX file below the workspace folders; open documents keep their editor text. */
+  /** Reads every OX file below the workspace folders and those the releases list; open documents keep their editor text. */
   async index(): Promise<string[]> {
-    return (await this.load(this.roots, this.discover)).messages;
+    const { messages } = await this.load(this.roots, this.discover);
+    const missing = [...this.listed].filter((uri) => !this.workspace.get(uri));
+    return [...messages, ...(await this.loadFiles(missing)).messages];
+  }
+
+  /** Puts parsed files into the model and reads the Chart.yaml beside each values file. */
+  private async add(docs: readonly ConfigDocument[]): Promise<void> {
+    for (const doc of docs) {
+      this.onDisk.add(doc.uri);
+      if (!this.open.has(doc.uri)) this.workspace.set(doc);
+    }
+    await this.chartVersions.read(docs.filter(isValuesDocument).map((d) => parentUri(d.uri)));
   }
 
   /** Reads the OX files below more roots, with their own discovery options (the CLI checks several directories). */
@@ -72,11 +100,26 @@ export class WorkspaceSync {
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ files: number; messages: string[]; unreadable: number }> {
     const loaded = await loadFiles(this.env.host, roots, this.catalog, { ...discover, maxFileSize: this.maxFileSize }, onProgress);
-    for (const doc of loaded.docs) {
-      this.onDisk.add(doc.uri);
-      if (!this.open.has(doc.uri)) this.workspace.set(doc);
-    }
+    await this.add(loaded.docs);
     return { files: loaded.docs.length, messages: loaded.messages, unreadable: loaded.unreadable };
+  }
+
+  /** Reads the given files (named on the command line or in a release), whatever their names; `skipped` are no OX files. */
+  async loadFiles(uris: readonly string[]): Promise<{ files: number; messages: string[]; unreadable: number; skipped: string[] }> {
+    const docs: ConfigDocument[] = [];
+    const messages: string[] = [];
+    const skipped: string[] = [];
+    for (const uri of uris) {
+      try {
+        const doc = parseFile(uri, await this.env.host.readFile(uri, encodingOf(uri)), this.catalog, 0, this.maxFileSize);
+        if (doc) docs.push(doc);
+        else skipped.push(uri);
+      } catch (error) {
+        messages.push(`Cannot read ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    await this.add(docs);
+    return { files: docs.length, messages, unreadable: messages.length, skipped };
   }
 
   /** Replaces a file's text (a fix written by the CLI) as its next version. */
@@ -87,12 +130,13 @@ export class WorkspaceSync {
     else this.workspace.delete(uri);
   }
 
-  /** Starts over with a new catalog, cluster declarations and discovery options. */
+  /** Starts over with a new catalog, cluster and release declarations and discovery options. */
   async reconfigure(
     catalog: Catalog,
     roots: readonly string[],
     discover: DiscoverOptions,
     declared: readonly DeclaredCluster[],
+    releases: ReleaseOptions = {},
   ): Promise<string[]> {
     // Parses made with the same catalog and size limit stay valid.
     const keepParses = catalog === this.catalog && this.maxFileSize === this.parsedWithMaxSize;
@@ -100,7 +144,10 @@ export class WorkspaceSync {
     this.parsedWithMaxSize = this.maxFileSize;
     this.roots = roots;
     this.discover = discover;
-    this.workspace = new Workspace(catalog, declared);
+    this.releaseOptions = releases;
+    this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
+    this.chartVersions.clear();
+    this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {
@@ -133,6 +180,7 @@ export class WorkspaceSync {
   }
 
   private isIndexed(uri: string): boolean {
+    if (this.listed.has(uri)) return true;
     return this.roots.some((root) => {
       const rel = relativeUri(root, uri);
       return rel !== uri && isOxFile(rel, /(^|\/)(etc|conf)\//.test(rel), this.discover.include ?? []);
@@ -145,6 +193,7 @@ export class WorkspaceSync {
       if (!doc) throw new Error('no OX file');
       this.workspace.set(doc);
       this.onDisk.add(uri);
+      if (isValuesDocument(doc)) await this.chartVersions.read([parentUri(uri)]);
     } catch {
       this.workspace.delete(uri);
       this.onDisk.delete(uri);
@@ -153,6 +202,12 @@ export class WorkspaceSync {
 
   /** A file changed on disk (created, changed or deleted); open documents are left to the editor. */
   async fileChanged(uri: string, deleted: boolean): Promise<boolean> {
+    // A Chart.yaml counts by its saved text, open or not: Helm reads the disk.
+    if (isChartFile(uri)) {
+      const changed = await this.chartVersions.reread(uri);
+      if (changed) this.workspace.chartVersionsChanged();
+      return changed;
+    }
     if (this.open.has(uri)) return false;
     if (deleted) {
       this.onDisk.delete(uri);
@@ -177,8 +232,17 @@ export class WorkspaceSync {
     return [...new Set([...previous, ...uris, ...this.analyzer.analyzeClusters(uris, settings)])];
   }
 
+  /** Analyses after changes; a changed Chart.yaml stands for every file of the releases of the values files beside it. */
   update(changed: readonly string[], settings: Settings): string[] {
-    return this.analyzer.update(changed, settings);
+    const ofCharts = changed.filter(isChartFile).flatMap((uri) => this.filesOfChart(uri));
+    this.analyzer.forget(ofCharts);
+    return this.analyzer.update([...changed.filter((uri) => !isChartFile(uri)), ...ofCharts], settings);
+  }
+
+  private filesOfChart(chartUri: string): string[] {
+    const folder = parentUri(chartUri);
+    const beside = [...this.workspace.documents()].filter((d) => isValuesDocument(d) && parentUri(d.uri) === folder);
+    return [...new Set(beside.flatMap((d) => this.workspace.releaseOf(d.uri)?.docs.map((m) => m.uri) ?? [d.uri]))];
   }
 
   diagnostics(uri: string): Diagnostic[] {

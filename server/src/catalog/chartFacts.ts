@@ -33,6 +33,9 @@ export interface ChartFacts {
   versions: ChartVersionFacts[];
 }
 
+/** The chart's name, as its Chart.yaml gives it. */
+export const CORE_MW_CHART = 'core-mw';
+
 // Validated against schemas/charts/chart-facts.schema.json by a unit test.
 export const CORE_MW: ChartFacts = data as unknown as ChartFacts;
 

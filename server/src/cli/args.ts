@@ -1,10 +1,12 @@
+import { CHART_VERSION } from '../config/configFile';
 import { SeverityName } from '../rules/rule';
 import { UsageError } from './io';
 
 export type OutputFormat = 'human' | 'json' | 'sarif';
 
 export interface CheckArgs {
-  dirs: string[];
+  /** Directories and files to check, as given. */
+  paths: string[];
   format: OutputFormat;
   /** `--rule id=severity`, in order (the last one of an id wins). */
   rules: Array<{ id: string; severity: SeverityName }>;
@@ -13,6 +15,12 @@ export interface CheckArgs {
   effective: boolean;
   /** `--cluster name=dirA,dirB`: paths (or globs) relative to the current folder. */
   clusters: Array<{ name: string; nodes: string[] }>;
+  /** `--values`, in order: the files of one release. */
+  values: string[];
+  /** `--release`: the name of the release of `--values`. */
+  release?: string;
+  /** `--chart-version`: the core-mw chart version of the `--values` release and of every release that declares none. */
+  chartVersion?: string;
   help: boolean;
 }
 
@@ -24,21 +32,21 @@ export function parseSeverity(value: string): SeverityName | undefined {
   return SEVERITY_NAMES.includes(name as SeverityName) ? (name as SeverityName) : undefined;
 }
 
-const WITH_VALUE = new Set(['--format', '--rule', '--max-warnings', '--cluster']);
+const WITH_VALUE = new Set(['--format', '--rule', '--max-warnings', '--cluster', '--values', '--release', '--chart-version']);
 const FLAGS = new Set(['--fix', '--effective', '--help', '-h']);
 
 /** Parses the arguments of `check`; `knownRules` are the rule ids `--rule` accepts. */
 export function parseCheckArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CheckArgs {
-  const args: CheckArgs = { dirs: [], format: 'human', rules: [], fix: false, effective: false, clusters: [], help: false };
+  const args: CheckArgs = { paths: [], format: 'human', rules: [], fix: false, effective: false, clusters: [], values: [], help: false };
   let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      args.dirs.push(...argv.slice(i + 1));
+      args.paths.push(...argv.slice(i + 1));
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
-      args.dirs.push(arg);
+      args.paths.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -94,10 +102,25 @@ export function parseCheckArgs(argv: readonly string[], knownRules: ReadonlySet<
         args.clusters.push({ name: clusterName, nodes });
         break;
       }
+      case '--values':
+        if (!value) throw new UsageError('--values needs a file.');
+        args.values.push(value);
+        break;
+      case '--release':
+        if (!value.trim()) throw new UsageError('--release needs a name.');
+        args.release = value.trim();
+        break;
+      case '--chart-version':
+        if (!CHART_VERSION.test(value.trim()))
+          throw new UsageError(`--chart-version needs a chart version such as 6.20.2, not "${value}".`);
+        args.chartVersion = value.trim();
+        break;
     }
   }
   if (args.help) return args;
-  if (!args.dirs.length) throw new UsageError('check needs at least one directory.');
+  if (!args.paths.length && !args.values.length) throw new UsageError('check needs at least one directory or file.');
+  if (args.release !== undefined && !args.values.length)
+    throw new UsageError('--release names the release of --values; give --values too.');
   if (args.fix && args.effective) throw new UsageError('--fix and --effective cannot be combined.');
   if (args.effective && formatGiven && args.format !== 'json') throw new UsageError('--effective always prints JSON; leave out --format.');
   return args;

@@ -1,11 +1,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import { ConfigProblemKind, discoveryOf, resolveConfiguration } from '../config/resolve';
 import { nodeConfigHost } from '../host/nodeConfigHost';
 import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
 import { RULE_DEFAULTS, RULES } from '../rules/registry';
 import { Settings } from '../settings';
-import { createLanguageService, DeclaredCluster, DiscoverOptions } from '../languageService';
+import { createLanguageService, DeclaredCluster, DeclaredRelease, DiscoverOptions } from '../languageService';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
 import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
@@ -17,27 +18,56 @@ const RULE_IDS = new Set(RULES.map((r) => r.id));
 /** Configuration problems that stop the check (exit 2); the others are warnings. */
 const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
 
-/** The directories to check, resolved; each must exist and be readable. */
-async function resolveDirs(dirs: readonly string[], cwd: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const dir of dirs) {
-    const full = path.resolve(cwd, dir);
+/** Files `check` takes one by one: .properties and .ccf files, YAML values files and helmfile templates of them. */
+const CHECKABLE_FILE = /\.(properties|ccf)$|\.ya?ml(\.gotmpl)?$/i;
+
+/** The directories and files to check, resolved; each must exist and be readable, and a file be of a kind we read. */
+async function resolvePaths(paths: readonly string[], cwd: string): Promise<{ dirs: string[]; files: string[] }> {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
     let stat;
     try {
       stat = await fs.stat(full);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new InputError(
-        code === 'ENOENT' || code === 'ENOTDIR' ? `no such directory: ${dir}` : `cannot read ${dir}: ${errorText(error)}`,
+        code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${given}` : `cannot read ${given}: ${errorText(error)}`,
       );
     }
-    if (!stat.isDirectory()) throw new InputError(`not a directory: ${dir}`);
+    if (stat.isFile()) {
+      if (!CHECKABLE_FILE.test(full))
+        throw new InputError(`not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl): ${given}`);
+      if (!files.includes(full)) files.push(full);
+      continue;
+    }
+    if (!stat.isDirectory()) throw new InputError(`not a file or directory: ${given}`);
     try {
       await fs.readdir(full);
     } catch (error) {
-      throw new InputError(`cannot read directory ${dir}: ${errorText(error)}`);
+      throw new InputError(`cannot read directory ${given}: ${errorText(error)}`);
     }
-    if (!out.includes(full)) out.push(full);
+    if (!dirs.includes(full)) dirs.push(full);
+  }
+  return { dirs, files };
+}
+
+/** The files of `--values`: each must be a YAML file that exists. */
+async function resolveValues(values: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const given of values) {
+    const full = path.resolve(cwd, given);
+    let isFile = false;
+    try {
+      isFile = (await fs.stat(full)).isFile();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(`cannot read ${given}: ${errorText(error)}`);
+      throw new InputError(`--values: no such file: ${given}`);
+    }
+    if (!isFile || !/\.ya?ml(\.gotmpl)?$/i.test(full)) throw new InputError(`--values needs a YAML values file: ${given}`);
+    out.push(full);
   }
   return out;
 }
@@ -52,11 +82,18 @@ function clusterPattern(pattern: string, root: string): string {
   return path.relative(root, full).split(path.sep).join('/') || '.';
 }
 
+/** The release `--values` forms: its files in order, named by `--release` or after the first file. */
+function commandLineRelease(args: CheckArgs, files: readonly string[]): DeclaredRelease[] {
+  if (!files.length) return [];
+  const name = args.release ?? path.basename(files[0]);
+  return [{ name, ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}), values: files.map(pathToUri) }];
+}
+
 function uniqueInOrder(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** `check <dir>...`: returns the exit code. */
+/** `check <dir or file>...`: returns the exit code. */
 export async function check(argv: string[], io: CliIo, usage: string): Promise<number> {
   const args: CheckArgs = parseCheckArgs(argv, RULE_IDS);
   if (args.help) {
@@ -64,11 +101,12 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     return EXIT_OK;
   }
   const cwd = io.cwd;
-  const roots = await resolveDirs(args.dirs, cwd);
+  const { dirs: roots, files } = await resolvePaths(args.paths, cwd);
+  const valuesFiles = await resolveValues(args.values, cwd);
 
-  // Configuration: the current folder first, then each directory (later ones win), then the command line.
+  // Configuration: the current folder first, then each directory or file's folder (later ones win), then the command line.
   const config = await resolveConfiguration(nodeConfigHost, {
-    folders: uniqueInOrder([cwd, ...roots]),
+    folders: uniqueInOrder([cwd, ...args.paths.map((p) => path.resolve(cwd, p)).map((p) => (files.includes(p) ? path.dirname(p) : p))]),
     trusted: true,
     ruleDefaults: RULE_DEFAULTS,
     flags: args.rules,
@@ -101,8 +139,21 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
       warn(io, `internal error in rule ${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     },
   });
-  await service.reconfigure({ catalog, roots: [], discover: {}, clusters: declared, maxFileSize: Infinity });
+  const indexed = await service.reconfigure({
+    catalog,
+    roots: [],
+    discover: {},
+    clusters: declared,
+    releases: [...commandLineRelease(args, valuesFiles), ...config.releases],
+    ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}),
+    maxFileSize: Infinity,
+  });
   let ioFailed = false;
+  // Only the values files of the declared releases are read here.
+  for (const message of indexed) {
+    warn(io, message);
+    ioFailed = true;
+  }
   const progress = progressReporter(io);
   let offset = 0;
   for (const { options, roots: groupRoots } of groups.values()) {
@@ -113,10 +164,18 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     for (const message of loaded.messages) warn(io, message);
   }
   progress.end();
+  const listed = await service.loadFiles(files.map(pathToUri));
+  if (listed.unreadable) ioFailed = true;
+  for (const message of listed.messages) warn(io, message);
   const uris = service.uris();
   for (const root of roots) {
     const prefix = pathToUri(root).replace(/\/?$/, '/');
     if (!uris.some((uri) => uri.startsWith(prefix))) warn(io, `no OX configuration files found under ${path.relative(cwd, root) || '.'}`);
+  }
+  // A file of a release or of the command line that no reader takes: a YAML file without core-mw values.
+  const releaseFiles = [...valuesFiles.map(pathToUri), ...config.releases.flatMap((r) => r.values)];
+  for (const uri of uniqueInOrder([...files.map(pathToUri), ...releaseFiles])) {
+    if (!uris.includes(uri)) warn(io, `no core-mw values in ${path.relative(cwd, fileURLToPath(uri))}`);
   }
   if (!uris.length) return EXIT_USAGE;
   const clusterNames = service.summary().clusters;

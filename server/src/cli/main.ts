@@ -1,6 +1,7 @@
 import { RULES } from '../rules/registry';
 import { check } from './check';
 import { dump } from './dump';
+import { schema } from './schema';
 import { TOOL_VERSION } from './formats';
 import { CliIo, EXIT_USAGE, InputError, processIo, UsageError } from './io';
 
@@ -11,16 +12,22 @@ function ruleList(): string {
 
 export function usage(): string {
   return `Usage:
-  ox-cluster-config check [options] <dir>...
+  ox-cluster-config check [options] <dir or file>...
+  ox-cluster-config check [options] --values <file> [--values <file>...] [<dir or file>...]
+  ox-cluster-config schema core-mw
   ox-cluster-config dump <file>
   ox-cluster-config --help | --version
 
-check <dir>...
+check <dir or file>...
   Finds every OX cluster configuration file below the directories (hazelcast.properties,
   hazelcast/<map>.properties, sessiond.properties, cache.properties, server.properties, cache.ccf,
   and any .properties or .ccf file below an etc/ or conf/ folder), groups them into nodes (the folder
   above etc/) and clusters (nodes side by side in one folder, or whose static node lists overlap),
   and runs the checks of the editor on each file, each node and each cluster.
+  Kubernetes edition: core-mw Helm values files (values*.yaml, values*.yml, *values*.yaml.gotmpl
+  holding core-mw values) are found too; each is a release of its own unless a release lists it.
+  A file given instead of a directory is checked on its own, whatever its name: a .properties or
+  .ccf file as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file.
 
   Options:
     --format human|json|sarif   Output format (default: human).
@@ -38,6 +45,16 @@ check <dir>...
     --cluster <name>=<dir>,...  Declare a cluster: the node folders listed (relative to the current folder,
                                 or globs) form cluster <name>. Repeatable; wins over the automatic
                                 grouping and over the clusters of .oxclusterconfig.json.
+    --values <file>             A values file of one release; repeat it to apply several in the order
+                                helm -f applies them (later files win, maps merge). The release is named
+                                after the first file.
+    --release <name>            The name of the --values release.
+    --chart-version <version>   The core-mw chart version (e.g. 6.20.2) of the --values release and of
+                                every release whose version .oxclusterconfig.json does not declare; wins
+                                over a Chart.yaml beside the values file. Without it and without a declared
+                                version, a Chart.yaml named core-mw in the folder of a release's first
+                                values file gives the version; else it is unknown and findings say which
+                                version they assume.
     --fix                       Apply the safe fixes: those of problems with exactly one fix that creates
                                 no file and does not overlap another fix (repeated while fixes make more
                                 possible). Files are written back as ISO-8859-1; nothing outside the
@@ -48,12 +65,15 @@ check <dir>...
                                 the files that set it and the nodes of the cluster that differ.
     -h, --help                  Show this help.
 
-  Configuration: .oxclusterconfig.json in each <dir> and in the current folder (JSON schema:
-  schemas/oxclusterconfig.schema.json). Rule severities of later <dir>s win over earlier ones and over
-  the current folder's; --rule wins over all.
+  Configuration: .oxclusterconfig.json in each <dir>, in the folder of each file and in the current
+  folder (JSON schema: schemas/oxclusterconfig.schema.json). Rule severities of later <dir>s win over
+  earlier ones and over the current folder's; --rule wins over all.
     "rules":    {"<rule-id>": "off|hint|information|warning|error"}
     "clusters": [{"name": "prod", "nodes": ["node1", "node2", "site-b/*"]}]   node folders relative to
                 the folder of the file, or globs
+    "releases": [{"name": "prod", "chartVersion": "6.20.2", "values": ["values.yaml", "prod.yaml"]}]
+                values files relative to the folder of the file, in helm -f order; a missing
+                file is reported and left out
     "catalogs": ["custom.ox-catalog.json"]   extra catalogs, relative to the folder of the file: read as
                 JSON data (never run) and checked against the catalog schema
     "include":  ["**/custom-etc/*.properties"]   more files to check (globs relative to each <dir>)
@@ -68,10 +88,18 @@ ${ruleList()}
   Exit codes:
     0  no error found, and no more warnings than --max-warnings
     1  an error found, or more warnings than --max-warnings
-    2  usage error; a directory that does not exist or cannot be read; an unreadable file; an unusable
-       .oxclusterconfig.json or catalog; no OX configuration file under any <dir>. A <dir> without
-       any is reported on stderr as "no OX configuration files found under <dir>"; next to <dir>s
-       with some, that alone does not change the exit code.
+    2  usage error; a directory or file that does not exist or cannot be read, or a file of another
+       kind; an unusable .oxclusterconfig.json or catalog; no OX configuration file at all. A <dir>
+       without any is reported on stderr as "no OX configuration files found under <dir>", a YAML
+       file without core-mw values as "no core-mw values in <file>"; next to others with some, that
+       alone does not change the exit code.
+
+schema core-mw
+  Print a JSON Schema (draft-07) of core-mw values files, made from the catalog and the chart facts:
+  the OX keys under properties, secretProperties, propertiesFiles and secretPropertiesFiles (also
+  under roles.<role>.values and scaling.nodes.<type>.values) and the chart keys that shape the cluster.
+  For the YAML extension (a "# yaml-language-server: $schema=<file>" line) or Helm's values.schema.json.
+  Exit codes: 0 success, 2 usage error.
 
 dump <file>
   Print the properties of <file> as one JSON object (key -> value, the last duplicate wins), exactly
@@ -85,6 +113,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     if (command === 'check') return await check(rest, io, usage());
     if (command === 'dump') return await dump(rest, io);
+    if (command === 'schema') return await schema(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${usage()}\n`);
       return 0;

@@ -4,16 +4,27 @@ import { DeclaredCluster } from '../model/clusters';
 
 export const CONFIG_FILE_NAME = '.oxclusterconfig.json';
 
+/** A Helm release as written in the file: values file paths relative to the file's folder, in `helm -f` order. */
+export interface ConfigRelease {
+  name: string;
+  chartVersion?: string;
+  values: string[];
+}
+
+/** A chart version as Helm requires it: SemVer 2 (`6.20.2`, `6.20.2-rc.1`). */
+export const CHART_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
 /** `.oxclusterconfig.json`: shared by the editor and the CLI so both check the same way. */
 export interface WorkspaceConfig {
   rules: Record<string, SeverityName>;
   clusters: DeclaredCluster[];
+  releases: ConfigRelease[];
   catalogs: string[];
   include: string[];
   exclude: string[];
 }
 
-export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, clusters: [], catalogs: [], include: [], exclude: [] };
+export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, clusters: [], releases: [], catalogs: [], include: [], exclude: [] };
 
 function strings(value: unknown, field: string, problems: string[]): string[] {
   if (value === undefined) return [];
@@ -29,7 +40,7 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
     return EMPTY_CONFIG;
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['$schema', 'rules', 'clusters', 'catalogs', 'include', 'exclude']);
+  const known = new Set(['$schema', 'rules', 'clusters', 'releases', 'catalogs', 'include', 'exclude']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`Unknown setting "${key}" in ${CONFIG_FILE_NAME}; ignored.`);
   const clusters: DeclaredCluster[] = [];
   if (raw.clusters !== undefined) {
@@ -48,8 +59,41 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
   return {
     rules: normalizeSettings({ rules: raw.rules }, problems).rules,
     clusters,
+    releases: parseReleases(raw.releases, problems),
     catalogs: strings(raw.catalogs, 'catalogs', problems),
     include: strings(raw.include, 'include', problems),
     exclude: strings(raw.exclude, 'exclude', problems),
   };
+}
+
+function parseReleases(value: unknown, problems: string[]): ConfigRelease[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push('"releases" must be a list; ignored.');
+    return [];
+  }
+  const releases: ConfigRelease[] = [];
+  value.forEach((r, i) => {
+    const release = r as { name?: unknown; chartVersion?: unknown; values?: unknown };
+    const values = release?.values;
+    if (
+      typeof release?.name !== 'string' ||
+      !release.name.trim() ||
+      !Array.isArray(values) ||
+      !values.length ||
+      !values.every((v) => typeof v === 'string' && v)
+    ) {
+      problems.push(`releases[${i}] needs a "name" and a list of "values" files; ignored.`);
+      return;
+    }
+    const known = new Set(['name', 'chartVersion', 'values']);
+    for (const key of Object.keys(release)) if (!known.has(key)) problems.push(`Unknown setting "${key}" in releases[${i}]; ignored.`);
+    let chartVersion: string | undefined;
+    if (release.chartVersion !== undefined) {
+      if (typeof release.chartVersion === 'string' && CHART_VERSION.test(release.chartVersion)) chartVersion = release.chartVersion;
+      else problems.push(`releases[${i}].chartVersion must be a chart version such as "6.20.2"; ignored.`);
+    }
+    releases.push({ name: release.name, ...(chartVersion ? { chartVersion } : {}), values: values as string[] });
+  });
+  return releases;
 }

@@ -14,8 +14,10 @@ export interface ConfigHost {
   resolvePath(folder: string, entry: string): string;
   /** Whether `file` is `folder` or lies below it. */
   isInside(folder: string, file: string): boolean;
-  /** The folder as a URI (the node folders a configuration file declares are relative to it). */
+  /** The folder (or file) as a URI (the node folders a configuration file declares are relative to it). */
   folderUri(folder: string): string;
+  /** Whether `file` exists and is a file (not a folder). */
+  isFile(file: string): Promise<boolean>;
   /** Reads a file as JSON data (never as code). */
   readJson(file: string): Promise<JsonRead>;
 }

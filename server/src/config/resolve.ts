@@ -5,6 +5,7 @@ import { buildCatalog, UserCatalogInput } from '../catalog/loadCatalog';
 import { SeverityName } from '../rules/rule';
 import { mergeRuleSeverities, normalizeSettings, Settings } from '../settings';
 import { DeclaredCluster } from '../model/clusters';
+import { DeclaredRelease } from '../model/helm/release';
 import { DiscoverOptions } from '../analysis/discover';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './configFile';
 import { ConfigHost } from './host';
@@ -61,6 +62,8 @@ export interface ResolvedConfiguration {
   rules: Record<string, SeverityName>;
   /** Clusters the files declare, in order. */
   clusters: DeclaredCluster[];
+  /** Helm releases the files declare, in order, with the URIs of the values files that exist. */
+  releases: DeclaredRelease[];
   /** The built-in catalog with the user catalogs that could be used. */
   catalog: Catalog;
   problems: ConfigProblem[];
@@ -171,7 +174,40 @@ export async function resolveConfiguration(host: ConfigHost, request: ConfigRequ
     catalog = built.catalog;
   }
 
-  return { files, editor, rules, clusters: files.flatMap((f) => f.config.clusters), catalog, problems };
+  const releases = await resolveReleases(host, files, problems);
+  return { files, editor, rules, clusters: files.flatMap((f) => f.config.clusters), releases, catalog, problems };
+}
+
+/** YAML files Helm takes with `-f`; helmfile templates too. */
+const YAML_FILE = /\.ya?ml(\.gotmpl)?$/i;
+
+/** The releases of the files, values paths resolved against each file's folder; files that are not there are left out. */
+async function resolveReleases(
+  host: ConfigHost,
+  files: readonly ConfigFileSource[],
+  problems: ConfigProblem[],
+): Promise<DeclaredRelease[]> {
+  const releases: DeclaredRelease[] = [];
+  for (const { folder, file: source, config } of files) {
+    for (const [i, release] of config.releases.entries()) {
+      const where = `${source}: releases[${i}] ("${release.name}")`;
+      const values: string[] = [];
+      for (const entry of release.values) {
+        const file = host.resolvePath(folder, entry);
+        if (!YAML_FILE.test(entry))
+          problems.push({ kind: 'invalid-setting', message: `${where}: ${entry} is not a YAML values file; left out.` });
+        else if (!(await host.isFile(file)))
+          problems.push({ kind: 'invalid-setting', message: `${where}: no values file ${entry}; left out.` });
+        else values.push(host.folderUri(file));
+      }
+      if (!values.length) {
+        problems.push({ kind: 'invalid-setting', message: `${where} has no values file left; ignored.` });
+        continue;
+      }
+      releases.push({ name: release.name, ...(release.chartVersion ? { chartVersion: release.chartVersion } : {}), values });
+    }
+  }
+  return releases;
 }
 
 /** The include and exclude globs of the files of `folders`, in that order, each once. */

@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ConfigHost, JsonRead } from '../config/host';
 import { isInside, pathToUri, readCatalogJson } from './nodeHost';
@@ -7,6 +8,13 @@ export const nodeConfigHost: ConfigHost = {
   resolvePath: (folder, entry) => (path.isAbsolute(entry) ? entry : path.join(folder, entry)),
   isInside,
   folderUri: pathToUri,
+  async isFile(file) {
+    try {
+      return (await fs.stat(file)).isFile();
+    } catch {
+      return false;
+    }
+  },
   async readJson(file): Promise<JsonRead> {
     try {
       return { kind: 'data', data: await readCatalogJson(file) };

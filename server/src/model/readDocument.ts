@@ -2,16 +2,19 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from './document';
-import { isValuesFileName, readValuesDocument } from './helm/valuesDocument';
+import { readValuesDocument } from './helm/valuesDocument';
 import { createOxDocument, isOxDocument, updateOxDocument } from './properties/propertiesDocument';
 
 export type InputFormat = 'properties' | 'values';
+
+/** YAML files and helmfile templates of them: values files whatever their name (a release may list any). */
+const YAML_FILE = /\.ya?ml(\.gotmpl)?$/;
 
 /** The format a file name implies; undefined for a file no reader takes. */
 export function formatOf(uri: string): InputFormat | undefined {
   const lower = uri.toLowerCase();
   if (lower.endsWith('.properties') || lower.endsWith('.ccf')) return 'properties';
-  return isValuesFileName(uri) ? 'values' : undefined;
+  return YAML_FILE.test(lower) ? 'values' : undefined;
 }
 
 /** How a file's bytes are decoded: OX reads .properties files as ISO-8859-1, Helm reads YAML as UTF-8. */

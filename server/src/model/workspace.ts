@@ -4,7 +4,7 @@ import { buildClusters, DeclaredCluster } from './clusters';
 import { EffectiveConfig, NodeFilesConfig } from './effective';
 import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './node';
 import { Scalar } from 'yaml';
-import { isValuesDocument } from './helm/valuesDocument';
+import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
 import { NodeTypeConfig } from './helm/nodeTypeConfig';
 
@@ -21,6 +21,8 @@ export class Workspace {
     private catalog: Catalog,
     private declared: readonly DeclaredCluster[] = [],
     private declaredReleases: readonly DeclaredRelease[] = [],
+    /** The chart version of a values file whose release declares none (from a Chart.yaml beside it). */
+    private readonly chartVersionOf: (doc: ValuesDocument) => string | undefined = () => undefined,
   ) {}
 
   /** Replaces the catalog and declared clusters and releases; documents must be parsed again by the caller. */
@@ -28,6 +30,11 @@ export class Workspace {
     this.catalog = catalog;
     this.declared = declared;
     this.declaredReleases = declaredReleases;
+    this.invalidate();
+  }
+
+  /** What `chartVersionOf` answers changed (a Chart.yaml was edited): releases are built again. */
+  chartVersionsChanged(): void {
     this.invalidate();
   }
 
@@ -74,7 +81,11 @@ export class Workspace {
 
   /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */
   releases(): Release[] {
-    return (this.releaseList ??= buildReleases([...this.docs.values()].filter(isValuesDocument), this.declaredReleases));
+    return (this.releaseList ??= buildReleases(
+      [...this.docs.values()].filter(isValuesDocument),
+      this.declaredReleases,
+      this.chartVersionOf,
+    ));
   }
 
   private releaseNodes(): OxNode[] {
