@@ -149,3 +149,19 @@ describe('check: releases of .oxclusterconfig.json', () => {
     },
   );
 });
+
+describe('check --fix on values files', () => {
+  test('a fixed values file is written back as UTF-8, its other characters unchanged', () => {
+    const folder = path.join(dir, 'utf8');
+    fs.mkdirSync(folder, { recursive: true });
+    const text =
+      '# Größe der Sitzungen, für alle Knoten\ncore-mw:\n  hzGroupName: prod\n  properties:\n    com.openexchange.guard.restApiPassword: "geheim-ä"\n';
+    fs.writeFileSync(path.join(folder, 'values.yaml'), text, 'utf8');
+    const run = cli(dir, 'check', '--fix', 'utf8');
+    assert.match(run.stdout, /^Fixed 1 problem in 1 file\.\n/);
+    assert.equal(
+      fs.readFileSync(path.join(folder, 'values.yaml'), 'utf8'),
+      '# Größe der Sitzungen, für alle Knoten\ncore-mw:\n  hzGroupName: prod\n  properties: {}\n  secretProperties:\n    com.openexchange.guard.restApiPassword: "geheim-ä"\n',
+    );
+  });
+});

@@ -52,9 +52,9 @@ describe('chart version from Chart.yaml', () => {
       'umbrella/values.yaml': 'core-mw:\n  hzGroupName: ox\n  hzGroupPassword: secret\n',
     });
     assert.deepEqual(releases(sync), [
-      ['values.yaml', '?', 'chart/sub/values.yaml'],
-      ['values.yaml', '1.0.0', 'chart/values.yaml'],
-      ['values.yaml', '?', 'umbrella/values.yaml'],
+      ['sub/values.yaml', '?', 'chart/sub/values.yaml'],
+      ['chart/values.yaml', '1.0.0', 'chart/values.yaml'],
+      ['umbrella/values.yaml', '?', 'umbrella/values.yaml'],
     ]);
     assert.deepEqual(findings(sync, 'chart/values.yaml'), []);
     assert.deepEqual(findings(sync, 'chart/sub/values.yaml'), [PASSWORD_UNKNOWN]);
@@ -104,7 +104,7 @@ describe('declared releases', () => {
     const sync = await syncOver(FILES, { releases: [{ name: 'prod', values: [uriOf('k8s/base.yaml'), uriOf('k8s/prod.yml')] }] });
     assert.deepEqual(releases(sync), [
       ['prod', '4.8.1', 'k8s/base.yaml k8s/prod.yml'],
-      ['values-staging.yaml', '4.8.1', 'k8s/values-staging.yaml'],
+      ['k8s/values-staging.yaml', '4.8.1', 'k8s/values-staging.yaml'],
     ]);
     assert.deepEqual(findings(sync, 'k8s/prod.yml'), [UNSET]);
     assert.deepEqual(findings(sync, 'k8s/values-staging.yaml'), [PASSWORD_KNOWN]);
@@ -121,7 +121,7 @@ describe('declared releases', () => {
     });
     assert.deepEqual(releases(sync), [
       ['prod', '6.20.2', 'k8s/base.yaml'],
-      ['values-staging.yaml', '1.0.0', 'k8s/values-staging.yaml'],
+      ['k8s/values-staging.yaml', '1.0.0', 'k8s/values-staging.yaml'],
     ]);
     assert.deepEqual(findings(sync, 'k8s/values-staging.yaml'), []);
   });

@@ -20,9 +20,9 @@ export interface FixRun {
 export async function fixAll({ service, settings, io, display, out }: FixRun): Promise<boolean> {
   const { fixed, changed } = await service.fixAll(settings);
   let written = true;
-  for (const { uri, content } of changed) {
+  for (const { uri, content, encoding } of changed) {
     try {
-      await fs.writeFile(fileURLToPath(uri), Buffer.from(content, 'latin1'));
+      await fs.writeFile(fileURLToPath(uri), Buffer.from(content, encoding));
     } catch (error) {
       written = false;
       warn(io, `cannot write ${display(uri)}: ${errorText(error)}`);

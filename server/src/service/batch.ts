@@ -12,8 +12,8 @@ const MAX_FIX_PASSES = 10;
 export interface FixResult {
   /** Problems fixed, over every pass. */
   fixed: number;
-  /** The files whose text changed, by URI, with their new content as ISO-8859-1 characters (one per byte). */
-  changed: Array<{ uri: string; content: string }>;
+  /** The fixed files, with the encoding to write each in. */
+  changed: Array<{ uri: string; content: string; encoding: 'latin1' | 'utf8' }>;
 }
 
 export interface BatchReport {
@@ -51,7 +51,12 @@ export async function fixAll(sync: WorkspaceSync, analyzeAll: () => Promise<unkn
   }
   const changed = sortedDocuments(sync)
     .filter((d) => d.text.getText() !== original.get(d.uri))
-    .map((d) => ({ uri: d.uri, content: escapeBeyondLatin1(d.text.getText()) }));
+    // Each file goes back in its own encoding: YAML as UTF-8, .properties as ISO-8859-1 (other characters escaped).
+    .map((d) =>
+      d.language === 'ox-helm-values'
+        ? { uri: d.uri, content: d.text.getText(), encoding: 'utf8' as const }
+        : { uri: d.uri, content: escapeBeyondLatin1(d.text.getText()), encoding: 'latin1' as const },
+    );
   return { fixed, changed };
 }
 
