@@ -184,7 +184,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     complete(text, position, completionOptions) {
       const doc = open(text);
       if (!doc || doc.large || !(isOxDocument(doc) || isValuesDocument(doc))) return { isIncomplete: false, items: [] };
-      const list = isOxDocument(doc) ? doComplete(doc, catalog, position) : valuesCompletion(doc, catalog, position);
+      const list = isOxDocument(doc)
+        ? doComplete(doc, catalog, position)
+        : valuesCompletion(doc, catalog, position, sync.model.releaseOf(doc.uri)?.chartVersion);
       return completionOptions?.itemDefaults ? withItemDefaults(list) : list;
     },
     resolveCompletion: (item) => resolveCompletion(item, catalog),

@@ -53,3 +53,16 @@ test('definition in a values file lists the key in every map of the release; ref
     '/deploy/values.yaml:3',
   ]);
 });
+
+test('role completion follows the chart version from the Chart.yaml beside the values file', async () => {
+  const text = 'core-mw:\n  scaling:\n    nodes:\n      api:\n        roles: [http-api, ]\n';
+  const labels = async (chart: string | undefined) => {
+    const files: Record<string, string> = { 'deploy/values.yaml': text };
+    if (chart) files['deploy/Chart.yaml'] = `apiVersion: v2\nname: core-mw\nversion: ${chart}\n`;
+    const service = await serviceOver(files);
+    const list = service.complete(TextDocument.create(uriOf('deploy/values.yaml'), 'yaml', 1, text), { line: 4, character: 26 });
+    return list.items.map((i) => i.label).sort();
+  };
+  assert.deepEqual(await labels('6.20.2'), ['admin', 'businessmobility', 'documents', 'request-analyzer', 'sync']);
+  assert.ok((await labels(undefined)).includes('hazelcast-lite-member'));
+});
