@@ -11,8 +11,8 @@ import { LspClient } from '../support/lspClient';
 import { rangeProblem, RunResult, runOps } from './fuzzer';
 import { decodeOps } from './ops';
 
-async function replay(json: unknown[]): Promise<RunResult> {
-  const result = await runOps(decodeOps(json), { record: true });
+async function replay(json: unknown[], requestTimeoutMs?: number): Promise<RunResult> {
+  const result = await runOps(decodeOps(json), { record: true, ...(requestTimeoutMs ? { requestTimeoutMs } : {}) });
   assert.equal(result.failure, undefined, result.failure && `[${result.failure.kind}] ${result.failure.message}`);
   return result;
 }
@@ -202,31 +202,42 @@ describe('fuzzer regressions', () => {
   test('a file with 100,000 problems publishes the 1,000 most severe and a notice', async () => {
     const uri = 'file:///fuzz/node2/etc/custom.properties';
     const map = 'file:///fuzz/node2/etc/hazelcast/distributed-map.properties';
-    const { answers, published } = await replay([
-      {
-        op: 'open',
-        uri: map,
-        languageId: 'ox-properties',
-        version: 1,
-        text: 'com.openexchange.hazelcast.configuration.map.name=sessions\n',
-      },
-      { op: 'open', uri, languageId: 'ox-properties', version: 1, text: { pieces: [['key=value\r', 100000]] } },
-      {
-        op: 'change',
-        uri: map,
-        version: 2,
-        changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'b5QcbnD' }],
-      },
-      {
-        op: 'change',
-        uri,
-        version: 2,
-        changes: [{ range: { start: { line: 11022, character: 2 }, end: { line: 11022, character: 4 } }, text: "#F\\uZZ\u0000\u001b\t''" }],
-      },
-      { op: 'codeAction', uri, range: { start: { line: 46872, character: 7 }, end: { line: 46872, character: 7 } }, diagnostics: 'range' },
-      { op: 'foldingRange', uri },
-      { op: 'settle' },
-    ]);
+    const { answers, published } = await replay(
+      [
+        {
+          op: 'open',
+          uri: map,
+          languageId: 'ox-properties',
+          version: 1,
+          text: 'com.openexchange.hazelcast.configuration.map.name=sessions\n',
+        },
+        { op: 'open', uri, languageId: 'ox-properties', version: 1, text: { pieces: [['key=value\r', 100000]] } },
+        {
+          op: 'change',
+          uri: map,
+          version: 2,
+          changes: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 'b5QcbnD' }],
+        },
+        {
+          op: 'change',
+          uri,
+          version: 2,
+          changes: [
+            { range: { start: { line: 11022, character: 2 }, end: { line: 11022, character: 4 } }, text: "#F\\uZZ\u0000\u001b\t''" },
+          ],
+        },
+        {
+          op: 'codeAction',
+          uri,
+          range: { start: { line: 46872, character: 7 }, end: { line: 46872, character: 7 } },
+          diagnostics: 'range',
+        },
+        { op: 'foldingRange', uri },
+        { op: 'settle' },
+        // 100,000 lines analysed twice: on a busy shared machine that alone can take seconds; a hang still fails.
+      ],
+      30_000,
+    );
     const { version, diagnostics } = published.get(uri)!;
     assert.equal(version, 2);
     assert.equal(diagnostics.length, 1001);
