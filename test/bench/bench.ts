@@ -7,7 +7,20 @@ import * as propertiesParser from 'properties-parser';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { spawn } from 'node:child_process';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
-import { generateLargeFile, generateRealisticFile, generateWorkspaceFiles } from '../support/generate';
+import {
+  generateHelmfileValues,
+  generateLargeFile,
+  generateRealisticFile,
+  generateReleaseValues,
+  generateWorkspaceFiles,
+} from '../support/generate';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
+import { readValuesDocument } from '../../server/src/model/helm/valuesDocument';
+import { Workspace } from '../../server/src/model/workspace';
+import { CROSS_RULES, FILE_RULES } from '../../server/src/rules/registry';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { catalog } from '../support/catalog';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -247,12 +260,94 @@ async function benchHugeFile(): Promise<void> {
   );
 }
 
+/**
+ * Helm values files: an 80 KB helmfile template opened and completed in the server, then a release of three
+ * values files with 10 node types. `.oxclusterconfig.json` cannot declare releases yet, so the server sees the
+ * three files as three releases; the declared release is measured on the model and analyser the server runs.
+ */
+async function benchValues(): Promise<void> {
+  const text = generateHelmfileValues(80 * 1024);
+  const lines = text.split('\n');
+  console.log(`Helm values: a helmfile template of ${(text.length / 1024).toFixed(0)} KiB, ${lines.length} lines:`);
+  const client = await LspClient.start({ completionItemDefaults: true });
+  const uri = 'file:///bench/deploy/values-prod.yaml.gotmpl';
+  const t0 = performance.now();
+  const first = client.nextDiagnostics(uri, 1);
+  client.open(uri, text, 'plaintext');
+  const diagnostics = await first;
+  const tOpen = performance.now() - t0;
+  // On OX keys (the key completes) and on their values (the value completes), spread over the file.
+  const positions: Array<{ line: number; character: number }> = [];
+  const entryLines = lines.flatMap((l, i) => (/^\s+com\.openexchange\./.test(l) ? [i] : []));
+  for (let i = 0; positions.length < 200; i++) {
+    const line = entryLines[(i * 37) % entryLines.length];
+    const colon = lines[line].indexOf(': ');
+    positions.push({ line, character: i % 2 === 0 ? lines[line].search(/\S/) + 12 : colon + 3 });
+  }
+  const completion: number[] = [];
+  let items = 0;
+  for (const position of positions) {
+    const s = performance.now();
+    const list = await client.request<{ items: unknown[] } | null>('textDocument/completion', { textDocument: { uri }, position });
+    completion.push(performance.now() - s);
+    items += list?.items.length ?? 0;
+  }
+
+  // A typo in an enum value: the whole file is read again, and one invalid-value appears.
+  const editLine = lines.findIndex((l) => l.includes('healthMonitorLevel: silent'));
+  const editAt = lines[editLine].indexOf('silent') + 'silent'.length;
+  const t2 = performance.now();
+  const edited = client.diagnosticsWhere(uri, (p) => p.diagnostics.length === 1);
+  client.change(uri, 2, [
+    { range: { start: { line: editLine, character: editAt }, end: { line: editLine, character: editAt } }, text: 't' },
+  ]);
+  await edited;
+  const tEdit = performance.now() - t2;
+
+  const files = [0, 1, 2].map((i) => ({ uri: `file:///bench/release/values-${i}.yaml`, text: generateReleaseValues(i, 10) }));
+  const t1 = performance.now();
+  const published = files.map((f) => client.nextDiagnostics(f.uri, 1));
+  for (const f of files) client.open(f.uri, f.text, 'yaml');
+  await Promise.all(published);
+  const tFiles = performance.now() - t1;
+  const rss = peakRssMiB(client.process.pid!);
+  await client.stop();
+
+  // The declared release: read the three files, merge them, analyse every file and the release's cluster.
+  const release = (): { types: number; diagnostics: number; ms: number } => {
+    const t = performance.now();
+    const docs = files.map((f) => readValuesDocument(TextDocument.create(f.uri, 'yaml', 1, f.text), catalog)!);
+    const workspace = new Workspace(catalog, [], [{ name: 'bench', values: docs.map((d) => d.uri) }]);
+    for (const d of docs) workspace.set(d);
+    const analyzer = new WorkspaceAnalyzer(workspace, { catalog, singleFileRules: FILE_RULES, crossRules: CROSS_RULES });
+    analyzer.analyzeAll(DEFAULT_SETTINGS);
+    const diagnostics = docs.reduce((n, d) => n + analyzer.diagnostics(d.uri).length, 0);
+    return { types: workspace.releases()[0].nodeTypes.length, diagnostics, ms: performance.now() - t };
+  };
+  const cold = release();
+  const warm = Array.from({ length: 20 }, () => release().ms);
+
+  console.log(`  didOpen -> diagnostics    ${ms(tOpen).padStart(10)}   (target <= 50 ms; ${diagnostics.diagnostics.length} diagnostics)`);
+  console.log(
+    `  completion p50 / p95      ${ms(percentile(completion, 50)).padStart(10)} / ${ms(percentile(completion, 95))}   (target p95 <= 5 ms; ${(items / positions.length).toFixed(0)} items on average)`,
+  );
+  console.log(`  edit -> diagnostics       ${ms(tEdit).padStart(10)}   (target <= 50 ms, as for .properties files; 20 ms of it debounce)`);
+  console.log(
+    `  3 files x 10 node types   ${ms(tFiles).padStart(10)}   (target <= 100 ms; opened together -> all diagnostics, three releases as releases cannot be declared yet)`,
+  );
+  console.log(
+    `  declared release of them  ${ms(cold.ms).padStart(10)} first / ${ms(percentile(warm, 50))} p50   (target <= 100 ms; in process: read, merge, analyse; ${cold.types} node types, ${cold.diagnostics} diagnostics)`,
+  );
+  console.log(`  server peak RSS           ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}`);
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   parse: benchParse,
   server: benchServer,
   typing: benchTyping,
   workspace: benchWorkspace,
   huge: benchHugeFile,
+  values: benchValues,
 };
 
 /** `--only server,typing` runs just those sections (names as in SECTIONS), in this order. */

@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const LAUNCHER = path.join(ROOT, 'scripts', 'e2e', 'code-server-launcher.mjs');
 const WITHOUT_TRUST_FLAG = path.join(ROOT, 'scripts', 'e2e', 'without-trust-flag.sh');
 const WORKSPACE = path.join(ROOT, 'test', 'e2e', 'workspace');
+// Examples the suites open as they are, copied into the workspace under the same relative path.
+const EXAMPLES = ['kubernetes/broken/values.yaml'];
 const DESKTOP = process.env.OX_E2E_DESKTOP === '1';
 
 interface Run {
@@ -50,6 +52,11 @@ async function runOne(run: Run): Promise<boolean> {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-e2e-workspace-'));
   const workspace = path.join(copy, 'workspace');
   fs.cpSync(WORKSPACE, workspace, { recursive: true });
+  for (const example of EXAMPLES) {
+    const target = path.join(workspace, ...example.split('/'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'examples', ...example.split('/')), target);
+  }
   try {
     let vscodeExecutablePath: string | undefined = LAUNCHER;
     const extensionTestsEnv: Record<string, string> = {};

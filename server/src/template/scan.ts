@@ -143,12 +143,14 @@ export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan
     return lo;
   };
 
-  const chars = text.split('');
+  // What becomes of each character: kept, masked (a tag) or blanked (a control or output line); the masked
+  // text is built from runs of these, far faster than editing an array of one-character strings.
+  const fate = new Uint8Array(text.length);
   const lineClasses: LineClass[] = lineStarts.map(() => 'text');
   // Lines a tag touches, and whether anything but tags and blanks is on them.
   const touched = new Map<number, { expression: boolean }>();
   for (const tag of tags) {
-    for (let k = tag.start; k < tag.end; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = MASK_CHAR;
+    fate.fill(MASKED, tag.start, tag.end);
     const last = lineOf(Math.max(tag.start, tag.end - 1));
     for (let line = lineOf(tag.start); line <= last; line++) {
       const seen = touched.get(line) ?? { expression: false };
@@ -165,7 +167,7 @@ export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan
     for (let k = from; k < to && !literal; k++) literal = !inTag[k] && !/\s/.test(text[k]);
     if (literal) continue;
     lineClasses[line] = seen.expression ? 'output' : 'control';
-    for (let k = from; k < to; k++) if (chars[k] !== '\r') chars[k] = ' ';
+    fate.fill(BLANKED, from, to);
   }
 
   // Branch changes at the end of each control tag: a stack of (block, arm).
@@ -185,7 +187,7 @@ export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan
   return {
     syntax,
     tags,
-    masked: chars.join(''),
+    masked: maskedText(text, fate),
     lineClasses,
     branchAt(offset) {
       let lo = 0;
@@ -206,6 +208,24 @@ export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan
       return result;
     },
   };
+}
+
+const KEPT = 0;
+const MASKED = 1;
+const BLANKED = 2;
+
+/** The text with masked runs as `_` (line breaks kept) and blanked runs as spaces (carriage returns kept). */
+function maskedText(text: string, fate: Uint8Array): string {
+  const parts: string[] = [];
+  for (let at = 0; at < text.length;) {
+    const kind = fate[at];
+    let end = at + 1;
+    while (end < text.length && fate[end] === kind) end++;
+    const run = text.slice(at, end);
+    parts.push(kind === KEPT ? run : kind === MASKED ? run.replace(/[^\r\n]/g, MASK_CHAR) : run.replace(/[^\r]/g, ' '));
+    at = end;
+  }
+  return parts.join('');
 }
 
 /** The index of the first tag that ends after `offset` (tags are sorted and do not overlap). */

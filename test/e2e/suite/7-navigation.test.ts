@@ -20,7 +20,12 @@ describe('navigation', () => {
       doc.uri,
       positionOf(doc, 'hazelcast.group.name', 5),
     );
-    assert.deepStrictEqual(refs.map(where).sort(), ['node1/etc/hazelcast.properties:2:0-37', 'node2/etc/hazelcast.properties:2:0-37']);
+    // The release of kubernetes/broken/values.yaml (copied from examples/) overrides the key too.
+    assert.deepStrictEqual(refs.map(where).sort(), [
+      'kubernetes/broken/values.yaml:5:4-41',
+      'node1/etc/hazelcast.properties:2:0-37',
+      'node2/etc/hazelcast.properties:2:0-37',
+    ]);
   });
 
   it('definition of a key: the files of the node that set it', async () => {
@@ -46,9 +51,18 @@ describe('navigation', () => {
       'hazelcast.group.name',
     );
     const ours = symbols.filter((s) => s.name === 'com.openexchange.hazelcast.group.name');
-    assert.deepStrictEqual(ours.map((s) => `${s.containerName} ${where(s.location)}`).sort(), [
-      'node1/hazelcast.properties node1/etc/hazelcast.properties:2:0-37',
-      'node2/hazelcast.properties node2/etc/hazelcast.properties:2:0-37',
+    assert.deepStrictEqual(ours.map((s) => where(s.location)).sort(), [
+      'kubernetes/broken/values.yaml:5:4-41',
+      'node1/etc/hazelcast.properties:2:0-37',
+      'node2/etc/hazelcast.properties:2:0-37',
     ]);
+    // A classic file's symbol is named by its node; a values file belongs to no single node.
+    assert.deepStrictEqual(
+      ours
+        .filter((s) => s.location.uri.path.includes('/etc/'))
+        .map((s) => s.containerName)
+        .sort(),
+      ['node1/hazelcast.properties', 'node2/hazelcast.properties'],
+    );
   });
 });
