@@ -299,3 +299,31 @@ test('packages-differ: a warning for packages that keep data in Hazelcast, infor
   const chart6 = MIXED.replace('[http-api, hazelcast-data-holding]', '[http-api]').replace('[sync, hazelcast-data-holding]', '[documents]');
   assert.deepEqual(await ofRule({ 'deploy/values.yaml': chart6 }, 'packages-differ'), []);
 });
+
+test('session-idle-below-lifetime on a release: the sessions map of the values against each Hazelcast type it applies to', async () => {
+  const text = (idle: string) =>
+    [
+      'core-mw:',
+      '  hzGroupName: prod',
+      '  propertiesFiles:',
+      '    /opt/open-xchange/etc/hazelcast/sessions.properties:',
+      `      com.openexchange.hazelcast.configuration.map.maxIdleSeconds: "${idle}"`,
+      '  scaling:',
+      '    nodes:',
+      '      docs:',
+      '        replicas: 2',
+      '        roles: [documents]',
+      '      api:',
+      '        replicas: 2',
+      '        roles: [http-api]',
+      '',
+    ].join('\n');
+  const ds = await ofRule({ 'deploy/values.yaml': text('3600') }, 'session-idle-below-lifetime');
+  assert.deepEqual(ds.map(at), [['session-idle-below-lifetime', 4, 67, 73, 2]]);
+  assert.equal(
+    ds[0].message,
+    'maxIdleSeconds 3600 (1 hour) is not above the session lifetime of node type "docs" (604800 s): Hazelcast evicts sessions OX still considers alive.',
+  );
+  assert.equal(applyFix({ 'deploy/values.yaml': text('3600') }, fixesOf(ds[0])[0])['deploy/values.yaml'], text('691200'));
+  assert.deepEqual(await ofRule({ 'deploy/values.yaml': text('700000') }, 'session-idle-below-lifetime'), []);
+});

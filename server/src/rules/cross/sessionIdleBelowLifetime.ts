@@ -3,6 +3,8 @@ import { describeDuration, parseTimespan } from '../../values/timespan';
 import { EffectiveConfig } from '../../model/effective';
 import { mapFiles, nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
+import { ValuesSetting } from '../../model/helm/valuesDocument';
+import { OxCluster, OxNode } from '../../model/node';
 import { keySpan, where } from './helpers';
 import { MAP_MAX_IDLE, MAP_NAME, SESSION_LIFETIME } from '../../catalog/oxKeys';
 
@@ -33,7 +35,9 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
   defaultSeverity: 'warning',
   title: "The sessions map's maxIdleSeconds is not above sessionLongLifeTime, so idle sessions vanish from the cluster before they expire.",
   fixable: true,
+  editions: ['classic', 'kubernetes'],
   check: ({ cluster, effective }) => {
+    if (cluster.release) return releaseFindings(cluster, effective);
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
       const lifetime = effective(node).get(SESSION_LIFETIME);
@@ -90,3 +94,51 @@ export const sessionIdleBelowLifetimeRule: CrossRule = {
     return out;
   },
 };
+
+/** Whether a values map applies to a node type: set at the chart root, by one of its roles, or for the type itself. */
+function appliesTo(s: ValuesSetting, node: OxNode): boolean {
+  const type = node.kubernetes!.type;
+  return s.map.role ? type.roles.includes(s.map.role) : s.map.nodeType ? s.map.nodeType === type.name : true;
+}
+
+/** A release: each sessions map its values configure (propertiesFiles for hazelcast/sessions.properties) against the lifetime of the types it applies to. */
+function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => EffectiveConfig): PlacedFinding[] {
+  const out: PlacedFinding[] = [];
+  for (const doc of cluster.release!.docs) {
+    for (const idle of doc.settings) {
+      if (
+        idle.canonicalKey !== MAP_MAX_IDLE ||
+        idle.unknownValue ||
+        !idle.map.file ||
+        !/\/hazelcast\/[^/]+\.properties$/.test(idle.map.file)
+      )
+        continue;
+      const named = doc.settings.filter((s) => s.scope === idle.scope && s.canonicalKey === MAP_NAME).pop()?.value;
+      const name = named ?? (idle.map.file.endsWith('/sessions.properties') ? 'sessions-' : '');
+      if (!name.startsWith('sessions-') || !/^\d+$/.test(idle.value) || Number(idle.value) === 0) continue;
+      const seconds = Number(idle.value);
+      const short = cluster.nodes
+        .filter((n) => n.kubernetes?.type.hazelcast && appliesTo(idle, n))
+        .map((n) => ({ node: n, lifetime: sessionLifetimeSeconds(effective(n)) }))
+        .filter((t) => t.lifetime !== undefined && seconds <= t.lifetime);
+      if (!short.length) continue;
+      const longest = Math.max(...short.map((t) => t.lifetime!));
+      const target = longest + MARGIN_SECONDS;
+      out.push({
+        doc,
+        finding: {
+          ...idle.valueRange,
+          message: `maxIdleSeconds ${seconds} (${describeDuration(seconds * 1000)}) is not above the session lifetime of node type${short.length === 1 ? '' : 's'} ${short.map((t) => `"${t.node.name}" (${t.lifetime} s)`).join(', ')}: Hazelcast evicts sessions OX still considers alive.`,
+          fixes: [
+            {
+              title: `Raise maxIdleSeconds to ${target} (lifetime ${longest} s + 1 day)`,
+              preferred: true,
+              intents: [{ kind: 'set-value', doc, setting: idle, value: String(target) }],
+            },
+          ],
+        },
+      });
+    }
+  }
+  return out;
+}
