@@ -160,15 +160,25 @@ async function goToLine(target) {
  * each key (under load a key pressed too early goes elsewhere) and checks the filter text.
  */
 async function filterProblems(text) {
-  const focusIn = (sel) =>
+  const focusIn = (sel, timeout = 15_000) =>
     page
-      .waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout: 15_000 })
+      .waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout })
       .catch(() => {
         throw new Error(`the focus is not in ${sel}`);
       });
   await focusIn('.markers-panel, .viewpane-filter');
-  await page.keyboard.press('Control+F');
-  await focusIn('.viewpane-filter');
+  // A Ctrl+F that arrives while the panel is still settling is lost: press it again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+F');
+    try {
+      await focusIn('.viewpane-filter', attempt < 3 ? 5_000 : 15_000);
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.click('.markers-panel-container', { position: { x: 600, y: 200 } }).catch(() => undefined);
+      await focusIn('.markers-panel, .viewpane-filter');
+    }
+  }
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
   await page
