@@ -16,6 +16,16 @@ export interface EffectiveValue {
   byChart?: boolean;
 }
 
+/**
+ * The value of an enumerated key as OX compares it (trimmed, lower case; blank is the catalog default), or
+ * undefined when it is none of the catalog's values.
+ */
+export function enumChoice(catalog: Catalog, key: string, value: string): string | undefined {
+  const def = catalog.lookup(key, 'properties')?.def;
+  const chosen = (value.trim() || (def?.default ?? '')).toLowerCase();
+  return def?.values?.some((v) => v.toLowerCase() === chosen) ? chosen : undefined;
+}
+
 /** The OX properties a node runs with, whatever the edition: what node and cluster rules read. */
 export interface EffectiveConfig {
   get(key: string): EffectiveValue;
@@ -70,14 +80,8 @@ export class NodeFilesConfig implements EffectiveConfig {
     return { key, value: def?.default ?? null, candidates };
   }
 
-  /**
-   * The value of an enumerated key as OX compares it (trimmed, lower case; blank is the default), or undefined
-   * when it is none of the catalog's values.
-   */
   choice(key: string): string | undefined {
-    const def = this.catalog.lookup(key, 'properties')?.def;
-    const value = (this.value(key).trim() || (def?.default ?? '')).toLowerCase();
-    return def?.values?.some((v) => v.toLowerCase() === value) ? value : undefined;
+    return enumChoice(this.catalog, key, this.value(key));
   }
 
   /** The value, or the default; '' when neither exists. */

@@ -2,7 +2,7 @@ import { Scalar } from 'yaml';
 import { Catalog } from '../../catalog/catalog';
 import { CORE_MW } from '../../catalog/chartFacts';
 import { GROUP_NAME, HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
-import { EffectiveConfig, EffectiveValue } from '../effective';
+import { EffectiveConfig, EffectiveValue, enumChoice } from '../effective';
 import { PlacedSetting } from '../setting';
 import { NodeType, PlacedValuesSetting, Release, TypeProperty, typeProperties } from './release';
 import { plainValue, valueAt } from './valueTree';
@@ -49,9 +49,7 @@ export class NodeTypeConfig implements EffectiveConfig {
   }
 
   choice(key: string): string | undefined {
-    const def = this.catalog.lookup(key, 'properties')?.def;
-    const value = (this.value(key).trim() || (def?.default ?? '')).toLowerCase();
-    return def?.values?.some((v) => v.toLowerCase() === value) ? value : undefined;
+    return enumChoice(this.catalog, key, this.value(key));
   }
 
   value(key: string): string {
