@@ -4,6 +4,7 @@ import { mapFiles } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { isTrue, joinMode } from './helpers';
 import { LITE_MEMBER, MAP_ASYNC_BACKUP_COUNT, MAP_BACKUP_COUNT, STATIC_NODES } from '../../catalog/oxKeys';
+import { fileKindOf } from '../../catalog/fileKind';
 import { EffectiveConfig } from '../../model/effective';
 import { ValuesDocument, ValuesSetting } from '../../model/helm/valuesDocument';
 import { OxCluster, OxNode } from '../../model/node';
@@ -71,7 +72,7 @@ function releaseMaps(cluster: OxCluster): Array<{ doc: ValuesDocument; settings:
   const maps = new Map<string, { doc: ValuesDocument; settings: ValuesSetting[] }>();
   for (const doc of cluster.release!.docs) {
     for (const s of doc.settings) {
-      if (!s.map.file || !/\/hazelcast\/[^/]+\.properties$/.test(s.map.file)) continue;
+      if (!s.map.file || !fileKindOf(s.map.file).isMapFile) continue;
       const key = `${doc.uri}\u0000${s.scope}`;
       const entry = maps.get(key) ?? { doc, settings: [] };
       entry.settings.push(s);

@@ -2,6 +2,7 @@ import { ConfigDocument, lastSetting } from '../../model/document';
 import { describeDuration, parseTimespan } from '../../values/timespan';
 import { EffectiveConfig } from '../../model/effective';
 import { mapFiles, nodeFile } from '../../model/node';
+import { fileKindOf } from '../../catalog/fileKind';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { ValuesSetting } from '../../model/helm/valuesDocument';
 import { OxCluster, OxNode } from '../../model/node';
@@ -106,13 +107,7 @@ function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => Effect
   const out: PlacedFinding[] = [];
   for (const doc of cluster.release!.docs) {
     for (const idle of doc.settings) {
-      if (
-        idle.canonicalKey !== MAP_MAX_IDLE ||
-        idle.unknownValue ||
-        !idle.map.file ||
-        !/\/hazelcast\/[^/]+\.properties$/.test(idle.map.file)
-      )
-        continue;
+      if (idle.canonicalKey !== MAP_MAX_IDLE || idle.unknownValue || !idle.map.file || !fileKindOf(idle.map.file).isMapFile) continue;
       const named = doc.settings.filter((s) => s.scope === idle.scope && s.canonicalKey === MAP_NAME).pop()?.value;
       const name = named ?? (idle.map.file.endsWith('/sessions.properties') ? 'sessions-' : '');
       if (!name.startsWith('sessions-') || !/^\d+$/.test(idle.value) || Number(idle.value) === 0) continue;
