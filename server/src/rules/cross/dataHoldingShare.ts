@@ -1,6 +1,6 @@
-import { CrossRule, PlacedFinding } from '../crossRule';
+import { CrossRule } from '../crossRule';
 import { describeTypes, hazelcastPods } from './podCounts';
-import { typeAnchor } from './typeAnchor';
+import { atType } from './typeAnchor';
 
 /** From this many Hazelcast pods on, the share of full members is worth a look. */
 const LARGE_RELEASE = 10;
@@ -22,16 +22,10 @@ export const dataHoldingShareRule: CrossRule = {
     // With no full member at all no-data-members reports; templated counts are not judged.
     if (counts.unknown || pods < LARGE_RELEASE || counts.full === 0 || counts.full / pods >= FLOOR) return [];
     const full = counts.types.filter((t) => t.full);
-    const at = typeAnchor(full[0].node);
-    if (!at) return [];
     const share = Math.round((counts.full / pods) * 100);
-    const finding: PlacedFinding = {
-      doc: at.doc,
-      finding: {
-        ...at.span,
-        message: `Only ${counts.full} of the ${pods} Hazelcast pods of release "${cluster.name}" (${share} %) are full members (${describeTypes(full)}); the others are lite members. Every session, lock and cache entry lives on these few pods, and each restart of one moves a large part of the data. OX's sizing advice is at least 10 % full members.`,
-      },
-    };
-    return [finding];
+    const placed = atType(full[0].node, {
+      message: `Only ${counts.full} of the ${pods} Hazelcast pods of release "${cluster.name}" (${share} %) are full members (${describeTypes(full)}); the others are lite members. Every session, lock and cache entry lives on these few pods, and each restart of one moves a large part of the data. OX's sizing advice is at least 10 % full members.`,
+    });
+    return placed ? [placed] : [];
   },
 };

@@ -1,21 +1,17 @@
-import { isScalar } from 'yaml';
 import { Span } from '../../parser/types';
 import { valueAt } from '../../model/helm/valueTree';
 import { Release } from '../../model/helm/release';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { hazelcastPods } from './podCounts';
+import { releaseAnchor } from './typeAnchor';
 
 /** Where to report: the user's `hzGroupName` entry, else the first chart root's first key. */
 function anchor(release: Release): { doc: ValuesDocument; span: Span } | undefined {
   const written = valueAt(release.userValues, ['hzGroupName']);
   const key = written?.source?.key;
   if (written?.source && key?.range) return { doc: written.source.doc, span: { start: key.range[0], end: key.range[1] } };
-  for (const doc of release.docs) {
-    const first = doc.roots[0]?.map.items[0]?.key;
-    if (isScalar(first) && first.range) return { doc, span: { start: first.range[0], end: first.range[1] } };
-  }
-  return undefined;
+  return releaseAnchor(release);
 }
 
 /** A Hazelcast group name for the fix, from the release's name. */

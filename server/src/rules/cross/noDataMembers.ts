@@ -4,7 +4,7 @@ import { homeDoc, isTrue, joinMode, valueSpan } from './helpers';
 import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 import { EffectiveConfig } from '../../model/effective';
 import { OxCluster, OxNode } from '../../model/node';
-import { typeAnchor } from './typeAnchor';
+import { atType } from './typeAnchor';
 import { describeTypes, hazelcastPods } from './podCounts';
 
 /** Lite members hold no data: a cluster of lite members only has nowhere to keep sessions or caches. */
@@ -48,17 +48,6 @@ export const noDataMembersRule: CrossRule = {
 function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => EffectiveConfig): PlacedFinding[] {
   const counts = hazelcastPods(cluster, effective);
   if (!counts.types.length || counts.types.some((t) => t.full)) return [];
-  const out: PlacedFinding[] = [];
-  for (const { node } of counts.types) {
-    const at = typeAnchor(node);
-    if (!at) continue;
-    out.push({
-      doc: at.doc,
-      finding: {
-        ...at.span,
-        message: `Every node type of release "${cluster.name}" that runs Hazelcast is a lite member (${describeTypes(counts.types)}), so no pod holds distributed data (sessions, locks, caches). Make at least one type a full member.`,
-      },
-    });
-  }
-  return out;
+  const message = `Every node type of release "${cluster.name}" that runs Hazelcast is a lite member (${describeTypes(counts.types)}), so no pod holds distributed data (sessions, locks, caches). Make at least one type a full member.`;
+  return counts.types.flatMap(({ node }) => atType(node, { message }) ?? []);
 }

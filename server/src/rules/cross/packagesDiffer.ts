@@ -2,7 +2,7 @@ import { CORE_MW } from '../../catalog/chartFacts';
 import { disabledPackages } from '../../model/helm/packages';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { hazelcastPods } from './podCounts';
-import { typeAnchor } from './typeAnchor';
+import { atType } from './typeAnchor';
 
 const DATA_PACKAGES = new Set(CORE_MW.hazelcastDataPackages);
 
@@ -28,18 +28,13 @@ export const packagesDifferRule: CrossRule = {
       if (!on.length) continue;
       const data = DATA_PACKAGES.has(name);
       for (const { node } of off) {
-        const at = typeAnchor(node);
-        if (!at) continue;
-        out.push({
-          doc: at.doc,
-          finding: {
-            ...at.span,
-            ...(data ? {} : { severity: 'information' as const }),
-            message: data
-              ? `${name} is disabled on node type "${node.name}" but not on ${on.map((t) => `"${t.node.name}"`).join(', ')} of the same Hazelcast cluster. Its bundles keep data in Hazelcast, and a member without them cannot read (deserialise) that data. Give every Hazelcast type the same status for it.`
-              : `${name} is disabled on node type "${node.name}" but not on ${on.map((t) => `"${t.node.name}"`).join(', ')} of the same Hazelcast cluster. It keeps no data in Hazelcast as far as known, so this is only worth a look.`,
-          },
+        const placed = atType(node, {
+          ...(data ? {} : { severity: 'information' as const }),
+          message: data
+            ? `${name} is disabled on node type "${node.name}" but not on ${on.map((t) => `"${t.node.name}"`).join(', ')} of the same Hazelcast cluster. Its bundles keep data in Hazelcast, and a member without them cannot read (deserialise) that data. Give every Hazelcast type the same status for it.`
+            : `${name} is disabled on node type "${node.name}" but not on ${on.map((t) => `"${t.node.name}"`).join(', ')} of the same Hazelcast cluster. It keeps no data in Hazelcast as far as known, so this is only worth a look.`,
         });
+        if (placed) out.push(placed);
       }
     }
     return out;

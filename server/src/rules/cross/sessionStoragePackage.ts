@@ -1,11 +1,11 @@
-import { CrossRule, PlacedFinding } from '../crossRule';
+import { CrossRule } from '../crossRule';
 import { disabledPackages } from '../../model/helm/packages';
 import { plainValue, valueAt } from '../../model/helm/valueTree';
 import { OxCluster, OxNode } from '../../model/node';
 import { EffectiveConfig } from '../../model/effective';
 import { isTrue } from './helpers';
 import { hazelcastPods } from './podCounts';
-import { typeAnchor } from './typeAnchor';
+import { atType } from './typeAnchor';
 
 const PACKAGE = 'open-xchange-sessionstorage-hazelcast';
 
@@ -38,18 +38,11 @@ export const sessionStoragePackageRule: CrossRule = {
     const off = counts.types.filter((t) => disabledPackages(t.node.kubernetes!.type).has(PACKAGE));
     const on = counts.types.filter((t) => !off.includes(t));
     if (!off.length || !on.length) return [];
-    const out: PlacedFinding[] = [];
-    for (const { node } of off) {
-      const at = typeAnchor(node);
-      if (!at) continue;
-      out.push({
-        doc: at.doc,
-        finding: {
-          ...at.span,
+    return off.flatMap(
+      ({ node }) =>
+        atType(node, {
           message: `${PACKAGE} is disabled on node type "${node.name}" but not on ${on.map((t) => `"${t.node.name}"`).join(', ')}, which share its Hazelcast cluster. Sessions are kept in Hazelcast here (no Redis session storage is configured), so this type cannot read the sessions the others store. Enable the package on every Hazelcast type, or on none.`,
-        },
-      });
-    }
-    return out;
+        }) ?? [],
+    );
   },
 };

@@ -1,10 +1,24 @@
 import { isScalar } from 'yaml';
 import { Span } from '../../parser/types';
+import { Release } from '../../model/helm/release';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { OxNode } from '../../model/node';
+import { PlacedFinding } from '../crossRule';
+import { Finding } from '../rule';
 
-/** Where a finding about a node type goes: its `roles` entry, else its name under `scaling.nodes`, else the chart root. */
-export function typeAnchor(node: OxNode): { doc: ValuesDocument; span: Span } | undefined {
+type Anchor = { doc: ValuesDocument; span: Span };
+
+/** The first key of the first chart root in a release's files: where a finding about the release as a whole goes. */
+export function releaseAnchor(release: Release): Anchor | undefined {
+  for (const doc of release.docs) {
+    const first = doc.roots[0]?.map.items[0]?.key;
+    if (isScalar(first) && first.range) return { doc, span: { start: first.range[0], end: first.range[1] } };
+  }
+  return undefined;
+}
+
+/** Where a finding about a node type goes: its name under `scaling.nodes` (or `defaultScaling.nodes`), else the release. */
+export function typeAnchor(node: OxNode): Anchor | undefined {
   const k8s = node.kubernetes;
   if (!k8s) return undefined;
   const declared = k8s.type.declaredAt;
@@ -12,9 +26,11 @@ export function typeAnchor(node: OxNode): { doc: ValuesDocument; span: Span } | 
     const [start, end] = declared.key.range;
     return { doc: declared.doc, span: { start, end } };
   }
-  for (const doc of k8s.release.docs) {
-    const first = doc.roots[0]?.map.items[0]?.key;
-    if (isScalar(first) && first.range) return { doc, span: { start: first.range[0], end: first.range[1] } };
-  }
-  return undefined;
+  return releaseAnchor(k8s.release);
+}
+
+/** A finding placed at a node type; undefined when the type has no place in the files. */
+export function atType(node: OxNode, finding: Omit<Finding, 'start' | 'end'>): PlacedFinding | undefined {
+  const at = typeAnchor(node);
+  return at && { doc: at.doc, finding: { ...at.span, ...finding } };
 }
