@@ -3,6 +3,7 @@ import { isSecretMap } from '../model/helm/oxKeyMaps';
 import { isValuesDocument } from '../model/helm/valuesDocument';
 import { isSecret } from '../values/redact';
 import { Finding, Rule } from './rule';
+import { hasSecretName } from '../values/secretKeys';
 import { filledIn, plainEntries, spanOf } from './valuesSupport';
 
 /** Chart keys at a chart root that hold names and credentials people copy from examples. */
@@ -24,8 +25,6 @@ const PLACEHOLDERS: readonly RegExp[] = [/\bREPLACE_(?:WITH_\w*|ME)\b/, /<[A-Z][
 
 /** Keys whose values OX reads with its own `<name>` syntax (`com.openexchange.secret.secretSource`). */
 const OWN_BRACKETS = /secretSource$/i;
-/** Secrets by the last key segment, for keys outside the catalog (names of sources and modes are no secrets). */
-const SECRET_NAME = /(?:password|passwd|secret|salt|token|secretkey|cryptkey|encryptionkey|apikey)$/i;
 
 function placeholderIn(value: string, key: string): string | undefined {
   for (const pattern of PLACEHOLDERS) {
@@ -61,8 +60,8 @@ export const placeholderValueRule: Rule = {
       if (e.unknownValue) continue;
       const found = placeholderIn(e.value, e.key);
       if (!found) continue;
-      const lastSegment = e.key.slice(e.key.lastIndexOf('.') + 1);
-      const secret = isSecret(e.known?.def) || isSecretMap(e.map.kind) || SECRET_NAME.test(lastSegment);
+      // A message about a value never quotes it when the key could name a secret.
+      const secret = isSecret(e.known?.def) || isSecretMap(e.map.kind) || hasSecretName(e.key);
       findings.push({ ...e.valueRange, message: messageFor(e.key, found, secret) });
     }
     return findings.sort((a, b) => a.start - b.start);
