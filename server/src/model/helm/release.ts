@@ -90,13 +90,17 @@ function replicaCount(tree: ValueTree | undefined): number | undefined {
   return undefined;
 }
 
-const HAZELCAST_ROLES = ['hazelcast-data-holding', 'hazelcast-lite-member'];
+/** The Hazelcast roles that chart 6.0.1 removed (data in schemas/charts/core-mw.json): using one dates a release. */
+const HAZELCAST_ROLES = new Set(CORE_MW.removedRoles.flatMap((r) => r.roles));
+/** The role that runs Hazelcast from chart 6.0.1, and the lite-member role before it. */
+const DOCUMENTS_ROLE = 'documents';
+const LITE_MEMBER_ROLE = 'hazelcast-lite-member';
 
 /** Whether Hazelcast runs by the `documents` role: by the chart version, else by the roles the types use. */
 function byDocumentsRole(chartVersion: string | undefined, roleLists: string[][]): boolean {
   const known = hazelcastByDocumentsRole(chartVersion);
   if (known !== undefined) return known;
-  if (roleLists.some((roles) => roles.some((r) => HAZELCAST_ROLES.includes(r)))) return false;
+  if (roleLists.some((roles) => roles.some((r) => HAZELCAST_ROLES.has(r)))) return false;
   return hazelcastByDocumentsRole(LATEST.version) ?? true;
 }
 
@@ -124,7 +128,7 @@ function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeTy
     // `replicas` at the root counts for the default type of `defaultScaling`; Kubernetes runs 1 pod when none is given.
     const count = fromScaling || name !== 'default' ? valueAt(type, ['replicas']) : valueAt(values, ['replicas']);
     const replicas = count === undefined ? 1 : replicaCount(count);
-    const hazelcast = documentsRole ? roles.includes('documents') : true;
+    const hazelcast = documentsRole ? roles.includes(DOCUMENTS_ROLE) : true;
     const key = type.source?.key;
     return {
       name,
@@ -132,7 +136,7 @@ function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeTy
       roles,
       values: typeValues as ValueMap,
       hazelcast,
-      liteMember: hazelcast && !documentsRole && roles.includes('hazelcast-lite-member'),
+      liteMember: hazelcast && !documentsRole && roles.includes(LITE_MEMBER_ROLE),
       ...(key && type.source ? { declaredAt: { doc: type.source.doc, key } } : {}),
     };
   });
