@@ -43,11 +43,46 @@ function keyInsertText(key: string, def: PropertyDef): string {
   return `${escapedKey}=\${1:${snippetText(escapeValue(def.default))}}`;
 }
 
+/** A key pattern as a snippet, each `<name>` a placeholder numbered from 1; `count` is how many there are. */
+export function patternKeySnippet(pattern: string): { text: string; count: number } {
+  let count = 0;
+  const text = snippetText(pattern).replace(/<([^>]+)>/g, (_, name: string) => `\${${++count}:${name}}`);
+  return { text, count };
+}
+
 function patternInsertText(pattern: string, def: PropertyDef): string {
-  let n = 0;
-  const key = snippetText(pattern).replace(/<([^>]+)>/g, (_, name: string) => `\${${++n}:${name}}`);
-  const value = def.default && !def.secret ? `\${${++n}:${snippetText(escapeValue(def.default))}}` : `$${++n}`;
-  return `${key}=${value}`;
+  const key = patternKeySnippet(pattern);
+  const n = key.count + 1;
+  const value = def.default && !def.secret ? `\${${n}:${snippetText(escapeValue(def.default))}}` : `$${n}`;
+  return `${key.text}=${value}`;
+}
+
+/** The completion item of a catalog key; its documentation comes later, from resolveCompletion. */
+export function keyItem(known: KnownProperty, syntax: Syntax, rank: number, range: Range, newText: string): CompletionItem {
+  const key = known.canonicalKey;
+  return {
+    label: key,
+    kind: CompletionItemKind.Property,
+    detail: shortDetail(known.def),
+    data: { key, syntax } satisfies CompletionData,
+    sortText: `${rank}${key}`,
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.Snippet,
+  };
+}
+
+/** The completion item of a key pattern (a key with `<name>` parts), sorted after the keys. */
+export function patternItem(def: PropertyDef & { pattern: string }, range: Range, newText: string): CompletionItem {
+  return {
+    label: def.pattern,
+    kind: CompletionItemKind.Snippet,
+    detail: `${typeName(def)} · pattern`,
+    documentation: { kind: MarkupKind.Markdown, value: def.description },
+    sortText: `3${def.pattern}`,
+    filterText: def.pattern.replace(/<[^>]+>/g, ''),
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.Snippet,
+  };
 }
 
 function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: boolean): CompletionItem[] {
@@ -59,16 +94,7 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
     const key = known.canonicalKey;
     if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
     seen.add(key);
-    items.push({
-      label: key,
-      kind: CompletionItemKind.Property,
-      detail: shortDetail(known.def),
-      // Documentation is filled in by resolveCompletion when the editor shows the item.
-      data: { key, syntax } satisfies CompletionData,
-      sortText: `${rank}${key}`,
-      textEdit: { range, newText: keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def) },
-      insertTextFormat: InsertTextFormat.Snippet,
-    });
+    items.push(keyItem(known, syntax, rank, range, keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def)));
   };
   const belongsHere = (file: string) => file === doc.kind.file;
   const exact = [...catalog.knownKeys(syntax)];
@@ -78,16 +104,8 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
   for (const file of catalog.files) {
     for (const def of file.properties) {
       if (!def.pattern || (file.file !== doc.kind.file && syntax !== 'ccf')) continue;
-      items.push({
-        label: def.pattern,
-        kind: CompletionItemKind.Snippet,
-        detail: `${typeName(def)} · pattern`,
-        documentation: { kind: MarkupKind.Markdown, value: def.description },
-        sortText: `3${def.pattern}`,
-        filterText: def.pattern.replace(/<[^>]+>/g, ''),
-        textEdit: { range, newText: keyOnly ? snippetText(def.pattern) : patternInsertText(def.pattern, def) },
-        insertTextFormat: InsertTextFormat.Snippet,
-      });
+      const pattern = def.pattern;
+      items.push(patternItem({ ...def, pattern }, range, keyOnly ? snippetText(pattern) : patternInsertText(pattern, def)));
     }
   }
   return items;

@@ -17,8 +17,7 @@ import { keyText, mapAt } from '../../model/helm/chartRoots';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { yamlScalar } from '../../model/helm/yamlEditor';
 import { Span } from '../../parser/types';
-import { CompletionData, snippetText, valueItems } from '../completion';
-import { shortDetail, typeName } from '../propertyDocs';
+import { keyItem, patternItem, patternKeySnippet, snippetText, valueItems } from '../completion';
 import { CHART_KEYS, VALUES_KEYS } from './chartKeys';
 import { MapPlace, valuesPlaceAt, ValuesPlace } from './cursor';
 
@@ -66,15 +65,7 @@ function oxKeyItems(
     if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
     seen.add(key);
     const written = snippetText(yamlScalar(key));
-    items.push({
-      label: key,
-      kind: CompletionItemKind.Property,
-      detail: shortDetail(known.def),
-      data: { key, syntax } satisfies CompletionData,
-      sortText: `${rank}${key}`,
-      textEdit: { range, newText: keyOnly ? written : `${written}: ` },
-      insertTextFormat: InsertTextFormat.Snippet,
-    });
+    items.push(keyItem(known, syntax, rank, range, keyOnly ? written : `${written}: `));
   };
   const exact = [...catalog.knownKeys(syntax)];
   if (fileKind) {
@@ -88,18 +79,9 @@ function oxKeyItems(
     if (fileKind ? file.file !== fileKind.file : file.file === MAP_FILE || syntaxOfCatalogFile(file.file) !== syntax) continue;
     for (const def of file.properties) {
       if (!def.pattern) continue;
-      let n = 0;
-      const key = snippetText(def.pattern).replace(/<([^>]+)>/g, (_, name: string) => `\${${++n}:${name}}`);
-      items.push({
-        label: def.pattern,
-        kind: CompletionItemKind.Snippet,
-        detail: `${typeName(def)} · pattern`,
-        documentation: { kind: MarkupKind.Markdown, value: def.description },
-        sortText: `3${def.pattern}`,
-        filterText: def.pattern.replace(/<[^>]+>/g, ''),
-        textEdit: { range, newText: keyOnly ? key : `${key}: ` },
-        insertTextFormat: InsertTextFormat.Snippet,
-      });
+      const pattern = def.pattern;
+      const key = patternKeySnippet(pattern).text;
+      items.push(patternItem({ ...def, pattern }, range, keyOnly ? key : `${key}: `));
     }
   }
   return items;
