@@ -18,3 +18,17 @@ export function oxFilesBelow(dir: string): string[] {
   }
   return out.sort();
 }
+
+/** OX's stock core-mw chart values: every `values.yaml` below the corpus's k8s-stock folder, sorted. */
+export const K8S_STOCK = path.join(CORPUS, 'k8s-stock');
+
+export function stockValuesFiles(dir: string = K8S_STOCK): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...stockValuesFiles(full));
+    else if (entry.name === 'values.yaml') out.push(full);
+  }
+  return out.sort();
+}

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isValuesFileName, readValuesDocument, ValuesDocument } from '../../server/src/model/helm/valuesDocument';
+import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
 import { catalog } from '../support/catalog';
 
 function read(name: string, text: string): ValuesDocument {
@@ -183,18 +183,8 @@ test('comments of the YAML text, for suppression directives', () => {
   );
 });
 
-const STOCK = path.resolve(__dirname, '../../../../shared/corpus/k8s-stock');
-
-test('OX stock chart values files read without syntax problems', { skip: !fs.existsSync(STOCK) && 'no ../shared/corpus here' }, () => {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (fs.statSync(full).isDirectory()) walk(full);
-      else if (name === 'values.yaml') files.push(full);
-    }
-  };
-  walk(STOCK);
+test('OX stock chart values files read without syntax problems', { skip: !fs.existsSync(K8S_STOCK) && NO_CORPUS }, () => {
+  const files = stockValuesFiles();
   assert.equal(files.length, 3);
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');

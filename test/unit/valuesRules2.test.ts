@@ -15,6 +15,7 @@ import { unknownRoleRule } from '../../server/src/rules/unknownRole';
 import { upgradeValuesRule } from '../../server/src/rules/upgradeValues';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { catalog } from '../support/catalog';
+import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
 import { applyEdits, brief, doc as propertiesDoc } from '../support/service';
 
 const NEW_RULES = [statusValueRule, unknownRoleRule, upgradeValuesRule, placeholderValueRule];
@@ -365,21 +366,11 @@ test("placeholder-value: OX's own <name> syntax, lower-case brackets, words that
   assert.deepEqual(one(placeholderValueRule, text), []);
 });
 
-const STOCK = path.resolve(__dirname, '../../../../shared/corpus/k8s-stock');
-
 test(
   'no findings of these rules on OX stock chart values, with or without their chart version',
-  { skip: !fs.existsSync(STOCK) && 'no ../shared/corpus here' },
+  { skip: !fs.existsSync(K8S_STOCK) && NO_CORPUS },
   () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of fs.readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (fs.statSync(full).isDirectory()) walk(full);
-        else if (name === 'values.yaml') files.push(full);
-      }
-    };
-    walk(STOCK);
+    const files = stockValuesFiles();
     assert.equal(files.length, 3);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
