@@ -293,16 +293,30 @@ async function benchValues(): Promise<void> {
     items += list?.items.length ?? 0;
   }
 
-  // A typo in an enum value: the whole file is read again, and one invalid-value appears.
+  // Typing in an enum value: a typo (one invalid-value appears), then its removal (it goes), ten times.
+  // The first edits still run the YAML parser cold; the median is what an admin typing sees.
   const editLine = lines.findIndex((l) => l.includes('healthMonitorLevel: silent'));
   const editAt = lines[editLine].indexOf('silent') + 'silent'.length;
-  const t2 = performance.now();
-  const edited = client.diagnosticsWhere(uri, (p) => p.diagnostics.length === 1);
-  client.change(uri, 2, [
-    { range: { start: { line: editLine, character: editAt }, end: { line: editLine, character: editAt } }, text: 't' },
-  ]);
-  await edited;
-  const tEdit = performance.now() - t2;
+  const edits: number[] = [];
+  for (let version = 2; version < 12; version++) {
+    const typo = version % 2 === 0;
+    const t2 = performance.now();
+    const edited = client.diagnosticsWhere(uri, (p) => p.version === version && p.diagnostics.length === (typo ? 1 : 0));
+    const range = typo
+      ? { start: { line: editLine, character: editAt }, end: { line: editLine, character: editAt } }
+      : { start: { line: editLine, character: editAt }, end: { line: editLine, character: editAt + 1 } };
+    client.change(uri, version, [{ range, text: typo ? 't' : '' }]);
+    await edited;
+    edits.push(performance.now() - t2);
+  }
+
+  // The same template once more under another name, in the running server (its parser no longer cold).
+  const secondUri = 'file:///bench/deploy/values-staging.yaml.gotmpl';
+  const t3 = performance.now();
+  const second = client.nextDiagnostics(secondUri, 1);
+  client.open(secondUri, text.replace(/prod/g, 'stag'), 'plaintext');
+  await second;
+  const tSecond = performance.now() - t3;
 
   const files = [0, 1, 2].map((i) => ({ uri: `file:///bench/release/values-${i}.yaml`, text: generateReleaseValues(i, 10) }));
   const t1 = performance.now();
@@ -327,11 +341,16 @@ async function benchValues(): Promise<void> {
   const cold = release();
   const warm = Array.from({ length: 20 }, () => release().ms);
 
-  console.log(`  didOpen -> diagnostics    ${ms(tOpen).padStart(10)}   (target <= 50 ms; ${diagnostics.diagnostics.length} diagnostics)`);
+  console.log(
+    `  didOpen -> diagnostics    ${ms(tOpen).padStart(10)}   (target <= 50 ms; ${diagnostics.diagnostics.length} diagnostics; the first YAML file of a fresh server)`,
+  );
   console.log(
     `  completion p50 / p95      ${ms(percentile(completion, 50)).padStart(10)} / ${ms(percentile(completion, 95))}   (target p95 <= 5 ms; ${(items / positions.length).toFixed(0)} items on average)`,
   );
-  console.log(`  edit -> diagnostics       ${ms(tEdit).padStart(10)}   (target <= 50 ms, as for .properties files; 20 ms of it debounce)`);
+  console.log(`  open a second one          ${ms(tSecond).padStart(10)}   (target <= 50 ms; the same size, in the running server)`);
+  console.log(
+    `  edit -> diagnostics       ${ms(edits[0]).padStart(10)} first / ${ms(percentile(edits, 50))} p50 of ${edits.length}   (target <= 50 ms, as for .properties files; 20 ms of it debounce)`,
+  );
   console.log(
     `  3 files x 10 node types   ${ms(tFiles).padStart(10)}   (target <= 100 ms; opened together -> all diagnostics, three releases as releases cannot be declared yet)`,
   );

@@ -172,14 +172,32 @@ test('YAML errors are syntax problems; in a template they are uncertain', () => 
   assert.ok(template.syntaxProblems.filter((p) => p.code === 'yaml').every((p) => p.uncertain));
 });
 
+test('a second YAML document is information: Helm reads the first one only', () => {
+  const text = 'properties:\n  com.openexchange.a: "x"\n---\nproperties:\n  com.openexchange.b: "y"\n';
+  const doc = read('values.yaml', text);
+  assert.deepEqual(
+    doc.syntaxProblems.map((p) => [text.slice(p.start, p.end), p.uncertain, p.message]),
+    [['---', true, 'A second YAML document starts here: Helm reads only the first document of a values file and ignores the rest.']],
+  );
+  assert.deepEqual(
+    doc.settings.map((s) => s.key),
+    ['com.openexchange.a'],
+  );
+});
+
 test('comments of the YAML text, for suppression directives', () => {
   const doc = read(
     'values.yaml',
-    '# ox-cluster-config-disable unknown-key\nproperties:\n  com.openexchange.a: "x # not a comment" # trailing\n',
+    '# ox-cluster-config-disable unknown-key\nproperties:\n  com.openexchange.a: "x # not a comment" # trailing\n  # last\n',
   );
+  const text = doc.text.getText();
   assert.deepEqual(
-    doc.comments.map((c) => c.text),
-    [' ox-cluster-config-disable unknown-key', ' trailing'],
+    doc.comments.map((c) => [c.text, text.slice(c.start, c.end)]),
+    [
+      [' ox-cluster-config-disable unknown-key', '# ox-cluster-config-disable unknown-key'],
+      [' trailing', '# trailing'],
+      [' last', '# last'],
+    ],
   );
 });
 

@@ -1,6 +1,6 @@
 // The Helm values reader: a core-mw values file (plain or a helmfile template) as a ConfigDocument whose
 // settings are the entries of its OX-key maps.
-import { CST, Document, isMap, isScalar, isSeq, Lexer, Node, Pair, parseDocument, Scalar } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, Node, Pair, Parser, Scalar, YAMLParseError } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog, KnownProperty } from '../../catalog/catalog';
 import { FileKind, fileKindOf } from '../../catalog/fileKind';
@@ -87,17 +87,39 @@ export function isValuesDocument(doc: ConfigDocument): doc is ValuesDocument {
   return doc instanceof HelmValuesDocument;
 }
 
-/** YAML comments of the masked text (tags in comments are masked too, lines of tags are blank). */
-function commentsOf(masked: string): CommentRange[] {
+/**
+ * Parses the masked text as Helm reads values (YAML 1.1, so `on` is true; repeated keys are reported by
+ * duplicate-key, not refused) and collects its comments in the same lexer pass. Like `parseDocument`, a
+ * second YAML document is an error and only the first is read.
+ */
+function parseValuesYaml(masked: string): { yaml: Document.Parsed; comments: CommentRange[] } {
   const comments: CommentRange[] = [];
-  let offset = 0;
-  for (const token of new Lexer().lex(masked)) {
-    // The lexer marks document, flow and scalar starts with control characters that are not in the source.
-    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
-    if (CST.tokenType(token) === 'comment') comments.push({ start: offset, end: offset + token.length, text: token.slice(1) });
-    offset += token.length;
+  const parser = new Parser();
+  function* tokens(): Generator<CST.Token> {
+    let offset = 0;
+    for (const lexeme of new Lexer().lex(masked)) {
+      // The lexer marks document, flow and scalar starts with control characters that are not in the source.
+      if (lexeme !== '\x02' && lexeme !== '\x18' && lexeme !== '\x1f') {
+        if (lexeme[0] === '#') comments.push({ start: offset, end: offset + lexeme.length, text: lexeme.slice(1) });
+        offset += lexeme.length;
+      }
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
   }
-  return comments;
+  let yaml: Document.Parsed | undefined;
+  for (const doc of new Composer({ version: '1.1', uniqueKeys: false, prettyErrors: false }).compose(tokens(), true, masked.length)) {
+    if (!yaml) yaml = doc;
+    else if (!yaml.errors.some((e) => e.code === 'MULTIPLE_DOCS')) {
+      yaml.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'a second document'));
+    }
+  }
+  return { yaml: yaml!, comments };
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline;
 }
 
 function spanOf(node: Node): Span {
@@ -177,8 +199,7 @@ export function readValuesDocument(text: TextDocument, catalog: Catalog): Values
   const rendered = templateSyntaxOf(text.uri.slice(text.uri.lastIndexOf('/') + 1)) === 'go';
   const template = scanTemplate(raw, 'go');
   const masked = template.masked;
-  // Helm reads values as YAML 1.1 (`on` is true); repeated keys are reported by duplicate-key, not refused.
-  const yaml = parseDocument(masked, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const { yaml, comments } = parseValuesYaml(masked);
   const roots = findChartRoots(yaml.contents);
   if (!roots.length) return undefined;
   const maps = findOxKeyMaps(roots);
@@ -190,15 +211,25 @@ export function readValuesDocument(text: TextDocument, catalog: Catalog): Values
     }
   }
   // In a template, masked actions can make valid input look broken: such findings are only information.
-  const problems: SyntaxProblem[] = yaml.errors.map((error) => ({
-    code: 'yaml',
-    start: error.pos[0],
-    end: Math.max(error.pos[1], error.pos[0]),
-    message: rendered
-      ? `Not valid YAML once the template actions are set aside (${error.message.split('\n')[0]}); the checks of this file may be incomplete.`
-      : `Not valid YAML: ${error.message.split('\n')[0]}. Helm refuses the file.`,
-    ...(rendered ? { uncertain: true } : {}),
-  }));
+  const problems: SyntaxProblem[] = yaml.errors.map((error) =>
+    error.code === 'MULTIPLE_DOCS'
+      ? {
+          code: 'yaml',
+          start: error.pos[0],
+          end: lineEndOf(masked, error.pos[0]),
+          message: 'A second YAML document starts here: Helm reads only the first document of a values file and ignores the rest.',
+          uncertain: true,
+        }
+      : {
+          code: 'yaml',
+          start: error.pos[0],
+          end: Math.max(error.pos[1], error.pos[0]),
+          message: rendered
+            ? `Not valid YAML once the template actions are set aside (${error.message.split('\n')[0]}); the checks of this file may be incomplete.`
+            : `Not valid YAML: ${error.message.split('\n')[0]}. Helm refuses the file.`,
+          ...(rendered ? { uncertain: true } : {}),
+        },
+  );
   if (rendered) {
     for (const tag of template.tags) {
       if (tag.unterminated) {
@@ -211,5 +242,5 @@ export function readValuesDocument(text: TextDocument, catalog: Catalog): Values
       }
     }
   }
-  return new HelmValuesDocument(text, yaml, template, rendered, roots, maps, settings, problems, commentsOf(masked));
+  return new HelmValuesDocument(text, yaml, template, rendered, roots, maps, settings, problems, comments);
 }
