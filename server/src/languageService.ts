@@ -16,7 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from './catalog/catalog';
 import { WorkspaceHost } from './analysis/host';
-import { DiscoverOptions } from './analysis/discover';
+import { DiscoverOptions, IndexedRoot } from './analysis/discover';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
 import { DeclaredRelease } from './model/helm/release';
@@ -46,15 +46,14 @@ import { Settings } from './settings';
 import { parseProperties } from './parser/propertiesParser';
 import { coreMwValuesSchema } from './features/values/valuesSchema';
 
-export type { BatchReport, DeclaredCluster, DeclaredRelease, DiscoverOptions, FixResult, WorkspaceHost };
+export type { BatchReport, DeclaredCluster, DeclaredRelease, DiscoverOptions, FixResult, IndexedRoot, WorkspaceHost };
 export { FIX_ALL_KIND };
 
 /** What the workspace is: reconfiguring starts over with it. */
 export interface WorkspaceConfiguration {
   catalog: Catalog;
-  /** Folder URIs whose OX files are read. */
-  roots: readonly string[];
-  discover: DiscoverOptions;
+  /** The folders whose OX files are read, each with the include and exclude globs of its own configuration. */
+  roots: readonly IndexedRoot[];
   clusters: readonly DeclaredCluster[];
   /** Helm releases: values file URIs in `helm -f` order; other values files are releases of their own. */
   releases?: readonly DeclaredRelease[];
@@ -127,7 +126,7 @@ const noYield = () => Promise.resolve();
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   let catalog = options.catalog;
-  const sync = new WorkspaceSync(catalog, [], {}, [], {
+  const sync = new WorkspaceSync(catalog, [], [], {
     host: options.host,
     singleFileRules: options.rules?.file ?? FILE_RULES,
     crossRules: options.rules?.cross ?? CROSS_RULES,
@@ -169,7 +168,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       sync.maxFileSize = config.maxFileSize;
       scrubber.invalidate();
       const releases = { releases: config.releases, chartVersion: config.chartVersion };
-      return changed(await sync.reconfigure(config.catalog, config.roots, config.discover, config.clusters, releases));
+      return changed(await sync.reconfigure(config.catalog, config.roots, config.clusters, releases));
     },
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
     loadFiles: async (uris) => changed(await sync.loadFiles(uris)),

@@ -119,8 +119,7 @@ async function reloadConfiguration(): Promise<void> {
   const started = Date.now();
   const messages = await service.reconfigure({
     catalog: config.catalog,
-    roots: workspaceFolders.map(pathToUri),
-    discover: discoveryOf(config, workspaceFolders),
+    roots: workspaceFolders.map((folder) => ({ uri: pathToUri(folder), discover: discoveryOf(config, [folder]) })),
     clusters: config.clusters,
     releases: config.releases,
     maxFileSize: settings.maxFileSize ?? Infinity,

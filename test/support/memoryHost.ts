@@ -109,8 +109,7 @@ export async function serviceOver(
   });
   const messages = await service.reconfigure({
     catalog,
-    roots: [ROOT],
-    discover: {},
+    roots: [{ uri: ROOT, discover: {} }],
     clusters: declared.map((d) => ({ root: ROOT, ...d })),
     maxFileSize: settings.maxFileSize ?? Infinity,
   });

@@ -11,7 +11,7 @@ const CHART = (name: string, version: string) => `apiVersion: v2\nname: ${name}\
 const WITH_PASSWORD = 'hzGroupName: ox\nhzGroupPassword: secret\n';
 
 async function syncOver(files: Files, releases: ReleaseOptions = {}): Promise<WorkspaceSync> {
-  const sync = new WorkspaceSync(catalog, [], {}, [], {
+  const sync = new WorkspaceSync(catalog, [], [], {
     host: memoryHost(files),
     singleFileRules: FILE_RULES,
     crossRules: CROSS_RULES,
@@ -19,7 +19,7 @@ async function syncOver(files: Files, releases: ReleaseOptions = {}): Promise<Wo
       throw new Error(`rule ${rule.id} failed: ${String(error)}`);
     },
   });
-  assert.deepEqual(await sync.reconfigure(catalog, [ROOT], {}, [], releases), []);
+  assert.deepEqual(await sync.reconfigure(catalog, [{ uri: ROOT, discover: {} }], [], releases), []);
   await sync.analyzeAll(DEFAULT_SETTINGS, () => Promise.resolve());
   return sync;
 }

@@ -24,6 +24,12 @@ export interface DiscoverOptions {
   maxFiles?: number;
 }
 
+/** A folder to index with the include and exclude globs of its own configuration. */
+export interface IndexedRoot {
+  uri: string;
+  discover: DiscoverOptions;
+}
+
 export interface Discovery {
   files: string[];
   /** Folders skipped and limits hit, in words. */
@@ -47,6 +53,18 @@ export function isOxFile(relativePath: string, insideConfigFolder: boolean, incl
   if (insideConfigFolder) return true;
   const parent = relativePath.split('/').slice(-2, -1)[0];
   return OX_FILE_NAMES.has(lower) || parent === 'hazelcast';
+}
+
+/** Whether the walk below a root would list the file at `relativePath`: no folder on its way or itself excluded, and an OX file. */
+export function isDiscovered(relativePath: string, options: DiscoverOptions): boolean {
+  const exclude = [...DEFAULT_EXCLUDES, ...(options.exclude ?? [])];
+  const parts = relativePath.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    if (exclude.some((g) => matchesGlob(prefix, g))) return false;
+  }
+  const insideConfig = parts.slice(0, -1).some(isConfigFolder);
+  return isOxFile(relativePath, insideConfig, options.include ?? []);
 }
 
 /** Walks the roots and lists OX config files, skipping excluded folders and symlink loops. */

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
 import { AnalyzerOptions, WorkspaceAnalyzer } from './workspaceAnalyzer';
 import { WorkspaceHost } from './host';
 import { DeclaredCluster } from '../model/clusters';
-import { DiscoverOptions, isOxFile } from './discover';
+import { DiscoverOptions, IndexedRoot, isDiscovered } from './discover';
 import { loadFiles, parseFile } from './load';
 import { Workspace } from '../model/workspace';
 import { parentUri, relativeUri } from '../util/uris';
@@ -53,8 +53,7 @@ export class WorkspaceSync {
 
   constructor(
     private catalog: Catalog,
-    private roots: readonly string[],
-    private discover: DiscoverOptions,
+    private roots: readonly IndexedRoot[],
     declared: readonly DeclaredCluster[],
     /** File access, the rules to run and where a rule's failure goes. */
     private readonly env: SyncEnvironment,
@@ -79,7 +78,8 @@ export class WorkspaceSync {
 
   /** Reads every OX file below the workspace folders and those the releases list; open documents keep their editor text. */
   async index(): Promise<string[]> {
-    const { messages } = await this.load(this.roots, this.discover);
+    const messages: string[] = [];
+    for (const root of this.roots) messages.push(...(await this.load([root.uri], root.discover)).messages);
     const missing = [...this.listed].filter((uri) => !this.workspace.get(uri));
     return [...messages, ...(await this.loadFiles(missing)).messages];
   }
@@ -130,11 +130,10 @@ export class WorkspaceSync {
     else this.workspace.delete(uri);
   }
 
-  /** Starts over with a new catalog, cluster and release declarations and discovery options. */
+  /** Starts over with a new catalog, roots with their discovery options, and cluster and release declarations. */
   async reconfigure(
     catalog: Catalog,
-    roots: readonly string[],
-    discover: DiscoverOptions,
+    roots: readonly IndexedRoot[],
     declared: readonly DeclaredCluster[],
     releases: ReleaseOptions = {},
   ): Promise<string[]> {
@@ -143,7 +142,6 @@ export class WorkspaceSync {
     this.catalog = catalog;
     this.parsedWithMaxSize = this.maxFileSize;
     this.roots = roots;
-    this.discover = discover;
     this.releaseOptions = releases;
     this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
     this.chartVersions.clear();
@@ -182,8 +180,8 @@ export class WorkspaceSync {
   private isIndexed(uri: string): boolean {
     if (this.listed.has(uri)) return true;
     return this.roots.some((root) => {
-      const rel = relativeUri(root, uri);
-      return rel !== uri && isOxFile(rel, /(^|\/)(etc|conf)\//.test(rel), this.discover.include ?? []);
+      const rel = relativeUri(root.uri, uri);
+      return rel !== uri && isDiscovered(rel, root.discover);
     });
   }
 

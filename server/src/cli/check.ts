@@ -142,7 +142,6 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const indexed = await service.reconfigure({
     catalog,
     roots: [],
-    discover: {},
     clusters: declared,
     releases: [...commandLineRelease(args, valuesFiles), ...config.releases],
     ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}),
