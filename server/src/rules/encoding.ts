@@ -3,6 +3,7 @@ import { javaTrim } from '../parser/javaText';
 import { BOM_DECODED, BOM_LATIN1, cutPunctuationAt, hex, printable, unicodeEscapes, utf8Bytes, utf8SequenceAt } from '../parser/latin1';
 import { parseProperties } from '../parser/propertiesParser';
 import { Finding, Rule } from './rule';
+import { SECRET_VALUE_WORDS } from '../values/redact';
 
 // OX loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character.
 // The editor may have decoded the file otherwise (UTF-8), and the server and CLI read disk files as latin1;
@@ -60,7 +61,7 @@ function mojibakeFinding(doc: OxDocument, e: OxEntry, text: string, start: numbe
       end: start + length,
       severity: 'information',
       message: secret
-        ? `This secret value seems to hold the start of a UTF-8 punctuation mark: ${tail} other characters here. Write the intended character as a \\uXXXX escape (U+2000 to U+203F).`
+        ? `${SECRET_VALUE_WORDS.value(true)} seems to hold the start of a UTF-8 punctuation mark: ${tail} other characters here. Write the intended character as a \\uXXXX escape (U+2000 to U+203F).`
         : `"${printable(seen)}" looks like the start of a UTF-8 punctuation mark (a dash, quote or ellipsis, U+2000 to U+203F): ${tail} "${printable(seen)}" here. Write the intended character as a \\uXXXX escape.`,
     };
   }
@@ -72,7 +73,7 @@ function mojibakeFinding(doc: OxDocument, e: OxEntry, text: string, start: numbe
     end: start + length,
     severity: 'information',
     message: secret
-      ? `This secret value seems to hold UTF-8 text: ${tail} other characters here. Write the intended character as a \\uXXXX escape.`
+      ? `${SECRET_VALUE_WORDS.value(true)} seems to hold UTF-8 text: ${tail} other characters here. Write the intended character as a \\uXXXX escape.`
       : `"${printable(seen)}" looks like UTF-8 for "${intended}": ${tail} "${printable(seen)}" here. Write "${intended}" as ${escaped}.`,
     fixes: [
       {
@@ -93,7 +94,7 @@ function wideFinding(doc: OxDocument, e: OxEntry, text: string, start: number, e
   const escaped = unicodeEscapes(run);
   const set = 'the character set OX reads this file in';
   const message = isSecretValue(e, start)
-    ? `This secret value holds ${many ? `${points.length} characters` : 'a character'} outside ISO-8859-1, ${set}: saved as UTF-8, OX reads other characters here. Write ${many ? 'them as \\uXXXX escapes' : 'it as a \\uXXXX escape'}.`
+    ? `${SECRET_VALUE_WORDS.value(true)} holds ${many ? `${points.length} characters` : 'a character'} outside ISO-8859-1, ${set}: saved as UTF-8, OX reads other characters here. Write ${many ? 'them as \\uXXXX escapes' : 'it as a \\uXXXX escape'}.`
     : `"${run}" (${points.map((p) => `U+${hex(p.codePointAt(0)!, 4)}`).join(' ')}) ${many ? 'are' : 'is'} not in ISO-8859-1, ${set}: ` +
       `saved as UTF-8, OX reads ${many ? 'their' : 'its'} bytes ${bytes.map((b) => hex(b, 2)).join(' ')} as ${bytes.length} other characters. ` +
       `Write ${many ? 'them' : 'it'} as ${escaped}.`;
