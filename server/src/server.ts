@@ -201,8 +201,15 @@ connection.onDidChangeWatchedFiles((params) => {
 const justOpened = new Set<string>();
 documents.onDidOpen((event) => justOpened.add(event.document.uri));
 documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
   runSafe('parse', undefined, () => service.open(event.document));
-  schedule(event.document.uri, justOpened.delete(event.document.uri) ? 0 : ANALYSIS_DELAY_MS);
+  if (!justOpened.delete(uri)) return schedule(uri);
+  // A values file from outside the workspace folders: the Chart.yaml beside it is read before its first analysis.
+  const analyse = () => schedule(uri, 0);
+  service.prepare(uri).then(analyse, (error) => {
+    connection.console.error(`Reading beside ${uri} failed: ${errorText(error)}`);
+    analyse();
+  });
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;

@@ -72,6 +72,23 @@ describe('values files over the protocol', () => {
     );
   });
 
+  test('a values file opened from outside the workspace folders gets the chart version of the Chart.yaml beside it', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'Chart.yaml'), 'apiVersion: v2\nname: core-mw\nversion: 4.8.1\n', 'utf8');
+      const uri = `file://${path.join(outside, 'values.yaml')}`;
+      const published = client.nextDiagnostics(uri, 1);
+      client.open(uri, 'hzGroupName: ox\nhzGroupPassword: secret\n', 'yaml');
+      // With the version known the message does not add that chart 1.0.0 required the key.
+      assert.deepEqual(
+        (await published).diagnostics.map((d) => [d.code, d.range.start.line, d.message.includes('chart version is unknown')]),
+        [['hz-group-password-ignored', 1, false]],
+      );
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   test('the YAML of another chart gets no diagnostics, hover or completion', async () => {
     client.open(otherUri, OTHER, 'yaml');
     const hover = await client.request('textDocument/hover', { textDocument: { uri: otherUri }, position: { line: 2, character: 4 } });

@@ -1,6 +1,7 @@
 // Declared releases and chart versions through the workspace sync: files of any name, Chart.yaml beside values files.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { coreMwChartVersion } from '../../server/src/analysis/chartVersions';
 import { ReleaseOptions, WorkspaceSync } from '../../server/src/analysis/workspaceSync';
 import { CROSS_RULES, FILE_RULES } from '../../server/src/rules/registry';
@@ -41,6 +42,32 @@ describe('chart version from Chart.yaml', () => {
     assert.equal(coreMwChartVersion('name: core-mw\n'), undefined);
     assert.equal(coreMwChartVersion('name: [core-mw\n'), undefined);
     assert.equal(coreMwChartVersion('- core-mw\n'), undefined);
+  });
+
+  test('a stack or umbrella Chart.yaml names the version of its core-mw dependency, if exact', () => {
+    const stack = (version: string) =>
+      `apiVersion: v2\nname: appsuite-stack\nversion: 2.0.0\ndependencies:\n  - name: redis\n    version: 1.2.3\n  - name: core-mw\n    version: "${version}"\n    repository: oci://registry.example/appsuite\n`;
+    assert.equal(coreMwChartVersion(stack('6.20.2')), '6.20.2');
+    assert.equal(coreMwChartVersion(stack('^6.20.0')), undefined);
+    assert.equal(coreMwChartVersion(stack('6.x')), undefined);
+    assert.equal(coreMwChartVersion('name: stack\ndependencies: [core-mw]\n'), undefined);
+    assert.equal(coreMwChartVersion('name: stack\ndependencies:\n  - name: core-mw\n'), undefined);
+  });
+
+  test('a values file opened in a folder no indexing read gets the version of the Chart.yaml there, read once', async () => {
+    const sync = await syncOver({ 'new/Chart.yaml': CHART('core-mw', '4.8.1'), 'other/values.yaml': 'hzGroupName: b\n' });
+    const uri = uriOf('new/values.yaml');
+    sync.openDocument(TextDocument.create(uri, 'yaml', 1, WITH_PASSWORD));
+    assert.equal(await sync.readChartVersionOf(uri), true);
+    sync.update([uri], DEFAULT_SETTINGS);
+    assert.deepEqual(
+      releases(sync).find((r) => r[2] === 'new/values.yaml'),
+      ['new/values.yaml', '4.8.1', 'new/values.yaml'],
+    );
+    assert.deepEqual(findings(sync, 'new/values.yaml'), [PASSWORD_KNOWN]);
+    assert.equal(await sync.readChartVersionOf(uri), false);
+    // A folder already read, and a file that is no values file: nothing to read.
+    assert.equal(await sync.readChartVersionOf(uriOf('other/values.yaml')), false);
   });
 
   test('a values file beside a core-mw Chart.yaml gets its version; one in another folder or beside another chart does not', async () => {

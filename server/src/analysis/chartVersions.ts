@@ -10,7 +10,13 @@ export function isChartFile(uri: string): boolean {
   return baseName(uri) === CHART_FILE_NAME;
 }
 
-/** The `version` of a Chart.yaml text when its `name` is core-mw. */
+/** An exact chart version (`6.20.2`); a range such as `^6.20.0` or `6.x` names no one version. */
+const EXACT_VERSION = /^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/;
+
+/**
+ * The core-mw chart version a Chart.yaml text names: its `version` when its `name` is core-mw, else the
+ * exact version of a `core-mw` entry under `dependencies` (a stack or umbrella chart that pulls it in).
+ */
 export function coreMwChartVersion(text: string): string | undefined {
   let data: unknown;
   try {
@@ -19,9 +25,17 @@ export function coreMwChartVersion(text: string): string | undefined {
     return undefined;
   }
   if (!data || typeof data !== 'object') return undefined;
-  const { name, version } = data as { name?: unknown; version?: unknown };
-  if (name !== CORE_MW_CHART) return undefined;
-  return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+  const { name, version, dependencies } = data as { name?: unknown; version?: unknown; dependencies?: unknown };
+  if (name === CORE_MW_CHART) return typeof version === 'string' || typeof version === 'number' ? String(version) : undefined;
+  if (!Array.isArray(dependencies)) return undefined;
+  for (const dependency of dependencies as unknown[]) {
+    if (!dependency || typeof dependency !== 'object') continue;
+    const entry = dependency as { name?: unknown; version?: unknown };
+    if (entry.name === CORE_MW_CHART && typeof entry.version === 'string' && EXACT_VERSION.test(entry.version.trim())) {
+      return entry.version.trim();
+    }
+  }
+  return undefined;
 }
 
 /** Chart versions per folder, read once each; a folder without a core-mw Chart.yaml has none. */
@@ -33,6 +47,11 @@ export class ChartVersions {
   /** The version for a file in a folder already read; undefined when unknown. */
   of(uri: string): string | undefined {
     return this.byFolder.get(parentUri(uri));
+  }
+
+  /** Whether the Chart.yaml of the folder was read (found or not). */
+  isRead(folder: string): boolean {
+    return this.byFolder.has(folder);
   }
 
   /** Reads the Chart.yaml of each folder not read yet. */

@@ -167,6 +167,20 @@ export class WorkspaceSync {
     return doc;
   }
 
+  /**
+   * Reads the Chart.yaml beside an open values file whose folder no indexing read (a file from outside the
+   * workspace folders); true when that gave the file a chart version, so its analysis is due again.
+   */
+  async readChartVersionOf(uri: string): Promise<boolean> {
+    const doc = this.workspace.get(uri);
+    const folder = parentUri(uri);
+    if (!doc || !isValuesDocument(doc) || this.chartVersions.isRead(folder)) return false;
+    await this.chartVersions.read([folder]);
+    if (this.chartVersions.of(uri) === undefined) return false;
+    this.workspace.chartVersionsChanged();
+    return true;
+  }
+
   /** An editor closed the document: the disk content counts again (or nothing, if it is not an indexed file). */
   async closeDocument(uri: string): Promise<void> {
     this.open.delete(uri);
