@@ -1,5 +1,6 @@
 // What the core-mw Helm chart does, per chart version: data in schemas/charts/core-mw.json.
 import data from '../../../schemas/charts/core-mw.json';
+import { compareVersions } from '../util/versions';
 
 export interface ChartRoleFacts {
   controller?: 'StatefulSet' | 'Deployment';
@@ -39,16 +40,7 @@ export const CORE_MW_CHART = 'core-mw';
 // Validated against schemas/charts/chart-facts.schema.json by a unit test.
 export const CORE_MW: ChartFacts = data as unknown as ChartFacts;
 
-/** Compares dotted version numbers numerically (`6.0.1` < `6.20.2`); missing parts count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((p) => parseInt(p, 10) || 0);
-  const pb = b.split('.').map((p) => parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}
+export { compareVersions };
 
 /**
  * The facts of the known chart version with the same major version (structure changes between majors);
