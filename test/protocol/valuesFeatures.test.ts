@@ -8,12 +8,16 @@ import { LspClient } from '../support/lspClient';
 const URI = 'file:///deploy/values-prod.yaml';
 const TEXT =
   'core-mw:\n  hzGroupName: cluster-a\n  propertiesFiles:\n    /opt/open-xchange/etc/hazelcast.properties:\n      com.openexchange.hazelcast.jmx: "false"\n      \n';
+const NAMES_URI = 'file:///deploy/values-names.yaml';
+const NAMES_TEXT =
+  'core-mw:\n  secretPropertiesFiles:\n    /opt/open-xchange/etc/ses\n  features:\n    status:\n      documents: enabled\n      gu\n';
 
 describe('values file features over the protocol', () => {
   let client: LspClient;
   before(async () => {
     client = await LspClient.start({ completionItemDefaults: true });
     client.open(URI, TEXT, 'yaml');
+    client.open(NAMES_URI, NAMES_TEXT, 'yaml');
   });
   after(async () => {
     await client.stop();
@@ -62,5 +66,41 @@ describe('values file features over the protocol', () => {
       value,
     );
     assert.deepEqual(hover.range, { start: { line: 4, character: 6 }, end: { line: 4, character: 36 } });
+  });
+
+  test('OX file paths as keys of secretPropertiesFiles, feature names as keys of features.status', async () => {
+    const paths = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: NAMES_URI },
+      position: { line: 2, character: 29 },
+    });
+    assert.equal(paths.isIncomplete, true);
+    assert.deepEqual(paths.itemDefaults, {
+      editRange: { start: { line: 2, character: 4 }, end: { line: 2, character: 29 } },
+      insertTextFormat: 2,
+    });
+    assert.deepEqual(
+      paths.items.map((i) => [i.label, i.textEditText, i.detail, i.insertTextMode]),
+      [
+        ['/opt/open-xchange/etc/sessiond.properties', '/opt/open-xchange/etc/sessiond.properties:\n  ', 'OX file · 19 known keys', 2],
+        [
+          '/opt/open-xchange/etc/sessionstorage-hazelcast.properties',
+          '/opt/open-xchange/etc/sessionstorage-hazelcast.properties:\n  ',
+          'OX file · 1 known key',
+          2,
+        ],
+      ],
+    );
+    const features = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri: NAMES_URI },
+      position: { line: 6, character: 8 },
+    });
+    assert.equal(features.isIncomplete, false);
+    assert.deepEqual(features.itemDefaults, { editRange: { start: { line: 6, character: 6 }, end: { line: 6, character: 8 } } });
+    assert.deepEqual(
+      features.items.map((i) => i.label),
+      ['admin', 'cloud-plugins', 'guard', 'guard-admin', 'omf-source', 'oxaas', 'plugins', 'reseller', 'usm-eas', 'weakforced'],
+    );
+    const guard = features.items.find((i) => i.label === 'guard')!;
+    assert.deepEqual([guard.textEditText, guard.detail], ['guard: ', 'feature · 5 packages']);
   });
 });

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Scalar } from 'yaml';
+import { parse, Scalar } from 'yaml';
 import facts from '../../schemas/charts/core-mw.json';
 import schema from '../../schemas/charts/chart-facts.schema.json';
 import {
@@ -11,10 +13,13 @@ import {
   chartVersionFacts,
   compareVersions,
   hazelcastByDocumentsRole,
+  StockName,
+  stockNames,
 } from '../../server/src/catalog/chartFacts';
 import { availableRoles, buildRelease, buildReleases, NodeType, typeProperties } from '../../server/src/model/helm/release';
 import { readValuesDocument, ValuesDocument } from '../../server/src/model/helm/valuesDocument';
 import { catalog } from '../support/catalog';
+import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
 
 function read(name: string, text: string): ValuesDocument {
   const doc = readValuesDocument(TextDocument.create(`file:///deploy/${name}`, 'yaml', 1, text), catalog);
@@ -49,6 +54,52 @@ test('chart versions: facts of the same major, Hazelcast by the documents role f
   assert.deepEqual([...builtinRoles('6.20.2')].sort(), ['admin', 'businessmobility', 'documents', 'http-api', 'request-analyzer', 'sync']);
   assert.ok(builtinRoles(undefined).has('hazelcast-lite-member') && builtinRoles(undefined).has('documents'));
   assert.ok(builtinFeatures(undefined).has('weakforced') && !builtinFeatures('4.8.1').has('weakforced'));
+});
+
+/** [related, status by version, versions] of a stock name. */
+const brief = (entry: StockName | undefined) => entry && [entry.related, Object.fromEntries(entry.status), entry.versions];
+
+test('stock package and feature names per chart version, and their union for an unknown version', () => {
+  const v4 = stockNames('4.8.1');
+  assert.deepEqual(brief(v4.packages.get('open-xchange-guard')), [['guard'], {}, ['4.8.1']]);
+  assert.deepEqual(brief(v4.packages.get('open-xchange-sso')), [[], { '4.8.1': 'disabled' }, ['4.8.1']]);
+  assert.deepEqual(brief(v4.features.get('reseller')), [
+    ['open-xchange-admin-reseller', 'open-xchange-admin-soap-reseller'],
+    { '4.8.1': 'disabled' },
+    ['4.8.1'],
+  ]);
+  assert.equal(v4.features.get('weakforced'), undefined);
+  assert.equal(stockNames('4.2.0'), v4, 'built once per chart version');
+  const all = stockNames(undefined);
+  assert.deepEqual(brief(all.features.get('documents')), [
+    ['open-xchange-documents-backend', 'open-xchange-hazelcast'],
+    { '6.20.2': 'disabled' },
+    ['1.0.0', '4.8.1', '6.20.2'],
+  ]);
+  // The 1.0.0 definitions name a `TODO` placeholder, no package.
+  assert.deepEqual(brief(stockNames('1.0.0').features.get('guard')), [[], {}, ['1.0.0']]);
+  assert.ok(![...all.packages.keys()].some((name) => !name.startsWith('open-xchange-')));
+  assert.equal(stockNames('5.1.0'), all);
+});
+
+test('the stock names of each chart version are those of its stock values file', { skip: !fs.existsSync(K8S_STOCK) && NO_CORPUS }, () => {
+  const files = stockValuesFiles();
+  assert.equal(files.length, 3);
+  for (const file of files) {
+    const version = /^version:\s*"?([\d.]+)/m.exec(fs.readFileSync(path.join(path.dirname(file), 'Chart.yaml'), 'utf8'))![1];
+    const values = parse(fs.readFileSync(file, 'utf8')) as {
+      packages: { status: Record<string, string> };
+      features: { definitions: Record<string, string[]>; status: Record<string, string> };
+    };
+    const packages = new Set([...Object.keys(values.packages.status), ...Object.values(values.features.definitions).flat()]);
+    packages.delete('TODO');
+    const features = new Set([...Object.keys(values.features.definitions), ...Object.keys(values.features.status)]);
+    const names = stockNames(version);
+    assert.deepEqual([...names.packages.keys()].sort(), [...packages].sort(), file);
+    assert.deepEqual([...names.features.keys()].sort(), [...features].sort(), file);
+    for (const [name, status] of Object.entries(values.packages.status))
+      assert.equal(names.packages.get(name)?.status.get(version), status);
+  }
 });
 
 test('without scaling: one default type from defaultScaling with the root replicas; stock and role properties beneath', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItem, DocumentSymbol, MarkupContent, Range } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionList, DocumentSymbol, MarkupContent, Range } from 'vscode-languageserver-types';
 import { valuesCompletion } from '../../server/src/features/values/completion';
 import { valuesHover } from '../../server/src/features/values/hover';
 import { valuesSymbols } from '../../server/src/features/values/symbols';
@@ -24,9 +24,13 @@ function at(textWithBar: string, name?: string): { doc: ValuesDocument; position
   return { doc, position: doc.text.positionAt(offset) };
 }
 
-function complete(textWithBar: string, chartVersion?: string, name?: string): CompletionItem[] {
+function completeList(textWithBar: string, chartVersion?: string, name?: string): CompletionList {
   const { doc, position } = at(textWithBar, name);
-  return valuesCompletion(doc, catalog, position, chartVersion).items;
+  return valuesCompletion(doc, catalog, position, chartVersion);
+}
+
+function complete(textWithBar: string, chartVersion?: string, name?: string): CompletionItem[] {
+  return completeList(textWithBar, chartVersion, name).items;
 }
 
 const span = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
@@ -243,6 +247,211 @@ describe('values completion: values, roles, statuses, chart keys', () => {
       ['propertiesFiles', '5:8-5:12', 'propertiesFiles:\n  '],
       ['secretPropertiesFiles', '5:8-5:12', 'secretPropertiesFiles:\n  '],
     ]);
+  });
+});
+
+const ETC = '/opt/open-xchange/etc/';
+
+describe('values completion: OX file paths, package and feature names', () => {
+  test('keys of propertiesFiles: the path of every OX file the catalog knows but the map files, with its count of keys', () => {
+    const list = completeList('core-mw:\n  hzGroupName: x\n  propertiesFiles:\n    |\n');
+    assert.equal(list.isIncomplete, true, 'asked again as the typed text changes');
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.detail]),
+      [
+        [`${ETC}cache.ccf`, 'OX file · 30 known keys, 78 key patterns'],
+        [`${ETC}cache.properties`, 'OX file · 3 known keys'],
+        [`${ETC}hazelcast.properties`, 'OX file · 56 known keys'],
+        [`${ETC}mail-push.properties`, 'OX file · 5 known keys'],
+        [`${ETC}push-ms.properties`, 'OX file · 2 known keys'],
+        [`${ETC}push-udp.properties`, 'OX file · 12 known keys'],
+        [`${ETC}push_imapidle.properties`, 'OX file · 3 known keys'],
+        [`${ETC}push_mailnotify.properties`, 'OX file · 1 known key'],
+        [`${ETC}server.properties`, 'OX file · 6 known keys'],
+        [`${ETC}sessiond.properties`, 'OX file · 19 known keys'],
+        [`${ETC}sessionstorage-hazelcast.properties`, 'OX file · 1 known key'],
+        [`${ETC}share.properties`, 'OX file · 0 known keys'],
+      ],
+    );
+    const hazelcast = list.items[2];
+    assert.deepEqual(edits([hazelcast]), [[`${ETC}hazelcast.properties`, '3:4-3:4', `${ETC}hazelcast.properties:\n  `]]);
+    assert.deepEqual([hazelcast.kind, hazelcast.insertTextFormat, hazelcast.insertTextMode, hazelcast.filterText], [17, 2, 2, undefined]);
+    assert.deepEqual(hazelcast.documentation, {
+      kind: 'markdown',
+      value:
+        'The OX keys of this map are applied to `/opt/open-xchange/etc/hazelcast.properties` in the container. The catalog describes 56 keys of `hazelcast.properties` (renamed and removed keys not counted); in the map they complete first.',
+    });
+    assert.equal(
+      (list.items[0].documentation as MarkupContent).value,
+      'The OX keys of this map are applied to `/opt/open-xchange/etc/cache.ccf` in the container. The catalog describes 30 keys and 78 key patterns of `cache.ccf` (renamed and removed keys not counted); in the map they complete first.',
+    );
+    assert.equal(
+      (list.items[11].documentation as MarkupContent).value,
+      'The OX keys of this map are applied to `/opt/open-xchange/etc/share.properties` in the container. The catalog describes no current keys of `share.properties` (renamed and removed keys not counted).',
+    );
+  });
+
+  test('filtered by what is typed: a path prefix, or a file name (the editor then filters on the name); paths in the map left out', () => {
+    const byName = complete(`propertiesFiles:\n  ${ETC}sessiond.properties:\n    x: 1\n  ses|\n`);
+    assert.deepEqual(edits(byName), [
+      [`${ETC}sessionstorage-hazelcast.properties`, '3:2-3:5', `${ETC}sessionstorage-hazelcast.properties:\n  `],
+    ]);
+    assert.equal(byName[0].filterText, 'sessionstorage-hazelcast.properties');
+    const byPath = complete(
+      `core-mw:\n  scaling:\n    nodes:\n      web:\n        values:\n          secretPropertiesFiles:\n            ${ETC}S|\n`,
+    );
+    assert.deepEqual(
+      byPath.map((i) => [i.label, span((i.textEdit as { range: Range }).range), i.filterText]),
+      [
+        [`${ETC}server.properties`, '6:12-6:35', undefined],
+        [`${ETC}sessiond.properties`, '6:12-6:35', undefined],
+        [`${ETC}sessionstorage-hazelcast.properties`, '6:12-6:35', undefined],
+        [`${ETC}share.properties`, '6:12-6:35', undefined],
+      ],
+    );
+    // With its colon only the key is replaced; a quoted key stays quoted.
+    const withColon = complete(
+      `core-mw:\n  roles:\n    documents:\n      values:\n        propertiesFiles:\n          ${ETC}hazel|cast.properties: {}\n`,
+    );
+    assert.deepEqual(edits(withColon), [[`${ETC}hazelcast.properties`, '5:10-5:52', `${ETC}hazelcast.properties`]]);
+    assert.equal(withColon[0].insertTextMode, undefined);
+    const quoted = complete(`hzGroupName: x\nsecretPropertiesFiles:\n  '${ETC}push_|'\n`);
+    assert.deepEqual(
+      quoted.map((i) => [...edits([i])[0], i.filterText]),
+      [
+        [`${ETC}push_imapidle.properties`, '2:2-2:31', `'${ETC}push_imapidle.properties':\n  `, `'${ETC}push_imapidle.properties'`],
+        [`${ETC}push_mailnotify.properties`, '2:2-2:31', `'${ETC}push_mailnotify.properties':\n  `, `'${ETC}push_mailnotify.properties'`],
+      ],
+    );
+    assert.deepEqual(complete('hzGroupName: x\npropertiesFiles:\n  /etc/|\n'), []);
+    assert.deepEqual(complete(`hzGroupName: x\npropertiesFiles:\n  ${ETC}hazelcast/|\n`), [], 'the map files have no one name');
+  });
+
+  test('no file paths in the OX-key maps, at a path’s value or below its keys; OX keys of a .ccf path are its own first', () => {
+    assert.ok(!complete('core-mw:\n  properties:\n    |\n').some((i) => String(i.label).startsWith('/')));
+    assert.deepEqual(complete(`propertiesFiles:\n  ${ETC}hazelcast.properties: |\n`), []);
+    assert.deepEqual(
+      complete(`core-mw:\n  propertiesFiles:\n    ${ETC}server.properties:\n      com.openexchange.IPCheck:\n        |\n`),
+      [],
+    );
+    const ccf = complete(`propertiesFiles:\n  ${ETC}cache.ccf:\n    |\n`);
+    assert.equal(ccf.length, 108);
+    assert.deepEqual(
+      ccf.slice(0, 2).map((i) => [i.label, i.sortText]),
+      [
+        ['jcs.default', '0jcs.default'],
+        ['jcs.default.cacheattributes', '0jcs.default.cacheattributes'],
+      ],
+    );
+  });
+
+  test('keys of packages.status: the package names of the chart version, less those the map sets', () => {
+    const items = complete('core-mw:\n  packages:\n    status:\n      open-xchange-sso: enabled\n      |\n', '4.8.1');
+    assert.equal(items.length, 53);
+    assert.equal(item(items, 'open-xchange-sso'), undefined);
+    assert.equal(item(items, 'open-xchange-weakforced'), undefined, 'a 6.x package');
+    assert.deepEqual(edits(items.slice(0, 2)), [
+      ['open-xchange-admin', '4:6-4:6', 'open-xchange-admin: '],
+      ['open-xchange-admin-autocontextid', '4:6-4:6', 'open-xchange-admin-autocontextid: '],
+    ]);
+    assert.deepEqual(
+      ['open-xchange-admin', 'open-xchange-admin-autocontextid', 'open-xchange-usm'].map((name) => [
+        item(items, name)!.detail,
+        item(items, name)!.kind,
+      ]),
+      [
+        ['package · feature admin', 9],
+        ['package · disabled by default', 9],
+        ['package · feature usm-eas', 9],
+      ],
+    );
+    // In a role's values, typed in part, with a known 6.x version.
+    const role = complete(
+      'core-mw:\n  roles:\n    documents:\n      values:\n        packages:\n          status:\n            open-xchange-d|\n',
+      '6.20.2',
+    );
+    assert.equal(role.length, 56);
+    assert.deepEqual(edits([item(role, 'open-xchange-documents-backend')!]), [
+      ['open-xchange-documents-backend', '6:12-6:26', 'open-xchange-documents-backend: '],
+    ]);
+    assert.equal(item(role, 'open-xchange-hazelcast')!.detail, 'package · feature documents');
+    // Every version's names when the version is unknown, with the versions of those not in all.
+    const all = complete('hzGroupName: x\npackages:\n  status:\n    |\n');
+    assert.deepEqual(
+      ['open-xchange-cluster-upgrade-from-76x', 'open-xchange-admin-oauth-provider', 'open-xchange-sms-twilio'].map(
+        (name) => item(all, name)?.detail,
+      ),
+      [
+        'package · disabled by default · chart 1.0.0 only',
+        'package · feature admin · chart 1.0.0, 4.8.1 only',
+        'package · disabled by default',
+      ],
+    );
+  });
+
+  test('keys of features.status: the chart’s features (all versions when unknown) and those the file defines', () => {
+    const items = complete(
+      'core-mw:\n  features:\n    definitions:\n      mine: [open-xchange-mine]\n    status:\n      admin: enabled\n      |\n',
+    );
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['cloud-plugins', 'feature · 9 packages · disabled by default · chart 1.0.0 only'],
+        ['documents', 'feature · 2 packages · disabled by default in chart 6.20.2'],
+        ['guard', 'feature · 5 packages'],
+        ['guard-admin', 'feature · 1 package · chart 6.20.2 only'],
+        ['mine', 'feature defined in this file'],
+        ['omf-source', 'feature · 5 packages · disabled by default · chart 4.8.1, 6.20.2 only'],
+        ['oxaas', 'feature · 4 packages · disabled by default · chart 1.0.0 only'],
+        ['plugins', 'feature · 12 packages · disabled by default'],
+        ['reseller', 'feature · 2 packages · disabled by default'],
+        ['usm-eas', 'feature · 2 packages · disabled by default · chart 4.8.1, 6.20.2 only'],
+        ['weakforced', 'feature · 1 package · disabled by default · chart 6.20.2 only'],
+      ],
+    );
+    assert.deepEqual(edits([items[0]]), [['cloud-plugins', '6:6-6:6', 'cloud-plugins: ']]);
+    assert.deepEqual(item(items, 'reseller')!.documentation, {
+      kind: 'markdown',
+      value: "The chart's definition switches `open-xchange-admin-reseller`, `open-xchange-admin-soap-reseller`.",
+    });
+    assert.equal(item(items, 'mine')!.documentation, undefined);
+    // A known version, in a node type's values; a quoted key with its colon keeps its quotes.
+    const typed = complete(
+      'core-mw:\n  scaling:\n    nodes:\n      web:\n        values:\n          features:\n            status:\n              "gu|": enabled\n',
+      '1.0.0',
+    );
+    assert.deepEqual(
+      typed.map((i) => [...edits([i])[0], i.filterText]),
+      [
+        ['admin', '7:14-7:18', '"admin"', '"admin"'],
+        ['cloud-plugins', '7:14-7:18', '"cloud-plugins"', '"cloud-plugins"'],
+        ['documents', '7:14-7:18', '"documents"', '"documents"'],
+        ['guard', '7:14-7:18', '"guard"', '"guard"'],
+        ['oxaas', '7:14-7:18', '"oxaas"', '"oxaas"'],
+        ['plugins', '7:14-7:18', '"plugins"', '"plugins"'],
+        ['reseller', '7:14-7:18', '"reseller"', '"reseller"'],
+      ],
+    );
+    assert.equal(item(typed, 'guard')!.detail, 'feature · 0 packages');
+    assert.equal((item(typed, 'guard')!.documentation as MarkupContent).value, "The chart's definition names no packages.");
+  });
+
+  test('statuses in role and node type values too; no names beside status, in definitions or below a name', () => {
+    assert.deepEqual(
+      edits(
+        complete(
+          'core-mw:\n  scaling:\n    nodes:\n      web:\n        values:\n          features:\n            status:\n              usm-eas: |\n',
+        ),
+      ),
+      [
+        ['enabled', '7:23-7:23', 'enabled'],
+        ['disabled', '7:23-7:23', 'disabled'],
+      ],
+    );
+    assert.deepEqual(complete('core-mw:\n  packages:\n    |\n'), []);
+    assert.deepEqual(complete('core-mw:\n  features:\n    definitions:\n      |\n'), []);
+    assert.deepEqual(complete('core-mw:\n  features:\n    status:\n      admin:\n        |\n'), []);
+    assert.deepEqual(complete('core-mw:\n  properties:\n    com.openexchange.IPCheck: "false"\n  x:\n    status:\n      |\n'), []);
   });
 });
 

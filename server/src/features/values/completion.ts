@@ -11,9 +11,10 @@ import {
 } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { Catalog, KnownProperty, syntaxOfCatalogFile } from '../../catalog/catalog';
-import { builtinRoles, CORE_MW } from '../../catalog/chartFacts';
+import { builtinRoles, chartVersionFacts, CORE_MW, StockName, stockNames, StockNames } from '../../catalog/chartFacts';
 import { fileKindOf, MAP_FILE } from '../../catalog/fileKind';
-import { keyText, mapAt } from '../../model/helm/chartRoots';
+import { ChartRoot, keyText, mapAt } from '../../model/helm/chartRoots';
+import { valueLevels } from '../../model/helm/oxKeyMaps';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { yamlScalar } from '../../model/helm/yamlEditor';
 import { Span } from '../../parser/types';
@@ -42,6 +43,13 @@ function keysIn(map: YAMLMap | undefined, offset: number): Set<string> {
     if (key !== undefined && !(range && offset >= range[0] && offset <= range[1])) keys.add(key);
   }
   return keys;
+}
+
+/** The map at a path below a chart root, if the parse has it. */
+function mapBelow(root: ChartRoot, path: readonly string[]): YAMLMap | undefined {
+  let map: YAMLMap | undefined = root.map;
+  for (const key of path) map = map && mapAt(map, key);
+  return map;
 }
 
 /** OX keys for a map: for a `…Files` entry the keys of that OX file first, then the rest; patterns as snippets. */
@@ -89,9 +97,7 @@ function oxKeyItems(
 
 /** Chart keys at a chart root, or the OX-key map keys in a role's or node type's `values`. */
 function chartKeyItems(place: Extract<ValuesPlace, { kind: 'chart-key' }>, range: Range, offset: number): CompletionItem[] {
-  let map: YAMLMap | undefined = place.root.map;
-  for (const key of place.mapPath) map = map && mapAt(map, key);
-  const present = keysIn(map, offset);
+  const present = keysIn(mapBelow(place.root, place.mapPath), offset);
   const keys = place.level === 'root' ? CHART_KEYS : VALUES_KEYS;
   return keys
     .filter((k) => !present.has(k.key))
@@ -146,6 +152,175 @@ function roleItems(
   });
 }
 
+/** The directory of OX's configuration files in the image. */
+const ETC = '/opt/open-xchange/etc/';
+
+interface OxFile {
+  /** `/opt/open-xchange/etc/<file>`. */
+  path: string;
+  /** The catalog's file name, e.g. `hazelcast.properties`. */
+  name: string;
+  /** Exact keys neither renamed nor removed (those that complete first in its map), and key patterns. */
+  keys: number;
+  patterns: number;
+}
+
+const oxFilesCache = new WeakMap<Catalog, OxFile[]>();
+
+/** The OX files the catalog documents, with their paths in the container; the map files have no one name. */
+function oxFiles(catalog: Catalog): OxFile[] {
+  let files = oxFilesCache.get(catalog);
+  if (files) return files;
+  const names = [...new Set(catalog.files.map((f) => f.file))].filter((name) => name !== MAP_FILE).sort();
+  files = names.map((name) => {
+    const defs = catalog.defsForFile(name);
+    const keys = defs.filter((d) => d.key !== undefined && !d.removedIn && !d.replacedBy).length;
+    return { path: ETC + name, name, keys, patterns: defs.filter((d) => d.pattern !== undefined).length };
+  });
+  oxFilesCache.set(catalog, files);
+  return files;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Paths of the OX files the catalog knows, as keys of `propertiesFiles`/`secretPropertiesFiles`: those that start
+ * with what is typed, or whose file name does (then the editor filters on the name). The list depends on the
+ * typed text, so the editor asks again as it changes.
+ */
+function filePathItems(
+  place: Extract<ValuesPlace, { kind: 'file-path' }>,
+  doc: ValuesDocument,
+  catalog: Catalog,
+  range: Range,
+  offset: number,
+): CompletionList {
+  const present = keysIn(mapBelow(place.root, place.mapPath), offset);
+  const like = quoteOf(doc, place.range);
+  const quote = like === 'QUOTE_DOUBLE' ? '"' : like === 'QUOTE_SINGLE' ? "'" : '';
+  const typed = doc.text
+    .getText()
+    .slice(place.range.start + quote.length, offset)
+    .toLowerCase();
+  const items: CompletionItem[] = [];
+  for (const file of oxFiles(catalog)) {
+    if (present.has(file.path)) continue;
+    const byPath = file.path.toLowerCase().startsWith(typed);
+    if (!byPath && (typed.includes('/') || !file.name.toLowerCase().startsWith(typed))) continue;
+    const written = yamlScalar(file.path, like);
+    const patterns = file.patterns ? ` and ${plural(file.patterns, 'key pattern')}` : '';
+    const known = file.keys || file.patterns ? `${plural(file.keys, 'key')}${patterns}` : 'no current keys';
+    items.push({
+      label: file.path,
+      kind: CompletionItemKind.File,
+      detail: `OX file · ${plural(file.keys, 'known key')}${file.patterns ? `, ${plural(file.patterns, 'key pattern')}` : ''}`,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value:
+          `The OX keys of this map are applied to \`${file.path}\` in the container. The catalog describes ${known} of ` +
+          `\`${file.name}\` (renamed and removed keys not counted)${file.keys || file.patterns ? '; in the map they complete first' : ''}.`,
+      },
+      ...(byPath ? (quote ? { filterText: written } : {}) : { filterText: quote + file.name }),
+      textEdit: { range, newText: snippetText(place.keyOnly ? written : `${written}:\n  `) },
+      insertTextFormat: InsertTextFormat.Snippet,
+      ...(place.keyOnly ? {} : { insertTextMode: InsertTextMode.adjustIndentation }),
+    });
+  }
+  return { isIncomplete: true, items };
+}
+
+/** What a name of the chart's stock values says in completion, before its place in the file is known. */
+interface NameItem {
+  label: string;
+  detail: string;
+  documentation?: string;
+}
+
+/** `disabled by default`, with the chart versions when not all of `versions` agree. */
+function statusNote(entry: StockName): string[] {
+  const byStatus = new Map<string, string[]>();
+  for (const [version, status] of entry.status) byStatus.set(status, [...(byStatus.get(status) ?? []), version]);
+  return [...byStatus].map(([status, versions]) =>
+    versions.length === entry.versions.length ? `${status} by default` : `${status} by default in chart ${versions.join(', ')}`,
+  );
+}
+
+function nameItems(names: StockNames, of: 'packages' | 'features', union: boolean): NameItem[] {
+  const all = CORE_MW.versions.length;
+  return [...names[of]]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, entry]) => {
+      const parts =
+        of === 'packages'
+          ? ['package', ...(entry.related.length ? [`feature ${entry.related.join(', ')}`] : [])]
+          : ['feature', plural(entry.related.length, 'package')];
+      parts.push(...statusNote(entry));
+      if (union && entry.versions.length < all) parts.push(`chart ${entry.versions.join(', ')} only`);
+      const documentation =
+        of === 'features'
+          ? entry.related.length
+            ? `The chart's definition switches ${entry.related.map((p) => `\`${p}\``).join(', ')}.`
+            : "The chart's definition names no packages."
+          : undefined;
+      return { label: name, detail: parts.join(' · '), ...(documentation ? { documentation } : {}) };
+    });
+}
+
+const nameItemsCache = new WeakMap<StockNames, Record<'packages' | 'features', NameItem[]>>();
+
+/** Feature names under `features.definitions` at any level of values of a chart root. */
+function definedFeatures(root: ChartRoot): Set<string> {
+  const defined = new Set<string>();
+  for (const level of valueLevels(root)) {
+    const features = mapAt(level.map, 'features');
+    for (const name of keysIn(features && mapAt(features, 'definitions'), -1)) defined.add(name);
+  }
+  return defined;
+}
+
+/**
+ * Package or feature names as keys of a `status` map: those of the chart version's stock values (every version's
+ * when it is unknown), for features also those the file defines, less the names the map already has.
+ */
+function statusNameItems(
+  place: Extract<ValuesPlace, { kind: 'status-name' }>,
+  doc: ValuesDocument,
+  range: Range,
+  offset: number,
+  chartVersion: string | undefined,
+): CompletionItem[] {
+  const names = stockNames(chartVersion);
+  let built = nameItemsCache.get(names);
+  if (!built) {
+    const union = !chartVersionFacts(chartVersion);
+    built = { packages: nameItems(names, 'packages', union), features: nameItems(names, 'features', union) };
+    nameItemsCache.set(names, built);
+  }
+  const present = keysIn(mapBelow(place.root, place.mapPath), offset);
+  const candidates: NameItem[] = [...built[place.of]];
+  if (place.of === 'features') {
+    for (const name of definedFeatures(place.root))
+      if (!names.features.has(name)) candidates.push({ label: name, detail: 'feature defined in this file' });
+    candidates.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }
+  const like = quoteOf(doc, place.range);
+  const kind = place.of === 'packages' ? CompletionItemKind.Module : CompletionItemKind.EnumMember;
+  return candidates
+    .filter((c) => !present.has(c.label))
+    .map((c) => {
+      const written = yamlScalar(c.label, like);
+      const newText = place.keyOnly ? written : `${written}: `;
+      return {
+        label: c.label,
+        kind,
+        detail: c.detail,
+        ...(c.documentation ? { documentation: { kind: MarkupKind.Markdown, value: c.documentation } } : {}),
+        textEdit: { range, newText },
+        ...(like ? { filterText: written } : {}),
+      };
+    });
+}
+
 function statusItems(place: Extract<ValuesPlace, { kind: 'status' }>, doc: ValuesDocument, range: Range): CompletionItem[] {
   const like = quoteOf(doc, place.range);
   return ['enabled', 'disabled'].map((status, i) => {
@@ -161,8 +336,8 @@ function statusItems(place: Extract<ValuesPlace, { kind: 'status' }>, doc: Value
 }
 
 /**
- * Completion at a position of a values file. `chartVersion` picks the chart's roles (every version's when
- * undefined).
+ * Completion at a position of a values file. `chartVersion` picks the chart's roles, packages and features (every
+ * version's when undefined).
  */
 export function valuesCompletion(doc: ValuesDocument, catalog: Catalog, position: Position, chartVersion?: string): CompletionList {
   const offset = doc.text.offsetAt(position);
@@ -189,5 +364,9 @@ export function valuesCompletion(doc: ValuesDocument, catalog: Catalog, position
       return { isIncomplete: false, items: roleItems(place, range, offset, chartVersion) };
     case 'status':
       return { isIncomplete: false, items: statusItems(place, doc, range) };
+    case 'file-path':
+      return filePathItems(place, doc, catalog, range, offset);
+    case 'status-name':
+      return { isIncomplete: false, items: statusNameItems(place, doc, range, offset, chartVersion) };
   }
 }

@@ -22,6 +22,10 @@ export type ValuesPlace =
   /** `prefix` is what has to stand before the value (a space right after the colon). */
   | { kind: 'ox-value'; map: MapPlace; key: string; range: Span; prefix: string }
   | { kind: 'role'; root: ChartRoot; rolesPath: readonly string[]; range: Span }
+  /** A path of an OX file, a key of `propertiesFiles`/`secretPropertiesFiles` (whose path below the root is `mapPath`). */
+  | { kind: 'file-path'; root: ChartRoot; mapPath: readonly string[]; range: Span; keyOnly: boolean }
+  /** A package or feature name, a key of the `status` map at `mapPath`. */
+  | { kind: 'status-name'; root: ChartRoot; of: 'packages' | 'features'; mapPath: readonly string[]; range: Span; keyOnly: boolean }
   | { kind: 'status'; root: ChartRoot; of: 'packages' | 'features'; name: string; range: Span; prefix: string };
 
 interface Line {
@@ -118,11 +122,16 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
 
 const MAP_KINDS = new Set<string>(['properties', 'secretProperties', 'propertiesFiles', 'secretPropertiesFiles']);
 
+/** How many keys of a path below a chart root lead to its level of values: 0 (the root), 3 (`roles.<role>.values`) or 4 (`scaling.nodes.<type>.values`). */
+function levelLength(rel: readonly string[]): number {
+  if (rel[0] === 'roles' && rel.length >= 3 && rel[2] === 'values') return 3;
+  if (rel[0] === 'scaling' && rel[1] === 'nodes' && rel.length >= 4 && rel[3] === 'values') return 4;
+  return 0;
+}
+
 /** The OX-key map of a path below a chart root (`rel`), and the rest of the path below that map. */
 function mapOf(doc: ValuesDocument, root: ChartRoot, rel: readonly string[]): { map: MapPlace; rest: readonly string[] } | undefined {
-  let at = 0;
-  if (rel[0] === 'roles' && rel[2] === 'values') at = 3;
-  else if (rel[0] === 'scaling' && rel[1] === 'nodes' && rel[3] === 'values') at = 4;
+  const at = levelLength(rel);
   const kind = rel[at];
   if (kind === undefined || !MAP_KINDS.has(kind)) return undefined;
   const files = kind.endsWith('Files');
@@ -145,16 +154,21 @@ function placeOf(doc: ValuesDocument, path: readonly string[], shape: Shape): Va
   if (!root) return undefined;
   const rel = path.slice(root.path.length);
   const inMap = mapOf(doc, root, rel);
+  const level = levelLength(rel);
+  // The chart key under the level of values, and what follows it.
+  const [chartKey, sub, ...below] = rel.slice(level);
+  const statusOf = (chartKey === 'packages' || chartKey === 'features') && sub === 'status' ? chartKey : undefined;
   if (shape.kind === 'key') {
     if (inMap && inMap.rest.length === 0) return { kind: 'ox-key', map: inMap.map, range: shape.range, keyOnly: shape.keyOnly };
-    const valuesLevel =
-      (rel.length === 3 && rel[0] === 'roles' && rel[2] === 'values') ||
-      (rel.length === 4 && rel[0] === 'scaling' && rel[1] === 'nodes' && rel[3] === 'values');
-    if (rel.length === 0 || valuesLevel) {
+    if ((chartKey === 'propertiesFiles' || chartKey === 'secretPropertiesFiles') && sub === undefined)
+      return { kind: 'file-path', root, mapPath: rel, range: shape.range, keyOnly: shape.keyOnly };
+    if (statusOf && below.length === 0)
+      return { kind: 'status-name', root, of: statusOf, mapPath: rel, range: shape.range, keyOnly: shape.keyOnly };
+    if (chartKey === undefined) {
       return {
         kind: 'chart-key',
         root,
-        level: rel.length === 0 ? 'root' : 'values',
+        level: level === 0 ? 'root' : 'values',
         mapPath: rel,
         range: shape.range,
         keyOnly: shape.keyOnly,
@@ -165,9 +179,8 @@ function placeOf(doc: ValuesDocument, path: readonly string[], shape: Shape): Va
   if (shape.kind === 'value') {
     if (inMap && inMap.rest.length === 1)
       return { kind: 'ox-value', map: inMap.map, key: inMap.rest[0], range: shape.range, prefix: shape.prefix };
-    if (rel.length === 3 && (rel[0] === 'packages' || rel[0] === 'features') && rel[1] === 'status') {
-      return { kind: 'status', root, of: rel[0], name: rel[2], range: shape.range, prefix: shape.prefix };
-    }
+    if (statusOf && below.length === 1)
+      return { kind: 'status', root, of: statusOf, name: below[0], range: shape.range, prefix: shape.prefix };
     return undefined;
   }
   if (rel.length === 4 && (rel[0] === 'scaling' || rel[0] === 'defaultScaling') && rel[1] === 'nodes' && rel[3] === 'roles') {
