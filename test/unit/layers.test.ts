@@ -90,6 +90,11 @@ test('the core below the front ends uses no Connection, no fs, no process', () =
   assert.deepEqual(offenders, []);
 });
 
+test("rules read the model, never the YAML parser's nodes (values files reach them as settings and chart values)", () => {
+  const offenders = imports.filter(({ rel, spec }) => rel.startsWith('rules/') && spec.split('/')[0] === 'yaml').map(({ rel }) => rel);
+  assert.deepEqual(offenders, []);
+});
+
 /**
  * What server.ts and the CLI may import besides each other: the language service, the configuration resolver
  * (shared by design), the catalog (the server builds the built-in one), the node hosts, the settings, and the

@@ -1,6 +1,5 @@
 import { CORE_MW } from '../catalog/chartFacts';
-import { isScalar } from 'yaml';
-import { rootEntries } from '../model/helm/chartRoots';
+import { chartRootValues, entriesOf } from '../model/helm/chartValues';
 import { isValuesDocument } from '../model/helm/valuesDocument';
 import { Finding, Fix, Rule } from './rule';
 
@@ -44,8 +43,8 @@ export const chartManagedKeyRule: Rule = {
         ],
       };
       // A group name of its own already set at the chart root stays; the property is only removed then.
-      const named = rootEntries(doc.roots, 'hzGroupName').some(
-        ({ pair }) => isScalar(pair.value) && pair.value.value !== '' && pair.value.value !== null,
+      const named = chartRootValues(doc).some((root) =>
+        entriesOf(root.values, 'hzGroupName').some(({ value }) => value?.kind === 'scalar' && value.value !== '' && value.value !== null),
       );
       const fixes = managed.setBy === 'hzGroupName' && !named && !s.unknownValue && s.value !== '' ? [moveToChart] : [remove];
       const instead =

@@ -1,6 +1,5 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { isScalar } from 'yaml';
-import { rootEntries } from '../model/helm/chartRoots';
+import { chartRootValues, ChartValue, entriesOf } from '../model/helm/chartValues';
 import { isValuesDocument } from '../model/helm/valuesDocument';
 import { Finding, Rule } from './rule';
 
@@ -18,11 +17,10 @@ export const hzGroupPasswordIgnoredRule: Rule = {
     // Chart 1.0.0 requires the key (base64): nothing to report there.
     if (major === 1) return [];
     const findings: Finding[] = [];
-    for (const { pair } of rootEntries(doc.roots, 'hzGroupPassword')) {
-      if (!isScalar(pair.key) || !pair.key.range) continue;
-      const value = isScalar(pair.value) ? pair.value.value : pair.value;
-      if (value === null || value === '' || value === undefined) continue;
-      const [start, end] = pair.key.range;
+    const entries = chartRootValues(doc).flatMap((root) => entriesOf(root.values, 'hzGroupPassword'));
+    for (const { keySpan, value } of entries) {
+      if (!value || (value.kind === 'scalar' && (value.value === null || value.value === ''))) continue;
+      const { start, end } = keySpan;
       const assumed = major === undefined ? ' (The chart version is unknown; chart 1.0.0 still required this key.)' : '';
       const removed = major !== undefined && major >= 6 ? ' Chart 6.0.1 removed the key, so nothing reads it.' : '';
       findings.push({
@@ -36,7 +34,7 @@ export const hzGroupPasswordIgnoredRule: Rule = {
                 {
                   title: 'Remove hzGroupPassword',
                   preferred: true,
-                  intents: [{ kind: 'replace-text' as const, doc, ...lineOf(doc.text.getText(), start, pair) }],
+                  intents: [{ kind: 'replace-text' as const, doc, ...lineOf(doc.text.getText(), start, value) }],
                 },
               ],
             }
@@ -48,9 +46,9 @@ export const hzGroupPasswordIgnoredRule: Rule = {
 };
 
 /** The whole lines of a one-line chart key, as the span to delete. */
-function lineOf(text: string, keyStart: number, pair: { value: unknown }): { start: number; end: number; text: string } {
+function lineOf(text: string, keyStart: number, value: ChartValue): { start: number; end: number; text: string } {
   const start = text.lastIndexOf('\n', keyStart - 1) + 1;
-  const valueEnd = isScalar(pair.value) && pair.value.range ? pair.value.range[1] : keyStart;
+  const valueEnd = value.kind === 'scalar' ? value.span.end : keyStart;
   const lf = text.indexOf('\n', valueEnd);
   return { start, end: lf < 0 ? text.length : lf + 1, text: '' };
 }

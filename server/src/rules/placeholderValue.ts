@@ -1,10 +1,9 @@
-import { isScalar, Node } from 'yaml';
+import { chartRootValues, plainEntries } from '../model/helm/chartValues';
 import { isSecretMap } from '../model/helm/oxKeyMaps';
 import { isValuesDocument } from '../model/helm/valuesDocument';
 import { isSecret } from '../values/redact';
 import { Finding, Rule } from './rule';
 import { hasSecretName } from '../values/secretKeys';
-import { filledIn, plainEntries, spanOf } from './valuesSupport';
 
 /** Chart keys at a chart root that hold names and credentials people copy from examples. */
 const CHART_KEYS = [
@@ -49,11 +48,11 @@ export const placeholderValueRule: Rule = {
   check: ({ doc }) => {
     if (!isValuesDocument(doc)) return [];
     const findings: Finding[] = [];
-    for (const root of doc.roots) {
-      for (const { key, value } of plainEntries(doc, root.map)) {
-        if (!CHART_KEYS.includes(key) || !isScalar(value) || typeof value.value !== 'string' || filledIn(doc, value as Node)) continue;
+    for (const root of chartRootValues(doc)) {
+      for (const { key, value } of plainEntries(root.values)) {
+        if (!CHART_KEYS.includes(key) || value?.kind !== 'scalar' || typeof value.value !== 'string' || value.filledIn) continue;
         const found = placeholderIn(value.value.trim(), key);
-        if (found) findings.push({ ...spanOf(value as Node)!, message: messageFor(key, found, /Password/.test(key)) });
+        if (found) findings.push({ ...value.span, message: messageFor(key, found, /Password/.test(key)) });
       }
     }
     for (const e of doc.settings) {

@@ -1,42 +1,39 @@
-import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { builtinFeatures } from '../catalog/chartFacts';
 import { closestMatches } from '../catalog/similarity';
-import { mapAt } from '../model/helm/chartRoots';
-import { valueLevels } from '../model/helm/oxKeyMaps';
+import { chartLevels, ChartMap, chartRootValues, ChartValue, entryOf, mapAt, plainEntries } from '../model/helm/chartValues';
 import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
 import { Finding, Fix, Rule } from './rule';
-import { chartWords, filledIn, plainEntries, spanOf, valuesRelease } from './valuesSupport';
+import { chartWords, valuesRelease } from './valuesSupport';
 
 const STATUSES = new Set(['enabled', 'disabled']);
 const MEANS_ENABLED = /^(enabled?|true|yes|on)$/i;
 const MEANS_DISABLED = /^(disabled?|false|no|off)$/i;
 
 /** How a message names a value that is no status; `written` is its text in the file. */
-function described(node: Node, written: string): string {
-  if (isMap(node)) return 'a map';
-  if (isSeq(node)) return 'a list';
-  const value = isScalar(node) ? node.value : undefined;
-  if (typeof value === 'boolean')
-    return written === String(value) ? `the YAML boolean ${value}` : `${written}, which YAML reads as the boolean ${value}`;
-  if (typeof value === 'number') return `the number ${String(value)}`;
-  return `"${String(value)}"`;
+function described(value: ChartValue, written: string): string {
+  if (value.kind === 'map') return 'a map';
+  if (value.kind === 'list') return 'a list';
+  const read = value.kind === 'scalar' ? value.value : undefined;
+  if (typeof read === 'boolean')
+    return written === String(read) ? `the YAML boolean ${read}` : `${written}, which YAML reads as the boolean ${read}`;
+  if (typeof read === 'number') return `the number ${String(read)}`;
+  return `"${String(read)}"`;
 }
 
 /** The status a value clearly means, if any. */
-function meant(node: Node): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const text = String(node.value).trim();
+function meant(value: ChartValue): string | undefined {
+  if (value.kind !== 'scalar') return undefined;
+  const text = String(value.value).trim();
   return MEANS_ENABLED.test(text) ? 'enabled' : MEANS_DISABLED.test(text) ? 'disabled' : undefined;
 }
 
 /** The `features.status` and `packages.status` maps of a file: at each chart root, role and node type. */
-function statusMaps(doc: ValuesDocument): Array<{ kind: 'features' | 'packages'; map: YAMLMap }> {
-  const maps: Array<{ kind: 'features' | 'packages'; map: YAMLMap }> = [];
-  for (const root of doc.roots) {
-    for (const level of valueLevels(root)) {
+function statusMaps(doc: ValuesDocument): Array<{ kind: 'features' | 'packages'; map: ChartMap }> {
+  const maps: Array<{ kind: 'features' | 'packages'; map: ChartMap }> = [];
+  for (const root of chartRootValues(doc)) {
+    for (const level of chartLevels(root)) {
       for (const kind of ['features', 'packages'] as const) {
-        const parent = mapAt(level.map, kind);
-        const status = parent && mapAt(parent, 'status');
+        const status = mapAt(level.values, kind, 'status');
         if (status) maps.push({ kind, map: status });
       }
     }
@@ -48,17 +45,14 @@ function statusMaps(doc: ValuesDocument): Array<{ kind: 'features' | 'packages';
 function userFeatures(docs: readonly ValuesDocument[]): Set<string> | undefined {
   const defined = new Set<string>();
   for (const doc of docs) {
-    for (const root of doc.roots) {
-      for (const level of valueLevels(root)) {
-        const features = mapAt(level.map, 'features');
-        const pair = features?.items.find((p) => isScalar(p.key) && p.key.value === 'definitions');
-        if (!pair) continue;
-        const value = pair.value as Node | null;
-        if (filledIn(doc, value) || (value && !isMap(value))) return undefined;
+    for (const root of chartRootValues(doc)) {
+      for (const level of chartLevels(root)) {
+        const entry = entryOf(mapAt(level.values, 'features'), 'definitions');
+        if (!entry) continue;
+        const value = entry.value;
+        if (value?.filledIn || (value && value.kind !== 'map')) return undefined;
         if (!value) continue;
-        const span = spanOf(value);
-        if (span && doc.template.tagsIn(span.start, span.end).length) return undefined;
-        for (const { key } of plainEntries(doc, value as YAMLMap)) defined.add(key);
+        for (const { key } of plainEntries(value)) defined.add(key);
       }
     }
   }
@@ -84,27 +78,26 @@ export const statusValueRule: Rule = {
     const defined = own && new Set([...own, ...builtinFeatures(release.chartVersion)]);
     const chart = chartWords(release.chartVersion, 'features');
     for (const { kind, map } of maps) {
-      const keys = new Set([...plainEntries(doc, map)].map((e) => e.key));
-      for (const { key, keyNode, value } of plainEntries(doc, map)) {
-        const node = value as Node | null;
+      const keys = new Set(plainEntries(map).map((e) => e.key));
+      for (const { key, keySpan, value } of plainEntries(map)) {
         const what = kind === 'features' ? 'feature' : 'package';
-        if (node && !filledIn(doc, node) && !(isScalar(node) && node.value === null)) {
-          const span = spanOf(node);
-          const ok = isScalar(node) && typeof node.value === 'string' && STATUSES.has(node.value);
-          if (span && !ok) {
-            const status = meant(node);
+        if (value && !value.filledIn && !(value.kind === 'scalar' && value.value === null)) {
+          const span = value.span;
+          const ok = value.kind === 'scalar' && typeof value.value === 'string' && STATUSES.has(value.value);
+          if (!ok) {
+            const status = meant(value);
             const fixes: Fix[] = status
               ? [{ title: `Change to ${status}`, preferred: true, intents: [{ kind: 'replace-text', doc, ...span, text: status }] }]
               : [];
             findings.push({
               ...span,
-              message: `The status of ${what} "${key}" is ${described(node, doc.text.getText().slice(span.start, span.end))}; the chart accepts only the strings enabled and disabled and fails to render with anything else.`,
+              message: `The status of ${what} "${key}" is ${described(value, doc.text.getText().slice(span.start, span.end))}; the chart accepts only the strings enabled and disabled and fails to render with anything else.`,
               fixes,
             });
           }
         }
         if (kind !== 'features' || !defined || defined.has(key)) continue;
-        const span = spanOf(keyNode)!;
+        const span = keySpan;
         // A name the map already has would become a second entry of the same feature.
         const near = closestMatches(key, defined, 2, false).filter((name) => !keys.has(name));
         findings.push({

@@ -1,21 +1,22 @@
-import { isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
 import { builtinRoles, compareVersions, CORE_MW } from '../catalog/chartFacts';
 import { closestMatches } from '../catalog/similarity';
-import { mapAt } from '../model/helm/chartRoots';
+import { chartRootValues, ChartScalar, entryOf, mapAt, plainEntries } from '../model/helm/chartValues';
 import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
 import { Finding, Fix, Rule } from './rule';
-import { chartWords, filledIn, plainEntries, spanOf, valuesRelease } from './valuesSupport';
+import { chartWords, valuesRelease } from './valuesSupport';
 
 /** The role names listed in `scaling.nodes.<type>.roles` and `defaultScaling.nodes.<type>.roles`. */
-function roleItems(doc: ValuesDocument): Array<{ item: Scalar<string>; list: string[] }> {
-  const items: Array<{ item: Scalar<string>; list: string[] }> = [];
-  for (const root of doc.roots) {
+function roleItems(doc: ValuesDocument): Array<{ item: ChartScalar & { value: string }; list: string[] }> {
+  const items: Array<{ item: ChartScalar & { value: string }; list: string[] }> = [];
+  for (const root of chartRootValues(doc)) {
     for (const scaling of ['scaling', 'defaultScaling']) {
-      const nodes = mapAt(root.map, scaling) && mapAt(mapAt(root.map, scaling)!, 'nodes');
-      for (const { value } of nodes ? plainEntries(doc, nodes) : []) {
-        const roles = isMap(value) ? value.items.find((p) => isScalar(p.key) && p.key.value === 'roles')?.value : undefined;
-        if (!isSeq(roles)) continue;
-        const written = roles.items.filter((i): i is Scalar<string> => isScalar(i) && typeof i.value === 'string' && !filledIn(doc, i));
+      const nodes = mapAt(root.values, scaling, 'nodes');
+      for (const { value } of nodes ? plainEntries(nodes) : []) {
+        const roles = value?.kind === 'map' ? entryOf(value, 'roles')?.value : undefined;
+        if (roles?.kind !== 'list') continue;
+        const written = roles.items.filter(
+          (i): i is ChartScalar & { value: string } => i.kind === 'scalar' && typeof i.value === 'string' && !i.filledIn,
+        );
         const list = written.map((i) => i.value);
         for (const item of written) items.push({ item, list });
       }
@@ -28,9 +29,9 @@ function roleItems(doc: ValuesDocument): Array<{ item: Scalar<string>; list: str
 function definedRoles(docs: readonly ValuesDocument[]): Set<string> {
   const roles = new Set<string>();
   for (const doc of docs) {
-    for (const root of doc.roots) {
-      const map = mapAt(root.map, 'roles');
-      if (map) for (const { key } of plainEntries(doc, map)) roles.add(key);
+    for (const root of chartRootValues(doc)) {
+      const map = mapAt(root.values, 'roles');
+      if (map) for (const { key } of plainEntries(map)) roles.add(key);
     }
   }
   return roles;
@@ -58,7 +59,7 @@ export const unknownRoleRule: Rule = {
     for (const { item, list } of items) {
       const role = item.value;
       if (available.has(role)) continue;
-      const span = spanOf(item as Node)!;
+      const span = item.span;
       const replace = (text: string, preferred: boolean): Fix => ({
         title: `Change to ${text}`,
         preferred,

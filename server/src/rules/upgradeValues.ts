@@ -1,40 +1,23 @@
-import { isMap, isScalar, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { keyText, mapAt } from '../model/helm/chartRoots';
+import { chartRootValues, ChartEntry, documentValues, entryOf, isSet, isTrue, mapAt } from '../model/helm/chartValues';
 import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
 import { baseName } from '../util/uris';
 import { Finding, RelatedSpec, Rule } from './rule';
-import { filledIn, spanOf, valuesRelease } from './valuesSupport';
+import { valuesRelease } from './valuesSupport';
 
 const RELEASE_WORDS = 'This update-task release (update.enabled: true)';
 
-function pairAt(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => keyText(p) === key);
-}
-
-/** Helm's `if` on a scalar: true, or a string that reads "true". */
-function isTrue(node: unknown): boolean {
-  return isScalar(node) && (node.value === true || node.value === 'true');
-}
-
-/** A value that is there: not null, not an empty string or map. */
-function isSet(doc: ValuesDocument, node: unknown): boolean {
-  if (filledIn(doc, node as Node)) return true;
-  if (isMap(node)) return node.items.length > 0;
-  return isScalar(node) && node.value !== null && node.value !== '';
-}
-
 interface Placed {
   doc: ValuesDocument;
-  pair: Pair;
+  entry: ChartEntry;
 }
 
 /** The entry of `key` at the chart roots of the release's files that counts (the last one). */
 function lastEntry(docs: readonly ValuesDocument[], key: string): Placed | undefined {
   let last: Placed | undefined;
   for (const doc of docs) {
-    for (const root of doc.roots) {
-      const pair = pairAt(root.map, key);
-      if (pair) last = { doc, pair };
+    for (const root of chartRootValues(doc)) {
+      const entry = entryOf(root.values, key);
+      if (entry) last = { doc, entry };
     }
   }
   return last;
@@ -42,16 +25,13 @@ function lastEntry(docs: readonly ValuesDocument[], key: string): Placed | undef
 
 /** Whether a file sets `global.mysql.existingSecret`, at its document root or at a chart root. */
 function hasExistingSecret(doc: ValuesDocument): boolean {
-  const top = isMap(doc.yaml.contents) ? [doc.yaml.contents as YAMLMap] : [];
-  for (const map of [...top, ...doc.roots.map((r) => r.map)]) {
-    const mysql = mapAt(map, 'global') && mapAt(mapAt(map, 'global')!, 'mysql');
-    const secret = mysql && pairAt(mysql, 'existingSecret');
-    if (secret && isSet(doc, secret.value)) return true;
-  }
-  return false;
+  const top = documentValues(doc);
+  const maps = [...(top?.kind === 'map' ? [top] : []), ...chartRootValues(doc).map((r) => r.values)];
+  return maps.some((map) => isSet(entryOf(mapAt(map, 'global', 'mysql'), 'existingSecret')?.value));
 }
 
-const keySpan = (pair: Pair) => spanOf(pair.key as Scalar)!;
+/** A value a template fills in counts as unknown, not as true. */
+const knownTrue = (entry: ChartEntry | undefined) => !!entry && !entry.value?.filledIn && isTrue(entry.value);
 
 /** The values of a pre-update release (S002) that would make its update job do harm or fail. */
 export const upgradeValuesRule: Rule = {
@@ -64,25 +44,21 @@ export const upgradeValuesRule: Rule = {
   readsNode: true,
   check: ({ doc, workspace }) => {
     if (!isValuesDocument(doc)) return [];
-    let anchor: Scalar | undefined;
-    for (const root of doc.roots) {
-      const update = mapAt(root.map, 'update');
-      const enabled = update && pairAt(update, 'enabled');
-      if (enabled && !filledIn(doc, enabled.value as Node) && isTrue(enabled.value)) anchor ??= enabled.key as Scalar;
-    }
-    if (!anchor) return [];
-    const at = spanOf(anchor)!;
+    const at = chartRootValues(doc)
+      .map((root) => entryOf(mapAt(root.values, 'update'), 'enabled'))
+      .find(knownTrue)?.keySpan;
+    if (!at) return [];
     const { docs } = valuesRelease(doc, workspace);
     const findings: Finding[] = [];
-    const elsewhere = (placed: Placed, message: string): RelatedSpec => ({ doc: placed.doc, ...keySpan(placed.pair), message });
+    const elsewhere = (placed: Placed, message: string): RelatedSpec => ({ doc: placed.doc, ...placed.entry.keySpan, message });
 
     const init = lastEntry(docs, 'enableInitialization');
-    if (init && !filledIn(init.doc, init.pair.value as Node) && isTrue(init.pair.value)) {
+    if (init && knownTrue(init.entry)) {
       const why = `its init container would run the config database initialisation and server registration again. OX's update guide sets it to false for this release`;
       if (init.doc === doc) {
-        const value = spanOf(init.pair.value as Node)!;
+        const value = init.entry.value!.span;
         findings.push({
-          ...keySpan(init.pair),
+          ...init.entry.keySpan,
           message: `enableInitialization is true in an update-task release (update.enabled: true): ${why}.`,
           fixes: [
             {
@@ -105,15 +81,15 @@ export const upgradeValuesRule: Rule = {
       const why = `OX's update guide points global.mysql.existingSecret at the main release's MySQL secret (e.g. "<release>-core-mw-mysql") instead.`;
       const local: Placed[] = [];
       for (const d of docs) {
-        for (const root of d.roots) {
-          const mysql = pairAt(root.map, 'mysql');
-          if (mysql && isSet(d, mysql.value)) local.push({ doc: d, pair: mysql });
+        for (const root of chartRootValues(d)) {
+          const mysql = entryOf(root.values, 'mysql');
+          if (mysql && isSet(mysql.value)) local.push({ doc: d, entry: mysql });
         }
       }
       const own = local.filter((p) => p.doc === doc);
       for (const placed of own) {
         findings.push({
-          ...keySpan(placed.pair),
+          ...placed.entry.keySpan,
           message: `${RELEASE_WORDS} has a local mysql: section and no global.mysql.existingSecret: ${why}`,
         });
       }
@@ -127,7 +103,7 @@ export const upgradeValuesRule: Rule = {
     }
 
     const dbid = lastEntry(docs, 'globalDBID');
-    if (!dbid || !isSet(dbid.doc, dbid.pair.value)) {
+    if (!dbid || !isSet(dbid.entry.value)) {
       findings.push({
         ...at,
         message: `${RELEASE_WORDS} sets no globalDBID: OX's update guide sets it to the deployment's global database id, which the chart hands to the image as GLOBAL_DB_ID for globaldb.yml.`,

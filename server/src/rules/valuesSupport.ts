@@ -1,11 +1,8 @@
-// What the rules of values files share: the release a file belongs to, and whether a YAML value is known.
-import { isScalar, Node, Scalar, YAMLMap } from 'yaml';
+// What the rules of values files share: the release a file belongs to and how messages name chart versions.
 import { chartVersionFacts, CORE_MW } from '../catalog/chartFacts';
-import { keyText } from '../model/helm/chartRoots';
 import { Release } from '../model/helm/release';
-import { SCRIPT_VARIABLE, ValuesDocument } from '../model/helm/valuesDocument';
+import { ValuesDocument } from '../model/helm/valuesDocument';
 import { Workspace } from '../model/workspace';
-import { Span } from '../parser/types';
 
 /** The release of a values file and its chart version; a file the workspace does not know is a release of its own. */
 export interface ValuesRelease {
@@ -39,26 +36,4 @@ export function chartWords(version: string | undefined, what: string): { known: 
     name: `any chart version we know (${knownChartVersions()})`,
     assumption: ` (${why}; this assumes its ${what} are among those)`,
   };
-}
-
-export function spanOf(node: Node): Span | undefined {
-  return node.range ? { start: node.range[0], end: node.range[1] } : undefined;
-}
-
-/** A value whose text a template or a deployment script fills in: nothing can be said about it. */
-export function filledIn(doc: ValuesDocument, node: Node | null | undefined): boolean {
-  if (!node) return false;
-  const span = spanOf(node);
-  if (!span) return false;
-  if (doc.template.tagsIn(span.start, span.end).length) return true;
-  return isScalar(node) && typeof node.value === 'string' && SCRIPT_VARIABLE.test(node.value);
-}
-
-/** The entries of a YAML map whose keys are plain text that no template writes. */
-export function* plainEntries(doc: ValuesDocument, map: YAMLMap): Iterable<{ key: string; keyNode: Scalar; value: unknown }> {
-  for (const pair of map.items) {
-    const key = keyText(pair);
-    if (key === undefined || filledIn(doc, pair.key as Node)) continue;
-    yield { key, keyNode: pair.key as Scalar, value: pair.value };
-  }
 }

@@ -1,5 +1,5 @@
-import { isScalar } from 'yaml';
 import { Span } from '../../parser/types';
+import { chartRootValues } from '../../model/helm/chartValues';
 import { Release } from '../../model/helm/release';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { OxNode } from '../../model/node';
@@ -11,8 +11,8 @@ type Anchor = { doc: ValuesDocument; span: Span };
 /** The first key of the first chart root in a release's files: where a finding about the release as a whole goes. */
 export function releaseAnchor(release: Release): Anchor | undefined {
   for (const doc of release.docs) {
-    const first = doc.roots[0]?.map.items[0]?.key;
-    if (isScalar(first) && first.range) return { doc, span: { start: first.range[0], end: first.range[1] } };
+    const first = chartRootValues(doc)[0]?.values.entries[0];
+    if (first) return { doc, span: first.keySpan };
   }
   return undefined;
 }
