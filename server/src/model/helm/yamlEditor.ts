@@ -247,12 +247,18 @@ export class YamlEditor implements DocumentEditor {
     return found;
   }
 
-  /** Adds `key: value` after `after` (same indentation), or sets it in the first root's `properties`. */
+  /**
+   * Sets `key: value` in the map of `after`: its last entry of the key gets the value, else a line follows
+   * `after` (same indentation). Without `after`, the same in the first root's `properties`.
+   */
   private put(key: string, value: string, after?: Setting): TextEditSpec[] {
     const doc = this.doc;
     const text = doc.text.getText();
     const anchor = after ? this.settingOf(after) : undefined;
-    if (!anchor) {
+    if (anchor) {
+      const existing = this.doc.settings.filter((s) => s.map === anchor.map && s.key === key).pop();
+      if (existing) return [this.setValue(existing, value)];
+    } else {
       const existing = this.doc.settings
         .filter((s) => s.map.kind === 'properties' && !s.map.role && !s.map.nodeType && s.key === key)
         .pop();
