@@ -51,7 +51,7 @@ const EXPECTED: Record<string, string[]> = {
   'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
   'lite-only-cluster/worker1/etc/cache.properties': ['event-invalidation-without-hazelcast'],
   'kubernetes/broken/values.yaml': ['chart-managed-key', 'hz-group-name-unset', 'hz-group-password-ignored', 'secret-in-configmap'],
-  'kubernetes/broken-4x/values.yaml': ['data-holding-share'],
+  'kubernetes/broken-4x/values.yaml': ['cluster-mismatch', 'data-holding-share'],
   'kubernetes/broken-packages/values.yaml': ['packages-differ', 'session-storage-package'],
   'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
   'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],

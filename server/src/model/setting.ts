@@ -13,6 +13,16 @@ export type SettingOrigin = 'properties-line' | 'values-entry';
  */
 export type UnknownValue = 'template' | 'ox-token' | 'variable' | 'structure' | 'null';
 
+/** A deployment step hands OX other text than the source writes (Helm reads an unquoted `on` as `true`). */
+export interface Retyping {
+  /** The value as the source writes it; the setting's `value` is what OX receives. */
+  readonly written: string;
+  /** Why OX receives other text, in words that name no part of the value. */
+  readonly why: string;
+  /** What keeps the written text, as an imperative sentence (also a fix's title). */
+  readonly keep: string;
+}
+
 /**
  * One OX key set to a value in one source document: what every rule reasons about, whatever the format.
  * Ranges are offsets into the document's text.
@@ -22,7 +32,7 @@ export interface Setting {
   readonly key: string;
   /** The key OX means: a Hazelcast field key such as BACKUPCOUNT counts as backupCount. */
   readonly canonicalKey: string;
-  /** The value as OX reads it (decoded, trimmed). */
+  /** The value as OX reads it (decoded, trimmed; as a deployment step hands it on, see `retyped`). */
   readonly value: string;
   readonly keyRange: Span;
   /** The value in the source, trimmed; an empty span right after the separator when the value is empty. */
@@ -36,6 +46,8 @@ export interface Setting {
   readonly malformed: boolean;
   /** Set when the value is not known before deployment; see UnknownValue. */
   readonly unknownValue?: UnknownValue;
+  /** Set when OX receives other text than the source writes. */
+  readonly retyped?: Retyping;
   /**
    * The map the setting is written in when a document has several (a values file's `properties` of one role):
    * settings of one key overwrite each other only within one scope. Unset for a `.properties` file.

@@ -1,5 +1,6 @@
 import { valueOrKeyRange } from '../model/setting';
 import { Finding, Rule } from './rule';
+import { checkValue } from '../values/checkValue';
 import { judgedEntries, valueFixes } from './valueVerdicts';
 
 /** A value OX rejects or cannot parse. */
@@ -13,7 +14,8 @@ export const invalidValueRule: Rule = {
   check: ({ doc }) => {
     const findings: Finding[] = [];
     for (const { e, verdict } of judgedEntries(doc)) {
-      if (!verdict.error) continue;
+      // OX rejects what Helm hands on but would take the text as written: misread-value reports that.
+      if (!verdict.error || (e.retyped && !checkValue(e.retyped.written, e.known!.def).error)) continue;
       findings.push({ ...valueOrKeyRange(e), message: verdict.error, fixes: valueFixes(doc, e) });
     }
     return findings;

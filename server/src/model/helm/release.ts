@@ -40,6 +40,8 @@ export interface NodeType {
   roles: string[];
   /** The type's values: the release's, then each role's `values` in list order, then its own `values`. */
   values: ValueMap;
+  /** The trees merged in that order into `values`. */
+  layers: readonly ValueTree[];
   /** Runs Hazelcast (every pod before chart 6.0.1; from 6.0.1 the types with the `documents` role). */
   hazelcast: boolean;
   /** A Hazelcast lite member (role `hazelcast-lite-member`, before chart 6.0.1), holding no data. */
@@ -104,6 +106,23 @@ function byDocumentsRole(chartVersion: string | undefined, roleLists: string[][]
   return hazelcastByDocumentsRole(LATEST.version) ?? true;
 }
 
+function mergeLayers(layers: readonly ValueTree[]): ValueMap {
+  return layers.slice(1).reduce<ValueTree>((merged, layer) => mergeValues(merged, layer), layers[0]) as ValueMap;
+}
+
+/** A tree without the entries written under one key node. */
+function withoutEntry(tree: ValueTree, key: Scalar): ValueTree {
+  if (tree.kind === 'leaf') return tree;
+  const entries = new Map<string, ValueTree>();
+  for (const [name, child] of tree.entries) if (child.source?.key !== key) entries.set(name, withoutEntry(child, key));
+  return { ...tree, entries };
+}
+
+/** The values a node type would have if the entry under this key node were not written: what removing it leaves. */
+export function typeValuesWithout(type: NodeType, key: Scalar): ValueMap {
+  return mergeLayers(type.layers.map((layer) => withoutEntry(layer, key)));
+}
+
 /** The node types of a release, from `scaling` when it is set, else from `defaultScaling` and `replicas`. */
 function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeType[] {
   const scaling = valueAt(values, ['scaling']);
@@ -118,13 +137,14 @@ function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeTy
   const base: ValueMap = { kind: 'map', entries: new Map([...values.entries].filter(([k]) => k !== 'scaling' && k !== 'defaultScaling')) };
   return declared.map(([name, type], i) => {
     const roles = roleLists[i];
-    let typeValues: ValueTree = base;
+    const layers: ValueTree[] = [base];
     for (const role of roles) {
       const roleValues = valueAt(roleDefinitions, [role, 'values']);
-      if (roleValues) typeValues = mergeValues(typeValues, roleValues);
+      if (roleValues) layers.push(roleValues);
     }
     const own = valueAt(type, ['values']);
-    if (own) typeValues = mergeValues(typeValues, own);
+    if (own) layers.push(own);
+    const typeValues = mergeLayers(layers);
     // `replicas` at the root counts for the default type of `defaultScaling`; Kubernetes runs 1 pod when none is given.
     const count = fromScaling || name !== 'default' ? valueAt(type, ['replicas']) : valueAt(values, ['replicas']);
     const replicas = count === undefined ? 1 : replicaCount(count);
@@ -134,7 +154,8 @@ function nodeTypesOf(values: ValueMap, chartVersion: string | undefined): NodeTy
       name,
       replicas,
       roles,
-      values: typeValues as ValueMap,
+      values: typeValues,
+      layers,
       hazelcast,
       liteMember: hazelcast && !documentsRole && roles.includes(LITE_MEMBER_ROLE),
       ...(key && type.source ? { declaredAt: { doc: type.source.doc, key } } : {}),

@@ -9,8 +9,9 @@ import { scanTemplate, TemplateScan, TemplateTag } from '../../template/scan';
 import { templateSyntaxOf } from '../../template/syntax';
 import { CommentRange, ConfigDocument, SyntaxProblem } from '../document';
 import { DocumentEditor } from '../edits';
-import { Setting, UnknownValue } from '../setting';
+import { Retyping, Setting, UnknownValue } from '../setting';
 import { ChartRoot, findChartRoots } from './chartRoots';
+import { helmRendering, HelmReading } from './helmScalars';
 import { findOxKeyMaps, OxKeyMap } from './oxKeyMaps';
 import { YamlEditor } from './yamlEditor';
 
@@ -127,14 +128,26 @@ function spanOf(node: Node): Span {
   return { start, end };
 }
 
+const WHY: Record<HelmReading, string> = {
+  boolean: 'Helm reads the unquoted word as a YAML boolean',
+  octal: 'Helm reads an unquoted number with a leading 0 as octal',
+  hexadecimal: 'Helm reads an unquoted 0x number as hexadecimal',
+  binary: 'Helm reads an unquoted 0b number as binary',
+  number: 'Helm reads an unquoted number as a 64-bit floating-point number and writes it back in its own notation',
+};
+
 /**
- * The value OX receives for a scalar, trimmed as OX trims values: Helm reads YAML 1.1, so a plain `yes` or
- * `on` reaches OX as `true`; other plain scalars as written.
+ * The value OX receives for a scalar, trimmed as OX trims values, and for an unquoted one that Helm hands on
+ * as other text (`on` as `true`, `0755` as `493`), what is written.
  */
-function scalarText(scalar: Scalar): string {
-  if (typeof scalar.value === 'boolean') return String(scalar.value);
-  if (scalar.type === 'PLAIN') return typeof scalar.source === 'string' ? scalar.source.trim() : String(scalar.value ?? '');
-  return String(scalar.value ?? '').trim();
+function scalarText(scalar: Scalar): { value: string; retyped?: Retyping } {
+  if (scalar.type !== 'PLAIN') return { value: String(scalar.value ?? '').trim() };
+  const written = typeof scalar.source === 'string' ? scalar.source.trim() : String(scalar.value ?? '');
+  // An explicit tag decides the type itself: `!!str on` stays text, `!!bool yes` is true.
+  if (scalar.tag) return { value: typeof scalar.value === 'boolean' ? String(scalar.value) : written };
+  const helm = helmRendering(written);
+  if (!helm) return { value: written };
+  return { value: helm.text, retyped: { written, why: WHY[helm.reading], keep: 'Quote it to keep the text' } };
 }
 
 function readSetting(
@@ -155,10 +168,11 @@ function readSetting(
   let valueRange: Span;
   let value = '';
   let unknownValue: UnknownValue | undefined;
+  let retyped: Retyping | undefined;
   if (valueNode && valueNode.range) {
     valueRange = spanOf(valueNode);
     if (isScalar(valueNode)) {
-      value = scalarText(valueNode);
+      ({ value, retyped } = scalarText(valueNode));
       if (valueNode.value === null) unknownValue = 'null';
     } else if (isMap(valueNode) || isSeq(valueNode)) {
       unknownValue = 'structure';
@@ -189,6 +203,7 @@ function readSetting(
     map,
     pair,
     ...(unknownValue ? { unknownValue } : {}),
+    ...(retyped && !unknownValue ? { retyped } : {}),
     ...(branch ? { branch } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { DocumentEditor, FixIntent, listSeparator, TextEditSpec } from '../edits
 import { Setting } from '../setting';
 import { Span } from '../../parser/types';
 import { mapAt } from './chartRoots';
+import { helmRendering } from './helmScalars';
 import type { ValuesDocument, ValuesSetting } from './valuesDocument';
 
 /** Text that YAML 1.1 reads back as the same string when written without quotes. */
@@ -11,7 +12,9 @@ function isSafePlain(text: string): boolean {
   if (/^[-?:,[\]{}#&*!|>'"%@`~]/.test(text) || /: |:$| #|[\t\n\r]/.test(text)) return false;
   // Words YAML 1.1 reads as null or as a boolean other than the text itself; numbers it would rewrite (1.10, 0777).
   if (/^(null|Null|NULL|~|[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text)) return false;
-  return !/^[-+.]?[0-9]/.test(text) || /^(0|-?[1-9][0-9]*)$/.test(text);
+  if (/^[-+.]?[0-9]/.test(text) && !/^(0|-?[1-9][0-9]*)$/.test(text)) return false;
+  // What Helm would hand on as other text (True as true, integers beyond a float64's precision).
+  return helmRendering(text) === undefined;
 }
 
 /** A scalar in the style of the one it replaces: same quotes, plain only where that reads back the same. */
@@ -247,12 +250,18 @@ export class YamlEditor implements DocumentEditor {
     return found;
   }
 
-  /** Adds `key: value` after `after` (same indentation), or sets it in the first root's `properties`. */
+  /**
+   * Sets `key: value` in the map of `after`: its last entry of the key gets the value, else a line follows
+   * `after` (same indentation). Without `after`, the same in the first root's `properties`.
+   */
   private put(key: string, value: string, after?: Setting): TextEditSpec[] {
     const doc = this.doc;
     const text = doc.text.getText();
     const anchor = after ? this.settingOf(after) : undefined;
-    if (!anchor) {
+    if (anchor) {
+      const existing = this.doc.settings.filter((s) => s.map === anchor.map && s.key === key).pop();
+      if (existing) return [this.setValue(existing, value)];
+    } else {
       const existing = this.doc.settings
         .filter((s) => s.map.kind === 'properties' && !s.map.role && !s.map.nodeType && s.key === key)
         .pop();

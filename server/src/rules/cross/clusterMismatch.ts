@@ -1,4 +1,10 @@
+import { Scalar } from 'yaml';
+import { CORE_MW } from '../../catalog/chartFacts';
 import { ConfigDocument, firstLineRange, lastSetting, settingsOf } from '../../model/document';
+import { NodeTypeConfig } from '../../model/helm/nodeTypeConfig';
+import { isSecretMap } from '../../model/helm/oxKeyMaps';
+import { PlacedValuesSetting, Release, typeValuesWithout } from '../../model/helm/release';
+import { isValuesDocument, ValuesSetting } from '../../model/helm/valuesDocument';
 import { valueOrKeyRange } from '../../model/setting';
 import { SECRET_IN_TEXT } from '../../values/redact';
 import { EffectiveConfig } from '../../model/effective';
@@ -8,6 +14,7 @@ import { Fix, Severity } from '../rule';
 import { isTrue, putIntent } from './helpers';
 import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from '../../catalog/oxKeys';
 import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
+import { typeAnchor } from './typeAnchor';
 
 /** Settings every node must share, with the file that holds them and how bad a difference is. */
 const SHARED: Array<{ key: string; file: string; severity: Severity; ignoreCase?: boolean }> = [
@@ -172,13 +179,156 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
   return out;
 }
 
+/** The chart sets these for every Hazelcast pod alike (group name, join); chart-managed-key reports overrides. */
+const CHART_MANAGED = new Set(CORE_MW.chartManagedProperties.map((p) => p.key));
+
+/** One Hazelcast node type's value of a shared setting, and the values-file entry it comes from. */
+interface TypeObservation {
+  node: OxNode;
+  value: string;
+  source?: PlacedValuesSetting;
+}
+
+/** An entry under `roles.<role>.values` or `scaling.nodes.<type>.values`: it overrides the release's value for some types. */
+function isOverride(setting: ValuesSetting): boolean {
+  return !!(setting.map.role || setting.map.nodeType);
+}
+
+function settingIndex(release: Release): (key: Scalar) => PlacedValuesSetting | undefined {
+  const index = new Map<unknown, PlacedValuesSetting>();
+  for (const doc of release.docs) for (const setting of doc.settings) index.set(setting.pair.key, { doc, setting });
+  return (key) => index.get(key);
+}
+
+/** Where a type's value is written, else where the type is declared. */
+function observedAt(o: TypeObservation): { doc: ConfigDocument; span: { start: number; end: number } } | undefined {
+  return o.source ? { doc: o.source.doc, span: valueOrKeyRange(o.source.setting) } : typeAnchor(o.node);
+}
+
+/** `"api", "sync" have "true", "docs" has "false"`: types grouped by the value they show. */
+function byValue(observations: readonly TypeObservation[], shown: (o: TypeObservation) => string): string {
+  const groups = new Map<string, OxNode[]>();
+  for (const o of observations) groups.set(shown(o), [...(groups.get(shown(o)) ?? []), o.node]);
+  return [...groups]
+    .map(([value, nodes]) => `${nodes.map((n) => `"${n.name}"`).join(', ')} ${nodes.length === 1 ? 'has' : 'have'} ${value}`)
+    .join(', ');
+}
+
+function typeNames(nodes: readonly OxNode[]): string {
+  return `node type${nodes.length === 1 ? '' : 's'} ${nodes.map((n) => `"${n.name}"`).join(', ')}`;
+}
+
+/**
+ * The shared settings of one release's Hazelcast node types: a role's or a type's own values that give some
+ * types another value than the others get. The chart-managed keys are chart-managed-key's to report.
+ */
+function releaseSettings({ cluster, effective, catalog }: ClusterContext): PlacedFinding[] {
+  const release = cluster.release!;
+  const members = cluster.nodes.filter((n) => n.kubernetes?.type.hazelcast && n.kubernetes.type.replicas !== 0);
+  if (members.length < 2) return [];
+  const settingOf = settingIndex(release);
+  const out: PlacedFinding[] = [];
+  const encrypted = members.some((n) => isTrue(effective(n).value(SYMMETRIC_ENCRYPTION)));
+  for (const { key, severity, ignoreCase } of SHARED) {
+    if (CHART_MANAGED.has(key) || (key.startsWith(`${SYMMETRIC_ENCRYPTION}.`) && !encrypted)) continue;
+    const observations: TypeObservation[] = members.map((node) => {
+      const got = effective(node).get(key);
+      const source = got.source && isValuesDocument(got.source.doc) ? (got.source as PlacedValuesSetting) : undefined;
+      return { node, value: got.value ?? '', ...(source ? { source } : {}) };
+    });
+    // A value a template or script fills in may well be equal: nothing can be said.
+    if (observations.some((o) => o.source?.setting.unknownValue)) continue;
+    const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
+    const counts = new Map<string, number>();
+    for (const o of observations) counts.set(norm(o.value), (counts.get(norm(o.value)) ?? 0) + 1);
+    if (counts.size < 2) continue;
+    const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const majority = topCount * 2 > observations.length ? observations.find((o) => norm(o.value) === top) : undefined;
+    const secret = !!catalog.lookup(key, 'properties')?.def.secret;
+    const shown = (o: TypeObservation) =>
+      secret
+        ? o.source
+          ? SECRET_IN_TEXT
+          : '(not set)'
+        : o.source
+          ? JSON.stringify(o.value)
+          : o.value === ''
+            ? '(not set)'
+            : `${JSON.stringify(o.value)} (default)`;
+    const entries = [...new Set(observations.flatMap((o) => (o.source && isOverride(o.source.setting) ? [o.source.setting] : [])))];
+    for (const setting of entries) {
+      const own = observations.filter((o) => o.source?.setting === setting);
+      const placed = own[0].source!;
+      const value = norm(own[0].value);
+      // What each of its types gets once the entry is gone: when that is the same, the entry changes nothing.
+      const fallbacks = own.map((o) => {
+        const type = o.node.kubernetes!.type;
+        const without = { ...type, values: typeValuesWithout(type, setting.pair.key as Scalar) };
+        return norm(new NodeTypeConfig(release, without, catalog, settingOf).value(key));
+      });
+      if (fallbacks.every((f) => f === value)) continue;
+      const others = observations.filter((o) => !own.includes(o) && norm(o.value) !== value);
+      if (!others.length) continue;
+      const origin = setting.map.role ? `role "${setting.map.role}"` : 'its own values';
+      const versus = secret
+        ? `${typeNames(own.map((o) => o.node))} ${own.length === 1 ? 'gets' : 'get'} a different secret value from ${origin} than ${others.map((o) => `"${o.node.name}"`).join(', ')}`
+        : `${typeNames(own.map((o) => o.node))} ${own.length === 1 ? 'gets' : 'get'} ${shown(own[0])} from ${origin}, while ${byValue(others, shown)}`;
+      const fixes: Fix[] = [];
+      if (majority && norm(majority.value) !== value) {
+        const target = majority.value.trim();
+        // Another entry at the same level (an earlier values file) would take over on removal: its value is not known here.
+        const shadowed = release.docs.some((d) =>
+          d.settings.some(
+            (s) =>
+              s !== setting &&
+              s.canonicalKey === setting.canonicalKey &&
+              s.map.kind === setting.map.kind &&
+              s.map.file === setting.map.file &&
+              s.map.role === setting.map.role &&
+              s.map.nodeType === setting.map.nodeType,
+          ),
+        );
+        if (!shadowed && fallbacks.every((f) => f === norm(target))) {
+          fixes.push({
+            title: `Remove this override, so that ${typeNames(own.map((o) => o.node))} ${own.length === 1 ? 'gets' : 'get'} ${secret ? 'the value of the other types' : `${JSON.stringify(target)} like the other types`}`,
+            intents: [{ kind: 'remove', doc: placed.doc, settings: [setting] }],
+          });
+        } else if (target !== '' && (!secret || isSecretMap(setting.map.kind))) {
+          // A secret is only copied into a Secret's map, never into a ConfigMap.
+          fixes.push({
+            title: secret ? `Align ${key} with the other node types` : `Align with the other node types: ${target}`,
+            intents: [putIntent(placed.doc, setting.key, target, setting)],
+          });
+        }
+      }
+      out.push({
+        doc: placed.doc,
+        finding: {
+          ...valueOrKeyRange(setting),
+          severity,
+          message: `${key} differs between the node types of one Hazelcast cluster: ${versus}. They must agree on it${severity === 'error' ? ', or the cluster splits' : ''}.`,
+          related: observations
+            .filter((o) => !own.includes(o))
+            .flatMap((o) => {
+              const at = observedAt(o);
+              return at ? [{ doc: at.doc, ...at.span, message: `${o.node.name}: ${shown(o)}` }] : [];
+            }),
+          fixes,
+        },
+      });
+    }
+  }
+  return out;
+}
+
 /** Settings OX needs equal on every node of a cluster. */
 export const clusterMismatchRule: CrossRule = {
   id: 'cluster-mismatch',
   scope: 'cluster',
+  editions: ['classic', 'kubernetes'],
   defaultSeverity: 'warning',
   title:
     'A setting all nodes must share differs between them: group name, join mode or Hazelcast encryption (an error, as the cluster splits), map settings, event invalidation or the session encryption key.',
   fixable: true,
-  check: (context) => [...sharedSettings(context), ...mapSettings(context)],
+  check: (context) => (context.cluster.release ? releaseSettings(context) : [...sharedSettings(context), ...mapSettings(context)]),
 };
