@@ -4,7 +4,7 @@ import { CORE_MW } from '../../catalog/chartFacts';
 import { GROUP_NAME, HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 import { EffectiveConfig, EffectiveValue, enumChoice } from '../effective';
 import { PlacedSetting } from '../setting';
-import { NodeType, PlacedValuesSetting, Release, TypeProperty, typeProperties } from './release';
+import { NodeType, PlacedValuesSetting, Release, TypeProperty, typeProperties, typeValuesWithout } from './release';
 import { plainValue, valueAt } from './valueTree';
 
 /**
@@ -66,4 +66,17 @@ export class NodeTypeConfig implements EffectiveConfig {
   keys(): IterableIterator<string> {
     return new Set([...this.wiring.keys(), ...this.properties.keys()]).keys();
   }
+}
+
+/** Finds the values-file setting of a key node among a release's files. */
+function releaseSettings(release: Release): (key: Scalar) => PlacedValuesSetting | undefined {
+  const index = new Map<unknown, PlacedValuesSetting>();
+  for (const doc of release.docs) for (const setting of doc.settings) index.set(setting.pair.key, { doc, setting });
+  return (key) => index.get(key);
+}
+
+/** The configuration a node type would have if one of its values-file settings were not written: what removing it leaves. */
+export function nodeTypeConfigWithout(release: Release, type: NodeType, without: PlacedValuesSetting, catalog: Catalog): NodeTypeConfig {
+  const values = typeValuesWithout(type, without.setting.pair.key as Scalar);
+  return new NodeTypeConfig(release, { ...type, values }, catalog, releaseSettings(release));
 }

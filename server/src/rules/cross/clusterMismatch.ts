@@ -1,9 +1,8 @@
-import { Scalar } from 'yaml';
 import { CORE_MW } from '../../catalog/chartFacts';
 import { ConfigDocument, firstLineRange, lastSetting, settingsOf } from '../../model/document';
-import { NodeTypeConfig } from '../../model/helm/nodeTypeConfig';
+import { nodeTypeConfigWithout } from '../../model/helm/nodeTypeConfig';
 import { isSecretMap } from '../../model/helm/oxKeyMaps';
-import { PlacedValuesSetting, Release, typeValuesWithout } from '../../model/helm/release';
+import { PlacedValuesSetting } from '../../model/helm/release';
 import { isValuesDocument, ValuesSetting } from '../../model/helm/valuesDocument';
 import { valueOrKeyRange } from '../../model/setting';
 import { SECRET_IN_TEXT } from '../../values/redact';
@@ -194,12 +193,6 @@ function isOverride(setting: ValuesSetting): boolean {
   return !!(setting.map.role || setting.map.nodeType);
 }
 
-function settingIndex(release: Release): (key: Scalar) => PlacedValuesSetting | undefined {
-  const index = new Map<unknown, PlacedValuesSetting>();
-  for (const doc of release.docs) for (const setting of doc.settings) index.set(setting.pair.key, { doc, setting });
-  return (key) => index.get(key);
-}
-
 /** Where a type's value is written, else where the type is declared. */
 function observedAt(o: TypeObservation): { doc: ConfigDocument; span: { start: number; end: number } } | undefined {
   return o.source ? { doc: o.source.doc, span: valueOrKeyRange(o.source.setting) } : typeAnchor(o.node);
@@ -226,7 +219,6 @@ function releaseSettings({ cluster, effective, catalog }: ClusterContext): Place
   const release = cluster.release!;
   const members = cluster.nodes.filter((n) => n.kubernetes?.type.hazelcast && n.kubernetes.type.replicas !== 0);
   if (members.length < 2) return [];
-  const settingOf = settingIndex(release);
   const out: PlacedFinding[] = [];
   const encrypted = members.some((n) => isTrue(effective(n).value(SYMMETRIC_ENCRYPTION)));
   for (const { key, severity, ignoreCase } of SHARED) {
@@ -262,9 +254,7 @@ function releaseSettings({ cluster, effective, catalog }: ClusterContext): Place
       const value = norm(own[0].value);
       // What each of its types gets once the entry is gone: when that is the same, the entry changes nothing.
       const fallbacks = own.map((o) => {
-        const type = o.node.kubernetes!.type;
-        const without = { ...type, values: typeValuesWithout(type, setting.pair.key as Scalar) };
-        return norm(new NodeTypeConfig(release, without, catalog, settingOf).value(key));
+        return norm(nodeTypeConfigWithout(release, o.node.kubernetes!.type, placed, catalog).value(key));
       });
       if (fallbacks.every((f) => f === value)) continue;
       const others = observations.filter((o) => !own.includes(o) && norm(o.value) !== value);
