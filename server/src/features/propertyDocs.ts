@@ -1,5 +1,6 @@
 import { KnownProperty } from '../catalog/catalog';
-import { PropertyDef } from '../catalog/types';
+import { PropertyDef, UNKNOWN_VERSION } from '../catalog/types';
+import { isRetired, retiredIn } from '../catalog/versionFacts';
 import { emptyMeaning } from '../values/checkValue';
 import { explainTimespan } from '../values/timespan';
 
@@ -54,6 +55,16 @@ export function shortDetail(def: PropertyDef): string {
   return `${typeName(def)} · default ${def.secret ? 'hidden' : def.default === null ? 'none' : def.default === '' ? '(empty)' : def.default}`;
 }
 
+/** The warning above the description of a renamed key or one the checks treat as no longer read. */
+function retiredWarning(def: PropertyDef): string | undefined {
+  const gone = retiredIn(def);
+  if (def.replacedBy)
+    return `⚠️ Renamed${def.removedIn && def.removedIn.version !== UNKNOWN_VERSION ? ` in ${def.removedIn.version}` : ''}: use \`${def.replacedBy}\`.`;
+  if (!isRetired(def)) return undefined;
+  if (def.ignoredFrom && !isRetired({ ...def, ignoredFrom: undefined })) return `⚠️ OX ignores it from ${def.ignoredFrom.version}.`;
+  return `⚠️ Removed${gone ? ` in ${gone}` : ''}: OX ignores it.`;
+}
+
 /** Markdown documentation of a catalog entry, for hover and completion. */
 export function propertyMarkdown(known: KnownProperty, writtenKey: string): string {
   const def = known.def;
@@ -64,9 +75,8 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
       '',
     );
   }
-  if (def.replacedBy)
-    lines.push(`⚠️ Renamed${def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: use \`${def.replacedBy}\`.`, '');
-  else if (def.removedIn) lines.push(`⚠️ Removed${def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: OX ignores it.`, '');
+  const warning = retiredWarning(def);
+  if (warning) lines.push(warning, '');
   lines.push(def.description, '');
   const rows: Array<[string, string | undefined]> = [
     ['Type', typeName(def)],
@@ -75,7 +85,7 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
     ['Allowed', allowed(def)],
     ['File', known.file],
     ['Applies', def.reloadable === true ? 'on reload (reloadable)' : def.reloadable === false ? 'after a restart' : undefined],
-    ['Versions', [def.since ? `since ${def.since}` : '', def.versions ?? ''].filter(Boolean).join('; ') || undefined],
+    ['Versions', def.versionNote],
     [
       'Field',
       known.field

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { Catalog, KnownProperty, syntaxOfCatalogFile } from '../../catalog/catalog';
 import { builtinRoles, CORE_MW } from '../../catalog/chartFacts';
 import { fileKindOf, MAP_FILE } from '../../catalog/fileKind';
+import { isRetired } from '../../catalog/versionFacts';
 import { keyText, mapAt } from '../../model/helm/chartRoots';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
 import { yamlScalar } from '../../model/helm/yamlEditor';
@@ -62,7 +63,7 @@ function oxKeyItems(
   const seen = new Set<string>();
   const add = (known: KnownProperty, rank: number) => {
     const key = known.canonicalKey;
-    if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
+    if (seen.has(key) || present.has(key) || isRetired(known.def) || known.def.replacedBy) return;
     seen.add(key);
     const written = snippetText(yamlScalar(key));
     items.push(keyItem(known, syntax, rank, range, keyOnly ? written : `${written}: `));
