@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { validateCatalogFile } from '../../server/src/catalog/validateCatalog';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
+import { BEFORE_7_10, UNKNOWN_VERSION } from '../../server/src/catalog/types';
 import type { CatalogFile, PropertyDef } from '../../server/src/catalog/types';
+import { versionFactProblems } from '../../server/src/catalog/versionFacts';
+import { parseOxVersion } from '../../server/src/util/versions';
 
 // Compiled tests live in out/test/unit.
 const repoRoot = path.join(__dirname, '../../..');
@@ -205,7 +208,7 @@ interface RefRename {
   removedIn?: string;
 }
 
-test('every old key of renames.json is present with replacedBy or removedIn', (t) => {
+test('every old key of renames.json is present with replacedBy, removedIn or ignoredFrom', (t) => {
   const renames = readReference<RefRename[]>('renames.json');
   if (!renames) {
     t.skip(SHARED_MISSING);
@@ -227,8 +230,10 @@ test('every old key of renames.json is present with replacedBy or removedIn', (t
       if (prop.replacedBy !== r.new) problems.push(`${key}: replacedBy ${prop.replacedBy} != ${r.new}`);
       if (!prop.removedIn) problems.push(`${key}: no removedIn`);
     } else if (r.kind === 'removed') {
-      if (!prop.removedIn) problems.push(`${key}: no removedIn`);
-      if (r.removedIn && prop.removedIn !== r.removedIn) problems.push(`${key}: removedIn ${prop.removedIn} != ${r.removedIn}`);
+      // renames.json records removals from the stock file; a key OX still accepts but ignores (group.password) has ignoredFrom.
+      const gone = prop.removedIn ?? prop.ignoredFrom;
+      if (!gone) problems.push(`${key}: no removedIn or ignoredFrom`);
+      if (r.removedIn && gone?.version !== r.removedIn) problems.push(`${key}: removedIn ${gone?.version} != ${r.removedIn}`);
     } else if (r.kind === 'default-change') {
       if (!/ \(.*\)$/.test(raw) && !prop.defaultNote) problems.push(`${key}: default change without defaultNote`);
     } else if (r.kind === 'doc-vs-code-conflict') {
@@ -267,4 +272,71 @@ test('every key set in the stock corpus inside an owned namespace is known', (t)
   }
   assert.ok(files.length > 0);
   assert.deepEqual(unknown, []);
+});
+
+/** A version field's value: an OX version, or the marker the field allows. */
+function parsesAsVersion(value: string, marker?: string): boolean {
+  return value === marker || (/^\d+\.\d+(\.\d+)?$/.test(value) && parseOxVersion(value) !== undefined);
+}
+
+test('every since, removedIn, ignoredFrom and stock value change parses and has evidence', () => {
+  const problems: string[] = [];
+  for (const { name, prop } of allProperties()) {
+    const id = `${name}: ${prop.key ?? prop.pattern}`;
+    const check = (field: string, version: string, evidence: string | undefined, marker?: string) => {
+      if (!parsesAsVersion(version, marker)) problems.push(`${id}: ${field} ${version} does not parse`);
+      if (!evidence?.trim()) problems.push(`${id}: ${field} has no evidence`);
+    };
+    if (prop.since) check('since', prop.since.version, prop.since.evidence, BEFORE_7_10);
+    if (prop.since?.disputed) check('since.disputed', prop.since.disputed.version, prop.since.disputed.evidence);
+    if (prop.removedIn) check('removedIn', prop.removedIn.version, prop.removedIn.evidence, UNKNOWN_VERSION);
+    for (const bound of [prop.removedIn?.lastReadIn, prop.removedIn?.notReadIn]) {
+      if (bound !== undefined && !parsesAsVersion(bound)) problems.push(`${id}: removal bound ${bound} does not parse`);
+    }
+    if (prop.ignoredFrom) check('ignoredFrom', prop.ignoredFrom.version, prop.ignoredFrom.evidence);
+    for (const change of prop.stockValues ?? []) check('stockValues', change.from, change.evidence, BEFORE_7_10);
+    problems.push(...versionFactProblems(prop).map((p) => `${id}: ${p}`));
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('how many keys carry version facts', () => {
+  const props = allProperties().map(({ prop }) => prop);
+  const count = (has: (p: PropertyDef) => boolean) => props.filter(has).length;
+  assert.deepEqual(
+    {
+      entries: props.length,
+      since: count((p) => !!p.since),
+      sinceDated: count((p) => !!p.since && p.since.version !== BEFORE_7_10),
+      removedIn: count((p) => !!p.removedIn),
+      removedInDated: count((p) => !!p.removedIn && p.removedIn.version !== UNKNOWN_VERSION),
+      ignoredFrom: count((p) => !!p.ignoredFrom),
+      stockValues: count((p) => !!p.stockValues),
+    },
+    { entries: 252, since: 133, sinceDated: 41, removedIn: 42, removedInDated: 4, ignoredFrom: 1, stockValues: 3 },
+  );
+});
+
+test('a user catalog with a bad version gets one clear line per problem', () => {
+  const entry = { key: 'com.example.a', type: 'string', default: null, description: 'd' };
+  const result = validateCatalogFile({
+    file: 'x.properties',
+    properties: [
+      { ...entry, since: { version: '7.10.x' } },
+      { ...entry, removedIn: { version: 'soon', evidence: 'e' } },
+      { ...entry, removedIn: { version: '8.0' } },
+      { ...entry, stockValues: [{ from: 'v8', value: '0', evidence: 'e' }] },
+    ],
+  });
+  assert.deepEqual(result.ok ? [] : result.errors, [
+    '/properties/0/since/version must be an OX version such as "7.10.5", or "before-7.10", not "7.10.x"',
+    '/properties/1/removedIn/version must be an OX version such as "7.10.5", or "unknown", not "soon"',
+    "/properties/2/removedIn must have required property 'evidence'",
+    '/properties/3/stockValues/0/from must be an OX version such as "7.10.5", or "before-7.10", not "v8"',
+  ]);
+  const contradiction = validateCatalogFile({
+    file: 'x.properties',
+    properties: [{ ...entry, since: { version: '8.0' }, removedIn: { version: '7.10.6', evidence: 'e' } }],
+  });
+  assert.deepEqual(contradiction.ok ? [] : contradiction.errors, ['/properties/0 removedIn 7.10.6 is earlier than since 8.0']);
 });

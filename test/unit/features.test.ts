@@ -63,6 +63,14 @@ describe('completion', () => {
     assert.ok((resolved.documentation as MarkupContent).value.startsWith('**com.openexchange.hazelcast.network.port**\n\n'));
     assert.ok((resolved.documentation as MarkupContent).value.includes('| Default | `5701` |'));
   });
+  test("a resolved item shows the key's version facts", () => {
+    const { doc: d, position } = cursor('hazelcast.properties', '|');
+    const item = opened(d)
+      .complete(d.text, position)
+      .items.find((i) => i.label === 'com.openexchange.hazelcast.network.portOffset')!;
+    const text = (newService().resolveCompletion(item).documentation as MarkupContent).value;
+    assert.deepEqual(text.split('\n\n').slice(2, 3), ['Since 7.10.5.']);
+  });
   test('a secret never gets its shipped default inserted', () => {
     const { doc: d, position } = cursor('hazelcast.properties', '|');
     const item = opened(d)
@@ -128,6 +136,44 @@ describe('hover', () => {
     const text = (opened(c.doc).hover(c.doc.text, c.position)?.contents as MarkupContent).value;
     assert.ok(text.includes('| Default | (a publicly known secret: set your own) |'));
     assert.ok(!text.includes('2mw67LqNDEb3'));
+  });
+  test("a key's version facts in one paragraph after the description", () => {
+    const paragraphs = (file: string, key: string) => {
+      const c = cursor(file, `${key.slice(0, 20)}|${key.slice(20)}=x\n`);
+      return (opened(c.doc).hover(c.doc.text, c.position)?.contents as MarkupContent).value.split('\n\n');
+    };
+    const versionParagraph = (file: string, key: string) => paragraphs(file, key)[2];
+    assert.equal(versionParagraph('hazelcast.properties', 'com.openexchange.hazelcast.network.portOffset'), 'Since 7.10.5.');
+    assert.equal(
+      versionParagraph('hazelcast.properties', 'com.openexchange.hazelcast.network.client.nodes'),
+      'Since 7.8.0. Removed in 8.11.',
+    );
+    assert.equal(
+      versionParagraph('hazelcast.properties', 'com.openexchange.hazelcast.licenseKey'),
+      'Since 7.10.1. Removed between 7.10.6 and 8.19 (exact version unknown).',
+    );
+    assert.equal(
+      versionParagraph('sessiond.properties', 'com.openexchange.sessiond.maxSession'),
+      'Stock value `0` since 8.12 (`50000` before); `50000` when the key is absent.',
+    );
+    assert.equal(
+      versionParagraph('hazelcast.properties', 'com.openexchange.hazelcast.maxOperationTimeout'),
+      'Stock value `30000` since 7.8.0 (`5000` before).',
+    );
+    assert.equal(
+      versionParagraph('sessiond.properties', 'com.openexchange.sessiond.redis.enabled'),
+      'Since 8.0 (documented) / 8.12 (change log).',
+    );
+    // A key the checks treat as gone says so above the description, and its other facts follow it.
+    assert.deepEqual(paragraphs('hazelcast.properties', 'com.openexchange.hazelcast.group.password').slice(1, 3), [
+      '⚠️ OX ignores it from 7.10.3.',
+      'Former cluster password. OX ignores it since 7.10.3 (OX 8 only logs that it should be deleted); remove the line.',
+    ]);
+    const appendVersion = paragraphs('hazelcast.properties', 'com.openexchange.hazelcast.group.name.appendVersion');
+    assert.equal(appendVersion[1], '⚠️ Removed in 7.10.3: OX ignores it.');
+    assert.equal(appendVersion[3], 'Since 7.10.2.');
+    // An old key without version facts has none, and goes straight on to the table.
+    assert.ok(paragraphs('hazelcast.properties', 'com.openexchange.hazelcast.group.name')[2].startsWith('| | |'));
   });
   test('unknown keys and comments have no hover', () => {
     const c = cursor('hazelcast.properties', 'my.ke|y=1\n');

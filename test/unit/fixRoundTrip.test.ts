@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { PropertyDef } from '../../server/src/catalog/types';
+import { isRetired } from '../../server/src/catalog/versionFacts';
 import { OxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { applyFixes } from '../../server/src/features/applyFixes';
 import { FixData } from '../../server/src/analysis/engine';
@@ -713,7 +714,7 @@ const typoArb = fc.record({ op: fc.nat(4), pos: fc.nat(), letter: fc.constantFro
 
 /** A few other entries of a file, as fillers. */
 function fillers(file: string, picks: number[], except: string[] = []): Pair[] {
-  const pool = DEFS.filter((d) => d.file === file && !d.def.removedIn && !d.def.replacedBy && !d.def.secret && !except.includes(d.key));
+  const pool = DEFS.filter((d) => d.file === file && !isRetired(d.def) && !d.def.replacedBy && !d.def.secret && !except.includes(d.key));
   return pool.length ? picks.map((n) => pool[n % pool.length]).map((d) => kv(d.key, sampleValue(d.def))) : [];
 }
 
@@ -743,7 +744,7 @@ const NAMESPACED_FILES = ['hazelcast.properties', 'sessiond.properties', 'cache.
 const unknownKeyCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.boolean(), fc.nat(), typoArb, picks, fc.nat(), fc.boolean())
   .map(([field, n, t, fill, at, twice]) => {
-    const pool = field ? FIELD_KEYS : DEFS.filter((d) => NAMESPACED_FILES.includes(d.file) && !d.def.removedIn);
+    const pool = field ? FIELD_KEYS : DEFS.filter((d) => NAMESPACED_FILES.includes(d.file) && !isRetired(d.def));
     const d = pool[n % pool.length];
     const lastDot = d.key.lastIndexOf('.') + 1;
     const key = typo(d.key, t.op, t.pos, t.letter, lastDot);
@@ -802,7 +803,9 @@ const valueCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.nat(), fc.nat(), typoArb, fc.boolean(), picks, fc.nat())
   .map(([n, w, t, caseFlip, fill, at]) => {
     // Half booleans, half enums (there are fewer of those).
-    const pool = DEFS.filter((d) => (n % 2 ? d.def.type === 'boolean' : d.def.type === 'enum' && d.def.values?.length) && !d.def.removedIn);
+    const pool = DEFS.filter(
+      (d) => (n % 2 ? d.def.type === 'boolean' : d.def.type === 'enum' && d.def.values?.length) && !isRetired(d.def),
+    );
     const d = pool[(n >> 1) % pool.length];
     let value: string;
     if (d.def.type === 'boolean')
@@ -817,7 +820,7 @@ const valueCase: fc.Arbitrary<Spec> = fc
 const deprecatedKeyCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.nat(), fc.boolean(), picks, fc.nat(), fc.nat())
   .map(([n, successorSet, fill, at, at2]) => {
-    const pool = DEFS.filter((d) => d.def.replacedBy || d.def.removedIn);
+    const pool = DEFS.filter((d) => d.def.replacedBy || isRetired(d.def));
     const d = pool[n % pool.length];
     let entries = insertAt(fillers(d.file, fill, [d.key]), kv(d.key, sampleValue(d.def)), at);
     const successor = d.def.replacedBy && DEFS.find((x) => x.key === d.def.replacedBy);
@@ -831,7 +834,7 @@ const wrongFileCase: fc.Arbitrary<Spec> = fc
   .tuple(fc.nat(), fc.nat(), fc.boolean(), picks, picks, fc.nat())
   .map(([n, g, homeExists, fill, homeFill, at]) => {
     const pool = DEFS.filter(
-      (d) => d.file.endsWith('.properties') && d.file !== 'hazelcast/*.properties' && !d.def.removedIn && !d.def.replacedBy,
+      (d) => d.file.endsWith('.properties') && d.file !== 'hazelcast/*.properties' && !isRetired(d.def) && !d.def.replacedBy,
     );
     const d = pool[n % pool.length];
     const others = NODE_FILES.filter((f) => f !== d.file);

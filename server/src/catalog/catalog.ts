@@ -1,5 +1,6 @@
 import { CatalogFile, FieldDef, FieldMatch, PropertyDef } from './types';
 import { closestMatches } from './similarity';
+import { isRetired } from './versionFacts';
 
 /** A catalog entry found for a key as written in a file. */
 export interface KnownProperty {
@@ -151,7 +152,7 @@ export class Catalog {
     const namespace = this.ownerNamespace(key, syntax) ?? '';
     const candidates: string[] = [];
     for (const known of this.knownKeys(syntax)) {
-      if (known.canonicalKey.startsWith(namespace) && !known.def.removedIn) candidates.push(known.canonicalKey);
+      if (known.canonicalKey.startsWith(namespace) && !isRetired(known.def)) candidates.push(known.canonicalKey);
     }
     return closestMatches(key, candidates, max, false);
   }

@@ -48,14 +48,18 @@ export interface PropertyDef {
   effectiveMax?: number;
   related?: string[];
   reloadable?: boolean;
-  /** OX version that introduced the key. */
-  since?: string;
+  /** First OX version that reads the key. */
+  since?: SinceFact;
   /** Replacement key after a rename. */
   replacedBy?: string;
-  /** OX version (or `unknown`) since which OX no longer reads the key. */
-  removedIn?: string;
-  /** Which OX versions read the key, when not all of 7.10.x and 8.x do. */
-  versions?: string;
+  /** First OX version that no longer reads the key (`unknown` when the removal is certain but undated). */
+  removedIn?: RemovalFact;
+  /** First OX version that accepts the key but ignores its value. */
+  ignoredFrom?: VersionFact;
+  /** Changes of the value OX's stock file ships, oldest first; `default` stays the value for an absent key. */
+  stockValues?: StockValueChange[];
+  /** What the version fields cannot say, e.g. which values of an enum which versions accept. */
+  versionNote?: string;
   secret?: boolean;
   /** Values OX has shipped as defaults of this secret. */
   secretDefault?: string[];
@@ -64,6 +68,47 @@ export interface PropertyDef {
   /** OX's sources disagree about the default: what else they say. */
   defaultNote?: string;
   description: string;
+}
+
+/** `before-7.10`: OX's documentation gives no version for the key, which is older than 7.10. */
+export const BEFORE_7_10 = 'before-7.10';
+/** A removal that is certain but whose version is not. */
+export const UNKNOWN_VERSION = 'unknown';
+
+/** A version and where it is documented (e.g. "OX8 Hazelcast.yml", "SCR-1184"). */
+export interface VersionFact {
+  /** An OX version such as `7.10.5` or `8.12`. */
+  version: string;
+  evidence: string;
+}
+
+export interface SinceFact {
+  /** An OX version, or `before-7.10`. */
+  version: string;
+  evidence?: string;
+  /** What kind of source gives `version`, when another source disagrees (e.g. "documented"). */
+  basis?: string;
+  /** A later version another source gives (e.g. a change log). */
+  disputed?: VersionFact & { basis?: string };
+}
+
+export interface RemovalFact {
+  /** An OX version, or `unknown`. */
+  version: string;
+  evidence: string;
+  /** For an undated removal: the newest version known to read the key. */
+  lastReadIn?: string;
+  /** For an undated removal: a version known not to read the key. */
+  notReadIn?: string;
+}
+
+export interface StockValueChange {
+  /** First OX version whose stock file ships `value` (an OX version, or `before-7.10`). */
+  from: string;
+  value: string;
+  /** What the stock file shipped before. */
+  previous?: string;
+  evidence: string;
 }
 
 /** OX binds keys under `prefix` by matching the last segment case-insensitively against `fields`. */

@@ -10,6 +10,7 @@ import {
 import { Catalog, KnownProperty, Syntax } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
 import { PropertyDef } from '../catalog/types';
+import { isRetired } from '../catalog/versionFacts';
 import { entryAt, OxDocument } from '../model/properties/propertiesDocument';
 import { canonicalIndex } from '../model/document';
 import { escapeKey, escapeValue } from '../parser/javaText';
@@ -92,7 +93,7 @@ function keyItems(doc: OxDocument, catalog: Catalog, range: Range, keyOnly: bool
   const seen = new Set<string>();
   const add = (known: KnownProperty, rank: number) => {
     const key = known.canonicalKey;
-    if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
+    if (seen.has(key) || present.has(key) || isRetired(known.def) || known.def.replacedBy) return;
     seen.add(key);
     items.push(keyItem(known, syntax, rank, range, keyOnly ? snippetText(escapeKey(key)) : keyInsertText(key, known.def)));
   };

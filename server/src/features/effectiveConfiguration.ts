@@ -1,5 +1,6 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
+import { isRetired } from '../catalog/versionFacts';
 import { ConfigDocument } from '../model/document';
 import { PlacedSetting, Setting as SourceSetting } from '../model/setting';
 import { isSecret, redacted } from '../values/redact';
@@ -98,7 +99,7 @@ export function effectiveConfiguration(
   const catalogFiles = new Set(node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE).map((d) => d.kind.file));
   for (const file of catalogFiles) {
     for (const def of catalog.defsForFile(file)) {
-      if (def.key !== undefined && !def.removedIn && !isMapKey(catalog, def.key)) keys.add(def.key);
+      if (def.key !== undefined && !isRetired(def) && !isMapKey(catalog, def.key)) keys.add(def.key);
     }
   }
   for (const key of effective.keys()) keys.add(key);
@@ -126,7 +127,7 @@ export function effectiveConfiguration(
     return setting;
   });
 
-  const mapDefs = catalog.defsForFile(MAP_FILE).filter((d) => d.key !== undefined && !d.removedIn);
+  const mapDefs = catalog.defsForFile(MAP_FILE).filter((d) => d.key !== undefined && !isRetired(d));
   const otherMaps = others.map((other) => ({
     node: other,
     byName: new Map(other.docs.filter((d) => d.kind.file === MAP_FILE).map((d) => [d.kind.name, mapEntries(d)] as const)),

@@ -1,4 +1,5 @@
 import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver-types';
+import { isRetired } from '../catalog/versionFacts';
 import { OxDocument } from '../model/properties/propertiesDocument';
 import { emptyMeaning } from '../values/checkValue';
 import { describeDuration, parseTimespan } from '../values/timespan';
@@ -13,7 +14,7 @@ export function inlayHints(doc: OxDocument, range: Range): InlayHint[] {
   for (const e of doc.entries) {
     if (e.entry.end < from || e.entry.start > to) continue;
     const def = e.known?.def;
-    if (!def || def.removedIn || e.entry.malformed) continue;
+    if (!def || isRetired(def) || e.entry.malformed) continue;
     let label: string | undefined;
     if (e.value === '') {
       const meaning = emptyMeaning(def);

@@ -1,5 +1,6 @@
 import { KnownProperty } from '../catalog/catalog';
-import { PropertyDef } from '../catalog/types';
+import { BEFORE_7_10, PropertyDef, RemovalFact, UNKNOWN_VERSION } from '../catalog/types';
+import { isRetired, retiredIn } from '../catalog/versionFacts';
 import { emptyMeaning } from '../values/checkValue';
 import { explainTimespan } from '../values/timespan';
 
@@ -54,6 +55,53 @@ export function shortDetail(def: PropertyDef): string {
   return `${typeName(def)} · default ${def.secret ? 'hidden' : def.default === null ? 'none' : def.default === '' ? '(empty)' : def.default}`;
 }
 
+function removalSentence(removed: RemovalFact): string {
+  if (removed.version !== UNKNOWN_VERSION) return `Removed in ${removed.version}.`;
+  const { lastReadIn: last, notReadIn: gone } = removed;
+  if (last && gone) return `Removed between ${last} and ${gone} (exact version unknown).`;
+  if (last || gone) return `Removed ${last ? `after ${last}` : `by ${gone}`} (exact version unknown).`;
+  return 'Removed (version unknown).';
+}
+
+/**
+ * A key's version facts in one line ("Since 7.10.5."), or undefined. An old key (before 7.10) says nothing, and
+ * a retired key's removal is left to the warning above the description.
+ */
+export function versionLine(def: PropertyDef): string | undefined {
+  const parts: string[] = [];
+  const since = def.since;
+  if (since?.disputed) {
+    parts.push(
+      `Since ${since.version} (${since.basis ?? 'one source'}) / ${since.disputed.version} (${since.disputed.basis ?? 'another source'}).`,
+    );
+  } else if (since && since.version !== BEFORE_7_10) {
+    parts.push(`Since ${since.version}.`);
+  }
+  if (def.stockValues && !def.secret) {
+    const changes = def.stockValues.map(
+      (c) => `Stock value \`${c.value}\` since ${c.from}${c.previous !== undefined ? ` (\`${c.previous}\` before)` : ''}`,
+    );
+    // The value for an absent key, unless it is the current stock value anyway.
+    const absent = def.default !== null && def.default !== def.stockValues[def.stockValues.length - 1].value;
+    parts.push(`${changes.join('; ')}${absent ? `; \`${def.default}\` when the key is absent` : ''}.`);
+  }
+  if (!isRetired(def)) {
+    if (def.ignoredFrom) parts.push(`OX ignores it from ${def.ignoredFrom.version}.`);
+    if (def.removedIn) parts.push(removalSentence(def.removedIn));
+  }
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** The warning above the description of a renamed key or one the checks treat as no longer read. */
+function retiredWarning(def: PropertyDef): string | undefined {
+  const gone = retiredIn(def);
+  if (def.replacedBy)
+    return `⚠️ Renamed${def.removedIn && def.removedIn.version !== UNKNOWN_VERSION ? ` in ${def.removedIn.version}` : ''}: use \`${def.replacedBy}\`.`;
+  if (!isRetired(def)) return undefined;
+  if (def.ignoredFrom && !isRetired({ ...def, ignoredFrom: undefined })) return `⚠️ OX ignores it from ${def.ignoredFrom.version}.`;
+  return `⚠️ Removed${gone ? ` in ${gone}` : ''}: OX ignores it.`;
+}
+
 /** Markdown documentation of a catalog entry, for hover and completion. */
 export function propertyMarkdown(known: KnownProperty, writtenKey: string): string {
   const def = known.def;
@@ -64,10 +112,11 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
       '',
     );
   }
-  if (def.replacedBy)
-    lines.push(`⚠️ Renamed${def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: use \`${def.replacedBy}\`.`, '');
-  else if (def.removedIn) lines.push(`⚠️ Removed${def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : ''}: OX ignores it.`, '');
+  const warning = retiredWarning(def);
+  if (warning) lines.push(warning, '');
   lines.push(def.description, '');
+  const versions = versionLine(def);
+  if (versions) lines.push(versions, '');
   const rows: Array<[string, string | undefined]> = [
     ['Type', typeName(def)],
     ['Default', shownDefault(def)],
@@ -75,7 +124,7 @@ export function propertyMarkdown(known: KnownProperty, writtenKey: string): stri
     ['Allowed', allowed(def)],
     ['File', known.file],
     ['Applies', def.reloadable === true ? 'on reload (reloadable)' : def.reloadable === false ? 'after a restart' : undefined],
-    ['Versions', [def.since ? `since ${def.since}` : '', def.versions ?? ''].filter(Boolean).join('; ') || undefined],
+    ['Versions', def.versionNote],
     [
       'Field',
       known.field

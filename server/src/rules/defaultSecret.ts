@@ -1,5 +1,6 @@
 import { Catalog } from '../catalog/catalog';
 import { PropertyDef } from '../catalog/types';
+import { isRetired } from '../catalog/versionFacts';
 import { ConfigDocument, lastSetting } from '../model/document';
 import { Workspace } from '../model/workspace';
 import { Finding, Rule } from './rule';
@@ -38,7 +39,7 @@ export const defaultSecretRule: Rule = {
     const valueOf = valueReader(doc, catalog, workspace);
     for (const e of doc.settings) {
       const def = e.known?.def;
-      if (!def?.secret || def.removedIn || e.unknownValue || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
+      if (!def?.secret || isRetired(def) || e.unknownValue || !def.secretDefault?.includes(e.value) || !inUse(def, valueOf)) continue;
       findings.push({
         ...e.valueRange,
         message: `"${e.key}" still holds a default that OX ships publicly, so anyone can know it. Set a secret of your own${def.enabledBy ? ` (it is in use because ${def.enabledBy.key}=${def.enabledBy.value})` : ''}.`,
@@ -49,7 +50,7 @@ export const defaultSecretRule: Rule = {
     const isSet = (key: string) => !!lastSetting(doc, key) || (!!node && workspace!.effective(node).isSet(key));
     for (const known of catalog.knownKeys(doc.kind.syntax)) {
       const def = known.def;
-      if (!def.secret || !def.enabledBy || def.removedIn || def.default === null || !def.secretDefault?.includes(def.default)) continue;
+      if (!def.secret || !def.enabledBy || isRetired(def) || def.default === null || !def.secretDefault?.includes(def.default)) continue;
       const switchEntry = lastSetting(doc, def.enabledBy.key);
       if (!switchEntry || !inUse(def, valueOf) || isSet(known.canonicalKey)) continue;
       findings.push({

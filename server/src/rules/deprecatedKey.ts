@@ -1,4 +1,5 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
+import { isRetired, retiredIn } from '../catalog/versionFacts';
 import { lastSetting } from '../model/document';
 import { Finding, Fix, Rule } from './rule';
 
@@ -13,14 +14,16 @@ export const deprecatedKeyRule: Rule = {
     const findings: Finding[] = [];
     for (const e of doc.settings) {
       const def = e.known?.def;
-      if (!def || (!def.replacedBy && !def.removedIn)) continue;
-      const since = def.removedIn && def.removedIn !== 'unknown' ? ` in ${def.removedIn}` : '';
+      // Which version the node runs is not known here: removals after 7.10.3 wait for it (versionFacts.isRetired).
+      if (!def || (!def.replacedBy && !isRetired(def))) continue;
+      const gone = retiredIn(def);
+      const since = gone ? ` in ${gone}` : '';
       const fixes: Fix[] = [];
       let message: string;
       const successor = def.replacedBy ? catalog.lookup(def.replacedBy, doc.kind.syntax)?.def : undefined;
-      if (def.replacedBy && successor?.removedIn) {
-        const gone = successor.removedIn !== 'unknown' ? ` in ${successor.removedIn}` : '';
-        message = `"${e.key}" was renamed to "${def.replacedBy}", which was itself removed${gone}; OX ignores both.`;
+      if (def.replacedBy && successor && isRetired(successor)) {
+        const successorGone = retiredIn(successor);
+        message = `"${e.key}" was renamed to "${def.replacedBy}", which was itself removed${successorGone ? ` in ${successorGone}` : ''}; OX ignores both.`;
         fixes.push({ title: `Remove the "${e.key}" line`, intents: [{ kind: 'remove', doc, settings: [e] }] });
       } else if (def.replacedBy) {
         message = `"${e.key}" was renamed${since} to "${def.replacedBy}"; OX no longer reads the old name.`;

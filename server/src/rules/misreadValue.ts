@@ -1,3 +1,4 @@
+import { isRetired } from '../catalog/versionFacts';
 import { PropertyDef } from '../catalog/types';
 import { ConfigDocument } from '../model/document';
 import { Retyping, Setting, valueOrKeyRange } from '../model/setting';
@@ -17,7 +18,7 @@ function decimal(text: string): bigint | undefined {
  * information for keys the catalog does not know, nothing when the key's type reads both alike.
  */
 export function retypingSeverity(written: string, value: string, def: PropertyDef | undefined): Severity | undefined {
-  if (def?.removedIn) return undefined;
+  if (def && isRetired(def)) return undefined;
   if (def && checkValue(value, def).error && !checkValue(written, def).error) return 'error';
   // `True` as `true`: OX compares these words in any letter case.
   if (written.toLowerCase() === value) return undefined;

@@ -1,4 +1,5 @@
 import { closestMatches } from '../catalog/similarity';
+import { isRetired } from '../catalog/versionFacts';
 import { ConfigDocument } from '../model/document';
 import { Setting } from '../model/setting';
 import { checkEmptyValue, checkValue, ValueVerdict } from '../values/checkValue';
@@ -8,7 +9,7 @@ import { Fix } from './rule';
 export function* judgedEntries(doc: ConfigDocument): Iterable<{ e: Setting; verdict: ValueVerdict }> {
   for (const e of doc.settings) {
     const def = e.known?.def;
-    if (!def || def.removedIn || e.malformed || e.unknownValue) continue;
+    if (!def || isRetired(def) || e.malformed || e.unknownValue) continue;
     yield { e, verdict: e.value === '' ? checkEmptyValue(def) : checkValue(e.value, def) };
   }
 }

@@ -1,5 +1,6 @@
 import { KnownProperty } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
+import { isRetired } from '../catalog/versionFacts';
 import { ConfigDocument, lastSetting } from '../model/document';
 import { Setting } from '../model/setting';
 import { nodeFolderOf } from '../model/node';
@@ -31,7 +32,7 @@ export const wrongFileRule: Rule = {
     if (doc.language !== 'ox-properties') return findings;
     for (const e of doc.settings) {
       const known = e.known;
-      if (!known || known.file === doc.kind.file || known.file === MAP_FILE || known.def.removedIn) continue;
+      if (!known || known.file === doc.kind.file || known.file === MAP_FILE || isRetired(known.def)) continue;
       const message = doc.kind.isMapFile
         ? `"${e.key}" belongs in ${known.file}. OX's map loader skips it here as an illegal property, though the global configuration still reads it.`
         : `"${e.key}" is documented for ${known.file}. OX reads every .properties file below etc/ (since 7.8.3), so it still takes effect here.`;

@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, Scalar, YAMLMap } from 'yaml';
 import { Catalog, KnownProperty, syntaxOfCatalogFile } from '../../catalog/catalog';
 import { builtinRoles, chartVersionFacts, CORE_MW, StockName, stockNames, StockNames } from '../../catalog/chartFacts';
 import { fileKindOf, MAP_FILE } from '../../catalog/fileKind';
+import { isRetired } from '../../catalog/versionFacts';
 import { ChartRoot, keyText, mapAt } from '../../model/helm/chartRoots';
 import { valueLevels } from '../../model/helm/oxKeyMaps';
 import { ValuesDocument } from '../../model/helm/valuesDocument';
@@ -70,7 +71,7 @@ function oxKeyItems(
   const seen = new Set<string>();
   const add = (known: KnownProperty, rank: number) => {
     const key = known.canonicalKey;
-    if (seen.has(key) || present.has(key) || known.def.removedIn || known.def.replacedBy) return;
+    if (seen.has(key) || present.has(key) || isRetired(known.def) || known.def.replacedBy) return;
     seen.add(key);
     const written = snippetText(yamlScalar(key));
     items.push(keyItem(known, syntax, rank, range, keyOnly ? written : `${written}: `));
@@ -174,7 +175,7 @@ function oxFiles(catalog: Catalog): OxFile[] {
   const names = [...new Set(catalog.files.map((f) => f.file))].filter((name) => name !== MAP_FILE).sort();
   files = names.map((name) => {
     const defs = catalog.defsForFile(name);
-    const keys = defs.filter((d) => d.key !== undefined && !d.removedIn && !d.replacedBy).length;
+    const keys = defs.filter((d) => d.key !== undefined && !isRetired(d) && !d.replacedBy).length;
     return { path: ETC + name, name, keys, patterns: defs.filter((d) => d.pattern !== undefined).length };
   });
   oxFilesCache.set(catalog, files);

@@ -4,6 +4,7 @@ import { Catalog } from '../../catalog/catalog';
 import { CORE_MW, CORE_MW_CHART } from '../../catalog/chartFacts';
 import { MAP_FILE } from '../../catalog/fileKind';
 import { PropertyDef } from '../../catalog/types';
+import { isRetired, retiredIn } from '../../catalog/versionFacts';
 import { shortDetail } from '../propertyDocs';
 import { chartKey } from './chartKeys';
 
@@ -25,7 +26,7 @@ function anyCase(values: readonly string[]): string {
 function description(def: PropertyDef): string {
   const notes: string[] = [`(${shortDetail(def)}${def.unit ? `, in ${def.unit}` : ''})`];
   if (def.replacedBy) notes.push(`Renamed to ${def.replacedBy}.`);
-  if (def.removedIn) notes.push(`OX no longer reads it${def.removedIn === 'unknown' ? '' : ` since ${def.removedIn}`}.`);
+  if (isRetired(def)) notes.push(`OX no longer reads it${retiredIn(def) ? ` since ${retiredIn(def)}` : ''}.`);
   if (def.secret) notes.push('A secret: put it under secretProperties.');
   return `${def.description} ${notes.join(' ')}`;
 }
