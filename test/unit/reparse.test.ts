@@ -14,6 +14,7 @@ import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
 import { PropertiesDocument } from '../../server/src/parser/types';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
+import { applyEdits } from '../support/edits';
 import { plainEntry } from '../support/parsed';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 2000);
@@ -84,9 +85,10 @@ interface Edit {
 
 const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text(3) });
 
+/** The text after one generated edit, its place and length taken modulo the text. */
 function apply(base: string, e: Edit): string {
   const at = e.at % (base.length + 1);
-  return base.slice(0, at) + e.insert + base.slice(Math.min(base.length, at + e.remove));
+  return applyEdits(base, [{ start: at, end: Math.min(base.length, at + e.remove), newText: e.insert }]);
 }
 
 describe('incremental reparse equals a full parse', () => {
