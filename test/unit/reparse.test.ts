@@ -14,6 +14,7 @@ import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
 import { PropertiesDocument } from '../../server/src/parser/types';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
+import { PROPERTIES_LINE_PIECES, propertiesTextOfPieces } from '../support/arbitraries';
 import { applyEdits } from '../support/edits';
 import { plainEntry } from '../support/parsed';
 
@@ -43,39 +44,8 @@ function oxSnapshot(doc: OxDocument): unknown {
   };
 }
 
-/** Pieces that continue lines, escape, comment and separate, so that edits cross every reading rule. */
-const PIECE = fc.constantFrom(
-  'k',
-  'key',
-  'com.openexchange.hazelcast.group.name',
-  '=',
-  ':',
-  ' ',
-  '\t',
-  '\f',
-  '\\',
-  '\\\\',
-  '\\\n',
-  '\\\r\n',
-  '\\\r',
-  '\n',
-  '\n',
-  '\r\n',
-  '\r',
-  '#',
-  '!',
-  '\\u',
-  '\\u00e9',
-  '\\u00',
-  'e9',
-  'x',
-  '\u00e9',
-  '\u20ac',
-  'a=b\n',
-  '# c\n',
-  '  \\\n',
-);
-const text = (maxLength: number) => fc.array(PIECE, { maxLength }).map((a) => a.join(''));
+/** Text of pieces that continue lines, escape, comment, separate and end lines, so that edits cross every reading rule. */
+const text = (maxLength: number) => propertiesTextOfPieces(maxLength, PROPERTIES_LINE_PIECES);
 
 interface Edit {
   at: number;
