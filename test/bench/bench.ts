@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
 import {
   generateHelmfileValues,
-  generateLargeFile,
-  generateRealisticFile,
+  generateHazelcastStressFile,
+  generateRealisticPropertiesFile,
   generateReleaseValues,
   generateWorkspaceFiles,
 } from '../support/generate';
@@ -65,7 +65,7 @@ function peakRssMiB(pid: number): number | undefined {
 }
 
 async function benchParse(): Promise<void> {
-  const text = generateLargeFile(LINES);
+  const text = generateHazelcastStressFile(LINES);
   console.log(`Generated file: ${LINES} lines, ${(text.length / 1024).toFixed(0)} KiB`);
   console.log('Parse throughput (same file, same process):');
   const times = throughput(text, {
@@ -81,7 +81,7 @@ async function benchParse(): Promise<void> {
 
 /** The real server on the 5,000-line file: start-up, open, completion, hover, edit, memory. */
 async function benchServer(): Promise<void> {
-  const text = generateLargeFile(LINES);
+  const text = generateHazelcastStressFile(LINES);
   console.log('Language server over stdio:');
   const t0 = performance.now();
   const client = await LspClient.start({ completionItemDefaults: true });
@@ -188,7 +188,7 @@ async function benchWorkspace(): Promise<void> {
 
 /** 100 keystrokes at 20 ms intervals at the end of the 5,000-line file, with completion after each. */
 async function benchTyping(): Promise<void> {
-  const text = generateLargeFile(LINES);
+  const text = generateHazelcastStressFile(LINES);
   const client = await LspClient.start({ completionItemDefaults: true });
   const uri = 'file:///bench/node1/etc/hazelcast.properties';
   const opened = client.nextDiagnostics(uri, 1);
@@ -232,7 +232,7 @@ async function benchHugeFile(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-huge-'));
   const file = path.join(dir, 'node1/etc/hazelcast.properties');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const text = generateRealisticFile(50 * 1024 * 1024);
+  const text = generateRealisticPropertiesFile(50 * 1024 * 1024);
   fs.writeFileSync(file, text, 'latin1');
   console.log(`A ${(text.length / 1024 / 1024).toFixed(1)} MB file (key=value lines, 10% comments, 2% continued or escaped):`);
   const t0 = performance.now();

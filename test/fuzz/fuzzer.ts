@@ -25,6 +25,7 @@ import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { isDeepStrictEqual } from 'util';
 import { updateTextDocument } from '../../server/src/host/textDocuments';
 import { createLanguageService, LanguageService } from '../../server/src/languageService';
+import { applyEdits } from '../support/edits';
 import { LspClient } from '../support/lspClient';
 import { LspRange, Op, Pos } from './ops';
 
@@ -130,7 +131,7 @@ export function workspaceEditProblem(edit: WorkspaceEdit, texts: ReadonlyMap<str
     const earlier = unapplied.get(uri);
     if (earlier) {
       const doc = current.get(uri)!;
-      current.set(uri, TextDocument.create(uri, doc.languageId, doc.version + 1, TextDocument.applyEdits(doc, earlier)));
+      current.set(uri, TextDocument.create(uri, doc.languageId, doc.version + 1, applyEdits(doc.getText(), earlier)));
     }
     const doc = current.get(uri);
     if (!doc) return `edits ${uri}, which is not open`;

@@ -36,14 +36,8 @@ describe('workspace analysis over the protocol', () => {
   test('files that are not open are indexed and get diagnostics', async () => {
     const published = await client.nextDiagnostics(node1);
     assert.deepEqual(
-      published.diagnostics.map((d) => [d.code, d.severity, d.message]),
-      [
-        [
-          'cluster-mismatch',
-          1,
-          'com.openexchange.hazelcast.group.name differs across the nodes of the cluster (node1: "prod", node2: "prod-b"); they must agree on it.',
-        ],
-      ],
+      published.diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['cluster-mismatch', 1, { start: { line: 0, character: 38 }, end: { line: 0, character: 42 } }]],
     );
   });
 
@@ -55,14 +49,8 @@ describe('workspace analysis over the protocol', () => {
     client.change(sessiond, 2, [{ range: { start: { line: 0, character: 46 }, end: { line: 0, character: 48 } }, text: '3W' }]);
     const { diagnostics } = await next;
     assert.deepEqual(
-      diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
-      [
-        [
-          'session-idle-below-lifetime',
-          1,
-          'maxIdleSeconds 1296000 (2 weeks 1 day) is not above the session lifetime (3W = 3 weeks = 1814400 s from sessiond.properties:1): Hazelcast evicts sessions OX still considers alive.',
-        ],
-      ],
+      diagnostics.map((d) => [d.code, d.range]),
+      [['session-idle-below-lifetime', { start: { line: 1, character: 60 }, end: { line: 1, character: 67 } }]],
     );
     assert.deepEqual(diagnostics[0].relatedInformation?.[0].location, {
       uri: sessiond,

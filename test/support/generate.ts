@@ -25,7 +25,7 @@ const HAZELCAST_LINES = [
 ];
 
 /** A hazelcast.properties-like file of about `lines` lines: comments, known keys, custom keys, continuations. */
-export function generateLargeFile(lines: number): string {
+export function generateHazelcastStressFile(lines: number): string {
   const out: string[] = [];
   let i = 0;
   while (out.length < lines) {
@@ -112,7 +112,7 @@ export function generateWorkspaceFiles(clusters: number, nodesPerCluster: number
  * A large file shaped like real configuration: mostly `key=value` lines, every tenth a comment, and one
  * line in a hundred continued or escaped (the 5,000-line stress file above has far more of those).
  */
-export function generateRealisticFile(targetBytes: number): string {
+export function generateRealisticPropertiesFile(targetBytes: number): string {
   const out: string[] = [];
   let size = 0;
   for (let n = 0; size < targetBytes; n++) {
@@ -176,7 +176,7 @@ const VALUES_ENTRIES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** `count` entries of one values map (distinct keys), every seventh filled by a helmfile expression. */
-function valuesEntries(indent: string, count: number, seed: number): string[] {
+function valuesEntryLines(indent: string, count: number, seed: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < Math.min(count, VALUES_ENTRIES.length); i++) {
     const [key, value] = VALUES_ENTRIES[(seed + i) % VALUES_ENTRIES.length];
@@ -200,7 +200,7 @@ export function generateHelmfileValues(targetBytes: number): string {
     '  image:',
     '    tag: {{ requiredEnv "APPSUITE_TAG" | quote }}',
     '  properties:',
-    ...valuesEntries('    ', 20, 0),
+    ...valuesEntryLines('    ', 20, 0),
     '{{- if eq .Environment.Name "prod" }}',
     '    com.openexchange.hazelcast.network.symmetricEncryption: "false"',
     '{{- else }}',
@@ -208,9 +208,9 @@ export function generateHelmfileValues(targetBytes: number): string {
     '{{- end }}',
     '  propertiesFiles:',
     '    /opt/open-xchange/etc/sessiond.properties:',
-    ...valuesEntries('      ', 8, 0),
+    ...valuesEntryLines('      ', 8, 0),
     '    /opt/open-xchange/etc/hazelcast.properties:',
-    ...valuesEntries('      ', 6, 13),
+    ...valuesEntryLines('      ', 6, 13),
   ];
   const size = () => out.reduce((n, line) => n + line.length + 1, 0);
   // Roles and node types alternate in blocks until the file is large enough; they are joined at the end.
@@ -223,7 +223,7 @@ export function generateHelmfileValues(targetBytes: number): string {
       `      # role ${t}: settings shared by the node types that list it`,
       '      values:',
       '        properties:',
-      ...valuesEntries('          ', 12, t * 5),
+      ...valuesEntryLines('          ', 12, t * 5),
     );
     nodes.push(
       `      type-${t}:`,
@@ -231,13 +231,13 @@ export function generateHelmfileValues(targetBytes: number): string {
       `        roles: [${t % 3 === 0 ? 'http-api' : t % 3 === 1 ? 'sync' : 'admin'}, site-role-${t}]`,
       '        values:',
       '          properties:',
-      ...valuesEntries('            ', 16, t * 3),
+      ...valuesEntryLines('            ', 16, t * 3),
       `{{- if .Values.debug.type${t} }}`,
       '            com.openexchange.ajax.response.includeArguments: "true"',
       '{{- end }}',
       '          propertiesFiles:',
       '            /opt/open-xchange/etc/mail.properties:',
-      ...valuesEntries('              ', 6, 29 + t),
+      ...valuesEntryLines('              ', 6, 29 + t),
     );
   }
   return [...out, ...roles, ...nodes, ''].join('\n');
@@ -249,13 +249,13 @@ export function generateHelmfileValues(targetBytes: number): string {
  */
 export function generateReleaseValues(index: number, types: number): string {
   const out = [`# core-mw values, layer ${index} of the release`, 'core-mw:'];
-  if (index === 0) out.push('  hzGroupName: bench-release', '  properties:', ...valuesEntries('    ', 24, 0));
-  else out.push('  properties:', ...valuesEntries('    ', 8, index * 11));
+  if (index === 0) out.push('  hzGroupName: bench-release', '  properties:', ...valuesEntryLines('    ', 24, 0));
+  else out.push('  properties:', ...valuesEntryLines('    ', 8, index * 11));
   out.push('  scaling:', '    nodes:');
   for (let t = 0; t < types; t++) {
     out.push(`      type-${t}:`, `        replicas: ${1 + ((t + index) % 4)}`);
     if (index === 0) out.push(`        roles: [${t < 3 ? 'documents' : t % 2 ? 'http-api' : 'sync'}]`);
-    out.push('        values:', '          properties:', ...valuesEntries('            ', 10, t * 7 + index));
+    out.push('        values:', '          properties:', ...valuesEntryLines('            ', 10, t * 7 + index));
   }
   return [...out, ''].join('\n');
 }

@@ -1,5 +1,5 @@
 import { catalog } from './catalog';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits } from './edits';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { FixData } from '../../server/src/analysis/engine';
 import { CROSS_RULES, FILE_RULES } from '../../server/src/rules/registry';
@@ -156,7 +156,7 @@ export function applyFix(files: Files, fix: FixData): Files {
   for (const [path, edits] of byPath) {
     const text = out[path];
     if (text === undefined) throw new Error(`fix edits ${path}, which does not exist`);
-    out[path] = TextDocument.applyEdits(TextDocument.create(uriOf(path), 'ox-properties', 1, text), edits);
+    out[path] = applyEdits(text, edits);
   }
   return out;
 }

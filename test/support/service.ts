@@ -71,9 +71,3 @@ export function brief(diagnostics: Diagnostic[]): Brief[] {
 export function validate(d: OxDocument, settings: Settings = DEFAULT_SETTINGS, withCatalog: Catalog = catalog): Diagnostic[] {
   return opened(d, settings, withCatalog).diagnostics(d.uri);
 }
-
-/** Applies single-document text edits (as a client would) and returns the new text. */
-export function applyEdits(text: string, edits: Array<{ range: Diagnostic['range']; newText: string }>): string {
-  const d = TextDocument.create('file:///x', 'x', 1, text);
-  return TextDocument.applyEdits(d, edits);
-}

@@ -27,7 +27,7 @@ const MAP_KEYS = new Set([
 const quoted = (value: string, style: number) => (style === 0 ? value : style === 1 ? JSON.stringify(value) : `'${value}'`);
 
 /** One OX-key entry: key, value and how it is written. */
-const entry = fc
+const arbitraryValuesEntryLine = fc
   .tuple(
     fc.constantFrom(
       ['com.openexchange.hazelcast.network.join', 'static'],
@@ -45,22 +45,22 @@ const entry = fc
   .map(([[key, value], style, comment]) => `${key}: ${quoted(value, style)}${comment ? ' # set by hand' : ''}`);
 
 /** A map key with its entries, at an indentation; an empty list is written `{}`. */
-function block(key: string, entries: string[], indent: string, unit: string): string[] {
+function valuesMapLines(key: string, entries: string[], indent: string, unit: string): string[] {
   if (!entries.length) return [`${indent}${key}: {}`];
   return [`${indent}${key}:`, ...entries.map((e) => `${indent}${unit}${e}`)];
 }
 
 /** A core-mw values file: OX-key maps at the root, in a role and in a node type, with chart keys around them. */
-export const valuesCase: fc.Arbitrary<{ files: Files; releases: DeclaredRelease[] }> = fc
+export const arbitraryValuesWorkspace: fc.Arbitrary<{ files: Files; releases: DeclaredRelease[] }> = fc
   .record({
     unit: fc.constantFrom('  ', '    '),
     /** The secret map may indent its entries in a style of its own. */
     secretUnit: fc.constantFrom('  ', '    ', '      '),
     nested: fc.boolean(),
-    rootProps: fc.array(entry, { maxLength: 4 }),
-    secretProps: fc.array(entry, { maxLength: 2 }),
-    roleProps: fc.array(entry, { maxLength: 2 }),
-    fileProps: fc.array(entry, { maxLength: 2 }),
+    rootProps: fc.array(arbitraryValuesEntryLine, { maxLength: 4 }),
+    secretProps: fc.array(arbitraryValuesEntryLine, { maxLength: 2 }),
+    roleProps: fc.array(arbitraryValuesEntryLine, { maxLength: 2 }),
+    fileProps: fc.array(arbitraryValuesEntryLine, { maxLength: 2 }),
     groupName: fc.constantFrom('absent', 'empty', 'set'),
     pods: fc.integer({ min: 1, max: 3 }),
     comment: fc.boolean(),
@@ -76,13 +76,18 @@ export const valuesCase: fc.Arbitrary<{ files: Files; releases: DeclaredRelease[
     if (c.nested) lines.push('core-mw:');
     if (c.groupName !== 'absent') lines.push(`${root}hzGroupName: ${c.groupName === 'set' ? 'prod' : '""'}`);
     if (c.groupPassword) lines.push(`${root}hzGroupPassword: c2VjcmV0${c.comment ? ' # base64' : ''}`);
-    lines.push(...block('properties', c.rootProps, root, u));
-    if (c.secretProps.length) lines.push(...block('secretProperties', c.secretProps, root, c.secretUnit));
+    lines.push(...valuesMapLines('properties', c.rootProps, root, u));
+    if (c.secretProps.length) lines.push(...valuesMapLines('secretProperties', c.secretProps, root, c.secretUnit));
     if (c.fileProps.length) {
-      lines.push(`${root}propertiesFiles:`, ...block('/opt/open-xchange/etc/guard.properties', c.fileProps, root + u, u));
+      lines.push(`${root}propertiesFiles:`, ...valuesMapLines('/opt/open-xchange/etc/guard.properties', c.fileProps, root + u, u));
     }
     if (c.roleProps.length) {
-      lines.push(`${root}roles:`, `${root}${u}tuned:`, `${root}${u}${u}values:`, ...block('properties', c.roleProps, root + u + u + u, u));
+      lines.push(
+        `${root}roles:`,
+        `${root}${u}tuned:`,
+        `${root}${u}${u}values:`,
+        ...valuesMapLines('properties', c.roleProps, root + u + u + u, u),
+      );
     }
     lines.push(`${root}scaling:`, `${root}${u}nodes:`, `${root}${u}${u}docs:`);
     lines.push(`${root}${u}${u}${u}replicas: ${c.pods}`, `${root}${u}${u}${u}roles: [documents${c.roleProps.length ? ', tuned' : ''}]`);

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createOxDocument, OxDocument, updateOxDocument } from '../../server/src/model/properties/propertiesDocument';
 import { PropertyEntry } from '../../server/src/parser/types';
 import { propertiesTextOfPieces } from '../support/arbitraries';
-import { generateRealisticFile } from '../support/generate';
+import { generateRealisticPropertiesFile } from '../support/generate';
 import { catalog } from '../support/service';
 
 /** Keys the catalog knows (exact, a Hazelcast field in odd case, a pattern in cache.ccf), control characters and trailing blanks. */
@@ -70,7 +70,7 @@ test('a compact document yields the settings, entries, comments and problems of 
 });
 
 test('a compact document of the generated realistic file, with CRLF and CR line breaks too', () => {
-  const text = generateRealisticFile(64 * 1024);
+  const text = generateRealisticPropertiesFile(64 * 1024);
   for (const t of [text, text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r')]) {
     const doc = assertSameAsRegular('file:///n/etc/hazelcast.properties', t);
     assert.equal(doc.settings.length, 1809);

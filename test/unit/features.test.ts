@@ -7,7 +7,8 @@ import { SOURCE } from '../../server/src/analysis/engine';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { fixAll } from '../../server/src/features/codeActions';
 import { LanguageService } from '../../server/src/languageService';
-import { applyEdits, cursor, doc, newService, opened, validate } from '../support/service';
+import { applyEdits } from '../support/edits';
+import { cursor, doc, newService, opened, validate } from '../support/service';
 
 const ALL = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
 const SETTINGS = { rules: {}, inlayHints: true };

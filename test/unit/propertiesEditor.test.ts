@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FixIntent, listSeparator, TextEditSpec } from '../../server/src/model/edits';
+import { FixIntent, listSeparator } from '../../server/src/model/edits';
 import { lastSetting } from '../../server/src/model/document';
 import { createOxDocument, OxDocument } from '../../server/src/model/properties/propertiesDocument';
+import { applyEdits } from '../support/edits';
 import { catalog } from '../support/service';
 
 function parsed(text: string, name = 'hazelcast.properties'): OxDocument {
@@ -17,13 +18,7 @@ function applied(doc: OxDocument, intent: FixIntent): string {
     edits.every((e) => e.doc === doc),
     'edits stay in the document',
   );
-  return TextDocument.applyEdits(
-    doc.text,
-    edits.map((e: TextEditSpec) => ({
-      range: { start: doc.text.positionAt(e.start), end: doc.text.positionAt(e.end) },
-      newText: e.newText,
-    })),
-  );
+  return applyEdits(doc.text.getText(), edits);
 }
 
 const only = (doc: OxDocument, key: string) => lastSetting(doc, key)!;

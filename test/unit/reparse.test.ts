@@ -14,6 +14,8 @@ import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { reparseProperties } from '../../server/src/parser/reparse';
 import { PropertiesDocument } from '../../server/src/parser/types';
 import { CORPUS, NO_CORPUS, oxFilesBelow } from '../support/corpus';
+import { PROPERTIES_LINE_PIECES, propertiesTextOfPieces } from '../support/arbitraries';
+import { applyEdits } from '../support/edits';
 import { plainEntry } from '../support/parsed';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 2000);
@@ -42,39 +44,8 @@ function oxSnapshot(doc: OxDocument): unknown {
   };
 }
 
-/** Pieces that continue lines, escape, comment and separate, so that edits cross every reading rule. */
-const PIECE = fc.constantFrom(
-  'k',
-  'key',
-  'com.openexchange.hazelcast.group.name',
-  '=',
-  ':',
-  ' ',
-  '\t',
-  '\f',
-  '\\',
-  '\\\\',
-  '\\\n',
-  '\\\r\n',
-  '\\\r',
-  '\n',
-  '\n',
-  '\r\n',
-  '\r',
-  '#',
-  '!',
-  '\\u',
-  '\\u00e9',
-  '\\u00',
-  'e9',
-  'x',
-  '\u00e9',
-  '\u20ac',
-  'a=b\n',
-  '# c\n',
-  '  \\\n',
-);
-const text = (maxLength: number) => fc.array(PIECE, { maxLength }).map((a) => a.join(''));
+/** Text of pieces that continue lines, escape, comment, separate and end lines, so that edits cross every reading rule. */
+const arbitraryPropertiesText = (maxLength: number) => propertiesTextOfPieces(maxLength, PROPERTIES_LINE_PIECES);
 
 interface Edit {
   at: number;
@@ -82,17 +53,18 @@ interface Edit {
   insert: string;
 }
 
-const edit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: text(3) });
+const arbitraryEdit: fc.Arbitrary<Edit> = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: arbitraryPropertiesText(3) });
 
+/** The text after one generated edit, its place and length taken modulo the text. */
 function apply(base: string, e: Edit): string {
   const at = e.at % (base.length + 1);
-  return base.slice(0, at) + e.insert + base.slice(Math.min(base.length, at + e.remove));
+  return applyEdits(base, [{ start: at, end: Math.min(base.length, at + e.remove), newText: e.insert }]);
 }
 
 describe('incremental reparse equals a full parse', () => {
   test('one edit anywhere in a document of continuations, escapes and comments', () => {
     fc.assert(
-      fc.property(text(40), edit, (before, e) => {
+      fc.property(arbitraryPropertiesText(40), arbitraryEdit, (before, e) => {
         const after = apply(before, e);
         const reparse = reparseProperties(parseProperties(before), after);
         assert.ok(reparse);
@@ -104,7 +76,7 @@ describe('incremental reparse equals a full parse', () => {
 
   test('chains of edits, each reparsed from the previous reparse', () => {
     fc.assert(
-      fc.property(text(40), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+      fc.property(arbitraryPropertiesText(40), fc.array(arbitraryEdit, { minLength: 1, maxLength: 6 }), (start, edits) => {
         let current = parseProperties(start);
         for (const e of edits) {
           const next = apply(current.text, e);
@@ -120,7 +92,7 @@ describe('incremental reparse equals a full parse', () => {
 
   test('updateOxDocument equals createOxDocument, catalog facts included', () => {
     const uri = 'file:///n/etc/hazelcast.properties';
-    const line = fc.constantFrom(
+    const arbitraryHazelcastLine = fc.constantFrom(
       'com.openexchange.hazelcast.group.name=ox',
       'com.openexchange.hazelcast.network.join=static',
       '# note',
@@ -129,14 +101,18 @@ describe('incremental reparse equals a full parse', () => {
       '',
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 12 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (lines, edits) => {
-        let doc = createOxDocument(TextDocument.create(uri, 'ox-properties', 1, lines.join('\n')), catalog);
-        edits.forEach((e, i) => {
-          const next = TextDocument.create(uri, 'ox-properties', i + 2, apply(doc.parsed.text, e));
-          doc = updateOxDocument(doc, next, catalog);
-          assert.deepEqual(oxSnapshot(doc), oxSnapshot(createOxDocument(next, catalog)));
-        });
-      }),
+      fc.property(
+        fc.array(arbitraryHazelcastLine, { maxLength: 12 }),
+        fc.array(arbitraryEdit, { minLength: 1, maxLength: 4 }),
+        (lines, edits) => {
+          let doc = createOxDocument(TextDocument.create(uri, 'ox-properties', 1, lines.join('\n')), catalog);
+          edits.forEach((e, i) => {
+            const next = TextDocument.create(uri, 'ox-properties', i + 2, apply(doc.parsed.text, e));
+            doc = updateOxDocument(doc, next, catalog);
+            assert.deepEqual(oxSnapshot(doc), oxSnapshot(createOxDocument(next, catalog)));
+          });
+        },
+      ),
       params(0x1ec0de3),
     );
   });
@@ -150,7 +126,7 @@ describe('incremental reparse of the stock OX files', () => {
     }
     const texts = oxFilesBelow(CORPUS).map((f) => fs.readFileSync(f).toString('latin1'));
     fc.assert(
-      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 5 }), (pick, edits) => {
+      fc.property(fc.nat(), fc.array(arbitraryEdit, { minLength: 1, maxLength: 5 }), (pick, edits) => {
         let current = parseProperties(texts[pick % texts.length]);
         for (const e of edits) {
           const next = apply(current.text, e);

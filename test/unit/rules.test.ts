@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { DiagnosticData } from '../../server/src/analysis/engine';
-import { applyEdits, brief, doc, validate } from '../support/service';
+import { applyEdits } from '../support/edits';
+import { brief, doc, validate } from '../support/service';
 
 const E = DiagnosticSeverity.Error;
 const W = DiagnosticSeverity.Warning;

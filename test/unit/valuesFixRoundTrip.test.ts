@@ -3,14 +3,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { analyze, fixesOf } from '../support/memoryHost';
-import { checkValuesFix, valuesCase, VALUES_FIX_RULES, VALUES_PATH } from '../support/valuesRoundTrip';
+import { checkValuesFix, arbitraryValuesWorkspace, VALUES_FIX_RULES, VALUES_PATH } from '../support/valuesRoundTrip';
 
 const RUNS = 60;
 
 test('every fix of the Kubernetes rules on generated values files does what it says and nothing else', async () => {
   const tally: Record<string, number> = {};
   await fc.assert(
-    fc.asyncProperty(valuesCase, async ({ files, releases }) => {
+    fc.asyncProperty(arbitraryValuesWorkspace, async ({ files, releases }) => {
       const before = await analyze(files, DEFAULT_SETTINGS, [], releases);
       for (const d of before.byFile[VALUES_PATH] ?? []) {
         if (!VALUES_FIX_RULES.includes(String(d.code))) continue;

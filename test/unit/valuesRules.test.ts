@@ -6,7 +6,8 @@ import { readValuesDocument, ValuesDocument } from '../../server/src/model/helm/
 import { FILE_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { catalog } from '../support/catalog';
-import { applyEdits, brief } from '../support/service';
+import { applyEdits } from '../support/edits';
+import { brief } from '../support/service';
 
 function read(name: string, text: string): ValuesDocument {
   const doc = readValuesDocument(TextDocument.create(`file:///deploy/${name}`, 'yaml', 1, text), catalog);
@@ -86,13 +87,7 @@ test('the YAML editor: quoting kept, an emptied map becomes {}, new keys go unde
   const text = 'core-mw:\n  properties:\n    a.b: "x" # note\n    c.d: \'y\'\n    e.f:\n  secretProperties:\n    g.h: z # last\n';
   const doc = read('values.yaml', text);
   const [ab, cd, ef, gh] = doc.settings;
-  const edit = (intent: Parameters<typeof doc.editor.edits>[0]) =>
-    applyEdits(
-      text,
-      doc.editor
-        .edits(intent)
-        .map((e) => ({ range: { start: doc.text.positionAt(e.start), end: doc.text.positionAt(e.end) }, newText: e.newText })),
-    );
+  const edit = (intent: Parameters<typeof doc.editor.edits>[0]) => applyEdits(text, doc.editor.edits(intent));
   assert.equal(edit({ kind: 'set-value', doc, setting: ab, value: 'say "hi"' }), text.replace('"x"', '"say \\"hi\\""'));
   assert.equal(edit({ kind: 'set-value', doc, setting: cd, value: "it's" }), text.replace("'y'", "'it''s'"));
   assert.equal(edit({ kind: 'set-value', doc, setting: ef, value: 'on' }), text.replace('e.f:', 'e.f: "on"'));

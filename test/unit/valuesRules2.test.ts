@@ -16,7 +16,8 @@ import { upgradeValuesRule } from '../../server/src/rules/upgradeValues';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { catalog } from '../support/catalog';
 import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
-import { applyEdits, brief, doc as propertiesDoc } from '../support/service';
+import { applyEdits } from '../support/edits';
+import { brief, doc as propertiesDoc } from '../support/service';
 
 const NEW_RULES = [statusValueRule, unknownRoleRule, upgradeValuesRule, placeholderValueRule];
 

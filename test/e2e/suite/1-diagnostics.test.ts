@@ -1,7 +1,7 @@
 // Diagnostics as the editor shows them: the exact {code, severity, range} per fixture file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { NODE1_HAZELCAST, activateExtension, assertDiagnostics, diagnosticWithCode, open, revert } from '../helpers';
+import { NODE1_HAZELCAST, activateExtension, assertDiagnostics, diagnosticWithCode, open, rangeText, revert } from '../helpers';
 
 describe('diagnostics', () => {
   before(activateExtension);
@@ -11,23 +11,8 @@ describe('diagnostics', () => {
     assert.strictEqual(doc.languageId, 'ox-properties');
     // Line 9 (com.openexchange.hazelcast.e2e.workspaceKey) is known through the workspace catalog
     // (.vscode/settings.json -> ox-catalogs/e2e.json): no unknown-key there in a trusted workspace.
+    // Codes and ranges here; the unit tests assert the messages.
     const list = await assertDiagnostics(doc, NODE1_HAZELCAST);
-    assert.strictEqual(
-      diagnosticWithCode(list, 'invalid-value').message,
-      '"statik" is not one of empty, static, multicast, dns, kubernetes, aws.',
-    );
-    assert.strictEqual(
-      diagnosticWithCode(list, 'unknown-key').message,
-      'Unknown key "com.openexchange.hazelcast.network.interfacess": OX does not read it. Did you mean "com.openexchange.hazelcast.network.interfaces"?',
-    );
-    assert.strictEqual(
-      diagnosticWithCode(list, 'duplicate-key').message,
-      '"com.openexchange.hazelcast.network.port" is set again on line 8; only that last value counts.',
-    );
-    assert.strictEqual(
-      diagnosticWithCode(list, 'misread-value').message,
-      'OX reads "yes" as false: only "true" (in any letter case) is true.',
-    );
     for (const d of list) {
       assert.strictEqual(d.source, 'ox-cluster-config');
       const code = d.code as { value: string; target: vscode.Uri };
@@ -36,20 +21,19 @@ describe('diagnostics', () => {
         `https://github.com/ox-cluster-tools/ox-cluster-config/blob/main/docs/rules/${code.value}.md`,
       );
     }
-    // The cross-file finding points at the other file.
-    const across = diagnosticWithCode(list, 'duplicate-across-files');
-    assert.match(across.message, /sessiond\.properties/);
-    const related = diagnosticWithCode(list, 'duplicate-key').relatedInformation ?? [];
-    assert.deepStrictEqual(
-      related.map((r) => [r.location.uri.toString(), r.location.range.start.line, r.message]),
-      [[doc.uri.toString(), 7, 'The value that counts']],
-    );
+    // The cross-file finding points at the other file, the duplicate at the line that counts.
+    const relatedOf = (code: string) =>
+      (diagnosticWithCode(list, code).relatedInformation ?? []).map((r) => [
+        vscode.workspace.asRelativePath(r.location.uri, false),
+        rangeText(r.location.range),
+      ]);
+    assert.deepStrictEqual(relatedOf('duplicate-across-files'), [['node1/etc/sessiond.properties', '8:0-8:39']]);
+    assert.deepStrictEqual(relatedOf('duplicate-key'), [['node1/etc/hazelcast.properties', '7:0-7:39']]);
   });
 
   it('hazelcast/sessions.properties: a misspelled MapConfig field', async () => {
     const doc = await open('node1/etc/hazelcast/sessions.properties');
-    const list = await assertDiagnostics(doc, [{ code: 'unknown-key', severity: 'warning', range: '3:0-3:60' }]);
-    assert.match(list[0].message, /^"asyncBackupCont" is not a field of Hazelcast's MapConfig: OX skips this setting\./);
+    await assertDiagnostics(doc, [{ code: 'unknown-key', severity: 'warning', range: '3:0-3:60' }]);
   });
 
   it('sessiond.properties: removed key, shipped secret, key of another file (set there too), map key outside a map file', async () => {
@@ -62,21 +46,16 @@ describe('diagnostics', () => {
       { code: 'map-key-outside-map-file', severity: 'warning', range: '9:0-9:56' },
     ]);
     assert.deepStrictEqual(diagnosticWithCode(list, 'deprecated-key').tags, [vscode.DiagnosticTag.Deprecated]);
-    assert.strictEqual(
-      diagnosticWithCode(list, 'deprecated-key').message,
-      '"com.openexchange.sessiond.autologin" was removed in 7.10.3; OX ignores it.',
-    );
   });
 
   it('cache.ccf: malformed escape, invalid enum value, unknown key', async () => {
     const doc = await open('node1/etc/cache.ccf');
     assert.strictEqual(doc.languageId, 'ox-ccf');
-    const list = await assertDiagnostics(doc, [
+    await assertDiagnostics(doc, [
       { code: 'invalid-value', severity: 'error', range: '6:56-6:61' },
       { code: 'unknown-key', severity: 'warning', range: '7:0-7:50' },
       { code: 'syntax', severity: 'error', range: '9:46-9:51' },
     ]);
-    assert.match(diagnosticWithCode(list, 'syntax').message, /^Malformed \\uXXXX escape/);
   });
 
   it('node2: a file that differs from the rest of the cluster, and a healthy file', async () => {
