@@ -12,7 +12,8 @@ import { misreadValueRule } from '../../server/src/rules/misreadValue';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { catalog } from '../support/catalog';
 import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
-import { applyEdits, brief } from '../support/service';
+import { applyEdits } from '../support/edits';
+import { brief } from '../support/service';
 
 function read(name: string, text: string): ValuesDocument {
   const doc = readValuesDocument(TextDocument.create(`file:///deploy/${name}`, 'yaml', 1, text), catalog);
