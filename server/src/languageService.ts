@@ -20,6 +20,7 @@ import { DiscoverOptions, IndexedRoot } from './analysis/discover';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
 import { DeclaredRelease } from './model/helm/release';
+import { DeclaredVersions } from './model/packages/nodeVersion';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
@@ -46,7 +47,7 @@ import { Settings } from './settings';
 import { parseProperties } from './parser/propertiesParser';
 import { coreMwValuesSchema } from './features/values/valuesSchema';
 
-export type { BatchReport, DeclaredCluster, DeclaredRelease, DiscoverOptions, FixResult, IndexedRoot, WorkspaceHost };
+export type { BatchReport, DeclaredCluster, DeclaredRelease, DeclaredVersions, DiscoverOptions, FixResult, IndexedRoot, WorkspaceHost };
 export { FIX_ALL_KIND };
 
 /** What the workspace is: reconfiguring starts over with it. */
@@ -61,6 +62,8 @@ export interface WorkspaceConfiguration {
   chartVersion?: string;
   /** Files larger than this (in characters) are parsed for their syntax only. */
   maxFileSize: number;
+  /** OX versions of classic nodes declared by the configuration (beside those of `clusters`) and the editor setting. */
+  versions?: DeclaredVersions;
 }
 
 export type EffectiveFormat = { format: 'markdown' } | { format: 'json'; folderOf: (uri: string) => string };
@@ -122,6 +125,8 @@ export interface LanguageServiceOptions {
   rules?: { file?: readonly Rule[]; cross?: readonly CrossRule[] };
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (rule: { id: string }, error: unknown) => void;
+  /** A message for the log that comes outside of indexing (lines skipped in a package list re-read after a file event). */
+  onMessage?: (message: string) => void;
 }
 
 const noYield = () => Promise.resolve();
@@ -133,6 +138,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     singleFileRules: options.rules?.file ?? FILE_RULES,
     crossRules: options.rules?.cross ?? CROSS_RULES,
     onRuleError: options.onRuleError ?? (() => undefined),
+    ...(options.onMessage ? { onMessage: options.onMessage } : {}),
   });
   const scrubber = new DiagnosticScrubber(
     () => sync.model.documents(),
@@ -170,7 +176,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       sync.maxFileSize = config.maxFileSize;
       scrubber.invalidate();
       const releases = { releases: config.releases, chartVersion: config.chartVersion };
-      return changed(await sync.reconfigure(config.catalog, config.roots, config.clusters, releases));
+      return changed(await sync.reconfigure(config.catalog, config.roots, config.clusters, releases, config.versions));
     },
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
     loadFiles: async (uris) => changed(await sync.loadFiles(uris)),

@@ -26,7 +26,7 @@ import { createLanguageService, FIX_ALL_KIND } from './languageService';
 import { RULE_DEFAULTS } from './rules/registry';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CONFIG_FILE_NAME } from './config/configFile';
-import { discoveryOf, resolveConfiguration } from './config/resolve';
+import { discoveryOf, packageListName, resolveConfiguration } from './config/resolve';
 
 const ANALYSIS_DELAY_MS = 20;
 /** Custom request of the "Show Effective Configuration" command. */
@@ -44,7 +44,12 @@ const documents = new TextDocuments(TEXT_DOCUMENTS);
 
 /** The built-in catalog, built once: reloading settings without user catalogs keeps it (and every parse). */
 const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
-const service = createLanguageService({ catalog: BUILTIN_CATALOG, host: nodeWorkspaceHost, onRuleError: logRuleError });
+const service = createLanguageService({
+  catalog: BUILTIN_CATALOG,
+  host: nodeWorkspaceHost,
+  onRuleError: logRuleError,
+  onMessage: (message) => connection.console.warn(message),
+});
 let settings: Settings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
@@ -117,11 +122,14 @@ async function reloadConfiguration(): Promise<void> {
   });
   settings = { ...(config.editor ?? DEFAULT_SETTINGS), rules: config.rules };
   const started = Date.now();
+  const roots = workspaceFolders.map((folder) => ({ uri: pathToUri(folder), discover: discoveryOf(config, [folder]) }));
+  watchPackageLists(roots.map((root) => packageListName(root.discover)));
   const messages = await service.reconfigure({
     catalog: config.catalog,
-    roots: workspaceFolders.map((folder) => ({ uri: pathToUri(folder), discover: discoveryOf(config, [folder]) })),
+    roots,
     clusters: config.clusters,
     releases: config.releases,
+    versions: config.versions,
     maxFileSize: settings.maxFileSize ?? Infinity,
   });
   for (const text of documents.all()) service.open(text);
@@ -134,6 +142,25 @@ async function reloadConfiguration(): Promise<void> {
     connection.console.warn(message);
     void connection.window.showWarningMessage(`OX Cluster Config: ${message}`);
   }
+}
+
+let packageListWatch: { names: string; registration: Promise<{ dispose(): void }> } | undefined;
+
+/** Watches the package lists by the names the configuration gives them, registered again when the names change. */
+function watchPackageLists(names: readonly string[]): void {
+  if (!canWatchFiles) return;
+  const unique = [...new Set(names)].sort();
+  const key = unique.join('\n');
+  if (packageListWatch?.names === key) return;
+  void packageListWatch?.registration.then(
+    (d) => d.dispose(),
+    () => undefined,
+  );
+  const registration = connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: unique.map((name) => ({ globPattern: `**/${name}` })),
+  });
+  registration.catch((error) => connection.console.error(`Watching package lists failed: ${errorText(error)}`));
+  packageListWatch = { names: key, registration };
 }
 
 function reload(): void {

@@ -1,4 +1,6 @@
 import { SeverityName } from './rules/rule';
+import { parseOxVersion } from './util/versions';
+import { DEFAULT_PACKAGE_LIST, isPackageListName } from './analysis/discover';
 
 /** User settings the core reads (the `oxClusterConfig` section, or `.oxclusterconfig.json`). */
 export interface Settings {
@@ -7,6 +9,10 @@ export interface Settings {
   inlayHints: boolean;
   /** Files larger than this (in characters, i.e. bytes of ISO-8859-1) get their syntax checked only; unset: no limit. */
   maxFileSize?: number;
+  /** `oxVersion`: the OX version of nodes that neither a package list nor `.oxclusterconfig.json` gives one; unset: unknown. */
+  oxVersion?: string;
+  /** `packageListFile`: the file name of a node's package list, where `.oxclusterconfig.json` names none; unset: `packages.txt`. */
+  packageListFile?: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -29,7 +35,20 @@ export function normalizeSettings(input: unknown, problems: string[] = []): Sett
   const inlayHints = typeof hints === 'boolean' ? hints : typeof hints?.enabled === 'boolean' ? hints.enabled : true;
   const mb = raw.maxFileSize;
   const maxFileSize = typeof mb === 'number' && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_FILE_SIZE;
-  return { rules, inlayHints, maxFileSize };
+  const settings: Settings = { rules, inlayHints, maxFileSize };
+  // An empty string is the unset default of the editor.
+  const version = raw.oxVersion;
+  if (version !== undefined && version !== null && version !== '') {
+    if (typeof version === 'string' && parseOxVersion(version)) settings.oxVersion = version.trim();
+    else problems.push(`oxClusterConfig.oxVersion: ${JSON.stringify(version)} is not an OX version such as "7.10.6" or "8.19"; ignored.`);
+  }
+  const list = raw.packageListFile;
+  if (list !== undefined && list !== null && list !== '' && list !== DEFAULT_PACKAGE_LIST) {
+    if (typeof list === 'string' && isPackageListName(list)) settings.packageListFile = list;
+    else
+      problems.push('oxClusterConfig.packageListFile must be a file name such as "packages.txt" (no folder, no glob characters); ignored.');
+  }
+  return settings;
 }
 
 /** Editor settings win over `.oxclusterconfig.json` only where they differ from a rule's default severity. */

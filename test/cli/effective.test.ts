@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { effectiveConfiguration, effectiveConfigurations } from '../../server/src/features/effectiveConfiguration';
 import { renderEffectiveConfiguration } from '../../server/src/features/effectiveConfigurationText';
 import { parseFile } from '../../server/src/analysis/load';
@@ -51,14 +52,15 @@ describe('check --effective', () => {
       node: string;
       folder: string;
       cluster: string;
+      ox: unknown;
       settings: Setting[];
       maps: Array<{ file: string; mapName: string; settings: Setting[] }>;
     }>;
     assert.deepEqual(
       reports.map((r) => Object.keys(r)),
       [
-        ['node', 'folder', 'cluster', 'settings', 'maps'],
-        ['node', 'folder', 'cluster', 'settings', 'maps'],
+        ['node', 'folder', 'cluster', 'ox', 'settings', 'maps'],
+        ['node', 'folder', 'cluster', 'ox', 'settings', 'maps'],
       ],
     );
     assert.deepEqual(
@@ -67,6 +69,11 @@ describe('check --effective', () => {
         ['node1', 'effective/node1/etc', 'effective'],
         ['node2', 'effective/node2/etc', 'effective'],
       ],
+    );
+    const unknown = { version: null, source: null, from: null, detail: null, packageList: null, installedPackages: null };
+    assert.deepEqual(
+      reports.map((r) => r.ox),
+      [unknown, unknown],
     );
     const node1 = new Map(reports[0].settings.map((s) => [s.key, s]));
     assert.deepEqual(node1.get('com.openexchange.hazelcast.group.name'), {
@@ -129,6 +136,49 @@ describe('check --effective', () => {
       value: '1',
       source: 'default',
     });
+  });
+
+  test('a package list beside etc/ or in it gives the node its OX version, else .oxclusterconfig.json does', () => {
+    const folder = path.join(dir, 'fixtures', 'versions');
+    const run = cli(folder, 'check', '--effective', '.');
+    assert.equal(run.status, 0);
+    const list = pathToFileURL(path.join(folder, 'node1', 'packages.txt')).href;
+    const formats = `expected "name version", dpkg-query's "status name version" or "name<TAB>version", or rpm -qa's "name-version-release[.arch]"`;
+    assert.equal(
+      run.stderr,
+      `ox-cluster-config: ${list}:8: cannot read "Desired=Unknown/Install/Remove/Purge/Hold": ${formats}; line skipped.\n`,
+    );
+    const reports = JSON.parse(run.stdout) as Array<{ node: string; ox: unknown }>;
+    const config = { from: '.oxclusterconfig.json', packageList: null, installedPackages: null };
+    assert.deepEqual(
+      reports.map((r) => [r.node, r.ox]),
+      [
+        [
+          'node1',
+          {
+            version: '7.10.6',
+            source: 'packages',
+            from: 'node1/packages.txt',
+            detail: 'open-xchange-core 7.10.6-35',
+            packageList: 'node1/packages.txt',
+            installedPackages: 4,
+          },
+        ],
+        [
+          'node2',
+          {
+            version: '7.10.5',
+            source: 'packages',
+            from: 'node2/etc/packages.txt',
+            detail: 'open-xchange-core 7.10.5-22_1.1',
+            packageList: 'node2/etc/packages.txt',
+            installedPackages: 2,
+          },
+        ],
+        ['node3', { version: '7.10.5', source: 'config', ...config, detail: 'nodes["node3"].oxVersion' }],
+        ['node4', { version: '7.10.6', source: 'config', ...config, detail: 'oxVersion' }],
+      ],
+    );
   });
 
   test('the examples: every node is reported, every secret masked', () => {

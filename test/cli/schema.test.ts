@@ -45,6 +45,15 @@ describe('schemas/oxclusterconfig.schema.json', () => {
         exclude: ['backup', '**/old/**'],
       },
     ],
+    [
+      'OX versions and the package list name',
+      {
+        oxVersion: '7.10.6',
+        nodes: { 'prod/node3': { oxVersion: '8.19' }, 'staging/*': {} },
+        clusters: [{ name: 'prod', nodes: ['prod/*'], oxVersion: 'v7.10.6-rev35' }],
+        packageList: 'installed-packages.txt',
+      },
+    ],
     ['the CLI test fixture', JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/cli/with-config/.oxclusterconfig.json'), 'utf8'))],
   ];
   for (const [name, data] of valid) {
@@ -76,6 +85,13 @@ describe('schemas/oxclusterconfig.schema.json', () => {
     ['catalogs not a list', { catalogs: 'a.json' }, true],
     ['include with a number', { include: [1] }, true],
     ['exclude not a list', { exclude: 'backup' }, true],
+    ['an oxVersion that is not one', { oxVersion: 'latest' }, true],
+    ['a cluster oxVersion that is not one', { clusters: [{ name: 'prod', nodes: ['a'], oxVersion: '8' }] }, true],
+    ['a node entry that is not an object', { nodes: { node1: '7.10.6' } }, true],
+    ['a node entry with an unknown setting', { nodes: { node1: { version: '7.10.6' } } }, true],
+    ['nodes as a list', { nodes: ['node1'] }, true],
+    ['a package list name with a folder', { packageList: 'etc/packages.txt' }, true],
+    ['a package list name with a glob', { packageList: '*.txt' }, true],
   ];
   for (const [name, data, readerToo] of invalid) {
     test(`rejects: ${name}`, () => {

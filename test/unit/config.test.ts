@@ -66,7 +66,16 @@ describe('configuration resolver: rule severities', () => {
     assert.deepEqual(withFile.rules, { 'wrong-file': 'information' });
     assert.equal(withFile.editor, undefined);
     const none = await resolveConfiguration(memoryConfigHost({}), { folders: ['/ws'], trusted: true, ruleDefaults: DEFAULTS });
-    assert.deepEqual(none, { files: [], editor: undefined, rules: {}, clusters: [], releases: [], catalog: none.catalog, problems: [] });
+    assert.deepEqual(none, {
+      files: [],
+      editor: undefined,
+      rules: {},
+      clusters: [],
+      releases: [],
+      versions: { nodes: [], folders: [] },
+      catalog: none.catalog,
+      problems: [],
+    });
     assert.deepEqual(siteKeys(none.catalog), []);
   });
 

@@ -30,6 +30,8 @@ describe('npm run gen (scripts/gen/rules.ts)', () => {
       'oxClusterConfig.inlayHints.enabled',
       'oxClusterConfig.trace.server',
       'oxClusterConfig.maxFileSize',
+      'oxClusterConfig.oxVersion',
+      'oxClusterConfig.packageListFile',
     ]);
     assert.deepEqual(properties['oxClusterConfig.rules.ltcp-ignored'], {
       type: 'string',

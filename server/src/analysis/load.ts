@@ -4,6 +4,8 @@ import { ConfigDocument } from '../model/document';
 import { encodingOf, languageIdOf, readDocument } from '../model/readDocument';
 import { DiscoverOptions, discoverFiles } from './discover';
 import { WorkspaceHost } from './host';
+import { PackageListFile } from '../model/packages/nodeVersion';
+import { packageListMessage, readPackageListFile } from './packageLists';
 
 /** Parses a file with its format's reader; undefined when it is no OX file after all (see readDocument). */
 export function parseFile(uri: string, text: string, catalog: Catalog, version = 0, maxSize = Infinity): ConfigDocument | undefined {
@@ -12,6 +14,8 @@ export function parseFile(uri: string, text: string, catalog: Catalog, version =
 
 export interface LoadedFiles {
   docs: ConfigDocument[];
+  /** The package lists found below the roots. */
+  packageLists: PackageListFile[];
   /** Unreadable files and folders, limits hit: one line each. */
   messages: string[];
   /** How many of the messages are files or folders that could not be read. */
@@ -21,7 +25,7 @@ export interface LoadedFiles {
 /** Files read ahead of the one being parsed (each may be large: kept small). */
 const READ_AHEAD = 8;
 
-/** Finds and parses every OX file below the roots. */
+/** Finds and parses every OX file and package list below the roots. */
 export async function loadFiles(
   host: WorkspaceHost,
   roots: readonly string[],
@@ -55,5 +59,17 @@ export async function loadFiles(
     reads[k] = undefined;
     onProgress?.(k + 1, files.length);
   }
-  return { docs, messages, unreadable };
+  const packageLists: PackageListFile[] = [];
+  for (const uri of discovery.packageLists) {
+    try {
+      const list = await readPackageListFile(host, uri);
+      packageLists.push(list);
+      const message = packageListMessage(list);
+      if (message) messages.push(message);
+    } catch (error) {
+      messages.push(`Cannot read ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+      unreadable++;
+    }
+  }
+  return { docs, packageLists, messages, unreadable };
 }

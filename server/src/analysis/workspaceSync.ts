@@ -7,13 +7,15 @@ import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
 import { AnalyzerOptions, WorkspaceAnalyzer } from './workspaceAnalyzer';
 import { WorkspaceHost } from './host';
 import { DeclaredCluster } from '../model/clusters';
-import { DiscoverOptions, IndexedRoot, isDiscovered } from './discover';
+import { DiscoverOptions, IndexedRoot, isDiscovered, isDiscoveredPackageList } from './discover';
 import { loadFiles, parseFile } from './load';
 import { Workspace } from '../model/workspace';
 import { parentUri, relativeUri } from '../util/uris';
 import { DeclaredRelease } from '../model/helm/release';
 import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
 import { ChartVersions, isChartFile } from './chartVersions';
+import { DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from '../model/packages/nodeVersion';
+import { packageListMessage, readPackageListFile } from './packageLists';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
@@ -29,6 +31,8 @@ export interface ReleaseOptions {
 export interface SyncEnvironment extends Pick<AnalyzerOptions, 'singleFileRules' | 'crossRules'> {
   host: WorkspaceHost;
   onRuleError: (rule: { id: string }, error: unknown) => void;
+  /** A message for the log outside of indexing (a package list re-read after a file event with lines skipped). */
+  onMessage?: (message: string) => void;
 }
 
 /**
@@ -84,12 +88,13 @@ export class WorkspaceSync {
     return [...messages, ...(await this.loadFiles(missing)).messages];
   }
 
-  /** Puts parsed files into the model and reads the Chart.yaml beside each values file. */
-  private async add(docs: readonly ConfigDocument[]): Promise<void> {
+  /** Puts parsed files and package lists into the model and reads the Chart.yaml beside each values file. */
+  private async add(docs: readonly ConfigDocument[], packageLists: readonly PackageListFile[] = []): Promise<void> {
     for (const doc of docs) {
       this.onDisk.add(doc.uri);
       if (!this.open.has(doc.uri)) this.workspace.set(doc);
     }
+    for (const list of packageLists) this.workspace.setPackageList(list);
     await this.chartVersions.read(docs.filter(isValuesDocument).map((d) => parentUri(d.uri)));
   }
 
@@ -100,7 +105,7 @@ export class WorkspaceSync {
     onProgress?: (done: number, total: number) => void,
   ): Promise<{ files: number; messages: string[]; unreadable: number }> {
     const loaded = await loadFiles(this.env.host, roots, this.catalog, { ...discover, maxFileSize: this.maxFileSize }, onProgress);
-    await this.add(loaded.docs);
+    await this.add(loaded.docs, loaded.packageLists);
     return { files: loaded.docs.length, messages: loaded.messages, unreadable: loaded.unreadable };
   }
 
@@ -130,12 +135,13 @@ export class WorkspaceSync {
     else this.workspace.delete(uri);
   }
 
-  /** Starts over with a new catalog, roots with their discovery options, and cluster and release declarations. */
+  /** Starts over with a new catalog, roots with their discovery options, and cluster, release and version declarations. */
   async reconfigure(
     catalog: Catalog,
     roots: readonly IndexedRoot[],
     declared: readonly DeclaredCluster[],
     releases: ReleaseOptions = {},
+    versions: DeclaredVersions = NO_DECLARED_VERSIONS,
   ): Promise<string[]> {
     // Parses made with the same catalog and size limit stay valid.
     const keepParses = catalog === this.catalog && this.maxFileSize === this.parsedWithMaxSize;
@@ -145,7 +151,7 @@ export class WorkspaceSync {
     this.releaseOptions = releases;
     this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
     this.chartVersions.clear();
-    this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf);
+    this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {
@@ -191,6 +197,33 @@ export class WorkspaceSync {
     await this.reload(uri);
   }
 
+  /** Whether the walk of a root would take the file as a package list. */
+  private isPackageList(uri: string): boolean {
+    return this.roots.some((root) => {
+      const rel = relativeUri(root.uri, uri);
+      return rel !== uri && isDiscoveredPackageList(rel, root.discover);
+    });
+  }
+
+  /** A package list changed on disk: read again (or forgotten); true when the model changed. */
+  private async packageListChanged(uri: string, deleted: boolean): Promise<boolean> {
+    const before = this.workspace.packageList(uri);
+    let list: PackageListFile | undefined;
+    if (!deleted) {
+      try {
+        list = await readPackageListFile(this.env.host, uri);
+      } catch {
+        list = undefined;
+      }
+    }
+    if (!list) return this.workspace.deletePackageList(uri);
+    if (before && JSON.stringify(before) === JSON.stringify(list)) return false;
+    this.workspace.setPackageList(list);
+    const message = packageListMessage(list);
+    if (message) this.env.onMessage?.(message);
+    return true;
+  }
+
   private isIndexed(uri: string): boolean {
     if (this.listed.has(uri)) return true;
     return this.roots.some((root) => {
@@ -220,6 +253,7 @@ export class WorkspaceSync {
       if (changed) this.workspace.chartVersionsChanged();
       return changed;
     }
+    if (this.isPackageList(uri)) return this.packageListChanged(uri, deleted);
     if (this.open.has(uri)) return false;
     if (deleted) {
       this.onDisk.delete(uri);
@@ -244,11 +278,21 @@ export class WorkspaceSync {
     return [...new Set([...previous, ...uris, ...this.analyzer.analyzeClusters(uris, settings)])];
   }
 
-  /** Analyses after changes; a changed Chart.yaml stands for every file of the releases of the values files beside it. */
+  /**
+   * Analyses after changes; a changed Chart.yaml stands for every file of the releases of the values files
+   * beside it, a changed package list for the files of the nodes it belongs to.
+   */
   update(changed: readonly string[], settings: Settings): string[] {
-    const ofCharts = changed.filter(isChartFile).flatMap((uri) => this.filesOfChart(uri));
-    this.analyzer.forget(ofCharts);
-    return this.analyzer.update([...changed.filter((uri) => !isChartFile(uri)), ...ofCharts], settings);
+    const stands = (uri: string) => isChartFile(uri) || this.isPackageList(uri);
+    const ofContext = changed.flatMap((uri) =>
+      isChartFile(uri) ? this.filesOfChart(uri) : this.isPackageList(uri) ? this.filesOfPackageList(uri) : [],
+    );
+    this.analyzer.forget(ofContext);
+    return this.analyzer.update([...changed.filter((uri) => !stands(uri)), ...ofContext], settings);
+  }
+
+  private filesOfPackageList(uri: string): string[] {
+    return this.workspace.nodesBesidePackageList(uri).flatMap((n) => n.docs.map((d) => d.uri));
   }
 
   private filesOfChart(chartUri: string): string[] {

@@ -144,6 +144,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     roots: [],
     clusters: declared,
     releases: [...commandLineRelease(args, valuesFiles), ...config.releases],
+    versions: config.versions,
     ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}),
     maxFileSize: Infinity,
   });

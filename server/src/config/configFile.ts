@@ -1,6 +1,10 @@
 import { SeverityName } from '../rules/rule';
 import { normalizeSettings } from '../settings';
 import { DeclaredCluster } from '../model/clusters';
+import { DeclaredVersion } from '../model/packages/nodeVersion';
+import { parseOxVersion } from '../util/versions';
+import { joinUri } from '../util/uris';
+import { isPackageListName } from '../analysis/discover';
 
 export const CONFIG_FILE_NAME = '.oxclusterconfig.json';
 
@@ -22,6 +26,12 @@ export interface WorkspaceConfig {
   catalogs: string[];
   include: string[];
   exclude: string[];
+  /** The top-level `oxVersion`: for every node below the file's folder. */
+  oxVersion?: DeclaredVersion;
+  /** `nodes`: OX versions per node path or glob, in the file's order. */
+  nodeVersions?: Array<DeclaredVersion & { root: string; pattern: string }>;
+  /** `packageList`: the file name of a node's package list. */
+  packageList?: string;
 }
 
 export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, clusters: [], releases: [], catalogs: [], include: [], exclude: [] };
@@ -40,23 +50,37 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
     return EMPTY_CONFIG;
   }
   const raw = data as Record<string, unknown>;
-  const known = new Set(['$schema', 'rules', 'clusters', 'releases', 'catalogs', 'include', 'exclude']);
+  const known = new Set([
+    '$schema',
+    'rules',
+    'clusters',
+    'releases',
+    'catalogs',
+    'include',
+    'exclude',
+    'oxVersion',
+    'nodes',
+    'packageList',
+  ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`Unknown setting "${key}" in ${CONFIG_FILE_NAME}; ignored.`);
+  const file = joinUri(rootUri, CONFIG_FILE_NAME);
+  const version = (value: unknown, field: string) => declaredVersion(value, field, file, problems);
   const clusters: DeclaredCluster[] = [];
   if (raw.clusters !== undefined) {
     if (!Array.isArray(raw.clusters)) problems.push('"clusters" must be a list; ignored.');
     else {
       raw.clusters.forEach((c, i) => {
-        const cluster = c as { name?: unknown; nodes?: unknown };
+        const cluster = c as { name?: unknown; nodes?: unknown; oxVersion?: unknown };
         if (typeof cluster?.name !== 'string' || !Array.isArray(cluster.nodes) || !cluster.nodes.every((n) => typeof n === 'string')) {
           problems.push(`clusters[${i}] needs a "name" and a list of "nodes"; ignored.`);
           return;
         }
-        clusters.push({ name: cluster.name, nodes: cluster.nodes as string[], root: rootUri });
+        const oxVersion = version(cluster.oxVersion, `clusters[${i}].oxVersion`);
+        clusters.push({ name: cluster.name, nodes: cluster.nodes as string[], root: rootUri, ...(oxVersion ? { oxVersion } : {}) });
       });
     }
   }
-  return {
+  const config: WorkspaceConfig = {
     rules: normalizeSettings({ rules: raw.rules }, problems).rules,
     clusters,
     releases: parseReleases(raw.releases, problems),
@@ -64,6 +88,53 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
     include: strings(raw.include, 'include', problems),
     exclude: strings(raw.exclude, 'exclude', problems),
   };
+  const oxVersion = version(raw.oxVersion, 'oxVersion');
+  if (oxVersion) config.oxVersion = oxVersion;
+  const nodeVersions = parseNodes(raw.nodes, rootUri, version, problems);
+  if (nodeVersions.length) config.nodeVersions = nodeVersions;
+  if (raw.packageList !== undefined) {
+    if (typeof raw.packageList === 'string' && isPackageListName(raw.packageList)) config.packageList = raw.packageList;
+    else problems.push(`"packageList" must be a file name such as "packages.txt" (no folder, no glob characters); ignored.`);
+  }
+  return config;
+}
+
+/** A version setting: undefined when absent or not an OX version (reported). */
+function declaredVersion(value: unknown, field: string, file: string, problems: string[]): DeclaredVersion | undefined {
+  if (value === undefined) return undefined;
+  const version = typeof value === 'string' ? parseOxVersion(value) : undefined;
+  if (!version) {
+    problems.push(`${field}: ${JSON.stringify(value)} is not an OX version such as "7.10.6" or "8.19"; ignored.`);
+    return undefined;
+  }
+  return { version, source: 'config', file, detail: field };
+}
+
+/** `nodes`: an object of node paths or globs, each with its settings (so far its `oxVersion`). */
+function parseNodes(
+  value: unknown,
+  root: string,
+  version: (value: unknown, field: string) => DeclaredVersion | undefined,
+  problems: string[],
+): Array<DeclaredVersion & { root: string; pattern: string }> {
+  if (value === undefined) return [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push('"nodes" must be an object of node paths or globs, each with settings such as {"oxVersion": "7.10.6"}; ignored.');
+    return [];
+  }
+  const out: Array<DeclaredVersion & { root: string; pattern: string }> = [];
+  for (const [pattern, settings] of Object.entries(value as Record<string, unknown>)) {
+    const where = `nodes[${JSON.stringify(pattern)}]`;
+    if (!pattern || !settings || typeof settings !== 'object' || Array.isArray(settings)) {
+      problems.push(`${where} must be a node path or glob with settings such as {"oxVersion": "7.10.6"}; ignored.`);
+      continue;
+    }
+    const entry = settings as Record<string, unknown>;
+    for (const key of Object.keys(entry)) if (key !== 'oxVersion') problems.push(`Unknown setting "${key}" in ${where}; ignored.`);
+    const declared = version(entry.oxVersion, `${where}.oxVersion`);
+    if (declared) out.push({ ...declared, root, pattern });
+  }
+  return out;
 }
 
 function parseReleases(value: unknown, problems: string[]): ConfigRelease[] {

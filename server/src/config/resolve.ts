@@ -7,6 +7,9 @@ import { mergeRuleSeverities, normalizeSettings, Settings } from '../settings';
 import { DeclaredCluster } from '../model/clusters';
 import { DeclaredRelease } from '../model/helm/release';
 import { DiscoverOptions } from '../analysis/discover';
+export { packageListName } from '../analysis/discover';
+import { DeclaredVersion, DeclaredVersions } from '../model/packages/nodeVersion';
+import { parseOxVersion } from '../util/versions';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './configFile';
 import { ConfigHost } from './host';
 
@@ -64,6 +67,8 @@ export interface ResolvedConfiguration {
   clusters: DeclaredCluster[];
   /** Helm releases the files declare, in order, with the URIs of the values files that exist. */
   releases: DeclaredRelease[];
+  /** OX versions the files declare per node and per folder, and the editor setting (those of clusters are in `clusters`). */
+  versions: DeclaredVersions;
   /** The built-in catalog with the user catalogs that could be used. */
   catalog: Catalog;
   problems: ConfigProblem[];
@@ -175,7 +180,20 @@ export async function resolveConfiguration(host: ConfigHost, request: ConfigRequ
   }
 
   const releases = await resolveReleases(host, files, problems);
-  return { files, editor, rules, clusters: files.flatMap((f) => f.config.clusters), releases, catalog, problems };
+  const clusters = files.flatMap((f) => f.config.clusters);
+  return { files, editor, rules, clusters, releases, versions: declaredVersions(host, files, editor), catalog, problems };
+}
+
+/** The OX versions of the files and the editor setting, in the files' order. */
+function declaredVersions(host: ConfigHost, files: readonly ConfigFileSource[], editor: Settings | undefined): DeclaredVersions {
+  const setting = editor?.oxVersion !== undefined ? parseOxVersion(editor.oxVersion) : undefined;
+  const declared: DeclaredVersions = {
+    nodes: files.flatMap((f) => f.config.nodeVersions ?? []),
+    folders: files.flatMap(({ folder, config }) => (config.oxVersion ? [{ ...config.oxVersion, root: host.folderUri(folder) }] : [])),
+  };
+  if (!setting) return declared;
+  const fromSetting: DeclaredVersion = { version: setting, source: 'setting', detail: 'oxClusterConfig.oxVersion' };
+  return { ...declared, setting: fromSetting };
 }
 
 /** YAML files Helm takes with `-f`; helmfile templates too. */
@@ -210,12 +228,19 @@ async function resolveReleases(
   return releases;
 }
 
-/** The include and exclude globs of the files of `folders`, in that order, each once. */
+/**
+ * The include and exclude globs of the files of `folders`, in that order, each once, and the package list
+ * name of the last file that names one, else of the editor setting (left out when neither does).
+ */
 export function discoveryOf(resolved: ResolvedConfiguration, folders: readonly string[]): DiscoverOptions {
   const chosen = folders.flatMap((folder) => resolved.files.filter((f) => f.folder === folder));
   const unique = (values: string[]) => [...new Set(values)];
-  return {
+  const options: DiscoverOptions = {
     include: unique(chosen.flatMap((f) => f.config.include)),
     exclude: unique(chosen.flatMap((f) => f.config.exclude)),
   };
+  const named = chosen.map((f) => f.config.packageList).filter((name) => name !== undefined);
+  const packageList = named[named.length - 1] ?? resolved.editor?.packageListFile;
+  if (packageList !== undefined) options.packageList = packageList;
+  return options;
 }

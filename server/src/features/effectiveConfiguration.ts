@@ -7,6 +7,8 @@ import { isSecret, redacted } from '../values/redact';
 import { OxNode } from '../model/node';
 import { parentUri, relativeUri } from '../util/uris';
 import { Workspace } from '../model/workspace';
+import { installedOxPackages, VersionSource } from '../model/packages/nodeVersion';
+import { formatOxVersion } from '../util/versions';
 
 export const MAP_NAME_KEY = 'com.openexchange.hazelcast.configuration.map.name';
 
@@ -40,11 +42,28 @@ export interface EffectiveMapFile {
   settings: EffectiveSetting[];
 }
 
+/** What a classic node runs: its OX version with where it comes from, and its package list. */
+export interface EffectiveNodeVersion {
+  /** `7.10.6`; null when unknown. */
+  version: string | null;
+  source: VersionSource | null;
+  /** The file the version is read from (URI): the package list or the `.oxclusterconfig.json`; null for the setting. */
+  from: string | null;
+  /** What in it: `open-xchange-core 7.10.6-35`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
+  detail: string | null;
+  /** The node's package list (URI); null when it has none. */
+  packageList: string | null;
+  /** How many `open-xchange*` packages the list shows installed; null without a list. */
+  installedPackages: number | null;
+}
+
 export interface EffectiveNodeReport {
   node: string;
   uri: string;
   /** The cluster the node belongs to, if any. */
   cluster: string | null;
+  /** Set for a classic node (a node type of a release has no version source yet). */
+  ox?: EffectiveNodeVersion;
   /** Whether secret values are masked in this report. */
   secretsMasked: boolean;
   /** Every catalog key of the node's files plus every key the node sets, sorted by key. */
@@ -157,7 +176,28 @@ export function effectiveConfiguration(
       return { file: relativeUri(node.uri, doc.uri), mapName: mapNameOf(doc, entries), settings: mapSettings };
     });
 
-  return { node: node.name, uri: node.uri, cluster: cluster?.name ?? null, secretsMasked: options.maskSecrets, settings, maps };
+  const report: EffectiveNodeReport = {
+    node: node.name,
+    uri: node.uri,
+    cluster: cluster?.name ?? null,
+    secretsMasked: options.maskSecrets,
+    settings,
+    maps,
+  };
+  if (!node.kubernetes) report.ox = nodeVersionReport(node);
+  return report;
+}
+
+function nodeVersionReport(node: OxNode): EffectiveNodeVersion {
+  const version = node.oxVersion;
+  return {
+    version: version ? formatOxVersion(version.version) : null,
+    source: version?.source ?? null,
+    from: version?.file ?? null,
+    detail: version?.detail ?? null,
+    packageList: node.packages?.uri ?? null,
+    installedPackages: node.packages ? installedOxPackages(node.packages).length : null,
+  };
 }
 
 /** The effective configuration of every node of the workspace, in node order. */

@@ -1,6 +1,7 @@
 import { unicodeEscape } from '../parser/latin1';
 import { SECRET_MASK } from '../values/redact';
-import { EffectiveNodeReport, EffectiveSetting } from './effectiveConfiguration';
+import { EffectiveNodeReport, EffectiveNodeVersion, EffectiveSetting } from './effectiveConfiguration';
+import { baseName, parentUri } from '../util/uris';
 
 // The effective configuration as a readable document; computing it is effectiveConfiguration.ts's job.
 
@@ -50,6 +51,25 @@ function differenceLines(report: EffectiveNodeReport): string[] {
   return lines;
 }
 
+/** A file beside the node as the node folder sees it (`packages.txt`, `../packages.txt`), else its URI. */
+function besideNode(nodeUri: string, file: string): string {
+  if (parentUri(file) === nodeUri) return baseName(file);
+  if (parentUri(file) === parentUri(nodeUri)) return `../${baseName(file)}`;
+  return file;
+}
+
+function versionLines(nodeUri: string, ox: EffectiveNodeVersion): string[] {
+  const where = ox.from ? `${ox.detail} in ${besideNode(nodeUri, ox.from)}` : `the setting ${ox.detail}`;
+  return [
+    ox.version === null
+      ? '- OX version: unknown (no open-xchange-core in a package list, no oxVersion in .oxclusterconfig.json, no oxClusterConfig.oxVersion setting)'
+      : `- OX version: ${ox.version}, from ${where}`,
+    ox.packageList === null
+      ? '- Installed open-xchange packages: unknown (no package list)'
+      : `- Installed open-xchange packages: ${ox.installedPackages} (${besideNode(nodeUri, ox.packageList)})`,
+  ];
+}
+
 /** A readable (Markdown) document of the effective configuration: one section per node. */
 export function renderEffectiveConfiguration(reports: EffectiveNodeReport | readonly EffectiveNodeReport[]): string {
   const list: readonly EffectiveNodeReport[] = Array.isArray(reports) ? reports : [reports as EffectiveNodeReport];
@@ -62,6 +82,7 @@ export function renderEffectiveConfiguration(reports: EffectiveNodeReport | read
   if (!list.length) out.push('No OX node found.', '');
   for (const report of list) {
     out.push(`## ${report.node}${report.cluster ? ` (cluster ${report.cluster})` : ''}`, '', report.uri, '');
+    if (report.ox) out.push(...versionLines(report.uri, report.ox), '');
     out.push(...fence(report.settings.length ? alignedLines(report.settings) : ['(no settings)']), '');
     for (const map of report.maps) {
       out.push(`### ${map.file} (map "${map.mapName}")`, '', ...fence(alignedLines(map.settings)), '');
@@ -76,8 +97,19 @@ export function renderEffectiveConfiguration(reports: EffectiveNodeReport | read
   return out.join('\n');
 }
 
+function shownFiles(ox: EffectiveNodeVersion, folderOf: (uri: string) => string): EffectiveNodeVersion {
+  return { ...ox, from: ox.from && folderOf(ox.from), packageList: ox.packageList && folderOf(ox.packageList) };
+}
+
 /** The reports as the CLI prints them: JSON, each node's folder as `folderOf` shows its URI. */
 export function renderEffectiveJson(reports: readonly EffectiveNodeReport[], folderOf: (uri: string) => string): string {
-  const shown = reports.map((r) => ({ node: r.node, folder: folderOf(r.uri), cluster: r.cluster, settings: r.settings, maps: r.maps }));
+  const shown = reports.map((r) => ({
+    node: r.node,
+    folder: folderOf(r.uri),
+    cluster: r.cluster,
+    ...(r.ox ? { ox: shownFiles(r.ox, folderOf) } : {}),
+    settings: r.settings,
+    maps: r.maps,
+  }));
   return `${JSON.stringify(shown, null, 2)}\n`;
 }

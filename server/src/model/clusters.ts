@@ -2,6 +2,7 @@ import { staticHosts } from '../values/addresses';
 import { EffectiveConfig } from './effective';
 import { matchesGlob } from '../util/glob';
 import { OxCluster, OxNode } from './node';
+import type { DeclaredVersion } from './packages/nodeVersion';
 import { baseName, parentUri, relativeUri } from '../util/uris';
 
 import { STATIC_NODES } from '../catalog/oxKeys';
@@ -11,6 +12,8 @@ export interface DeclaredCluster {
   name: string;
   nodes: string[];
   root?: string;
+  /** The OX version of the cluster's nodes, when declared. */
+  oxVersion?: DeclaredVersion;
 }
 
 /** The folder whose node folders form one cluster: the parent, or the grandparent above `etc`/`conf`. */
@@ -20,12 +23,18 @@ function groupFolder(node: OxNode): string {
   return name === 'etc' || name === 'conf' ? parentUri(parent) : parent;
 }
 
-function declaredMatch(node: OxNode, declared: DeclaredCluster): boolean {
-  const candidates = [node.uri, parentUri(node.uri)].map((u) => (declared.root ? relativeUri(declared.root, u) : u));
-  return declared.nodes.some((pattern) => {
+/** Whether a node path or glob (relative to `root`, when given) names the node folder or the folder holding it. */
+export function matchesNodePatterns(node: OxNode, patterns: readonly string[], root: string | undefined): boolean {
+  const candidates = [node.uri, parentUri(node.uri)].map((u) => (root ? relativeUri(root, u) : u));
+  return patterns.some((pattern) => {
     const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
     return candidates.some((c) => c === clean || matchesGlob(c, clean));
   });
+}
+
+/** The declared cluster a node belongs to: the first that lists it. */
+export function declaredClusterOf(node: OxNode, declared: readonly DeclaredCluster[]): DeclaredCluster | undefined {
+  return declared.find((d) => matchesNodePatterns(node, d.nodes, d.root));
 }
 
 /**
@@ -40,7 +49,7 @@ export function buildClusters(
   const clusters: OxCluster[] = [];
   const assigned = new Set<OxNode>();
   for (const d of declared) {
-    const members = nodes.filter((n) => !assigned.has(n) && declaredMatch(n, d));
+    const members = nodes.filter((n) => !assigned.has(n) && matchesNodePatterns(n, d.nodes, d.root));
     members.forEach((n) => assigned.add(n));
     if (members.length) clusters.push({ name: d.name, nodes: members });
   }

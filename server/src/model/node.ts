@@ -1,6 +1,7 @@
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from './document';
 import type { NodeType, Release } from './helm/release';
+import type { NodeVersion, PackageListFile } from './packages/nodeVersion';
 import { baseName, parentUri } from '../util/uris';
 
 /** One middleware node: a folder of OX config files with its `hazelcast/` map files, or a node type of a release. */
@@ -12,6 +13,10 @@ export interface OxNode {
   docs: ConfigDocument[];
   /** Set for a node type of a Kubernetes release: its docs are the release's values files. */
   kubernetes?: { release: Release; type: NodeType };
+  /** A classic node's package list (in the node folder, or beside its `etc/`), when it has one. */
+  packages?: PackageListFile;
+  /** A classic node's OX version and where it comes from; undefined when unknown. */
+  oxVersion?: NodeVersion;
 }
 
 /** A set of nodes that form (or are meant to form) one Hazelcast cluster; for Kubernetes, one release's node types. */
@@ -21,7 +26,7 @@ export interface OxCluster {
   release?: Release;
 }
 
-function isConfigFolderName(name: string): boolean {
+export function isConfigFolderName(name: string): boolean {
   return name === 'etc' || name === 'conf';
 }
 
@@ -37,6 +42,11 @@ export function nodeFolderOf(uri: string): string {
   }
   if (baseName(dir) === 'hazelcast') dir = parentUri(dir);
   return dir;
+}
+
+/** The folders whose package list is a node's, in order: the node folder, then the folder holding its `etc`/`conf`. */
+export function packageListFolders(nodeUri: string): string[] {
+  return isConfigFolderName(baseName(nodeUri)) ? [nodeUri, parentUri(nodeUri)] : [nodeUri];
 }
 
 export function nodeName(nodeUri: string): string {

@@ -1,8 +1,10 @@
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from './document';
-import { buildClusters, DeclaredCluster } from './clusters';
+import { buildClusters, DeclaredCluster, declaredClusterOf, matchesNodePatterns } from './clusters';
 import { EffectiveConfig, NodeFilesConfig } from './effective';
-import { buildNodes, nodeFolderOf, OxCluster, OxNode } from './node';
+import { buildNodes, nodeFolderOf, OxCluster, OxNode, packageListFolders } from './node';
+import { chooseNodeVersion, DeclaredVersion, DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from './packages/nodeVersion';
+import { parentUri } from '../util/uris';
 import { Scalar } from 'yaml';
 import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
@@ -11,6 +13,7 @@ import { NodeTypeConfig } from './helm/nodeTypeConfig';
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {
   private readonly docs = new Map<string, ConfigDocument>();
+  private readonly packageLists = new Map<string, PackageListFile>();
   private nodeList?: OxNode[];
   private clusterList?: OxCluster[];
   private releaseList?: Release[];
@@ -23,6 +26,8 @@ export class Workspace {
     private declaredReleases: readonly DeclaredRelease[] = [],
     /** The chart version of a values file whose release declares none (from a Chart.yaml beside it). */
     private readonly chartVersionOf: (doc: ValuesDocument) => string | undefined = () => undefined,
+    /** OX versions of classic nodes that the configuration declares (those of clusters are in `declared`). */
+    private readonly versions: DeclaredVersions = NO_DECLARED_VERSIONS,
   ) {}
 
   /** Replaces the catalog and declared clusters and releases; documents must be parsed again by the caller. */
@@ -62,6 +67,28 @@ export class Workspace {
     return this.docs.get(uri);
   }
 
+  /** Adds or replaces a package list; the nodes beside it take it (see `packageListFolders`). */
+  setPackageList(list: PackageListFile): void {
+    this.packageLists.set(list.uri, list);
+    this.invalidate();
+  }
+
+  deletePackageList(uri: string): boolean {
+    const had = this.packageLists.delete(uri);
+    if (had) this.invalidate();
+    return had;
+  }
+
+  packageList(uri: string): PackageListFile | undefined {
+    return this.packageLists.get(uri);
+  }
+
+  /** The classic nodes whose package list a file at `uri` is (or would be). */
+  nodesBesidePackageList(uri: string): OxNode[] {
+    const folder = parentUri(uri);
+    return this.classicNodes().filter((n) => packageListFolders(n.uri).includes(folder));
+  }
+
   documents(): IterableIterator<ConfigDocument> {
     return this.docs.values();
   }
@@ -76,7 +103,36 @@ export class Workspace {
   }
 
   private classicNodes(): OxNode[] {
-    return (this.nodeList ??= buildNodes([...this.docs.values()].filter((d) => !isValuesDocument(d))));
+    if (!this.nodeList) {
+      this.nodeList = buildNodes([...this.docs.values()].filter((d) => !isValuesDocument(d)));
+      const byFolder = new Map<string, PackageListFile>();
+      for (const uri of [...this.packageLists.keys()].sort()) {
+        const folder = parentUri(uri);
+        if (!byFolder.has(folder)) byFolder.set(folder, this.packageLists.get(uri)!);
+      }
+      for (const node of this.nodeList) {
+        const list = packageListFolders(node.uri)
+          .map((f) => byFolder.get(f))
+          .find((l) => l !== undefined);
+        if (list) node.packages = list;
+        const version = chooseNodeVersion(list, this.declaredVersionsOf(node));
+        if (version) node.oxVersion = version;
+      }
+    }
+    return this.nodeList;
+  }
+
+  /** The versions the configuration declares for a node, narrowest first: its path, its cluster, its folder, the setting. */
+  private declaredVersionsOf(node: OxNode): Array<DeclaredVersion | undefined> {
+    const { nodes, folders, setting } = this.versions;
+    const inside = (root: string) => node.uri === root || node.uri.startsWith(root.endsWith('/') ? root : `${root}/`);
+    const folder = folders.filter((f) => inside(f.root)).sort((a, b) => b.root.length - a.root.length)[0];
+    return [
+      nodes.find((n) => matchesNodePatterns(node, [n.pattern], n.root)),
+      declaredClusterOf(node, this.declared)?.oxVersion,
+      folder,
+      setting,
+    ];
   }
 
   /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */

@@ -1,0 +1,64 @@
+// A classic node's OX version and installed packages: from its package list, else from what the
+// configuration declares. Which declaration applies to a node is the workspace's to find.
+import { OxVersion, parseOxVersion } from '../../util/versions';
+import { OX_CORE_PACKAGE, PackageList } from './packageList';
+
+/** A package list file of the workspace, read. */
+export interface PackageListFile extends PackageList {
+  uri: string;
+}
+
+/** Where a node's OX version comes from: its package list, `.oxclusterconfig.json` or the editor setting. */
+export type VersionSource = 'packages' | 'config' | 'setting';
+
+export interface NodeVersion {
+  version: OxVersion;
+  source: VersionSource;
+  /** The file it is read from (URI): the package list or the `.oxclusterconfig.json`; none for the setting. */
+  file?: string;
+  /** What in it: `open-xchange-core 7.10.6-35`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
+  detail: string;
+}
+
+/** An OX version the configuration declares. */
+export interface DeclaredVersion extends NodeVersion {
+  source: 'config' | 'setting';
+}
+
+/** Every OX version the configuration declares, except those of declared clusters (`DeclaredCluster.oxVersion`). */
+export interface DeclaredVersions {
+  /** Per node path or glob, relative to `root` as in declared clusters; the first that matches a node counts. */
+  nodes: ReadonlyArray<DeclaredVersion & { root: string; pattern: string }>;
+  /** A configuration file's top-level `oxVersion`: for every node below its folder `root` (the deepest folder counts). */
+  folders: ReadonlyArray<DeclaredVersion & { root: string }>;
+  /** The editor setting `oxClusterConfig.oxVersion`, for every node. */
+  setting?: DeclaredVersion;
+}
+
+export const NO_DECLARED_VERSIONS: DeclaredVersions = { nodes: [], folders: [] };
+
+/** Names of OX's own packages start with this. */
+export const OX_PACKAGE_PREFIX = 'open-xchange';
+
+/** The installed `open-xchange*` packages of a list. */
+export function installedOxPackages(list: PackageList): PackageList['installed'] {
+  return list.installed.filter((p) => p.name.startsWith(OX_PACKAGE_PREFIX));
+}
+
+/** The OX version a package list shows: the upstream version of its installed `open-xchange-core`. */
+export function packageListVersion(list: PackageListFile): NodeVersion | undefined {
+  const core = list.installed.find((p) => p.name === OX_CORE_PACKAGE);
+  const version = core && parseOxVersion(core.version);
+  return version && { version, source: 'packages', file: list.uri, detail: `${core.name} ${core.raw}` };
+}
+
+/** The first declaration that names a version: the package list, then the configuration from the narrowest scope, then the setting. */
+export function chooseNodeVersion(
+  list: PackageListFile | undefined,
+  declared: ReadonlyArray<DeclaredVersion | undefined>,
+): NodeVersion | undefined {
+  const fromList = list && packageListVersion(list);
+  if (fromList) return fromList;
+  const first = declared.find((d) => d !== undefined);
+  return first && { version: first.version, source: first.source, ...(first.file ? { file: first.file } : {}), detail: first.detail };
+}
