@@ -55,10 +55,13 @@ const EXPECTED: Record<string, string[]> = {
   'kubernetes/broken-packages/values.yaml': ['packages-differ', 'session-storage-package'],
   'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
   'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
+  'upgrade-in-progress/node1/etc/hazelcast.properties': ['key-not-in-version'],
+  'upgrade-in-progress/node2/etc/hazelcast.properties': ['key-not-in-version'],
+  'upgrade-in-progress/node3/etc/hazelcast.properties': ['versions-differ'],
 };
 
 /** The broken examples, whose findings together cover every rule. */
-const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/'];
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/', 'upgrade-in-progress/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -66,10 +69,11 @@ describe('examples/', () => {
 
   before(async () => {
     const root = pathToUri(EXAMPLES);
-    const { docs, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
+    const { docs, packageLists, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
     assert.deepEqual(messages, []);
     const workspace = new Workspace(catalog);
     for (const doc of docs) workspace.set(doc);
+    for (const list of packageLists) workspace.setPackageList(list);
     const analyzer = new WorkspaceAnalyzer(workspace, {
       catalog,
       singleFileRules: FILE_RULES,
@@ -90,11 +94,12 @@ describe('examples/', () => {
     return out;
   };
 
-  test('three classic clusters of three nodes each, and one release per Kubernetes values file', () => {
+  test('four classic clusters of three nodes each, and one release per Kubernetes values file', () => {
     assert.deepEqual(clusters, [
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
+      'upgrade-in-progress: node1 node2 node3',
       'broken-4x/values.yaml: data web',
       'broken-packages/values.yaml: api sync',
       'broken-statuses/values.yaml: web',

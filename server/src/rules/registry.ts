@@ -14,6 +14,7 @@ import { sessionIdleBelowLifetimeRule } from './cross/sessionIdleBelowLifetime';
 import { weakClusterExposureRule } from './cross/weakClusterExposure';
 import { dataHoldingShareRule } from './cross/dataHoldingShare';
 import { packagesDifferRule } from './cross/packagesDiffer';
+import { versionsDifferRule } from './cross/versionsDiffer';
 import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
@@ -22,6 +23,7 @@ import { hzGroupPasswordIgnoredRule } from './hzGroupPasswordIgnored';
 import { secretInConfigmapRule } from './secretInConfigmap';
 import { defaultSecretRule } from './defaultSecret';
 import { deprecatedKeyRule } from './deprecatedKey';
+import { keyNotInVersionRule } from './keyNotInVersion';
 import { duplicateKeyRule } from './duplicateKey';
 import { encodingRule } from './encoding';
 import { invalidValueRule } from './invalidValue';
@@ -47,6 +49,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   invalidValueRule,
   misreadValueRule,
   deprecatedKeyRule,
+  keyNotInVersionRule,
   wrongFileRule,
   mapKeyOutsideMapFileRule,
   defaultSecretRule,
@@ -76,6 +79,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   dataHoldingShareRule,
   sessionStoragePackageRule,
   packagesDifferRule,
+  versionsDifferRule,
 ];
 
 /** The rules that look at one file at a time. */

@@ -1,0 +1,98 @@
+// Rules that read the node's OX version: keys a version does not read yet, and removals as of that version.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Files, serviceOver, uriOf } from '../support/memoryHost';
+
+const core = (version: string) => `ii  open-xchange-core ${version}\nii  open-xchange-hazelcast-community ${version}\n`;
+
+async function findings(files: Files, path: string, code: string): Promise<string[]> {
+  const service = await serviceOver(files);
+  return service
+    .diagnostics(uriOf(path))
+    .filter((d) => d.code === code)
+    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.message}`);
+}
+
+const PORT_OFFSET = 'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.portOffset=0\n';
+
+test('key-not-in-version: a key dated after the node version, said with where the version comes from', async () => {
+  const files: Files = {
+    'old/packages.txt': core('7.10.4-20'),
+    'old/etc/hazelcast.properties': PORT_OFFSET,
+    'new/etc/packages.txt': core('7.10.5-3'),
+    'new/etc/hazelcast.properties': PORT_OFFSET,
+    'unknown/etc/hazelcast.properties': PORT_OFFSET,
+  };
+  assert.deepEqual(await findings(files, 'old/etc/hazelcast.properties', 'key-not-in-version'), [
+    '1:0-45 "com.openexchange.hazelcast.network.portOffset" was introduced in 7.10.5; this node runs 7.10.4 (open-xchange-core 7.10.4-20 in packages.txt), which does not read it.',
+  ]);
+  assert.deepEqual(await findings(files, 'new/etc/hazelcast.properties', 'key-not-in-version'), []);
+  assert.deepEqual(await findings(files, 'unknown/etc/hazelcast.properties', 'key-not-in-version'), []);
+});
+
+test('deprecated-key: a key the node version still reads is no finding; one it ignores or dropped says so', async () => {
+  const text =
+    'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.group.password=s3cr3t-Pa55\ncom.openexchange.hazelcast.licenseKey=ABC-123\n';
+  const files: Files = {
+    'n7101/packages.txt': core('7.10.1-12'),
+    'n7101/etc/hazelcast.properties': text,
+    'n7106/packages.txt': core('7.10.6-35'),
+    'n7106/etc/hazelcast.properties': text,
+    'n819/packages.txt': core('8.19.0-4'),
+    'n819/etc/hazelcast.properties': text,
+    'n80/packages.txt': core('8.0.0-1'),
+    'n80/etc/hazelcast.properties': text,
+    'unknown/etc/hazelcast.properties': text,
+  };
+  assert.deepEqual(await findings(files, 'n7101/etc/hazelcast.properties', 'deprecated-key'), []);
+  assert.deepEqual(await findings(files, 'n7106/etc/hazelcast.properties', 'deprecated-key'), [
+    '1:0-41 OX ignores "com.openexchange.hazelcast.group.password" from 7.10.3; this node runs 7.10.6 (open-xchange-core 7.10.6-35 in packages.txt).',
+  ]);
+  assert.deepEqual(await findings(files, 'n819/etc/hazelcast.properties', 'deprecated-key'), [
+    '1:0-41 OX ignores "com.openexchange.hazelcast.group.password" from 7.10.3; this node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt).',
+    '2:0-37 "com.openexchange.hazelcast.licenseKey" was removed; this node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which ignores it.',
+  ]);
+  // Between the last version known to read it and the first known not to: nothing is said.
+  assert.deepEqual(
+    (await findings(files, 'n80/etc/hazelcast.properties', 'deprecated-key')).map((f) => f.slice(0, 6)),
+    ['1:0-41'],
+  );
+  // Without a version, as before: removals up to 7.10.3 only.
+  assert.deepEqual(await findings(files, 'unknown/etc/hazelcast.properties', 'deprecated-key'), [
+    '1:0-41 "com.openexchange.hazelcast.group.password" was removed in 7.10.3; OX ignores it.',
+  ]);
+});
+
+test('versions-differ: a warning where the Hazelcast line differs, information for a rolling upgrade or an unknown line', async () => {
+  const node = (n: number) =>
+    `com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.join=static\ncom.openexchange.hazelcast.network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3\ncom.openexchange.hazelcast.network.interfaces=10.0.0.${n}\n`;
+  const cluster = (versions: string[], bridge = false): Files =>
+    Object.assign(
+      {},
+      ...versions.map((v, i) => ({
+        [`n${i + 1}/packages.txt`]: core(v) + (bridge && i === 2 ? `ii  open-xchange-cluster-upgrade-from-7103-7104 ${v}\n` : ''),
+        [`n${i + 1}/etc/hazelcast.properties`]: node(i + 1),
+      })),
+    );
+  const all = async (files: Files) => {
+    const service = await serviceOver(files);
+    return Object.keys(files)
+      .filter((f) => f.endsWith('.properties'))
+      .flatMap((f) =>
+        service
+          .diagnostics(uriOf(f))
+          .filter((d) => d.code === 'versions-differ')
+          .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
+      );
+  };
+  assert.deepEqual(await all(cluster(['7.10.4-28', '7.10.4-28', '7.10.5-3'], true)), [
+    "n3/etc/hazelcast.properties:0:0-37 2 This node runs 7.10.5 (open-xchange-core 7.10.5-3 in packages.txt), while n1, n2 run 7.10.4 (Hazelcast 3.12): Hazelcast 3.12 and 4.1 do not join one cluster, so the nodes on 7.10.5 form a cluster of their own and distributed sessions and cache events do not reach the others until every node runs it. open-xchange-cluster-upgrade-from-7103-7104, installed on n3, keeps the old cluster's caches informed meanwhile.",
+  ]);
+  assert.deepEqual(await all(cluster(['7.10.3-1', '7.10.4-2', '7.10.4-2'])), [
+    'n1/etc/hazelcast.properties:0:0-37 3 This node runs 7.10.3 (open-xchange-core 7.10.3-1 in packages.txt), while n2, n3 run 7.10.4 (Hazelcast 3.12): both bundle Hazelcast 3.12, so a rolling upgrade keeps one cluster. Finish it, so that every node runs the same version.',
+  ]);
+  assert.deepEqual(await all(cluster(['8.2.0-1', '8.2.0-1', '8.19.0-4'])), [
+    'n3/etc/hazelcast.properties:0:0-37 3 This node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), while n1, n2 run 8.2.0. Which Hazelcast line 8.2.0 bundles is not documented in the facts we hold, so whether the nodes still form one cluster cannot be told.',
+  ]);
+  assert.deepEqual(await all(cluster(['7.10.6-35', '7.10.6-36', '7.10.6-35'])), []);
+});
