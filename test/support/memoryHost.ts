@@ -74,7 +74,7 @@ export async function analyze(
   declared: readonly DeclaredCluster[] = [],
   releases: readonly DeclaredRelease[] = [],
 ): Promise<Analysis> {
-  const { docs, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
+  const { docs, packageLists, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
   if (messages.length) throw new Error(messages.join('\n'));
   const workspace = new Workspace(
     catalog,
@@ -82,6 +82,7 @@ export async function analyze(
     releases,
   );
   for (const doc of docs) workspace.set(doc);
+  for (const list of packageLists) workspace.setPackageList(list);
   const analyzer = new WorkspaceAnalyzer(workspace, {
     catalog,
     singleFileRules: FILE_RULES,

@@ -72,7 +72,7 @@ describe('configuration resolver: rule severities', () => {
       rules: {},
       clusters: [],
       releases: [],
-      versions: { nodes: [], folders: [] },
+      versions: { nodes: [], folders: [], upgradeNodes: [] },
       catalog: none.catalog,
       problems: [],
     });

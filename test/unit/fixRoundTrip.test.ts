@@ -186,6 +186,7 @@ function changesOf(
     case 'missing-group-name':
     case 'loopback-interfaces':
     case 'weak-cluster-exposure':
+    case 'upgrade-node-push':
       if ((m = /^Set ([^=\s]+)=(\S+)/.exec(title))) {
         const key = m[1];
         const target = paths[0];
@@ -1148,6 +1149,28 @@ const upgradeCase: fc.Arbitrary<Files> = fc
     return { [VALUES_FILE]: lines.join('\n') + '\n' };
   });
 
+/**
+ * A rolling upgrade: node1 runs a newer OX version (its package list) than 1 to 3 others, and its
+ * mail-push.properties allows permanent push, in any letter case, perhaps beside other push keys.
+ */
+const upgradeNodeCase: fc.Arbitrary<Files> = fc
+  .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('true', 'TRUE', 'True'), fc.boolean(), fc.constantFrom('7.10.5-3', '8.19.0-4'))
+  .chain(([others, value, neighbour, newer]) => {
+    const nodes = IPS.slice(0, others + 1).join(',');
+    const spec: Spec = {};
+    for (let i = 1; i <= others + 1; i++) {
+      spec[placeOf('hazelcast.properties', `node${i}`)] = hazelcastNode({ group: 'prod', join: 'static', nodes, interfaces: '10.0.0.*' });
+    }
+    const push: Pair[] = [kv('com.openexchange.push.allowPermanentPush', value)];
+    if (neighbour) push.unshift(kv('com.openexchange.push.allowedClients', '"USM-EAS*"'));
+    spec[placeOf('mail-push.properties')] = push;
+    return laidOut(fc.constant(spec)).map((files) => {
+      const out: Files = { ...files, 'c/node1/packages.txt': `ii  open-xchange-core ${newer}\n` };
+      for (let i = 2; i <= others + 1; i++) out[`c/node${i}/packages.txt`] = 'ii  open-xchange-core 7.10.4-28\n';
+      return out;
+    });
+  });
+
 /** Every rule with fixes and the generator of workspaces that trigger it. */
 const GENERATED: Array<{ rules: string[]; arbitrary: fc.Arbitrary<Files>; seed: number }> = [
   { rules: ['unknown-key'], arbitrary: laidOut(unknownKeyCase), seed: 0x1001 },
@@ -1165,6 +1188,7 @@ const GENERATED: Array<{ rules: string[]; arbitrary: fc.Arbitrary<Files>; seed: 
   { rules: ['status-value'], arbitrary: statusCase, seed: 0x100d },
   { rules: ['unknown-role'], arbitrary: roleCase, seed: 0x100e },
   { rules: ['upgrade-values'], arbitrary: upgradeCase, seed: 0x100f },
+  { rules: ['upgrade-node-push'], arbitrary: upgradeNodeCase, seed: 0x1010 },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -174,6 +174,7 @@ describe('node versions in the configuration', () => {
     assert.deepEqual(resolved.versions, {
       nodes: [{ version: v('8.19'), source: 'config', file, detail: 'nodes["site/n3"].oxVersion', root: 'file:///ws', pattern: 'site/n3' }],
       folders: [{ version: v('7.10.6'), source: 'config', file, detail: 'oxVersion', root: 'file:///ws' }],
+      upgradeNodes: [],
       setting: { version: v('8.0'), source: 'setting', detail: 'oxClusterConfig.oxVersion' },
     });
     assert.equal(resolved.editor?.oxVersion, '8.0');
@@ -186,7 +187,7 @@ describe('node versions in the configuration', () => {
     const host = memoryConfigHost({
       '/ws/.oxclusterconfig.json': JSON.stringify({
         oxVersion: 'latest',
-        nodes: { n1: { oxVersion: 8 }, n2: { upgradeNode: true, oxVersion: '7.10.6' }, n3: '7.10.6', '': {} },
+        nodes: { n1: { oxVersion: 8 }, n2: { drain: true, oxVersion: '7.10.6' }, n3: '7.10.6', '': {} },
         clusters: [{ name: 'site', nodes: ['site/*'], oxVersion: '>=8.0' }],
         packageList: 'etc/packages.txt',
       }),
@@ -205,7 +206,7 @@ describe('node versions in the configuration', () => {
         'invalid-setting: /ws/.oxclusterconfig.json: clusters[0].oxVersion: ">=8.0" is not an OX version such as "7.10.6" or "8.19"; ignored.',
         'invalid-setting: /ws/.oxclusterconfig.json: oxVersion: "latest" is not an OX version such as "7.10.6" or "8.19"; ignored.',
         'invalid-setting: /ws/.oxclusterconfig.json: nodes["n1"].oxVersion: 8 is not an OX version such as "7.10.6" or "8.19"; ignored.',
-        'invalid-setting: /ws/.oxclusterconfig.json: Unknown setting "upgradeNode" in nodes["n2"]; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: Unknown setting "drain" in nodes["n2"]; ignored.',
         'invalid-setting: /ws/.oxclusterconfig.json: nodes["n3"] must be a node path or glob with settings such as {"oxVersion": "7.10.6"}; ignored.',
         'invalid-setting: /ws/.oxclusterconfig.json: nodes[""] must be a node path or glob with settings such as {"oxVersion": "7.10.6"}; ignored.',
         'invalid-setting: /ws/.oxclusterconfig.json: "packageList" must be a file name such as "packages.txt" (no folder, no glob characters); ignored.',

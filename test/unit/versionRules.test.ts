@@ -1,7 +1,10 @@
 // Rules that read the node's OX version: keys a version does not read yet, and removals as of that version.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { Files, serviceOver, uriOf } from '../support/memoryHost';
+import { describe, test } from 'node:test';
+import { parseWorkspaceConfig } from '../../server/src/config/configFile';
+import { createLanguageService } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { catalog, Files, memoryHost, ROOT, serviceOver, uriOf } from '../support/memoryHost';
 
 const core = (version: string) => `ii  open-xchange-core ${version}\nii  open-xchange-hazelcast-community ${version}\n`;
 
@@ -95,4 +98,71 @@ test('versions-differ: a warning where the Hazelcast line differs, information f
     'n3/etc/hazelcast.properties:0:0-37 3 This node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), while n1, n2 run 8.2.0. Which Hazelcast line 8.2.0 bundles is not documented in the facts we hold, so whether the nodes still form one cluster cannot be told.',
   ]);
   assert.deepEqual(await all(cluster(['7.10.6-35', '7.10.6-36', '7.10.6-35'])), []);
+});
+
+describe('upgrade-node-push', () => {
+  const hz = (n: number) =>
+    `com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.join=static\ncom.openexchange.hazelcast.network.join.static.nodes=10.0.0.1,10.0.0.2,10.0.0.3\ncom.openexchange.hazelcast.network.interfaces=10.0.0.${n}\n`;
+  const cluster = (versions: string[], push: Record<number, string> = {}): Files =>
+    Object.assign(
+      {},
+      ...versions.map((v, i) => ({
+        [`n${i + 1}/packages.txt`]: core(v),
+        [`n${i + 1}/etc/hazelcast.properties`]: hz(i + 1),
+        ...(push[i + 1] !== undefined ? { [`n${i + 1}/etc/mail-push.properties`]: push[i + 1] } : {}),
+      })),
+    );
+  async function run(files: Files, upgradeNode?: string): Promise<string[]> {
+    const service = createLanguageService({ catalog, host: memoryHost(files) });
+    const upgradeNodes = upgradeNode
+      ? [{ root: ROOT, pattern: upgradeNode, file: `${ROOT}/.oxclusterconfig.json`, detail: `nodes["${upgradeNode}"].upgradeNode` }]
+      : [];
+    await service.reconfigure({
+      catalog,
+      roots: [{ uri: ROOT, discover: {} }],
+      clusters: [],
+      maxFileSize: Infinity,
+      versions: { nodes: [], folders: [], upgradeNodes },
+    });
+    await service.analyzeAll(DEFAULT_SETTINGS);
+    return Object.keys(files).flatMap((f) =>
+      service
+        .diagnostics(uriOf(f))
+        .filter((d) => d.code === 'upgrade-node-push')
+        .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
+    );
+  }
+  const KEY = 'com.openexchange.push.allowPermanentPush';
+
+  test('a declared upgrade node with permanent push allowed is an error, with the fix in its mail-push.properties', async () => {
+    const files = cluster(['7.10.4-1', '7.10.4-1', '7.10.4-1'], { 3: `${KEY}=TRUE\n` });
+    assert.deepEqual(await run(files, 'n3'), [
+      `n3/etc/mail-push.properties:0:41-45 1 n3 is the declared upgrade node (nodes["n3"].upgradeNode in .oxclusterconfig.json), but ${KEY} is TRUE (mail-push.properties): OX may start permanent push listeners on it, and loading their users' data runs pending update tasks on database schemas the other nodes still use. Set it to false on this node until the update tasks have run.`,
+    ]);
+    // Not set at all: the finding goes to the node's group name, without a file to put the fix in.
+    assert.deepEqual(await run(cluster(['7.10.4-1', '7.10.4-1', '7.10.4-1']), 'n2'), [
+      `n2/etc/hazelcast.properties:0:0-37 1 n2 is the declared upgrade node (nodes["n2"].upgradeNode in .oxclusterconfig.json), but ${KEY} is not set, so it is true: OX may start permanent push listeners on it, and loading their users' data runs pending update tasks on database schemas the other nodes still use. Set it to false on this node until the update tasks have run.`,
+    ]);
+    assert.deepEqual(await run(cluster(['7.10.4-1', '7.10.4-1', '7.10.4-1'], { 3: `${KEY}=false\n` }), 'n3'), []);
+  });
+
+  test('without a declaration the one node newer than the rest is assumed the upgrade node, as information', async () => {
+    assert.deepEqual(await run(cluster(['7.10.4-1', '7.10.4-1', '7.10.5-2'], { 3: `# push\n${KEY}=true\n` })), [
+      `n3/etc/mail-push.properties:1:41-45 3 n3 runs 7.10.5, newer than the rest of the cluster: this assumes it is the upgrade node of a rolling upgrade. ${KEY} is true (mail-push.properties), so OX may start permanent push listeners on it, and loading their users' data runs pending update tasks on database schemas the other nodes still use. If it is the upgrade node, set it to false there until the update tasks have run, and declare it with "upgradeNode": true for its folder under "nodes" in .oxclusterconfig.json to have this checked as an error.`,
+    ]);
+    // Two newer nodes, or one node of unknown version: no node stands out.
+    assert.deepEqual(await run(cluster(['7.10.4-1', '7.10.5-2', '7.10.5-2'])), []);
+    const unknown = cluster(['7.10.4-1', '7.10.4-1', '7.10.5-2']);
+    delete unknown['n1/packages.txt'];
+    assert.deepEqual(await run(unknown), []);
+  });
+
+  test('.oxclusterconfig.json declares the upgrade node under "nodes"; anything but a boolean is a problem', () => {
+    const problems: string[] = [];
+    const config = parseWorkspaceConfig({ nodes: { 'site/n3': { upgradeNode: true }, 'site/n4': { upgradeNode: 'yes' } } }, ROOT, problems);
+    assert.deepEqual(config.upgradeNodes, [
+      { root: ROOT, pattern: 'site/n3', file: `${ROOT}/.oxclusterconfig.json`, detail: 'nodes["site/n3"].upgradeNode' },
+    ]);
+    assert.deepEqual(problems, ['nodes["site/n4"].upgradeNode must be true or false; ignored.']);
+  });
 });

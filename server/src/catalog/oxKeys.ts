@@ -23,3 +23,5 @@ export const MAP_ASYNC_BACKUP_COUNT = `${MAP_PREFIX}asyncBackupCount`;
 export const MAP_MAX_IDLE = `${MAP_PREFIX}maxIdleSeconds`;
 export const REST_ENABLED = 'com.openexchange.hazelcast.rest.enabled';
 export const MEMCACHE_ENABLED = 'com.openexchange.hazelcast.memcache.enabled';
+export const ALLOW_PERMANENT_PUSH = 'com.openexchange.push.allowPermanentPush';
+export const LICENSE_KEY = 'com.openexchange.hazelcast.licenseKey';

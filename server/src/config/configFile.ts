@@ -1,7 +1,7 @@
 import { SeverityName } from '../rules/rule';
 import { normalizeSettings } from '../settings';
 import { DeclaredCluster } from '../model/clusters';
-import { DeclaredVersion } from '../model/packages/nodeVersion';
+import { DeclaredUpgradeNode, DeclaredVersion } from '../model/packages/nodeVersion';
 import { parseOxVersion } from '../util/versions';
 import { joinUri } from '../util/uris';
 import { isPackageListName } from '../analysis/discover';
@@ -30,6 +30,8 @@ export interface WorkspaceConfig {
   oxVersion?: DeclaredVersion;
   /** `nodes`: OX versions per node path or glob, in the file's order. */
   nodeVersions?: Array<DeclaredVersion & { root: string; pattern: string }>;
+  /** `nodes[…].upgradeNode: true`: the nodes declared as the upgrade node of a rolling upgrade. */
+  upgradeNodes?: DeclaredUpgradeNode[];
   /** `packageList`: the file name of a node's package list. */
   packageList?: string;
 }
@@ -90,8 +92,12 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
   };
   const oxVersion = version(raw.oxVersion, 'oxVersion');
   if (oxVersion) config.oxVersion = oxVersion;
-  const nodeVersions = parseNodes(raw.nodes, rootUri, version, problems);
+  const upgradeNodes: DeclaredUpgradeNode[] = [];
+  const nodeVersions = parseNodes(raw.nodes, rootUri, version, problems, (pattern, detail) =>
+    upgradeNodes.push({ root: rootUri, pattern, file, detail }),
+  );
   if (nodeVersions.length) config.nodeVersions = nodeVersions;
+  if (upgradeNodes.length) config.upgradeNodes = upgradeNodes;
   if (raw.packageList !== undefined) {
     if (typeof raw.packageList === 'string' && isPackageListName(raw.packageList)) config.packageList = raw.packageList;
     else problems.push(`"packageList" must be a file name such as "packages.txt" (no folder, no glob characters); ignored.`);
@@ -116,6 +122,7 @@ function parseNodes(
   root: string,
   version: (value: unknown, field: string) => DeclaredVersion | undefined,
   problems: string[],
+  onUpgradeNode: (pattern: string, detail: string) => void,
 ): Array<DeclaredVersion & { root: string; pattern: string }> {
   if (value === undefined) return [];
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -130,7 +137,12 @@ function parseNodes(
       continue;
     }
     const entry = settings as Record<string, unknown>;
-    for (const key of Object.keys(entry)) if (key !== 'oxVersion') problems.push(`Unknown setting "${key}" in ${where}; ignored.`);
+    for (const key of Object.keys(entry)) {
+      if (key !== 'oxVersion' && key !== 'upgradeNode') problems.push(`Unknown setting "${key}" in ${where}; ignored.`);
+    }
+    if (entry.upgradeNode !== undefined && typeof entry.upgradeNode !== 'boolean') {
+      problems.push(`${where}.upgradeNode must be true or false; ignored.`);
+    } else if (entry.upgradeNode === true) onUpgradeNode(pattern, `${where}.upgradeNode`);
     const declared = version(entry.oxVersion, `${where}.oxVersion`);
     if (declared) out.push({ ...declared, root, pattern });
   }

@@ -189,6 +189,7 @@ function declaredVersions(host: ConfigHost, files: readonly ConfigFileSource[], 
   const setting = editor?.oxVersion !== undefined ? parseOxVersion(editor.oxVersion) : undefined;
   const declared: DeclaredVersions = {
     nodes: files.flatMap((f) => f.config.nodeVersions ?? []),
+    upgradeNodes: files.flatMap((f) => f.config.upgradeNodes ?? []),
     folders: files.flatMap(({ folder, config }) => (config.oxVersion ? [{ ...config.oxVersion, root: host.folderUri(folder) }] : [])),
   };
   if (!setting) return declared;

@@ -1,7 +1,7 @@
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from './document';
 import type { NodeType, Release } from './helm/release';
-import type { NodeVersion, PackageListFile } from './packages/nodeVersion';
+import type { DeclaredUpgradeNode, NodeVersion, PackageListFile } from './packages/nodeVersion';
 import { baseName, parentUri } from '../util/uris';
 
 /** One middleware node: a folder of OX config files with its `hazelcast/` map files, or a node type of a release. */
@@ -17,6 +17,8 @@ export interface OxNode {
   packages?: PackageListFile;
   /** A classic node's OX version and where it comes from; undefined when unknown. */
   oxVersion?: NodeVersion;
+  /** Set when `.oxclusterconfig.json` declares this classic node the upgrade node of a rolling upgrade. */
+  upgradeNode?: DeclaredUpgradeNode;
 }
 
 /** A set of nodes that form (or are meant to form) one Hazelcast cluster; for Kubernetes, one release's node types. */

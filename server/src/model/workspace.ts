@@ -117,6 +117,8 @@ export class Workspace {
         if (list) node.packages = list;
         const version = chooseNodeVersion(list, this.declaredVersionsOf(node));
         if (version) node.oxVersion = version;
+        const upgrade = this.versions.upgradeNodes?.find((u) => matchesNodePatterns(node, [u.pattern], u.root));
+        if (upgrade) node.upgradeNode = upgrade;
       }
     }
     return this.nodeList;

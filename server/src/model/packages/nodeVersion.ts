@@ -33,6 +33,18 @@ export interface DeclaredVersions {
   folders: ReadonlyArray<DeclaredVersion & { root: string }>;
   /** The editor setting `oxClusterConfig.oxVersion`, for every node. */
   setting?: DeclaredVersion;
+  /** The nodes declared as the upgrade node of a rolling upgrade (`nodes[…].upgradeNode`). */
+  upgradeNodes?: readonly DeclaredUpgradeNode[];
+}
+
+/** A node declared as the upgrade node: upgraded first, it runs the update tasks and takes no client traffic meanwhile. */
+export interface DeclaredUpgradeNode {
+  /** A node path or glob relative to `root`, as in declared clusters. */
+  readonly root: string;
+  readonly pattern: string;
+  /** The `.oxclusterconfig.json` (URI) and what in it: `nodes["node3"].upgradeNode`. */
+  readonly file: string;
+  readonly detail: string;
 }
 
 export const NO_DECLARED_VERSIONS: DeclaredVersions = { nodes: [], folders: [] };

@@ -1,0 +1,62 @@
+import { ALLOW_PERMANENT_PUSH } from '../../catalog/oxKeys';
+import { firstLineRange } from '../../model/document';
+import { nodeFile, OxNode } from '../../model/node';
+import { valueOrKeyRange } from '../../model/setting';
+import { baseName } from '../../util/uris';
+import { compareOxVersions, formatOxVersion } from '../../util/versions';
+import { CrossRule, PlacedFinding } from '../crossRule';
+import { Fix } from '../rule';
+import { isTrue, nodeAnchor, putIntent } from './helpers';
+
+/** The single node that runs a newer OX version than every other node of the cluster, all versions known. */
+function newerThanTheRest(nodes: readonly OxNode[]): OxNode | undefined {
+  if (nodes.length < 2 || nodes.some((n) => !n.oxVersion)) return undefined;
+  const sorted = [...nodes].sort((a, b) => compareOxVersions(b.oxVersion!.version, a.oxVersion!.version));
+  return compareOxVersions(sorted[0].oxVersion!.version, sorted[1].oxVersion!.version) > 0 ? sorted[0] : undefined;
+}
+
+/** The upgrade node of a rolling upgrade must not take permanent push listeners: allowPermanentPush=false on it. */
+export const upgradeNodePushRule: CrossRule = {
+  id: 'upgrade-node-push',
+  scope: 'cluster',
+  defaultSeverity: 'error',
+  title:
+    'The upgrade node of a rolling upgrade (declared in .oxclusterconfig.json, or as information the one node newer than the rest) does not set com.openexchange.push.allowPermanentPush=false.',
+  fixable: true,
+  check: ({ cluster, effective }) => {
+    const declared = cluster.nodes.filter((n) => n.upgradeNode);
+    const inferred = declared.length ? undefined : newerThanTheRest(cluster.nodes);
+    const out: PlacedFinding[] = [];
+    for (const node of inferred ? [inferred] : declared) {
+      const push = effective(node).get(ALLOW_PERMANENT_PUSH);
+      // OX reads "true" in any letter case as true and anything else as false; unset is true.
+      if (push.source ? !isTrue(push.value) : false) continue;
+      const where = push.source
+        ? { doc: push.source.doc, span: valueOrKeyRange(push.source.setting) }
+        : (() => {
+            const file = nodeFile(node, 'mail-push.properties');
+            const anchor = nodeAnchor(node);
+            return file ? { doc: file, span: firstLineRange(file) } : anchor;
+          })();
+      if (!where) continue;
+      const state = push.source ? `is ${push.value?.trim()} (${baseName(push.source.doc.uri)})` : 'is not set, so it is true';
+      const risk =
+        "OX may start permanent push listeners on it, and loading their users' data runs pending update tasks on database schemas the other nodes still use";
+      const message = inferred
+        ? `${node.name} runs ${formatOxVersion(node.oxVersion!.version)}, newer than the rest of the cluster: this assumes it is the upgrade node of a rolling upgrade. ${ALLOW_PERMANENT_PUSH} ${state}, so ${risk}. If it is the upgrade node, set it to false there until the update tasks have run, and declare it with "upgradeNode": true for its folder under "nodes" in .oxclusterconfig.json to have this checked as an error.`
+        : `${node.name} is the declared upgrade node (${node.upgradeNode!.detail} in .oxclusterconfig.json), but ${ALLOW_PERMANENT_PUSH} ${state}: ${risk}. Set it to false on this node until the update tasks have run.`;
+      const target = push.source?.doc ?? nodeFile(node, 'mail-push.properties');
+      const fixes: Fix[] = target
+        ? [
+            {
+              title: `Set ${ALLOW_PERMANENT_PUSH}=false on ${node.name}`,
+              preferred: true,
+              intents: [putIntent(target, ALLOW_PERMANENT_PUSH, 'false')],
+            },
+          ]
+        : [];
+      out.push({ doc: where.doc, finding: { ...where.span, message, fixes, ...(inferred ? { severity: 'information' as const } : {}) } });
+    }
+    return out;
+  },
+};
