@@ -15,6 +15,7 @@ import {
 import { registerEffectiveConfiguration } from './effectiveConfiguration';
 import { watchFilePatterns } from './filePatterns';
 import { ServerStatusBar } from './statusBar';
+import { registerUpgradePlan } from './upgradePlan';
 
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => restartClient(context)),
     watchFilePatterns(),
     registerEffectiveConfiguration(() => client),
+    registerUpgradePlan(() => client),
   );
   await startClient(context);
 }

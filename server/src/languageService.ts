@@ -46,9 +46,22 @@ import { DiagnosticScrubber } from './service/scrub';
 import { Settings } from './settings';
 import { parseProperties } from './parser/propertiesParser';
 import { coreMwValuesSchema } from './features/values/valuesSchema';
+import { upgradePlan } from './features/upgradePlan';
+import { renderUpgradePlan, renderUpgradePlanJson } from './features/upgradePlanText';
+import { OxVersion, parseOxVersion } from './util/versions';
 
-export type { BatchReport, DeclaredCluster, DeclaredRelease, DeclaredVersions, DiscoverOptions, FixResult, IndexedRoot, WorkspaceHost };
-export { FIX_ALL_KIND };
+export type {
+  BatchReport,
+  DeclaredCluster,
+  DeclaredRelease,
+  DeclaredVersions,
+  DiscoverOptions,
+  FixResult,
+  IndexedRoot,
+  OxVersion,
+  WorkspaceHost,
+};
+export { FIX_ALL_KIND, parseOxVersion };
 
 /** What the workspace is: reconfiguring starts over with it. */
 export interface WorkspaceConfiguration {
@@ -113,6 +126,12 @@ export interface LanguageService {
   workspaceSymbols(query: string): SymbolInformation[];
   /** The effective configuration of the node of `uri` (every node when undefined or in no node), as text. */
   effectiveConfiguration(uri: string | undefined, options: { maskSecrets: boolean } & EffectiveFormat): string;
+  /**
+   * What upgrading to `target` changes for the cluster of the node of `uri` (every classic cluster when undefined
+   * or in no node): keys the target stops or starts reading, stock values, mandatory keys, the Hazelcast hop and
+   * the upgrade node's push switch. Secret values are masked.
+   */
+  upgradePlan(target: OxVersion, uri: string | undefined, format: EffectiveFormat): string;
   /** Applies the safe fixes in passes; the workspace then holds the fixed text, analysed. */
   fixAll(settings: Settings): Promise<FixResult>;
   /** Every problem of the workspace in file and line order, secrets masked. */
@@ -236,6 +255,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return effectiveOptions.format === 'json'
         ? renderEffectiveJson(reports, effectiveOptions.folderOf)
         : renderEffectiveConfiguration(reports);
+    },
+    upgradePlan(target, uri, format) {
+      const plan = upgradePlan(sync.model, catalog, target, uri);
+      return format.format === 'json' ? renderUpgradePlanJson(plan, format.folderOf) : renderUpgradePlan(plan);
     },
     fixAll: async (settings) => changed(await fixWorkspace(sync, () => analyzeAll(settings))),
     report: () => report(sync, diagnostics),

@@ -5,6 +5,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -22,7 +23,7 @@ import { nodeConfigHost } from './host/nodeConfigHost';
 import { nodeWorkspaceHost, pathToUri, uriToPath } from './host/nodeHost';
 import { DiagnosticsPublisher } from './host/diagnosticsPublisher';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
-import { createLanguageService, FIX_ALL_KIND } from './languageService';
+import { createLanguageService, FIX_ALL_KIND, parseOxVersion } from './languageService';
 import { RULE_DEFAULTS } from './rules/registry';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { CONFIG_FILE_NAME } from './config/configFile';
@@ -31,6 +32,8 @@ import { discoveryOf, packageListName, resolveConfiguration } from './config/res
 const ANALYSIS_DELAY_MS = 20;
 /** Custom request of the "Show Effective Configuration" command. */
 const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration';
+/** Custom request of the "Check Upgrade Readiness" command. */
+const UPGRADE_PLAN_REQUEST = 'oxClusterConfig/upgradePlan';
 
 const connection = createConnection(ProposedFeatures.all, {
   // A request the client cancels while it waits behind other work is answered at once and never run.
@@ -278,6 +281,21 @@ connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: str
     const options = { maskSecrets: params?.showSecrets !== true, format: 'markdown' } as const;
     return { text: service.effectiveConfiguration(params?.uri || undefined, options) };
   });
+});
+
+/** The upgrade plan to `target` for the cluster of the node of `uri` (every cluster when none), as a Markdown document. */
+connection.onRequest(UPGRADE_PLAN_REQUEST, async (params: { target?: string; uri?: string }, token) => {
+  await ready;
+  if (token.isCancellationRequested) return cancelled();
+  const target = typeof params?.target === 'string' ? parseOxVersion(params.target) : undefined;
+  if (!target)
+    return new ResponseError(
+      ErrorCodes.InvalidParams,
+      `Not an OX version: ${JSON.stringify(params?.target ?? null)} (e.g. 7.10.6 or 8.19).`,
+    );
+  return runSafe('upgradePlan', { text: 'The upgrade plan could not be computed; see the output.' }, () => ({
+    text: service.upgradePlan(target, params?.uri || undefined, { format: 'markdown' }),
+  }));
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));

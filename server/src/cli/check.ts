@@ -6,7 +6,7 @@ import { nodeConfigHost } from '../host/nodeConfigHost';
 import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
 import { RULE_DEFAULTS, RULES } from '../rules/registry';
 import { Settings } from '../settings';
-import { createLanguageService, DeclaredCluster, DeclaredRelease, DiscoverOptions } from '../languageService';
+import { createLanguageService, DeclaredCluster, DeclaredRelease, DiscoverOptions, LanguageService } from '../languageService';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
 import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
@@ -83,7 +83,7 @@ function clusterPattern(pattern: string, root: string): string {
 }
 
 /** The release `--values` forms: its files in order, named by `--release` or after the first file. */
-function commandLineRelease(args: CheckArgs, files: readonly string[]): DeclaredRelease[] {
+function commandLineRelease(args: WorkspaceArgs, files: readonly string[]): DeclaredRelease[] {
   if (!files.length) return [];
   const name = args.release ?? path.basename(files[0]);
   return [{ name, ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}), values: files.map(pathToUri) }];
@@ -93,13 +93,21 @@ function uniqueInOrder(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** `check <dir or file>...`: returns the exit code. */
-export async function check(argv: string[], io: CliIo, usage: string): Promise<number> {
-  const args: CheckArgs = parseCheckArgs(argv, RULE_IDS);
-  if (args.help) {
-    io.stdout.write(`${usage}\n`);
-    return EXIT_OK;
-  }
+/** What `check` and `upgrade-plan` read: paths, declared clusters and releases, and rule flags. */
+export type WorkspaceArgs = Pick<CheckArgs, 'paths' | 'rules' | 'clusters' | 'values' | 'release' | 'chartVersion'>;
+
+/** A workspace read from the command line, with its configuration; `failed()` is true after an unreadable file or a rule error. */
+export interface OpenedWorkspace {
+  service: LanguageService;
+  settings: Settings;
+  failed(): boolean;
+}
+
+/**
+ * Reads the configuration and the files the arguments name into a language service (not analysed yet);
+ * problems go to stderr. A number is the exit code when nothing can be checked.
+ */
+export async function openWorkspace(args: WorkspaceArgs, io: CliIo): Promise<OpenedWorkspace | number> {
   const cwd = io.cwd;
   const { dirs: roots, files } = await resolvePaths(args.paths, cwd);
   const valuesFiles = await resolveValues(args.values, cwd);
@@ -182,6 +190,21 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   for (const cluster of args.clusters) {
     if (!clusterNames.includes(cluster.name)) warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
   }
+  return { service, settings, failed: () => ioFailed || ruleFailed };
+}
+
+/** `check <dir or file>...`: returns the exit code. */
+export async function check(argv: string[], io: CliIo, usage: string): Promise<number> {
+  const args: CheckArgs = parseCheckArgs(argv, RULE_IDS);
+  if (args.help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT_OK;
+  }
+  const opened = await openWorkspace(args, io);
+  if (typeof opened === 'number') return opened;
+  const { service, settings } = opened;
+  const cwd = io.cwd;
+  let ioFailed = false;
 
   await service.analyzeAll(settings);
   const locator = makeLocator(cwd);
@@ -190,7 +213,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
     io.stdout.write(
       service.effectiveConfiguration(undefined, { maskSecrets: true, format: 'json', folderOf: (uri) => locator.display(uri) }),
     );
-    return ioFailed || ruleFailed ? EXIT_USAGE : EXIT_OK;
+    return opened.failed() ? EXIT_USAGE : EXIT_OK;
   }
 
   if (args.fix) {
@@ -201,7 +224,7 @@ export async function check(argv: string[], io: CliIo, usage: string): Promise<n
   const { problems, text } = report({ service, rules: RULES, locator, format: args.format });
   io.stdout.write(text);
 
-  if (ioFailed || ruleFailed) return EXIT_USAGE;
+  if (ioFailed || opened.failed()) return EXIT_USAGE;
   const errors = problems.filter((p) => p.diagnostic.severity === 1).length;
   const warnings = problems.filter((p) => p.diagnostic.severity === 2).length;
   if (errors > 0) return EXIT_PROBLEMS;

@@ -2,6 +2,7 @@ import { RULES } from '../rules/registry';
 import { check } from './check';
 import { dump } from './dump';
 import { schema } from './schema';
+import { upgradePlanCommand } from './upgradePlan';
 import { TOOL_VERSION } from './formats';
 import { CliIo, EXIT_USAGE, InputError, processIo, UsageError } from './io';
 
@@ -14,6 +15,7 @@ export function usage(): string {
   return `Usage:
   ox-cluster-config check [options] <dir or file>...
   ox-cluster-config check [options] --values <file> [--values <file>...] [<dir or file>...]
+  ox-cluster-config upgrade-plan <dir or file>... --to <version> [--format text|json]
   ox-cluster-config schema core-mw
   ox-cluster-config dump <file>
   ox-cluster-config --help | --version
@@ -94,6 +96,15 @@ ${ruleList()}
        file without core-mw values as "no core-mw values in <file>"; next to others with some, that
        alone does not change the exit code.
 
+upgrade-plan <dir or file>... --to <version> [--format text|json]
+  Print what upgrading each classic cluster to OX <version> (e.g. 7.10.5, 8.19) changes: each node's
+  version and where it comes from; the keys set that <version> no longer reads and those it starts to
+  read; stock values that change (an upgraded node keeps its files); mandatory keys unset or empty;
+  whether the Hazelcast line changes (the cluster splits during a rolling upgrade) and the bridge
+  package; and com.openexchange.push.allowPermanentPush on each node for the upgrade node. text is
+  Markdown; json the same facts. Configuration as for check. Secret values are never printed.
+  Exit codes: 0 plan printed, 2 usage error (--to missing or not a version) or unreadable input.
+
 schema core-mw
   Print a JSON Schema (draft-07) of core-mw values files, made from the catalog and the chart facts:
   the OX keys under properties, secretProperties, propertiesFiles and secretPropertiesFiles (also
@@ -113,6 +124,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   try {
     if (command === 'check') return await check(rest, io, usage());
     if (command === 'dump') return await dump(rest, io);
+    if (command === 'upgrade-plan') return await upgradePlanCommand(rest, io, usage());
     if (command === 'schema') return await schema(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${usage()}\n`);
