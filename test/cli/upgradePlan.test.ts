@@ -54,7 +54,7 @@ describe('upgrade-plan', () => {
         '',
         '- node1: allowPermanentPush = true (default): permanent push stays on',
         '- node2: allowPermanentPush = true (default): permanent push stays on',
-        '- node3: allowPermanentPush = true (default): permanent push stays on; set it to false while this is the upgrade node',
+        '- node3: allowPermanentPush = true (mail-push.properties:3): permanent push stays on; set it to false while this is the upgrade node',
         '',
       ].join('\n'),
     );
@@ -175,11 +175,17 @@ describe('upgrade-plan', () => {
       },
     ]);
     assert.deepEqual(cluster.upgradeNode, {
+      declared: null,
       likely: 'node3',
       nodes: [
         { node: 'node1', value: 'true', source: 'default', ready: false },
         { node: 'node2', value: 'true', source: 'default', ready: false },
-        { node: 'node3', value: 'true', source: 'default', ready: false },
+        {
+          node: 'node3',
+          value: 'true',
+          source: { file: 'mail-push.properties', line: 3 },
+          ready: false,
+        },
       ],
     });
   });

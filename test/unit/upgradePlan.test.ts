@@ -5,8 +5,9 @@ import Ajv from 'ajv';
 import data from '../../schemas/versions/mandatory.json';
 import schema from '../../schemas/versions/mandatory.schema.json';
 import { mandatoryKeysAt } from '../../server/src/catalog/mandatoryKeys';
-import { parseOxVersion } from '../../server/src/languageService';
-import { Files, serviceOver, uriOf } from '../support/memoryHost';
+import { createLanguageService, parseOxVersion } from '../../server/src/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { catalog, Files, memoryHost, ROOT, serviceOver, uriOf } from '../support/memoryHost';
 
 const packages = (version: string, extra = '') =>
   `ii  open-xchange-core ${version}\nii  open-xchange-hazelcast-community ${version}\n${extra}`;
@@ -186,3 +187,32 @@ test('the mandatory-key facts are valid and start after 8.2', () => {
   );
   assert.deepEqual(mandatoryKeysAt(parseOxVersion('8.2.9')!), []);
 });
+
+test('a declared upgrade node is named as such, and no other node is guessed', async () => {
+  const service = await createLanguageServiceWithUpgradeNode(FROM_7104, 'n1');
+  const text = service.upgradePlan(parseOxVersion('7.10.5')!, undefined, { format: 'markdown' });
+  const lines = text.split('\n');
+  assert.ok(lines.includes('n1 is the declared upgrade node (nodes["n1"].upgradeNode in .oxclusterconfig.json).'), text);
+  assert.ok(!lines.some((l) => l.includes('looks like the upgrade node')), text);
+  assert.ok(
+    lines.includes('- n1: allowPermanentPush = true (default): permanent push stays on; set it to false while this is the upgrade node'),
+    text,
+  );
+});
+
+async function createLanguageServiceWithUpgradeNode(files: Files, node: string) {
+  const service = createLanguageService({ catalog, host: memoryHost(files) });
+  await service.reconfigure({
+    catalog,
+    roots: [{ uri: ROOT, discover: {} }],
+    clusters: [],
+    maxFileSize: Infinity,
+    versions: {
+      nodes: [],
+      folders: [],
+      upgradeNodes: [{ root: ROOT, pattern: node, file: `${ROOT}/.oxclusterconfig.json`, detail: `nodes["${node}"].upgradeNode` }],
+    },
+  });
+  await service.analyzeAll(DEFAULT_SETTINGS);
+  return service;
+}

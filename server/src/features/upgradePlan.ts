@@ -14,8 +14,7 @@ import { Workspace } from '../model/workspace';
 import { relativeUri } from '../util/uris';
 import { compareOxVersions, compareVersions, formatOxVersion, OxVersion } from '../util/versions';
 import { isSecret, SECRET_MASK } from '../values/redact';
-
-export const ALLOW_PERMANENT_PUSH = 'com.openexchange.push.allowPermanentPush';
+import { ALLOW_PERMANENT_PUSH } from '../catalog/oxKeys';
 
 /** Where a node sets a key: the file relative to the node folder and a 1-based line. */
 export interface PlanLocation {
@@ -95,7 +94,9 @@ export interface PlanMandatoryKey {
 }
 
 export interface PlanUpgradeNode {
-  /** The one node newer than the rest of the cluster, which looks like the upgrade node; null when none stands out. */
+  /** The node `.oxclusterconfig.json` declares the upgrade node, with where; null when none is declared. */
+  declared: { node: string; detail: string } | null;
+  /** Without a declaration: the one node newer than the rest of the cluster, which looks like the upgrade node; null when none stands out. */
   likely: string | null;
   nodes: Array<{ node: string; value: string; source: 'default' | { file: string; line: number }; ready: boolean }>;
 }
@@ -272,14 +273,16 @@ function upgradeNodeChecks(workspace: Workspace, catalog: Catalog, cluster: OxCl
       ready: text.trim().toLowerCase() !== 'true',
     };
   });
+  const declaredNode = cluster.nodes.find((n) => n.upgradeNode);
+  const declared = declaredNode ? { node: declaredNode.name, detail: declaredNode.upgradeNode!.detail } : null;
   const versions = cluster.nodes.map((n) => n.oxVersion?.version);
   let likely: string | null = null;
-  if (cluster.nodes.length > 1 && versions.every((v) => v !== undefined)) {
+  if (!declared && cluster.nodes.length > 1 && versions.every((v) => v !== undefined)) {
     const newest = versions.reduce((a, b) => (compareOxVersions(a!, b!) >= 0 ? a : b))!;
     const atNewest = cluster.nodes.filter((_, i) => compareOxVersions(versions[i]!, newest) === 0);
     if (atNewest.length === 1) likely = atNewest[0].name;
   }
-  return { likely, nodes };
+  return { declared, likely, nodes };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The upgrade plan as a readable (Markdown) document and as JSON; computing it is upgradePlan.ts's job.
 import { UNKNOWN_VERSION } from '../catalog/types';
 import { baseName, parentUri } from '../util/uris';
-import { ALLOW_PERMANENT_PUSH, ClusterPlan, PlanLocation, PlanNode, UpgradePlan } from './upgradePlan';
+import { ALLOW_PERMANENT_PUSH } from '../catalog/oxKeys';
+import { ClusterPlan, PlanLocation, PlanNode, UpgradePlan } from './upgradePlan';
 
 const code = (text: string) => `\`${text}\``;
 const where = (at: PlanLocation) => `${at.node} ${at.file}:${at.line}`;
@@ -105,13 +106,14 @@ function upgradeNodeLines(plan: ClusterPlan): string[] {
     `OX's rolling upgrade: take one node out of the load balancer, set ${code(`${ALLOW_PERMANENT_PUSH}=false`)} on it and upgrade it first (it runs the update tasks), then the others.`,
     '',
   ];
-  if (plan.upgradeNode.likely)
-    out.push(`${plan.upgradeNode.likely} runs a newer version than the rest: it looks like the upgrade node.`, '');
+  const { declared, likely } = plan.upgradeNode;
+  if (declared) out.push(`${declared.node} is the declared upgrade node (${declared.detail} in .oxclusterconfig.json).`, '');
+  else if (likely) out.push(`${likely} runs a newer version than the rest: it looks like the upgrade node.`, '');
   for (const n of plan.upgradeNode.nodes) {
     const source = n.source === 'default' ? 'default' : `${n.source.file}:${n.source.line}`;
     const verdict = n.ready
       ? 'ready to be the upgrade node'
-      : n.node === plan.upgradeNode.likely
+      : n.node === (declared?.node ?? likely)
         ? 'permanent push stays on; set it to false while this is the upgrade node'
         : 'permanent push stays on';
     out.push(`- ${n.node}: allowPermanentPush = ${shown(n.value)} (${source}): ${verdict}`);
