@@ -15,6 +15,7 @@ import { weakClusterExposureRule } from './cross/weakClusterExposure';
 import { dataHoldingShareRule } from './cross/dataHoldingShare';
 import { packagesDifferRule } from './cross/packagesDiffer';
 import { versionsDifferRule } from './cross/versionsDiffer';
+import { upgradePackageLeftRule } from './cross/upgradePackageLeft';
 import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
@@ -80,6 +81,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   sessionStoragePackageRule,
   packagesDifferRule,
   versionsDifferRule,
+  upgradePackageLeftRule,
 ];
 
 /** The rules that look at one file at a time. */

@@ -1,10 +1,10 @@
-import { ConfigDocument, firstLineRange, lineNumber } from '../../model/document';
+import { ConfigDocument, firstLineRange, lastSetting, lineNumber } from '../../model/document';
 import { FixIntent } from '../../model/edits';
 import { PlacedSetting, Setting, valueOrKeyRange } from '../../model/setting';
 import { EffectiveConfig } from '../../model/effective';
 import { nodeFile, OxNode } from '../../model/node';
 import { Finding } from '../rule';
-import { JOIN } from '../../catalog/oxKeys';
+import { GROUP_NAME, JOIN } from '../../catalog/oxKeys';
 
 /** The document a finding about an unset key goes to: the file that would hold it, else hazelcast.properties. */
 export function homeDoc(node: OxNode, fileName: string): ConfigDocument | undefined {
@@ -49,4 +49,12 @@ export function joinMode(config: EffectiveConfig): string | undefined {
 
 export function isTrue(value: string | null | undefined): boolean {
   return (value ?? '').trim().toLowerCase() === 'true';
+}
+
+/** Where a finding about a node as a whole goes: its group.name line, else line 1 of its hazelcast.properties or first file. */
+export function nodeAnchor(node: OxNode): { doc: ConfigDocument; span: { start: number; end: number } } | undefined {
+  const doc = nodeFile(node, 'hazelcast.properties') ?? node.docs[0];
+  if (!doc) return undefined;
+  const group = lastSetting(doc, GROUP_NAME);
+  return { doc, span: group ? group.keyRange : firstLineRange(doc) };
 }

@@ -1,10 +1,9 @@
 import { hazelcastLine, upgradeHop } from '../../catalog/hazelcastVersions';
-import { GROUP_NAME } from '../../catalog/oxKeys';
-import { firstLineRange, lastSetting } from '../../model/document';
-import { nodeFile, OxNode } from '../../model/node';
+import { OxNode } from '../../model/node';
 import { compareOxVersions, formatOxVersion, OxVersion } from '../../util/versions';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { versionWords } from '../versionSupport';
+import { nodeAnchor } from './helpers';
 
 /** The nodes of a cluster by OX version, most common version first (the newer one on a tie). */
 function byVersion(nodes: readonly OxNode[]): Array<{ version: OxVersion; nodes: OxNode[] }> {
@@ -17,14 +16,6 @@ function byVersion(nodes: readonly OxNode[]): Array<{ version: OxVersion; nodes:
     else groups.push({ version, nodes: [node] });
   }
   return groups.sort((a, b) => b.nodes.length - a.nodes.length || compareOxVersions(b.version, a.version));
-}
-
-/** Where a finding about a node as a whole goes: its group.name line, else line 1 of its hazelcast.properties or first file. */
-function nodeAnchor(node: OxNode): { doc: OxNode['docs'][number]; span: { start: number; end: number } } | undefined {
-  const doc = nodeFile(node, 'hazelcast.properties') ?? node.docs[0];
-  if (!doc) return undefined;
-  const group = lastSetting(doc, GROUP_NAME);
-  return { doc, span: group ? group.keyRange : firstLineRange(doc) };
 }
 
 const names = (nodes: readonly OxNode[]) => nodes.map((n) => n.name).join(', ');
