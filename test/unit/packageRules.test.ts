@@ -1,6 +1,7 @@
 // Package rules of the classic edition: what the nodes' package lists show across a cluster.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { packagesDifferMessage } from '../../server/src/rules/cross/packagesDiffer';
 import { Files, serviceOver, uriOf } from '../support/memoryHost';
 
 const HZ = 'com.openexchange.hazelcast.';
@@ -61,6 +62,9 @@ test('packages-differ: nodes without a list or without Hazelcast are left out; v
     ),
     [],
   );
+  // An rpm -qa list is compared by name like a dpkg one.
+  const rpm = BASE.map((name) => `${name}-7.10.6-35_1.1.noarch\n`).join('');
+  assert.deepEqual(await findings(cluster([list(V, BASE), rpm, list(V, BASE)]), 'packages-differ'), []);
   // Only installed packages count: "un" and "rc" lines are none.
   const removed = `${list(V, BASE)}rc  open-xchange-push-dovecot 7.10.6-4\nun  open-xchange-hazelcast-enterprise\n`;
   assert.deepEqual(await findings(cluster([list(V, BASE), removed, list(V, BASE)]), 'packages-differ'), []);
@@ -108,4 +112,32 @@ test('upgrade-package-left: nothing while older nodes remain, or when no other n
   assert.deepEqual(await findings(cluster([undefined, undefined, list(V, [...BASE, bridge])]), 'upgrade-package-left'), []);
   assert.deepEqual(await findings(cluster([list('8.10.0-1', [...BASE, bridge])]), 'upgrade-package-left'), []);
   assert.deepEqual(await findings(cluster([list(V, BASE), list(V, BASE), list(V, BASE)]), 'upgrade-package-left'), []);
+});
+
+test('packagesDifferMessage: one wording for both editions, singular and plural', () => {
+  const names = ['open-xchange-oidc', 'open-xchange-saml-core', 'open-xchange-push-dovecot'];
+  assert.equal(
+    packagesDifferMessage({ packages: names, member: 'node "a"', others: ['"b"', '"c"'], edition: 'classic', data: true }),
+    'open-xchange-oidc, open-xchange-saml-core and open-xchange-push-dovecot are not installed on node "a" but on "b", "c" of the same Hazelcast cluster. Their bundles keep data in Hazelcast, and a member without them cannot read (deserialise) that data. Install the same open-xchange packages on every member.',
+  );
+  assert.equal(
+    packagesDifferMessage({
+      packages: names.slice(0, 2),
+      member: 'node type "api"',
+      others: ['"sync"'],
+      edition: 'kubernetes',
+      data: true,
+    }),
+    'open-xchange-oidc and open-xchange-saml-core are disabled on node type "api" but not on "sync" of the same Hazelcast cluster. Their bundles keep data in Hazelcast, and a member without them cannot read (deserialise) that data. Give every Hazelcast type the same status for them.',
+  );
+  assert.equal(
+    packagesDifferMessage({
+      packages: ['open-xchange-l10n-de-de'],
+      member: 'node type "api"',
+      others: ['"sync"'],
+      edition: 'kubernetes',
+      data: false,
+    }),
+    'open-xchange-l10n-de-de is disabled on node type "api" but not on "sync" of the same Hazelcast cluster. It keeps no data in Hazelcast as far as known, so this is only worth a look.',
+  );
 });
