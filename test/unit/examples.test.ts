@@ -55,6 +55,9 @@ const EXPECTED: Record<string, string[]> = {
   'kubernetes/broken-packages/values.yaml': ['packages-differ', 'session-storage-package'],
   'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
   'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
+  'package-drift/node1/etc/hazelcast.properties': ['upgrade-package-left'],
+  'package-drift/node2/etc/hazelcast.properties': ['packages-differ'],
+  'package-drift/node3/etc/hazelcast.properties': ['packages-differ', 'session-storage-package'],
   'upgrade-in-progress/node1/etc/hazelcast.properties': ['key-not-in-version'],
   'upgrade-in-progress/node2/etc/hazelcast.properties': ['key-not-in-version'],
   'upgrade-in-progress/node3/etc/hazelcast.properties': ['versions-differ'],
@@ -62,7 +65,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 /** The broken examples, whose findings together cover every rule. */
-const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/', 'upgrade-in-progress/'];
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/', 'package-drift/', 'upgrade-in-progress/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -95,11 +98,12 @@ describe('examples/', () => {
     return out;
   };
 
-  test('four classic clusters of three nodes each, and one release per Kubernetes values file', () => {
+  test('five classic clusters of three nodes each, and one release per Kubernetes values file', () => {
     assert.deepEqual(clusters, [
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
+      'package-drift: node1 node2 node3',
       'upgrade-in-progress: node1 node2 node3',
       'broken-4x/values.yaml: data web',
       'broken-packages/values.yaml: api sync',

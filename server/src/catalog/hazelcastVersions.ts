@@ -80,3 +80,10 @@ function nextPatchOf(text: string): string {
   const version = v(text);
   return formatOxVersion({ ...version, patch: (version.patch ?? 0) + 1 });
 }
+
+/** The name every bridge package starts with; names the facts do not list count too. */
+export const BRIDGE_PACKAGE_PREFIX = 'open-xchange-cluster-upgrade-from-';
+
+export function isBridgePackage(name: string, facts: HazelcastFacts = HAZELCAST): boolean {
+  return name.startsWith(BRIDGE_PACKAGE_PREFIX) || facts.bridgePackages.some((b) => b.name === name);
+}

@@ -16,6 +16,7 @@ import { dataHoldingShareRule } from './cross/dataHoldingShare';
 import { packagesDifferRule } from './cross/packagesDiffer';
 import { versionsDifferRule } from './cross/versionsDiffer';
 import { upgradeNodePushRule } from './cross/upgradeNodePush';
+import { upgradePackageLeftRule } from './cross/upgradePackageLeft';
 import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
 import { CrossRule } from './crossRule';
@@ -82,6 +83,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   packagesDifferRule,
   versionsDifferRule,
   upgradeNodePushRule,
+  upgradePackageLeftRule,
 ];
 
 /** The rules that look at one file at a time. */

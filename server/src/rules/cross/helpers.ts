@@ -52,7 +52,7 @@ export function isTrue(value: string | null | undefined): boolean {
 }
 
 /** Where a finding about a node as a whole goes: its group.name line, else line 1 of its hazelcast.properties or first file. */
-export function nodeAnchor(node: OxNode): { doc: OxNode['docs'][number]; span: { start: number; end: number } } | undefined {
+export function nodeAnchor(node: OxNode): { doc: ConfigDocument; span: { start: number; end: number } } | undefined {
   const doc = nodeFile(node, 'hazelcast.properties') ?? node.docs[0];
   if (!doc) return undefined;
   const group = lastSetting(doc, GROUP_NAME);
