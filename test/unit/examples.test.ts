@@ -55,6 +55,8 @@ const EXPECTED: Record<string, string[]> = {
   'kubernetes/broken-packages/values.yaml': ['packages-differ', 'session-storage-package'],
   'kubernetes/broken-statuses/values.yaml': ['placeholder-value', 'status-value', 'unknown-role'],
   'kubernetes/upgrade/values-upgrade.yaml': ['upgrade-values'],
+  'migration-8/node2/etc/server.properties': ['missing-mandatory'],
+  'migration-8/node3/etc/hazelcast.properties': ['missing-mandatory'],
   'package-drift/node1/etc/hazelcast.properties': ['upgrade-package-left'],
   'package-drift/node2/etc/hazelcast.properties': ['packages-differ'],
   'package-drift/node3/etc/hazelcast.properties': ['packages-differ', 'session-storage-package'],
@@ -65,7 +67,7 @@ const EXPECTED: Record<string, string[]> = {
 };
 
 /** The broken examples, whose findings together cover every rule. */
-const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/', 'package-drift/', 'upgrade-in-progress/'];
+const BROKEN = ['broken-cluster/', 'lite-only-cluster/', 'kubernetes/', 'migration-8/', 'package-drift/', 'upgrade-in-progress/'];
 
 describe('examples/', () => {
   let byFile: Map<string, Diagnostic[]>;
@@ -98,11 +100,12 @@ describe('examples/', () => {
     return out;
   };
 
-  test('five classic clusters of three nodes each, and one release per Kubernetes values file', () => {
+  test('six classic clusters of three nodes each, and one release per Kubernetes values file', () => {
     assert.deepEqual(clusters, [
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
       'lite-only-cluster: web1 web2 worker1',
+      'migration-8: node1 node2 node3',
       'package-drift: node1 node2 node3',
       'upgrade-in-progress: node1 node2 node3',
       'broken-4x/values.yaml: data web',

@@ -166,3 +166,46 @@ describe('upgrade-node-push', () => {
     assert.deepEqual(problems, ['nodes["site/n4"].upgradeNode must be true or false; ignored.']);
   });
 });
+
+test('missing-mandatory: from 8.3 the three keys must be set and not empty; a short salt is a warning; older or unknown versions say nothing', async () => {
+  const hz = 'com.openexchange.hazelcast.group.name=prod\n';
+  const node = (
+    version: string | undefined,
+    server: string,
+    share?: string,
+    sessiond = 'com.openexchange.sessiond.encryptionKey=k3y-Of-This-Site\n',
+  ): Files => ({
+    ...(version ? { 'n/packages.txt': core(version) } : {}),
+    'n/etc/hazelcast.properties': hz,
+    'n/etc/server.properties': server,
+    'n/etc/sessiond.properties': sessiond,
+    ...(share !== undefined ? { 'n/etc/share.properties': share } : {}),
+  });
+  const SALT = 'com.openexchange.cookie.hash.salt=Qm4t7Vx2Lp9Rz6Wc3Hy8\n';
+  const all = async (files: Files) => {
+    const service = await serviceOver(files);
+    return Object.keys(files)
+      .filter((f) => f.endsWith('.properties'))
+      .flatMap((f) =>
+        service
+          .diagnostics(uriOf(f))
+          .filter((d) => d.code === 'missing-mandatory')
+          .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
+      );
+  };
+  assert.deepEqual(await all(node('8.19.0-4', SALT, 'com.openexchange.share.cryptKey=Jx7qR2mV9sT4wY6z\n')), []);
+  assert.deepEqual(
+    await all(node('8.19.0-4', 'com.openexchange.cookie.hash.salt=short\n', 'com.openexchange.share.cryptKey=\n', '# none\n')),
+    [
+      "n/etc/server.properties:0:0-33 2 com.openexchange.cookie.hash.salt has 5 characters; OX's documentation asks for a random string of at least 16.",
+      'n/etc/sessiond.properties:0:0-6 1 com.openexchange.sessiond.encryptionKey is not set on this node (it belongs in sessiond.properties), and this node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which refuses to start without it (equal on all nodes; a node upgraded from 8.2 or earlier that relied on the old default sets it explicitly).',
+      'n/etc/share.properties:0:0-31 1 com.openexchange.share.cryptKey is empty, and this node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which refuses to start without a value (set before the first share is created).',
+    ],
+  );
+  // No share.properties: the finding goes to the node's group name line.
+  assert.deepEqual(await all(node('8.3.0-1', SALT)), [
+    'n/etc/hazelcast.properties:0:0-37 1 com.openexchange.share.cryptKey is not set on this node (it belongs in share.properties), and this node runs 8.3.0 (open-xchange-core 8.3.0-1 in packages.txt), which refuses to start without it (set before the first share is created).',
+  ]);
+  assert.deepEqual(await all(node('8.2.0-1', '')), []);
+  assert.deepEqual(await all(node(undefined, '')), []);
+});

@@ -11,6 +11,8 @@ export interface MandatoryKey {
   evidence: string;
   /** What the value must be like. */
   note?: string;
+  /** The length OX's documentation asks for. */
+  minLength?: number;
 }
 
 // Validated against schemas/versions/mandatory.schema.json by a unit test.

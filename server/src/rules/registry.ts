@@ -16,6 +16,7 @@ import { dataHoldingShareRule } from './cross/dataHoldingShare';
 import { packagesDifferRule } from './cross/packagesDiffer';
 import { versionsDifferRule } from './cross/versionsDiffer';
 import { upgradeNodePushRule } from './cross/upgradeNodePush';
+import { missingMandatoryRule } from './cross/missingMandatory';
 import { upgradePackageLeftRule } from './cross/upgradePackageLeft';
 import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
@@ -83,6 +84,7 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   packagesDifferRule,
   versionsDifferRule,
   upgradeNodePushRule,
+  missingMandatoryRule,
   upgradePackageLeftRule,
 ];
 
