@@ -166,3 +166,15 @@ export function applyFix(files: Files, fix: FixData): Files {
 export function changedPaths(before: Files, after: Files): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((p) => before[p] !== after[p]).sort();
 }
+
+/** Each diagnostic of rule `code` in the `.properties` files of `files`, as `path:line:from-to severity message`. */
+export function findingLines(service: LanguageService, files: Files, code: string): string[] {
+  return Object.keys(files)
+    .filter((f) => f.endsWith('.properties'))
+    .flatMap((f) =>
+      service
+        .diagnostics(uriOf(f))
+        .filter((d) => d.code === code)
+        .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
+    );
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { packagesDifferMessage } from '../../server/src/rules/cross/packagesDiffer';
-import { Files, serviceOver, uriOf } from '../support/memoryHost';
+import { Files, findingLines, serviceOver } from '../support/memoryHost';
 
 const HZ = 'com.openexchange.hazelcast.';
 const hazelcast = (n: number, extra = '') =>
@@ -21,15 +21,7 @@ function cluster(lists: Array<string | undefined>, extra: string[] = []): Files 
 }
 
 async function findings(files: Files, code: string): Promise<string[]> {
-  const service = await serviceOver(files);
-  return Object.keys(files)
-    .filter((f) => f.endsWith('.properties'))
-    .flatMap((f) =>
-      service
-        .diagnostics(uriOf(f))
-        .filter((d) => d.code === code)
-        .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
-    );
+  return findingLines(await serviceOver(files), files, code);
 }
 
 const V = '7.10.6-35';

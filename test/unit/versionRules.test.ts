@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { catalog, Files, memoryHost, ROOT, serviceOver, uriOf } from '../support/memoryHost';
+import { catalog, Files, findingLines, memoryHost, ROOT, serviceOver, uriOf } from '../support/memoryHost';
 
 const core = (version: string) => `ii  open-xchange-core ${version}\nii  open-xchange-hazelcast-community ${version}\n`;
 
@@ -77,17 +77,7 @@ test('versions-differ: a warning where the Hazelcast line differs, information f
         [`n${i + 1}/etc/hazelcast.properties`]: node(i + 1),
       })),
     );
-  const all = async (files: Files) => {
-    const service = await serviceOver(files);
-    return Object.keys(files)
-      .filter((f) => f.endsWith('.properties'))
-      .flatMap((f) =>
-        service
-          .diagnostics(uriOf(f))
-          .filter((d) => d.code === 'versions-differ')
-          .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
-      );
-  };
+  const all = async (files: Files) => findingLines(await serviceOver(files), files, 'versions-differ');
   assert.deepEqual(await all(cluster(['7.10.4-28', '7.10.4-28', '7.10.5-3'], true)), [
     "n3/etc/hazelcast.properties:0:0-37 2 This node runs 7.10.5 (open-xchange-core 7.10.5-3 in packages.txt), while n1, n2 run 7.10.4 (Hazelcast 3.12): Hazelcast 3.12 and 4.1 do not join one cluster, so the nodes on 7.10.5 form a cluster of their own and distributed sessions and cache events do not reach the others until every node runs it. open-xchange-cluster-upgrade-from-7103-7104, installed on n3, keeps the old cluster's caches informed meanwhile.",
   ]);
@@ -125,12 +115,7 @@ describe('upgrade-node-push', () => {
       versions: { nodes: [], folders: [], upgradeNodes },
     });
     await service.analyzeAll(DEFAULT_SETTINGS);
-    return Object.keys(files).flatMap((f) =>
-      service
-        .diagnostics(uriOf(f))
-        .filter((d) => d.code === 'upgrade-node-push')
-        .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
-    );
+    return findingLines(service, files, 'upgrade-node-push');
   }
   const KEY = 'com.openexchange.push.allowPermanentPush';
 
@@ -182,17 +167,7 @@ test('missing-mandatory: from 8.3 the three keys must be set and not empty; a sh
     ...(share !== undefined ? { 'n/etc/share.properties': share } : {}),
   });
   const SALT = 'com.openexchange.cookie.hash.salt=Qm4t7Vx2Lp9Rz6Wc3Hy8\n';
-  const all = async (files: Files) => {
-    const service = await serviceOver(files);
-    return Object.keys(files)
-      .filter((f) => f.endsWith('.properties'))
-      .flatMap((f) =>
-        service
-          .diagnostics(uriOf(f))
-          .filter((d) => d.code === 'missing-mandatory')
-          .map((d) => `${f}:${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`),
-      );
-  };
+  const all = async (files: Files) => findingLines(await serviceOver(files), files, 'missing-mandatory');
   assert.deepEqual(await all(node('8.19.0-4', SALT, 'com.openexchange.share.cryptKey=Jx7qR2mV9sT4wY6z\n')), []);
   assert.deepEqual(
     await all(node('8.19.0-4', 'com.openexchange.cookie.hash.salt=short\n', 'com.openexchange.share.cryptKey=\n', '# none\n')),
