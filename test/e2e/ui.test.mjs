@@ -167,25 +167,26 @@ async function filterProblems(text) {
         throw new Error(`the focus is not in ${sel}`);
       });
   await focusIn('.markers-panel, .viewpane-filter');
-  // A Ctrl+F that arrives while the panel is still settling is lost: press it again, up to three times.
+  // A Ctrl+F (or the typing after it) that arrives while the panel is still settling is lost: try again, up
+  // to three times, clicking into the panel between attempts.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+F');
     try {
+      await page.keyboard.press('Control+F');
       await focusIn('.viewpane-filter', attempt < 3 ? 5_000 : 15_000);
-      break;
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+      await page
+        .waitForFunction((t) => document.activeElement?.value === t, text, { timeout: 5_000 })
+        .catch(async () => {
+          throw new Error(`the filter shows ${JSON.stringify(await page.evaluate(() => document.activeElement?.value))}`);
+        });
+      return;
     } catch (error) {
       if (attempt >= 3) throw error;
       await page.click('.markers-panel-container', { position: { x: 600, y: 200 } }).catch(() => undefined);
       await focusIn('.markers-panel, .viewpane-filter');
     }
   }
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page
-    .waitForFunction((t) => document.activeElement?.value === t, text, { timeout: 5_000 })
-    .catch(async () => {
-      throw new Error(`the filter shows ${JSON.stringify(await page.evaluate(() => document.activeElement?.value))}`);
-    });
 }
 
 async function colorOf(el) {
