@@ -1,18 +1,14 @@
 // "OX Cluster Config: Check Upgrade Readiness": asks for the target OX version, then shows the server's plan read-only.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { activeOxFileUri, readOnlyMarkdown } from './readOnlyDocuments';
 
 const SCHEME = 'ox-upgrade-plan';
 /** As the server reads it: major.minor with an optional patch (`8.19`, `7.10.6`), an optional leading v. */
 const OX_VERSION = /^v?\d{1,3}\.\d{1,3}(\.\d{1,4})?$/;
 
 export function registerUpgradePlan(getClient: () => LanguageClient | undefined): vscode.Disposable {
-  const texts = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.Uri>();
-  const provider: vscode.TextDocumentContentProvider = {
-    onDidChange: changed.event,
-    provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '',
-  };
+  const documents = readOnlyMarkdown(SCHEME);
   const command = vscode.commands.registerCommand('oxClusterConfig.checkUpgradeReadiness', async (given?: string) => {
     const client = getClient();
     if (!client) {
@@ -29,8 +25,7 @@ export function registerUpgradePlan(getClient: () => LanguageClient | undefined)
             validateInput: (text) => (OX_VERSION.test(text.trim()) ? undefined : 'An OX version such as 7.10.6 or 8.19'),
           });
     if (target === undefined) return;
-    const active = vscode.window.activeTextEditor?.document;
-    const fileUri = active && ['ox-properties', 'ox-ccf'].includes(active.languageId) ? active.uri.toString() : undefined;
+    const fileUri = activeOxFileUri();
     let text: string;
     try {
       ({ text } = await client.sendRequest<{ text: string }>('oxClusterConfig/upgradePlan', { target: target.trim(), uri: fileUri }));
@@ -38,12 +33,7 @@ export function registerUpgradePlan(getClient: () => LanguageClient | undefined)
       void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
       return;
     }
-    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/Upgrade plan to ${target.trim()}.md` });
-    texts.set(uri.toString(), text);
-    changed.fire(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await documents.show(`/Upgrade plan to ${target.trim()}.md`, text);
   });
-  return vscode.Disposable.from(vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider), command, changed);
+  return vscode.Disposable.from(documents.disposable, command);
 }
