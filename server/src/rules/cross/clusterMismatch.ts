@@ -38,6 +38,22 @@ interface Observation {
   set: boolean;
 }
 
+/** How a message shows one node's value: a set secret never, an unset key as such, a default marked. */
+function shownValue(value: string, set: boolean, secret: boolean): string {
+  if (secret) return set ? SECRET_IN_TEXT : '(not set)';
+  if (set) return JSON.stringify(value);
+  return value === '' ? '(not set)' : `${JSON.stringify(value)} (default)`;
+}
+
+/** The most common of the normalised values and how often it occurs; undefined when they all agree. */
+function mostCommon(values: readonly string[]): { value: string; count: number } | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  if (counts.size < 2) return undefined;
+  const [value, count] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return { value, count };
+}
+
 /** Aligns a node with the majority: copies its value, or removes the setting when most nodes leave it unset. */
 function alignFixes(
   o: Observation,
@@ -72,21 +88,10 @@ function compare(
   canAlign: (o: Observation, value: string) => boolean = () => true,
 ): PlacedFinding[] {
   const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
-  const counts = new Map<string, number>();
-  for (const o of observations) counts.set(norm(o.value), (counts.get(norm(o.value)) ?? 0) + 1);
-  if (counts.size < 2) return [];
-  const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
-  const majority = topCount * 2 > observations.length ? top : undefined;
-  const shown = (o: Observation) =>
-    secret
-      ? o.set
-        ? SECRET_IN_TEXT
-        : '(not set)'
-      : o.set
-        ? JSON.stringify(o.value)
-        : o.value === ''
-          ? '(not set)'
-          : `${JSON.stringify(o.value)} (default)`;
+  const common = mostCommon(observations.map((o) => norm(o.value)));
+  if (!common) return [];
+  const majority = common.count * 2 > observations.length ? common.value : undefined;
+  const shown = (o: Observation) => shownValue(o.value, o.set, secret);
   const inMajority = observations.filter((o) => majority !== undefined && norm(o.value) === majority);
   const majorityObservation = inMajority.find((o) => o.set) ?? inMajority[0];
   const out: PlacedFinding[] = [];
@@ -231,22 +236,11 @@ function releaseSettings({ cluster, effective, catalog }: ClusterContext): Place
     // A value a template or script fills in may well be equal: nothing can be said.
     if (observations.some((o) => o.source?.setting.unknownValue)) continue;
     const norm = (v: string) => (ignoreCase ? v.trim().toLowerCase() : v.trim());
-    const counts = new Map<string, number>();
-    for (const o of observations) counts.set(norm(o.value), (counts.get(norm(o.value)) ?? 0) + 1);
-    if (counts.size < 2) continue;
-    const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0];
-    const majority = topCount * 2 > observations.length ? observations.find((o) => norm(o.value) === top) : undefined;
+    const common = mostCommon(observations.map((o) => norm(o.value)));
+    if (!common) continue;
+    const majority = common.count * 2 > observations.length ? observations.find((o) => norm(o.value) === common.value) : undefined;
     const secret = !!catalog.lookup(key, 'properties')?.def.secret;
-    const shown = (o: TypeObservation) =>
-      secret
-        ? o.source
-          ? SECRET_IN_TEXT
-          : '(not set)'
-        : o.source
-          ? JSON.stringify(o.value)
-          : o.value === ''
-            ? '(not set)'
-            : `${JSON.stringify(o.value)} (default)`;
+    const shown = (o: TypeObservation) => shownValue(o.value, !!o.source, secret);
     const entries = [...new Set(observations.flatMap((o) => (o.source && isOverride(o.source.setting) ? [o.source.setting] : [])))];
     for (const setting of entries) {
       const own = observations.filter((o) => o.source?.setting === setting);
