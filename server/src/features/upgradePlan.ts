@@ -15,6 +15,7 @@ import { relativeUri } from '../util/uris';
 import { compareOxVersions, compareVersions, formatOxVersion, OxVersion } from '../util/versions';
 import { isSecret, SECRET_MASK } from '../values/redact';
 import { ALLOW_PERMANENT_PUSH } from '../catalog/oxKeys';
+import { soleNewestNode } from '../model/packages/nodeVersion';
 
 /** Where a node sets a key: the file relative to the node folder and a 1-based line. */
 export interface PlanLocation {
@@ -275,13 +276,7 @@ function upgradeNodeChecks(workspace: Workspace, catalog: Catalog, cluster: OxCl
   });
   const declaredNode = cluster.nodes.find((n) => n.upgradeNode);
   const declared = declaredNode ? { node: declaredNode.name, detail: declaredNode.upgradeNode!.detail } : null;
-  const versions = cluster.nodes.map((n) => n.oxVersion?.version);
-  let likely: string | null = null;
-  if (!declared && cluster.nodes.length > 1 && versions.every((v) => v !== undefined)) {
-    const newest = versions.reduce((a, b) => (compareOxVersions(a!, b!) >= 0 ? a : b))!;
-    const atNewest = cluster.nodes.filter((_, i) => compareOxVersions(versions[i]!, newest) === 0);
-    if (atNewest.length === 1) likely = atNewest[0].name;
-  }
+  const likely = declared ? null : (soleNewestNode(cluster.nodes)?.name ?? null);
   return { declared, likely, nodes };
 }
 

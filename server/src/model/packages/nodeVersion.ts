@@ -1,6 +1,7 @@
 // A classic node's OX version and installed packages: from its package list, else from what the
 // configuration declares. Which declaration applies to a node is the workspace's to find.
-import { OxVersion, parseOxVersion } from '../../util/versions';
+import type { OxNode } from '../node';
+import { compareOxVersions, OxVersion, parseOxVersion } from '../../util/versions';
 import { OX_CORE_PACKAGE, PackageList } from './packageList';
 
 /** A package list file of the workspace, read. */
@@ -73,4 +74,14 @@ export function chooseNodeVersion(
   if (fromList) return fromList;
   const first = declared.find((d) => d !== undefined);
   return first && { version: first.version, source: first.source, ...(first.file ? { file: first.file } : {}), detail: first.detail };
+}
+
+/**
+ * The one node that runs a newer OX version than every other node of the list, all versions known: during a
+ * rolling upgrade, the node that looks like the upgrade node. Undefined when no single node stands out.
+ */
+export function soleNewestNode<N extends Pick<OxNode, 'oxVersion'>>(nodes: readonly N[]): N | undefined {
+  if (nodes.length < 2 || nodes.some((n) => !n.oxVersion)) return undefined;
+  const sorted = [...nodes].sort((a, b) => compareOxVersions(b.oxVersion!.version, a.oxVersion!.version));
+  return compareOxVersions(sorted[0].oxVersion!.version, sorted[1].oxVersion!.version) > 0 ? sorted[0] : undefined;
 }

@@ -1,19 +1,13 @@
 import { ALLOW_PERMANENT_PUSH } from '../../catalog/oxKeys';
 import { firstLineRange } from '../../model/document';
-import { nodeFile, OxNode } from '../../model/node';
+import { nodeFile } from '../../model/node';
 import { valueOrKeyRange } from '../../model/setting';
 import { baseName } from '../../util/uris';
-import { compareOxVersions, formatOxVersion } from '../../util/versions';
+import { formatOxVersion } from '../../util/versions';
+import { soleNewestNode } from '../../model/packages/nodeVersion';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
 import { isTrue, nodeAnchor, putIntent } from './helpers';
-
-/** The single node that runs a newer OX version than every other node of the cluster, all versions known. */
-function newerThanTheRest(nodes: readonly OxNode[]): OxNode | undefined {
-  if (nodes.length < 2 || nodes.some((n) => !n.oxVersion)) return undefined;
-  const sorted = [...nodes].sort((a, b) => compareOxVersions(b.oxVersion!.version, a.oxVersion!.version));
-  return compareOxVersions(sorted[0].oxVersion!.version, sorted[1].oxVersion!.version) > 0 ? sorted[0] : undefined;
-}
 
 /** The upgrade node of a rolling upgrade must not take permanent push listeners: allowPermanentPush=false on it. */
 export const upgradeNodePushRule: CrossRule = {
@@ -25,7 +19,7 @@ export const upgradeNodePushRule: CrossRule = {
   fixable: true,
   check: ({ cluster, effective }) => {
     const declared = cluster.nodes.filter((n) => n.upgradeNode);
-    const inferred = declared.length ? undefined : newerThanTheRest(cluster.nodes);
+    const inferred = declared.length ? undefined : soleNewestNode(cluster.nodes);
     const out: PlacedFinding[] = [];
     for (const node of inferred ? [inferred] : declared) {
       const push = effective(node).get(ALLOW_PERMANENT_PUSH);
