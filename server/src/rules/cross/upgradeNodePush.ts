@@ -24,14 +24,13 @@ export const upgradeNodePushRule: CrossRule = {
     for (const node of inferred ? [inferred] : declared) {
       const push = effective(node).get(ALLOW_PERMANENT_PUSH);
       // OX reads "true" in any letter case as true and anything else as false; unset is true.
-      if (push.source ? !isTrue(push.value) : false) continue;
+      if (push.source && !isTrue(push.value)) continue;
+      const pushFile = nodeFile(node, 'mail-push.properties');
       const where = push.source
         ? { doc: push.source.doc, span: valueOrKeyRange(push.source.setting) }
-        : (() => {
-            const file = nodeFile(node, 'mail-push.properties');
-            const anchor = nodeAnchor(node);
-            return file ? { doc: file, span: firstLineRange(file) } : anchor;
-          })();
+        : pushFile
+          ? { doc: pushFile, span: firstLineRange(pushFile) }
+          : nodeAnchor(node);
       if (!where) continue;
       const state = push.source ? `is ${push.value?.trim()} (${baseName(push.source.doc.uri)})` : 'is not set, so it is true';
       const risk =
@@ -39,7 +38,7 @@ export const upgradeNodePushRule: CrossRule = {
       const message = inferred
         ? `${node.name} runs ${formatOxVersion(node.oxVersion!.version)}, newer than the rest of the cluster: this assumes it is the upgrade node of a rolling upgrade. ${ALLOW_PERMANENT_PUSH} ${state}, so ${risk}. If it is the upgrade node, set it to false there until the update tasks have run, and declare it with "upgradeNode": true for its folder under "nodes" in .oxclusterconfig.json to have this checked as an error.`
         : `${node.name} is the declared upgrade node (${node.upgradeNode!.detail} in .oxclusterconfig.json), but ${ALLOW_PERMANENT_PUSH} ${state}: ${risk}. Set it to false on this node until the update tasks have run.`;
-      const target = push.source?.doc ?? nodeFile(node, 'mail-push.properties');
+      const target = push.source?.doc ?? pushFile;
       const fixes: Fix[] = target
         ? [
             {
