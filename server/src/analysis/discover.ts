@@ -1,3 +1,4 @@
+import { isApacheFileName } from '../model/apache/apacheDocument';
 import { isValuesFileName } from '../model/helm/valuesDocument';
 import { matchesGlob } from '../util/glob';
 import { DirEntry, WorkspaceHost } from './host';
@@ -61,6 +62,8 @@ export function isOxFile(relativePath: string, insideConfigFolder: boolean, incl
   if (include.some((g) => matchesGlob(relativePath, g))) return true;
   // A values file of the Kubernetes edition: its reader decides by the content.
   if (isValuesFileName(relativePath)) return true;
+  // The httpd configuration in front of the nodes (proxy_http.conf, any .conf below apache2/ or httpd/).
+  if (isApacheFileName(relativePath)) return true;
   if (!lower.endsWith('.properties') && !lower.endsWith('.ccf')) return false;
   if (insideConfigFolder) return true;
   const parent = relativePath.split('/').slice(-2, -1)[0];

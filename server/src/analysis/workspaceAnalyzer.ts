@@ -7,6 +7,7 @@ import { Rule } from '../rules/rule';
 import { Settings } from '../settings';
 import { nodeFolderOf, OxCluster } from '../model/node';
 import { Workspace } from '../model/workspace';
+import { formatOf } from '../model/readDocument';
 
 export interface AnalyzerOptions {
   catalog: Catalog;
@@ -15,8 +16,10 @@ export interface AnalyzerOptions {
   onRuleError?: (rule: { id: string }, error: unknown) => void;
 }
 
+/** A cluster's identity for its cached results: its nodes and the web server files in front of it. */
 function clusterKey(cluster: OxCluster): string {
-  return cluster.nodes.map((n) => n.uri).join('\n');
+  const front = [...new Set((cluster.balancers ?? []).map((b) => b.doc.uri))];
+  return [...cluster.nodes.map((n) => n.uri), ...front].join('\n');
 }
 
 /**
@@ -102,17 +105,21 @@ export class WorkspaceAnalyzer {
     const affected = new Set<string>();
     const changedFolders = new Set(changed.map(nodeFolderOf));
     const changedUris = new Set(changed);
+    // An edited web server file may move a balancer to another cluster: every classic cluster is checked again.
+    const webServerChanged = changed.some((uri) => this.workspace.get(uri)?.language === 'ox-apache' || formatOf(uri) === 'apache');
     const live = new Set<string>();
     for (const cluster of this.workspace.clusters()) {
       const key = clusterKey(cluster);
       live.add(key);
       const touched =
         !this.cross.has(key) ||
+        (webServerChanged && !cluster.release) ||
         cluster.nodes.some((n) => changedFolders.has(n.uri) || (n.kubernetes && n.docs.some((d) => changedUris.has(d.uri))));
       if (!touched) continue;
       const context = { cluster, catalog, effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n) };
       this.cross.set(key, runCrossRules(context, crossRules, settings, onRuleError));
       for (const node of cluster.nodes) for (const doc of node.docs) affected.add(doc.uri);
+      for (const front of cluster.balancers ?? []) affected.add(front.doc.uri);
     }
     for (const [key, byUri] of this.cross) {
       if (live.has(key)) continue;

@@ -25,3 +25,6 @@ export const REST_ENABLED = 'com.openexchange.hazelcast.rest.enabled';
 export const MEMCACHE_ENABLED = 'com.openexchange.hazelcast.memcache.enabled';
 export const ALLOW_PERMANENT_PUSH = 'com.openexchange.push.allowPermanentPush';
 export const LICENSE_KEY = 'com.openexchange.hazelcast.licenseKey';
+export const LISTENER_HOST = 'com.openexchange.connector.networkListenerHost';
+export const LISTENER_PORT = 'com.openexchange.connector.networkListenerPort';
+export const SSL_LISTENER_PORT = 'com.openexchange.connector.networkSslListenerPort';

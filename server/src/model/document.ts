@@ -7,7 +7,7 @@ import { DocumentEditor } from './edits';
 import { Setting } from './setting';
 
 /** The languages the product reads; each has a reader into this model and an editor for its fixes. */
-export type ConfigLanguage = 'ox-properties' | 'ox-ccf' | 'ox-helm-values';
+export type ConfigLanguage = 'ox-properties' | 'ox-ccf' | 'ox-helm-values' | 'ox-apache';
 
 /** A problem of the source syntax (the file cannot be read as OX reads it at that place). */
 export interface SyntaxProblem extends Span {

@@ -1,5 +1,6 @@
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from './document';
+import type { FrontBalancer } from './apache/frontEnd';
 import type { NodeType, Release } from './helm/release';
 import type { DeclaredUpgradeNode, NodeVersion, PackageListFile } from './packages/nodeVersion';
 import { baseName, parentUri } from '../util/uris';
@@ -26,6 +27,8 @@ export interface OxCluster {
   name: string;
   nodes: OxNode[];
   release?: Release;
+  /** The web server's balancers in front of a classic cluster (see model/apache/frontEnd.ts). */
+  balancers?: readonly FrontBalancer[];
 }
 
 export function isConfigFolderName(name: string): boolean {

@@ -2,10 +2,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from './document';
+import { hasConfEnding, readApacheDocument } from './apache/apacheDocument';
 import { readValuesDocument } from './helm/valuesDocument';
 import { createOxDocument, isOxDocument, updateOxDocument } from './properties/propertiesDocument';
 
-export type InputFormat = 'properties' | 'values';
+export type InputFormat = 'properties' | 'values' | 'apache';
 
 /** YAML files and helmfile templates of them: values files whatever their name (a release may list any). */
 const YAML_FILE = /\.ya?ml(\.gotmpl)?$/;
@@ -14,18 +15,21 @@ const YAML_FILE = /\.ya?ml(\.gotmpl)?$/;
 export function formatOf(uri: string): InputFormat | undefined {
   const lower = uri.toLowerCase();
   if (lower.endsWith('.properties') || lower.endsWith('.ccf')) return 'properties';
+  // httpd configuration: discovery and the editor's selector decide which `.conf` files get here.
+  if (hasConfEnding(lower)) return 'apache';
   return YAML_FILE.test(lower) ? 'values' : undefined;
 }
 
-/** How a file's bytes are decoded: OX reads .properties files as ISO-8859-1, Helm reads YAML as UTF-8. */
+/** How a file's bytes are decoded: OX reads .properties files as ISO-8859-1, Helm reads YAML as UTF-8, httpd reads bytes (ASCII in practice). */
 export function encodingOf(uri: string): 'latin1' | 'utf8' {
-  return formatOf(uri) === 'values' ? 'utf8' : 'latin1';
+  return formatOf(uri) === 'properties' ? 'latin1' : 'utf8';
 }
 
 /** The language id a file read from disk gets. */
 export function languageIdOf(uri: string): string {
   const format = formatOf(uri);
   if (format === 'values') return 'yaml';
+  if (format === 'apache') return 'apacheconf';
   return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
 }
 
@@ -40,7 +44,9 @@ export function readDocument(
   maxSize = Infinity,
   previous?: ConfigDocument,
 ): ConfigDocument | undefined {
-  if (formatOf(text.uri) === 'values' || text.languageId === 'yaml' || text.languageId === 'helm') {
+  const format = formatOf(text.uri);
+  if (format === 'apache') return text.getText().length > maxSize ? undefined : readApacheDocument(text);
+  if (format === 'values' || text.languageId === 'yaml' || text.languageId === 'helm') {
     return text.getText().length > maxSize ? undefined : readValuesDocument(text, catalog);
   }
   return previous && isOxDocument(previous) ? updateOxDocument(previous, text, catalog, maxSize) : createOxDocument(text, catalog, maxSize);

@@ -9,6 +9,8 @@ import { Scalar } from 'yaml';
 import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
 import { NodeTypeConfig } from './helm/nodeTypeConfig';
+import { ApacheDocument, isApacheDocument } from './apache/apacheDocument';
+import { balancersInFront, clusterEndpoints } from './apache/frontEnd';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {
@@ -104,7 +106,7 @@ export class Workspace {
 
   private classicNodes(): OxNode[] {
     if (!this.nodeList) {
-      this.nodeList = buildNodes([...this.docs.values()].filter((d) => !isValuesDocument(d)));
+      this.nodeList = buildNodes([...this.docs.values()].filter((d) => !isValuesDocument(d) && !isApacheDocument(d)));
       const byFolder = new Map<string, PackageListFile>();
       for (const uri of [...this.packageLists.keys()].sort()) {
         const folder = parentUri(uri);
@@ -137,6 +139,11 @@ export class Workspace {
     ];
   }
 
+  /** The web server's configuration files, in URI order. */
+  apacheDocuments(): ApacheDocument[] {
+    return [...this.docs.values()].filter(isApacheDocument).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  }
+
   /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */
   releases(): Release[] {
     return (this.releaseList ??= buildReleases(
@@ -161,6 +168,12 @@ export class Workspace {
   clusters(): OxCluster[] {
     if (!this.clusterList) {
       const classic = buildClusters(this.classicNodes(), (n) => this.effective(n), this.declared);
+      const effective = (n: OxNode) => this.effective(n);
+      const front = balancersInFront(
+        this.apacheDocuments(),
+        classic.map((c) => clusterEndpoints(c, effective)),
+      );
+      for (const cluster of classic) cluster.balancers = front.get(cluster) ?? [];
       const byRelease = new Map<Release, OxNode[]>();
       for (const node of this.releaseNodes()) {
         const release = node.kubernetes!.release;
@@ -203,7 +216,8 @@ export class Workspace {
 
   /** The classic node of a file; a values file has several node types and no one node. */
   nodeOf(uri: string): OxNode | undefined {
-    if (this.docs.get(uri)?.language === 'ox-helm-values') return undefined;
+    const language = this.docs.get(uri)?.language;
+    if (language === 'ox-helm-values' || language === 'ox-apache') return undefined;
     const folder = nodeFolderOf(uri);
     return this.classicNodes().find((n) => n.uri === folder);
   }

@@ -1,0 +1,152 @@
+// Which balancer stands in front of which cluster, and which node each member reaches: the link between
+// the web server's configuration and the nodes' routes and listeners.
+import { BACKEND_ROUTE, INTERFACES, LISTENER_HOST, LISTENER_PORT, SSL_LISTENER_PORT, STATIC_NODES } from '../../catalog/oxKeys';
+import { staticHosts } from '../../values/addresses';
+import { EffectiveConfig } from '../effective';
+import type { OxCluster, OxNode } from '../node';
+import { PlacedSetting } from '../setting';
+import type { ApacheDocument } from './apacheDocument';
+import { Balancer, BalancerMember } from './balancers';
+
+/** What a web server needs of a node to send it a session's requests. */
+export interface NodeEndpoint {
+  readonly node: OxNode;
+  /** The route OX appends to the JSESSIONID: the setting's value, else OX's default; undefined when a template fills it in. */
+  readonly route?: string;
+  /** The setting it comes from; undefined when the node uses OX's default. */
+  readonly routeSetting?: PlacedSetting;
+  /** The HTTP and HTTPS listener ports (8009 and 8010 unless set). */
+  readonly ports: readonly number[];
+  /** Names and addresses the node is known by, lower case: its folder name, its listener host, its Hazelcast interfaces. */
+  readonly hosts: readonly string[];
+}
+
+/** Why a balancer is taken to be in front of a cluster: its members' routes, their hosts, or it is the workspace's only cluster. */
+export type BalancerLink = 'routes' | 'hosts' | 'only-cluster';
+
+export interface FrontBalancer {
+  readonly doc: ApacheDocument;
+  readonly balancer: Balancer;
+  readonly link: BalancerLink;
+}
+
+/** OX's defaults when the keys are unset (Server.yml). */
+const DEFAULT_ROUTE = 'OX0';
+const DEFAULT_PORTS = [8009, 8010];
+const ANY_ADDRESS = new Set(['*', '0.0.0.0', '::', '127.0.0.1', 'localhost', '::1']);
+
+function port(config: EffectiveConfig, key: string, fallback: number): number {
+  const got = config.get(key);
+  if (got.source?.setting.unknownValue) return fallback;
+  const value = Number((got.value ?? '').trim());
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+export function endpointOf(node: OxNode, config: EffectiveConfig): NodeEndpoint {
+  const routeValue = config.get(BACKEND_ROUTE);
+  const source = routeValue.source;
+  const route = source ? (source.setting.unknownValue ? undefined : source.setting.value.trim()) : DEFAULT_ROUTE;
+  const hosts = new Set<string>([node.name.toLowerCase()]);
+  const listener = config.value(LISTENER_HOST).trim().toLowerCase();
+  if (listener && !ANY_ADDRESS.has(listener)) hosts.add(listener);
+  for (const entry of config.value(INTERFACES).split(',')) {
+    const address = entry.trim().toLowerCase();
+    // Only exact addresses name the node; a pattern (10.0.0.*) may match its neighbours too.
+    if (address && !/[*-]/.test(address)) hosts.add(address);
+  }
+  return {
+    node,
+    ...(route !== undefined ? { route } : {}),
+    ...(source ? { routeSetting: source } : {}),
+    ports: [port(config, LISTENER_PORT, DEFAULT_PORTS[0]), port(config, SSL_LISTENER_PORT, DEFAULT_PORTS[1])],
+    hosts: [...hosts],
+  };
+}
+
+/** The route a member carries (as httpd compares it: exactly, quotes included); undefined when unset or unknown. */
+export function memberRoute(member: BalancerMember): string | undefined {
+  const route = member.params.get('route');
+  return route && !route.unknown ? route.value : undefined;
+}
+
+/** Whether a member may be a middleware node: its port is one of the nodes' listener ports, or unknown. */
+export function reachesListener(member: BalancerMember, endpoints: readonly NodeEndpoint[]): boolean {
+  return member.port === undefined || endpoints.some((e) => e.ports.includes(member.port!));
+}
+
+/** The node a member reaches: by route first (Apache's own choice), else by host and listener port. */
+export function memberEndpoint(member: BalancerMember, endpoints: readonly NodeEndpoint[]): NodeEndpoint | undefined {
+  if (!reachesListener(member, endpoints)) return undefined;
+  const route = memberRoute(member);
+  const byRoute =
+    route !== undefined
+      ? endpoints.find((e) => e.route === route && (member.port === undefined || e.ports.includes(member.port)))
+      : undefined;
+  if (byRoute) return byRoute;
+  return member.host !== undefined && member.port !== undefined
+    ? endpoints.find((e) => e.hosts.includes(member.host!) && e.ports.includes(member.port!))
+    : undefined;
+}
+
+export interface ClusterEndpoints {
+  readonly cluster: OxCluster;
+  readonly endpoints: readonly NodeEndpoint[];
+  /** Hosts of the cluster's static Hazelcast member lists, lower case. */
+  readonly memberHosts: ReadonlySet<string>;
+}
+
+export function clusterEndpoints(cluster: OxCluster, effective: (node: OxNode) => EffectiveConfig): ClusterEndpoints {
+  const memberHosts = new Set<string>();
+  for (const node of cluster.nodes)
+    for (const host of staticHosts(effective(node).value(STATIC_NODES))) memberHosts.add(host.toLowerCase());
+  return { cluster, endpoints: cluster.nodes.map((n) => endpointOf(n, effective(n))), memberHosts };
+}
+
+/** How many members of a balancer match a cluster's nodes by route, and by host and port. */
+function score(balancer: Balancer, target: ClusterEndpoints): { routes: number; hosts: number } {
+  let routes = 0;
+  let hosts = 0;
+  for (const member of balancer.members) {
+    if (!reachesListener(member, target.endpoints)) continue;
+    const route = memberRoute(member);
+    if (route !== undefined && target.endpoints.some((e) => e.route === route)) routes++;
+    else if (member.host !== undefined && member.port !== undefined) {
+      const byNode = target.endpoints.some((e) => e.hosts.includes(member.host!) && e.ports.includes(member.port!));
+      if (byNode || target.memberHosts.has(member.host)) hosts++;
+    }
+  }
+  return { routes, hosts };
+}
+
+/**
+ * The balancers in front of each cluster. A balancer goes to the cluster most of its members match by route,
+ * else by host and listener port; when the workspace has one cluster, a balancer with members on its
+ * listener ports goes to it. A balancer that matches two clusters equally goes to neither.
+ */
+export function balancersInFront(docs: readonly ApacheDocument[], clusters: readonly ClusterEndpoints[]): Map<OxCluster, FrontBalancer[]> {
+  const out = new Map<OxCluster, FrontBalancer[]>(clusters.map((c) => [c.cluster, []]));
+  for (const doc of docs) {
+    for (const balancer of doc.balancers) {
+      const scores = clusters.map((c) => ({ c, ...score(balancer, c) }));
+      const pick = (by: 'routes' | 'hosts') => {
+        const best = Math.max(0, ...scores.map((s) => s[by]));
+        const top = scores.filter((s) => s[by] === best && best > 0);
+        return top.length === 1 ? top[0].c : undefined;
+      };
+      const anyMatch = scores.some((s) => s.routes > 0);
+      const byRoutes = pick('routes');
+      const byHosts = anyMatch ? undefined : pick('hosts');
+      let link: BalancerLink | undefined = byRoutes ? 'routes' : byHosts ? 'hosts' : undefined;
+      let target = byRoutes ?? byHosts;
+      if (!target && !anyMatch && scores.every((s) => s.hosts === 0) && clusters.length === 1) {
+        const only = clusters[0];
+        if (balancer.members.some((m) => m.port !== undefined && only.endpoints.some((e) => e.ports.includes(m.port!)))) {
+          target = only;
+          link = 'only-cluster';
+        }
+      }
+      if (target && link) out.get(target.cluster)!.push({ doc, balancer, link });
+    }
+  }
+  return out;
+}
