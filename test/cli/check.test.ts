@@ -90,7 +90,7 @@ describe('check: exit codes', () => {
     const run = cli(dir, 'check', 'examples/healthy-cluster');
     assert.equal(
       run.stdout,
-      '0 errors, 0 warnings, 0 infos in 18 files (1 cluster, 3 nodes)\n',
+      '0 errors, 0 warnings, 0 infos in 19 files (1 cluster, 3 nodes)\n',
       `healthy-cluster should be clean:\n${run.stdout}`,
     );
     assert.equal(run.status, 0);

@@ -1,3 +1,4 @@
+import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { catalog } from './catalog';
 import { applyEdits } from './edits';
 import { Diagnostic } from 'vscode-languageserver-types';
@@ -76,10 +77,22 @@ export async function analyze(
 ): Promise<Analysis> {
   const { docs, packageLists, messages } = await loadFiles(memoryHost(files), [ROOT], catalog);
   if (messages.length) throw new Error(messages.join('\n'));
+  // A `.oxclusterconfig.json` among the files declares node versions and upgrade nodes, as in a real workspace.
+  const config =
+    files['.oxclusterconfig.json'] === undefined ? undefined : parseWorkspaceConfig(JSON.parse(files['.oxclusterconfig.json']), ROOT);
+  const versions = config
+    ? {
+        nodes: config.nodeVersions ?? [],
+        folders: config.oxVersion ? [{ ...config.oxVersion, root: ROOT }] : [],
+        upgradeNodes: config.upgradeNodes ?? [],
+      }
+    : undefined;
   const workspace = new Workspace(
     catalog,
     declared.map((d) => ({ root: ROOT, ...d })),
     releases,
+    undefined,
+    versions,
   );
   for (const doc of docs) workspace.set(doc);
   for (const list of packageLists) workspace.setPackageList(list);

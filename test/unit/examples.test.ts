@@ -11,6 +11,7 @@ import { WorkspaceAnalyzer } from '../../server/src/analysis/workspaceAnalyzer';
 import { loadFiles } from '../../server/src/analysis/load';
 import { relativeUri } from '../../server/src/util/uris';
 import { Workspace } from '../../server/src/model/workspace';
+import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { analyze, applyFix, changedPaths, Files, fixesOf } from '../support/memoryHost';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
@@ -18,6 +19,14 @@ const ALL_RULES = RULES.map((r) => r.id);
 
 /** Which rules fire in which file of the broken examples (paths relative to examples/). */
 const EXPECTED: Record<string, string[]> = {
+  'broken-cluster/apache2/proxy_http.conf': [
+    'balancer-duplicate-route',
+    'balancer-member-no-route',
+    'balancer-not-sticky',
+    'balancer-route-unknown',
+    'full-member-serves-clients',
+    'upgrade-node-in-balancer',
+  ],
   'broken-cluster/node1/etc/cache.ccf': ['ltcp-ignored'],
   'broken-cluster/node1/etc/cache.properties': ['map-key-outside-map-file'],
   'broken-cluster/node1/etc/cluster.properties': ['deprecated-key', 'legacy-file'],
@@ -42,10 +51,11 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'broken-cluster/node1/etc/server.properties': ['duplicate-across-files', 'duplicate-route', 'wrong-file'],
   'broken-cluster/node1/etc/sessiond.properties': ['default-secret', 'deprecated-key', 'invalid-value'],
-  'broken-cluster/node2/etc/hazelcast.properties': ['weak-cluster-exposure'],
+  'broken-cluster/node2/etc/hazelcast.properties': ['upgrade-node-push', 'weak-cluster-exposure'],
   'broken-cluster/node2/etc/server.properties': ['duplicate-route'],
   'broken-cluster/node2/etc/sessiond.properties': ['syntax'],
   'broken-cluster/node3/etc/hazelcast.properties': ['missing-group-name'],
+  'broken-cluster/node3/etc/server.properties': ['node-not-in-balancer'],
   'broken-cluster/node3/etc/sessiond.properties': ['encoding'],
   'lite-only-cluster/web1/etc/hazelcast.properties': ['no-data-members'],
   'lite-only-cluster/web2/etc/hazelcast.properties': ['join-incomplete', 'no-data-members'],
@@ -77,7 +87,18 @@ describe('examples/', () => {
     const root = pathToUri(EXAMPLES);
     const { docs, packageLists, messages } = await loadFiles(nodeWorkspaceHost, [root], catalog);
     assert.deepEqual(messages, []);
-    const workspace = new Workspace(catalog);
+    // Each example is a workspace of its own: its .oxclusterconfig.json declares its upgrade node.
+    const upgradeNodes = fs
+      .readdirSync(EXAMPLES)
+      .filter((name) => fs.existsSync(path.join(EXAMPLES, name, '.oxclusterconfig.json')))
+      .flatMap((name) => {
+        const dir = path.join(EXAMPLES, name);
+        return (
+          parseWorkspaceConfig(JSON.parse(fs.readFileSync(path.join(dir, '.oxclusterconfig.json'), 'utf8')), pathToUri(dir)).upgradeNodes ??
+          []
+        );
+      });
+    const workspace = new Workspace(catalog, [], [], undefined, { nodes: [], folders: [], upgradeNodes });
     for (const doc of docs) workspace.set(doc);
     for (const list of packageLists) workspace.setPackageList(list);
     const analyzer = new WorkspaceAnalyzer(workspace, {
@@ -127,7 +148,7 @@ describe('examples/', () => {
 
   test('healthy-cluster has no diagnostics at all', () => {
     const files = [...byFile.keys()].filter((f) => f.startsWith('healthy-cluster/'));
-    assert.equal(files.length, 18);
+    assert.equal(files.length, 19);
     const found = files.flatMap((f) => byFile.get(f)!.map((d) => `${f}:${d.range.start.line + 1} ${d.code} ${d.message}`));
     assert.deepEqual(found, []);
   });
@@ -168,6 +189,6 @@ describe('examples/', () => {
         }
       }
     }
-    assert.equal(count, 28);
+    assert.equal(count, 30);
   });
 });

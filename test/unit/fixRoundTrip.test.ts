@@ -32,6 +32,8 @@ import { isMap, isScalar, isSeq, Node, parseDocument } from 'yaml';
 import { isValuesDocument } from '../../server/src/model/helm/valuesDocument';
 import { applyEdits, OffsetEdit } from '../support/edits';
 import { safeSplitPoints } from '../support/layout';
+import { APACHE_FIX_RULES, apacheFixCase, checkApacheEdits } from '../support/apacheRoundTrip';
+import { isApacheDocument } from '../../server/src/model/apache/apacheDocument';
 import { checkValuesFix as checkValuesEntriesFix, VALUES_FIX_RULES } from '../support/valuesRoundTrip';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
@@ -87,6 +89,8 @@ function entryIndexAt(doc: OxDocument, offset: number): number {
 function subjectOf(analysis: Analysis, file: string, d: Diagnostic): string {
   const rule = String(d.code);
   if (rule === 'cluster-mismatch') return d.message.slice(0, d.message.indexOf(' differ'));
+  // An httpd file has no entries: its findings are told apart by line.
+  if (isApacheDocument(analysis.workspace.get(uriOf(file))!)) return `line ${d.range.start.line}`;
   const doc = docOf(analysis, file)!;
   const index = entryIndexAt(doc, doc.text.offsetAt(d.range.start));
   const key = index < 0 ? `line ${d.range.start.line}` : doc.entries[index].key;
@@ -341,23 +345,28 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   const checked = before.workspace.get(uriOf(file));
   if (checked && isValuesDocument(checked)) return checkValuesFix(files, before, file, d, fix, edits, after, where);
 
-  // (b) Entries, comments and parse problems of each touched file.
-  const changes = changesOf(files, before, file, d, fix, edits);
-  assert.deepEqual([...changes.keys()].sort(), [...edits.keys()].sort(), `${where}: touched files`);
-  for (const [p, change] of changes) {
-    const beforeText = files[p] ?? '';
-    const targets = checkEntries(change, beforeText, after[p], docOf(before, p), `${where}: ${p}`);
-    const keepComments = change.kind !== 'text';
-    checkTight(edits.get(p)!, beforeText, targets, `${where}: ${p}`, keepComments);
-    const was = parseProperties(beforeText);
-    const now = parseProperties(after[p]);
-    if (keepComments)
-      assert.deepEqual(
-        now.comments.map((c) => c.marker + c.text),
-        was.comments.map((c) => c.marker + c.text),
-        `${where}: ${p} keeps its comments`,
-      );
-    assert.ok(now.problems.length <= was.problems.length, `${where}: ${p} gets no new syntax problem`);
+  if (checked && isApacheDocument(checked)) {
+    // (b) Only the directives the edits fall into change.
+    for (const [p, list] of edits) checkApacheEdits(p, files[p] ?? '', after[p], list, where);
+  } else {
+    // (b) Entries, comments and parse problems of each touched file.
+    const changes = changesOf(files, before, file, d, fix, edits);
+    assert.deepEqual([...changes.keys()].sort(), [...edits.keys()].sort(), `${where}: touched files`);
+    for (const [p, change] of changes) {
+      const beforeText = files[p] ?? '';
+      const targets = checkEntries(change, beforeText, after[p], docOf(before, p), `${where}: ${p}`);
+      const keepComments = change.kind !== 'text';
+      checkTight(edits.get(p)!, beforeText, targets, `${where}: ${p}`, keepComments);
+      const was = parseProperties(beforeText);
+      const now = parseProperties(after[p]);
+      if (keepComments)
+        assert.deepEqual(
+          now.comments.map((c) => c.marker + c.text),
+          was.comments.map((c) => c.marker + c.text),
+          `${where}: ${p} keeps its comments`,
+        );
+      assert.ok(now.problems.length <= was.problems.length, `${where}: ${p} gets no new syntax problem`);
+    }
   }
 
   // (a) + (d) The finding is gone (one fewer where the file had several with that subject), and with it its fix.
@@ -1189,6 +1198,7 @@ const GENERATED: Array<{ rules: string[]; arbitrary: fc.Arbitrary<Files>; seed: 
   { rules: ['unknown-role'], arbitrary: roleCase, seed: 0x100e },
   { rules: ['upgrade-values'], arbitrary: upgradeCase, seed: 0x100f },
   { rules: ['upgrade-node-push'], arbitrary: upgradeNodeCase, seed: 0x1010 },
+  { rules: APACHE_FIX_RULES, arbitrary: apacheFixCase, seed: 0x1011 },
 ];
 
 // ---------------------------------------------------------------------------------------------

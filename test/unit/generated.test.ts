@@ -54,7 +54,7 @@ describe('npm run gen (scripts/gen/rules.ts)', () => {
 describe('rule registry', () => {
   test('ids are unique, file rules come first, lookup by id', () => {
     const ids = RULES.map((r) => r.id);
-    assert.equal(new Set(ids).size, 40);
+    assert.equal(new Set(ids).size, 47);
     const firstCross = RULES.findIndex((r) => r.scope !== 'file');
     assert.equal(firstCross, FILE_RULES.length);
     assert.ok(RULES.slice(firstCross).every((r) => r.scope !== 'file'));

@@ -23,8 +23,12 @@ function groupFolder(node: OxNode): string {
   return name === 'etc' || name === 'conf' ? parentUri(parent) : parent;
 }
 
-/** Whether a node path or glob (relative to `root`, when given) names the node folder or the folder holding it. */
+/**
+ * Whether a node path or glob (relative to `root`, when given) names the node folder or the folder holding it.
+ * A configuration's patterns name only nodes below its own folder.
+ */
 export function matchesNodePatterns(node: OxNode, patterns: readonly string[], root: string | undefined): boolean {
+  if (root && !node.uri.startsWith(root.endsWith('/') ? root : `${root}/`)) return false;
   const candidates = [node.uri, parentUri(node.uri)].map((u) => (root ? relativeUri(root, u) : u));
   return patterns.some((pattern) => {
     const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');

@@ -20,6 +20,13 @@ import { missingMandatoryRule } from './cross/missingMandatory';
 import { upgradePackageLeftRule } from './cross/upgradePackageLeft';
 import { sessionStoragePackageRule } from './cross/sessionStoragePackage';
 import { hzGroupNameUnsetRule } from './cross/hzGroupNameUnset';
+import { balancerDuplicateRouteRule } from './balancer/balancerDuplicateRoute';
+import { balancerMemberNoRouteRule } from './balancer/balancerMemberNoRoute';
+import { balancerNotStickyRule } from './balancer/balancerNotSticky';
+import { balancerRouteUnknownRule } from './balancer/balancerRouteUnknown';
+import { fullMemberServesClientsRule } from './balancer/fullMemberServesClients';
+import { nodeNotInBalancerRule } from './balancer/nodeNotInBalancer';
+import { upgradeNodeInBalancerRule } from './balancer/upgradeNodeInBalancer';
 import { CrossRule } from './crossRule';
 import { chartManagedKeyRule } from './chartManagedKey';
 import { hzGroupPasswordIgnoredRule } from './hzGroupPasswordIgnored';
@@ -86,6 +93,13 @@ export const RULES: readonly (Rule | CrossRule)[] = [
   upgradeNodePushRule,
   missingMandatoryRule,
   upgradePackageLeftRule,
+  balancerRouteUnknownRule,
+  nodeNotInBalancerRule,
+  balancerDuplicateRouteRule,
+  balancerNotStickyRule,
+  balancerMemberNoRouteRule,
+  fullMemberServesClientsRule,
+  upgradeNodeInBalancerRule,
 ];
 
 /** The rules that look at one file at a time. */

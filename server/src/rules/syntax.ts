@@ -6,7 +6,7 @@ export const syntaxRule: Rule = {
   scope: 'file',
   defaultSeverity: 'error',
   title:
-    'Text that cannot be read: a malformed \\uXXXX escape, which makes OX skip the whole file, or a values file that is not valid YAML.',
+    'Text that cannot be read: a malformed \\uXXXX escape, which makes OX skip the whole file, a values file that is not valid YAML, or an httpd file whose sections do not close.',
   fixable: false,
   check: ({ doc }) =>
     doc.syntaxProblems.map((p) => ({

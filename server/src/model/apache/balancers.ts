@@ -44,6 +44,8 @@ export interface Balancer {
   readonly params: ReadonlyMap<string, BalancerParam & { source: ParamSource; directive: ApacheNode }>;
   /** The request paths that ProxyPass sends to it (`/ajax`, `/servlet/dav`), where they are known. */
   readonly paths: readonly string[];
+  /** The backend paths those requests go to: what follows `balancer://name` in each ProxyPass (`/servlet/dav/`). */
+  readonly targets: readonly string[];
 }
 
 const BALANCER_URL = /^balancer:\/\/([^/]*)/i;
@@ -123,11 +125,12 @@ export function findBalancers(config: ApacheConfig): Balancer[] {
       members: BalancerMember[];
       params: Map<string, BalancerParam & { source: ParamSource; directive: ApacheNode }>;
       paths: string[];
+      targets: string[];
     }
   >();
   const get = (name: string, span: Span) => {
     let b = byName.get(name);
-    if (!b) byName.set(name, (b = { name, span, members: [], params: new Map(), paths: [] }));
+    if (!b) byName.set(name, (b = { name, span, members: [], params: new Map(), paths: [], targets: [] }));
     return b;
   };
   const setParams = (name: string, args: readonly ApacheArg[], source: ParamSource, directive: ApacheNode, span: Span) => {
@@ -171,6 +174,7 @@ export function findBalancers(config: ApacheConfig): Balancer[] {
         if (balancer === undefined || target === undefined) continue;
         const b = get(balancer, node);
         if (path && path !== '!') b.paths.push(path);
+        b.targets.push(target.text.slice(BALANCER_URL.exec(target.text)![0].length) || '/');
         setParams(balancer, node.args.slice(node.args.indexOf(target) + 1), 'proxypass', node, node);
       }
     }

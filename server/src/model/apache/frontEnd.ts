@@ -74,18 +74,18 @@ export function reachesListener(member: BalancerMember, endpoints: readonly Node
   return member.port === undefined || endpoints.some((e) => e.ports.includes(member.port!));
 }
 
-/** The node a member reaches: by route first (Apache's own choice), else by host and listener port. */
+/**
+ * The node a member reaches: by route first (Apache's own choice; among nodes that share a route, the one
+ * on the member's host), else by host and listener port.
+ */
 export function memberEndpoint(member: BalancerMember, endpoints: readonly NodeEndpoint[]): NodeEndpoint | undefined {
   if (!reachesListener(member, endpoints)) return undefined;
+  const port = member.port;
+  const onHost = (e: NodeEndpoint) =>
+    member.host !== undefined && port !== undefined && e.hosts.includes(member.host) && e.ports.includes(port);
   const route = memberRoute(member);
-  const byRoute =
-    route !== undefined
-      ? endpoints.find((e) => e.route === route && (member.port === undefined || e.ports.includes(member.port)))
-      : undefined;
-  if (byRoute) return byRoute;
-  return member.host !== undefined && member.port !== undefined
-    ? endpoints.find((e) => e.hosts.includes(member.host!) && e.ports.includes(member.port!))
-    : undefined;
+  const byRoute = route === undefined ? [] : endpoints.filter((e) => e.route === route && (port === undefined || e.ports.includes(port)));
+  return byRoute.find(onHost) ?? byRoute[0] ?? endpoints.find(onHost);
 }
 
 export interface ClusterEndpoints {
@@ -118,34 +118,44 @@ function score(balancer: Balancer, target: ClusterEndpoints): { routes: number; 
   return { routes, hosts };
 }
 
+/** How many leading path segments two URIs share: a web server file kept beside the nodes is theirs. */
+function nearness(uri: string, cluster: OxCluster): number {
+  const a = uri.split('/');
+  let best = 0;
+  for (const node of cluster.nodes) {
+    const b = node.uri.split('/');
+    let n = 0;
+    while (n < a.length - 1 && n < b.length && a[n] === b[n]) n++;
+    best = Math.max(best, n);
+  }
+  return best;
+}
+
 /**
  * The balancers in front of each cluster. A balancer goes to the cluster most of its members match by route,
- * else by host and listener port; when the workspace has one cluster, a balancer with members on its
- * listener ports goes to it. A balancer that matches two clusters equally goes to neither.
+ * then by host and listener port, then whose nodes are nearest in the folder tree; when the workspace has
+ * one cluster, a balancer with members on its listener ports goes to it. A balancer that matches two
+ * clusters equally goes to neither.
  */
 export function balancersInFront(docs: readonly ApacheDocument[], clusters: readonly ClusterEndpoints[]): Map<OxCluster, FrontBalancer[]> {
   const out = new Map<OxCluster, FrontBalancer[]>(clusters.map((c) => [c.cluster, []]));
   for (const doc of docs) {
     for (const balancer of doc.balancers) {
-      const scores = clusters.map((c) => ({ c, ...score(balancer, c) }));
-      const pick = (by: 'routes' | 'hosts') => {
-        const best = Math.max(0, ...scores.map((s) => s[by]));
-        const top = scores.filter((s) => s[by] === best && best > 0);
-        return top.length === 1 ? top[0].c : undefined;
-      };
-      const anyMatch = scores.some((s) => s.routes > 0);
-      const byRoutes = pick('routes');
-      const byHosts = anyMatch ? undefined : pick('hosts');
-      let link: BalancerLink | undefined = byRoutes ? 'routes' : byHosts ? 'hosts' : undefined;
-      let target = byRoutes ?? byHosts;
-      if (!target && !anyMatch && scores.every((s) => s.hosts === 0) && clusters.length === 1) {
+      const ranked = clusters
+        .map((c) => ({ c, ...score(balancer, c), near: 0 }))
+        .filter((s) => s.routes + s.hosts > 0)
+        .map((s) => ({ ...s, near: nearness(doc.uri, s.c.cluster) }))
+        .sort((x, y) => y.routes - x.routes || y.hosts - x.hosts || y.near - x.near);
+      const [first, second] = ranked;
+      const tie = second && second.routes === first.routes && second.hosts === first.hosts && second.near === first.near;
+      if (first && !tie) {
+        out.get(first.c.cluster)!.push({ doc, balancer, link: first.routes > 0 ? 'routes' : 'hosts' });
+      } else if (!first && clusters.length === 1) {
         const only = clusters[0];
         if (balancer.members.some((m) => m.port !== undefined && only.endpoints.some((e) => e.ports.includes(m.port!)))) {
-          target = only;
-          link = 'only-cluster';
+          out.get(only.cluster)!.push({ doc, balancer, link: 'only-cluster' });
         }
       }
-      if (target && link) out.get(target.cluster)!.push({ doc, balancer, link });
     }
   }
   return out;
