@@ -1,4 +1,5 @@
-// What each classic node runs: its package list and OX version, from the list, the configuration or the setting.
+// What each node runs: a classic node's package list and OX version, from the list, the configuration or the
+// setting; a release's node types' OX version from the image tag of its values.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { discoveryOf, resolveConfiguration } from '../../server/src/config/resolve';
@@ -13,6 +14,7 @@ import { renderEffectiveConfiguration } from '../../server/src/features/effectiv
 import { normalizeSettings } from '../../server/src/settings';
 import { formatOxVersion, parseOxVersion } from '../../server/src/util/versions';
 import { SeverityName } from '../../server/src/rules/rule';
+import { versionWords } from '../../server/src/rules/versionSupport';
 import { catalog, memoryHost, relativeOf, ROOT, uriOf } from '../support/memoryHost';
 import { memoryConfigHost } from '../support/memoryConfigHost';
 
@@ -318,5 +320,94 @@ describe('package lists in the workspace files', () => {
     // Include globs do not make a package list an OX file.
     assert.equal(isDiscovered('n1/etc/packages.txt', { include: ['**/*.txt'] }), false);
     assert.equal(isDiscovered('n1/etc/notes.txt', { include: ['**/*.txt'] }), true);
+  });
+});
+
+describe('node versions of release node types', () => {
+  const values = (tag: string) => `hzGroupName: prod\nimage:\n  tag: ${tag}\n`;
+  const FILES: Record<string, string> = {
+    'k/plain/values.yaml': `${values('8.49.108')}scaling:\n  nodes:\n    api: {}\n    docs: {}\n`,
+    'k/revision/values.yaml': `core-mw:\n  hzGroupName: prod\n  image:\n    tag: "8.26.45-1"\n`,
+    'k/pinned/values.yaml': values('"8.46.71@sha256:2a5a0c"'),
+    'k/latest/values.yaml': values('latest'),
+    'k/digest/values.yaml': values('"sha256:2a5a0c"'),
+    'k/empty/values.yaml': values('""'),
+    'k/script/values.yaml': values('"${OX_TAG}"'),
+    'k/templated/values.yaml.gotmpl': values('"{{ .Values.tag }}"'),
+    'k/update/values.yaml': 'hzGroupName: prod\nupdate:\n  image:\n    tag: 8.49.108\n',
+    'k/stack/values.yaml': 'hzGroupName: prod\nappVersion: 8.49.25\n',
+  };
+
+  function workspace(versions: DeclaredVersions = NO_DECLARED): Workspace {
+    const ws = new Workspace(catalog, [], [], undefined, versions);
+    for (const [path, text] of Object.entries(FILES)) ws.set(parseFile(uriOf(path), text, catalog)!);
+    return ws;
+  }
+  const NO_DECLARED: DeclaredVersions = { nodes: [], folders: [] };
+  const shown = (ws: Workspace) =>
+    ws.nodes().map((n) => {
+      const v = n.oxVersion;
+      return [relativeOf(n.uri), v ? [formatOxVersion(v.version), v.source, v.detail, v.file && relativeOf(v.file)] : null];
+    });
+
+  test('an explicit image.tag at the chart root gives every node type its version; anything else leaves it unknown', () => {
+    assert.deepEqual(shown(workspace()), [
+      ['k/digest/values.yaml#default', null],
+      ['k/empty/values.yaml#default', null],
+      ['k/latest/values.yaml#default', null],
+      ['k/pinned/values.yaml#default', ['8.46.71', 'image', 'image.tag 8.46.71@sha256:2a5a0c', 'k/pinned/values.yaml']],
+      ['k/plain/values.yaml#api', ['8.49.108', 'image', 'image.tag 8.49.108', 'k/plain/values.yaml']],
+      ['k/plain/values.yaml#docs', ['8.49.108', 'image', 'image.tag 8.49.108', 'k/plain/values.yaml']],
+      ['k/revision/values.yaml#default', ['8.26.45', 'image', 'core-mw.image.tag 8.26.45-1', 'k/revision/values.yaml']],
+      ['k/script/values.yaml#default', null],
+      ['k/stack/values.yaml#default', null],
+      ['k/templated/values.yaml.gotmpl#default', null],
+      ['k/update/values.yaml#default', null],
+    ]);
+  });
+
+  test('without an explicit tag the folder oxVersion of .oxclusterconfig.json counts, then the setting; a tag wins over both', () => {
+    const ws = workspace({
+      nodes: [{ ...declared('7.10.3', 'nodes["k/latest"].oxVersion'), root: ROOT, pattern: 'k/latest' }],
+      folders: [{ ...declared('8.19', 'oxVersion'), root: `${ROOT}/k/latest` }],
+      setting: declared('8.40', 'oxClusterConfig.oxVersion', 'setting'),
+    });
+    const of = (uri: string) => shown(ws).find(([u]) => u === uri)![1];
+    assert.deepEqual(of('k/latest/values.yaml#default'), ['8.19', 'config', 'oxVersion', '.oxclusterconfig.json']);
+    assert.deepEqual(of('k/empty/values.yaml#default'), ['8.40', 'setting', 'oxClusterConfig.oxVersion', undefined]);
+    assert.deepEqual(of('k/plain/values.yaml#api'), ['8.49.108', 'image', 'image.tag 8.49.108', 'k/plain/values.yaml']);
+  });
+
+  test('messages name the tag and its file; the tag is repeated only when it says more than the version', () => {
+    const words = (path: string) =>
+      versionWords(
+        workspace()
+          .nodes()
+          .find((n) => n.uri.startsWith(uriOf(path)))!.oxVersion!,
+      );
+    assert.equal(words('k/plain/values.yaml'), '8.49.108 (image.tag in values.yaml)');
+    assert.equal(words('k/revision/values.yaml'), '8.26.45 (core-mw.image.tag 8.26.45-1 in values.yaml)');
+    assert.equal(words('k/pinned/values.yaml'), '8.46.71 (image.tag 8.46.71@sha256:2a5a0c in values.yaml)');
+  });
+
+  test('the effective configuration of a node type shows its version and source, and no package list', () => {
+    const reports = effectiveConfigurations(workspace(), catalog, { maskSecrets: true });
+    const report = (uri: string) => reports.find((r) => r.uri === uri)!;
+    assert.deepEqual(report(`${uriOf('k/plain/values.yaml')}#api`).ox, {
+      version: '8.49.108',
+      source: 'image',
+      from: uriOf('k/plain/values.yaml'),
+      detail: 'image.tag 8.49.108',
+      packageList: null,
+      installedPackages: null,
+      kubernetes: true,
+    });
+    // The version line and the blank line after it, below the title, the node's heading and its URI.
+    const lines = (uri: string) => renderEffectiveConfiguration(report(uri)).split('\n').slice(9, 11);
+    assert.deepEqual(lines(`${uriOf('k/plain/values.yaml')}#api`), ['- OX version: 8.49.108, from image.tag 8.49.108 in values.yaml', '']);
+    assert.deepEqual(lines(`${uriOf('k/latest/values.yaml')}#default`), [
+      '- OX version: unknown (no explicit image.tag in the values, no oxVersion in .oxclusterconfig.json, no oxClusterConfig.oxVersion setting)',
+      '',
+    ]);
   });
 });

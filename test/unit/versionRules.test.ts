@@ -184,3 +184,75 @@ test('missing-mandatory: from 8.3 the three keys must be set and not empty; a sh
   assert.deepEqual(await all(node('8.2.0-1', '')), []);
   assert.deepEqual(await all(node(undefined, '')), []);
 });
+
+describe('missing-mandatory on a release', () => {
+  const SALT = 'com.openexchange.cookie.hash.salt';
+  const SHARE = 'com.openexchange.share.cryptKey';
+  const SESSIOND = 'com.openexchange.sessiond.encryptionKey';
+  const lines = async (text: string, path = 'deploy/values.yaml') =>
+    (await serviceOver({ [path]: text }))
+      .diagnostics(uriOf(path))
+      .filter((d) => d.code === 'missing-mandatory')
+      .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`);
+  const release = (...body: string[]) => ['hzGroupName: prod', ...body, ''].join('\n');
+  const TAG = 'image:\n  tag: 8.49.108';
+  const TYPES = 'scaling:\n  nodes:\n    api: {}\n    docs:\n      roles: [documents]';
+  const EMPTY_NOTE = "Set a value, or remove the entry and leave the key to the chart's common-env Secret.";
+
+  test('a key set to an empty value: an error from 8.3, information when the version is unknown, once for all node types', async () => {
+    const empty = (tag: string) => release(tag, `properties:\n  ${SALT}: ""`, `secretProperties:\n  ${SHARE}: ''`, TYPES);
+    assert.deepEqual(await lines(empty(TAG)), [
+      `4:2-35 1 ${SALT} is set to an empty value, and the release runs 8.49.108 (image.tag in values.yaml), which refuses to start without a value (a random string of at least 16 characters). ${EMPTY_NOTE}`,
+      `6:2-33 1 ${SHARE} is set to an empty value, and the release runs 8.49.108 (image.tag in values.yaml), which refuses to start without a value (set before the first share is created). ${EMPTY_NOTE}`,
+    ]);
+    assert.deepEqual(await lines(empty('image:\n  tag: latest')), [
+      `4:2-35 3 ${SALT} is set to an empty value, and the release's OX version is unknown (no explicit image.tag in the values); this assumes OX 8.3 or later, which refuses to start without a value (a random string of at least 16 characters). ${EMPTY_NOTE}`,
+      `6:2-33 3 ${SHARE} is set to an empty value, and the release's OX version is unknown (no explicit image.tag in the values); this assumes OX 8.3 or later, which refuses to start without a value (set before the first share is created). ${EMPTY_NOTE}`,
+    ]);
+    assert.deepEqual(await lines(empty('image:\n  tag: 8.2.0')), []);
+  });
+
+  test('unset, null, a template, an OX token or a short value is no finding while the chart creates the common-env Secret', async () => {
+    assert.deepEqual(await lines(release(TAG)), []);
+    assert.deepEqual(await lines(release(TAG, 'createCommonEnv: true', `properties:\n  ${SALT}:\n  ${SHARE}: "{{env SHARE_KEY}}"`)), []);
+    assert.deepEqual(await lines(release(TAG, `secretProperties:\n  ${SALT}: short`)), []);
+    assert.deepEqual(await lines(release(TAG, `secretProperties:\n  ${SALT}: "{{ .Values.salt }}"`), 'deploy/values.yaml.gotmpl'), []);
+  });
+
+  test('createCommonEnv false in a core-mw release: the keys nothing provides, at the key; global.appsuite and the maps provide', async () => {
+    const all = `${SALT}, ${SHARE}, ${SESSIOND}`;
+    assert.deepEqual(await lines(release(TAG, 'createCommonEnv: false', TYPES)), [
+      `3:0-15 1 createCommonEnv is false, so the chart creates no common-env Secret, and nothing in the values provides ${all} (no global.appsuite.cookieHashSalt, global.appsuite.shareCryptKey, global.appsuite.sessiondEncryptionKey, no entry under properties or secretProperties); the release runs 8.49.108 (image.tag in values.yaml), which refuses to start without them. Set them under secretProperties, or let the chart create the Secret.`,
+    ]);
+    const some = release(
+      'global:\n  appsuite:\n    cookieHashSalt: Qm4t7Vx2Lp9Rz6Wc3Hy8\n    shareCryptKey: ""',
+      `secretPropertiesFiles:\n  /opt/open-xchange/etc/share.properties:\n    ${SHARE}: Jx7qR2mV9sT4wY6z`,
+      'createCommonEnv: false',
+    );
+    assert.deepEqual(await lines(some), [
+      `8:0-15 3 createCommonEnv is false, so the chart creates no common-env Secret, and nothing in the values provides ${SESSIOND} (no global.appsuite.sessiondEncryptionKey, no entry under properties or secretProperties); the release's OX version is unknown (no explicit image.tag in the values); this assumes OX 8.3 or later, which refuses to start without it. Set it under secretProperties, or let the chart create the Secret.`,
+    ]);
+    assert.deepEqual(await lines(release('image:\n  tag: 8.0.0', 'createCommonEnv: false')), []);
+  });
+
+  test('createCommonEnv false says nothing under a stack chart, when templated, or when env, a secret or an etc file may hold the keys', async () => {
+    assert.deepEqual(await lines(`core-mw:\n  hzGroupName: prod\n  image:\n    tag: 8.49.108\n  createCommonEnv: false\n`), []);
+    assert.deepEqual(await lines(release(TAG, 'createCommonEnv: {{ .Values.commonEnv }}'), 'deploy/values.yaml.gotmpl'), []);
+    assert.deepEqual(await lines(release(TAG, 'createCommonEnv: "false"')), []);
+    for (const other of [
+      'extraEnv:\n  - name: COOKIE_HASH_SALT\n    value: x',
+      'existingEnvSecret: ox-env',
+      'existingPropertiesSecret: ox-props',
+    ]) {
+      assert.deepEqual(await lines(release(TAG, 'createCommonEnv: false', other)), [], other);
+    }
+    const etc = release(
+      TAG,
+      'createCommonEnv: false',
+      `secretETCFiles:\n  server.properties: |\n    ${SALT}=Qm4t7Vx2Lp9Rz6Wc3Hy8`,
+      `secretProperties:\n  ${SHARE}: Jx7qR2mV9sT4wY6z\n  ${SESSIOND}: k3y-Of-This-Site`,
+    );
+    assert.deepEqual(await lines(etc), []);
+    assert.deepEqual((await lines(etc.replace(`${SALT}=`, 'com.openexchange.other='))).length, 1);
+  });
+});

@@ -42,19 +42,21 @@ export interface EffectiveMapFile {
   settings: EffectiveSetting[];
 }
 
-/** What a classic node runs: its OX version with where it comes from, and its package list. */
+/** What a node runs: its OX version with where it comes from, and a classic node's package list. */
 export interface EffectiveNodeVersion {
   /** `7.10.6`; null when unknown. */
   version: string | null;
   source: VersionSource | null;
-  /** The file the version is read from (URI): the package list or the `.oxclusterconfig.json`; null for the setting. */
+  /** The file the version is read from (URI): the package list, the values file or the `.oxclusterconfig.json`; null for the setting. */
   from: string | null;
-  /** What in it: `open-xchange-core 7.10.6-35`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
+  /** What in it: `open-xchange-core 7.10.6-35`, `image.tag 8.49.108`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
   detail: string | null;
-  /** The node's package list (URI); null when it has none. */
+  /** The node's package list (URI); null when it has none (always for a node type). */
   packageList: string | null;
   /** How many `open-xchange*` packages the list shows installed; null without a list. */
   installedPackages: number | null;
+  /** Set for a node type of a release: its version comes from the image tag, and no package list applies. */
+  kubernetes?: true;
 }
 
 export interface EffectiveNodeReport {
@@ -62,8 +64,7 @@ export interface EffectiveNodeReport {
   uri: string;
   /** The cluster the node belongs to, if any. */
   cluster: string | null;
-  /** Set for a classic node (a node type of a release has no version source yet). */
-  ox?: EffectiveNodeVersion;
+  ox: EffectiveNodeVersion;
   /** Whether secret values are masked in this report. */
   secretsMasked: boolean;
   /** Every catalog key of the node's files plus every key the node sets, sorted by key. */
@@ -176,16 +177,15 @@ export function effectiveConfiguration(
       return { file: relativeUri(node.uri, doc.uri), mapName: mapNameOf(doc, entries), settings: mapSettings };
     });
 
-  const report: EffectiveNodeReport = {
+  return {
     node: node.name,
     uri: node.uri,
     cluster: cluster?.name ?? null,
+    ox: nodeVersionReport(node),
     secretsMasked: options.maskSecrets,
     settings,
     maps,
   };
-  if (!node.kubernetes) report.ox = nodeVersionReport(node);
-  return report;
 }
 
 function nodeVersionReport(node: OxNode): EffectiveNodeVersion {
@@ -197,6 +197,7 @@ function nodeVersionReport(node: OxNode): EffectiveNodeVersion {
     detail: version?.detail ?? null,
     packageList: node.packages?.uri ?? null,
     installedPackages: node.packages ? installedOxPackages(node.packages).length : null,
+    ...(node.kubernetes ? { kubernetes: true as const } : {}),
   };
 }
 

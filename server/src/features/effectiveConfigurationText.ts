@@ -1,7 +1,7 @@
 import { unicodeEscape } from '../parser/latin1';
 import { SECRET_MASK } from '../values/redact';
 import { EffectiveNodeReport, EffectiveNodeVersion, EffectiveSetting } from './effectiveConfiguration';
-import { baseName, parentUri } from '../util/uris';
+import { baseName, parentUri, relativeUri } from '../util/uris';
 
 // The effective configuration as a readable document; computing it is effectiveConfiguration.ts's job.
 
@@ -58,7 +58,18 @@ function besideNode(nodeUri: string, file: string): string {
   return file;
 }
 
+/** A node type's lines: the version with its values file relative to the release's folder; images have no package list. */
+function nodeTypeVersionLines(nodeUri: string, ox: EffectiveNodeVersion): string[] {
+  const where = ox.from ? `${ox.detail} in ${relativeUri(parentUri(nodeUri), ox.from)}` : `the setting ${ox.detail}`;
+  return [
+    ox.version === null
+      ? '- OX version: unknown (no explicit image.tag in the values, no oxVersion in .oxclusterconfig.json, no oxClusterConfig.oxVersion setting)'
+      : `- OX version: ${ox.version}, from ${where}`,
+  ];
+}
+
 function versionLines(nodeUri: string, ox: EffectiveNodeVersion): string[] {
+  if (ox.kubernetes) return nodeTypeVersionLines(nodeUri, ox);
   const where = ox.from ? `${ox.detail} in ${besideNode(nodeUri, ox.from)}` : `the setting ${ox.detail}`;
   return [
     ox.version === null
@@ -82,7 +93,7 @@ export function renderEffectiveConfiguration(reports: EffectiveNodeReport | read
   if (!list.length) out.push('No OX node found.', '');
   for (const report of list) {
     out.push(`## ${report.node}${report.cluster ? ` (cluster ${report.cluster})` : ''}`, '', report.uri, '');
-    if (report.ox) out.push(...versionLines(report.uri, report.ox), '');
+    out.push(...versionLines(report.uri, report.ox), '');
     out.push(...fence(report.settings.length ? alignedLines(report.settings) : ['(no settings)']), '');
     for (const map of report.maps) {
       out.push(`### ${map.file} (map "${map.mapName}")`, '', ...fence(alignedLines(map.settings)), '');
@@ -107,7 +118,7 @@ export function renderEffectiveJson(reports: readonly EffectiveNodeReport[], fol
     node: r.node,
     folder: folderOf(r.uri),
     cluster: r.cluster,
-    ...(r.ox ? { ox: shownFiles(r.ox, folderOf) } : {}),
+    ox: shownFiles(r.ox, folderOf),
     settings: r.settings,
     maps: r.maps,
   }));

@@ -16,7 +16,7 @@ export interface OxNode {
   kubernetes?: { release: Release; type: NodeType };
   /** A classic node's package list (in the node folder, or beside its `etc/`), when it has one. */
   packages?: PackageListFile;
-  /** A classic node's OX version and where it comes from; undefined when unknown. */
+  /** The node's OX version and where it comes from (for a node type, its release's image tag first); undefined when unknown. */
   oxVersion?: NodeVersion;
   /** Set when `.oxclusterconfig.json` declares this classic node the upgrade node of a rolling upgrade. */
   upgradeNode?: DeclaredUpgradeNode;

@@ -11,6 +11,7 @@ import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './
 import { NodeTypeConfig } from './helm/nodeTypeConfig';
 import { ApacheDocument, isApacheDocument } from './apache/apacheDocument';
 import { balancersInFront, clusterEndpoints } from './apache/frontEnd';
+import { imageTagVersion } from './helm/imageVersion';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
 export class Workspace {
@@ -128,20 +129,23 @@ export class Workspace {
 
   /** The versions the configuration declares for a node, narrowest first: its path, its cluster, its folder, the setting. */
   private declaredVersionsOf(node: OxNode): Array<DeclaredVersion | undefined> {
-    const { nodes, folders, setting } = this.versions;
-    const inside = (root: string) => node.uri === root || node.uri.startsWith(root.endsWith('/') ? root : `${root}/`);
-    const folder = folders.filter((f) => inside(f.root)).sort((a, b) => b.root.length - a.root.length)[0];
     return [
-      nodes.find((n) => matchesNodePatterns(node, [n.pattern], n.root)),
+      this.versions.nodes.find((n) => matchesNodePatterns(node, [n.pattern], n.root)),
       declaredClusterOf(node, this.declared)?.oxVersion,
-      folder,
-      setting,
+      this.folderVersionOf(node.uri),
+      this.versions.setting,
     ];
   }
 
   /** The web server's configuration files, in URI order. */
   apacheDocuments(): ApacheDocument[] {
     return [...this.docs.values()].filter(isApacheDocument).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  }
+
+  /** The top-level `oxVersion` of the deepest `.oxclusterconfig.json` folder that holds `uri`. */
+  private folderVersionOf(uri: string): DeclaredVersion | undefined {
+    const inside = (root: string) => uri === root || uri.startsWith(root.endsWith('/') ? root : `${root}/`);
+    return this.versions.folders.filter((f) => inside(f.root)).sort((a, b) => b.root.length - a.root.length)[0];
   }
 
   /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */
@@ -153,15 +157,22 @@ export class Workspace {
     ));
   }
 
+  /**
+   * One node per node type of each release. Its OX version: the image tag of the values, else the
+   * `oxVersion` of the `.oxclusterconfig.json` folder holding the release's first file, else the setting.
+   */
   private releaseNodes(): OxNode[] {
-    return (this.kubernetesNodes ??= this.releases().flatMap((release) =>
-      release.nodeTypes.map((type) => ({
+    return (this.kubernetesNodes ??= this.releases().flatMap((release) => {
+      const version =
+        imageTagVersion(release) ?? chooseNodeVersion(undefined, [this.folderVersionOf(release.docs[0].uri), this.versions.setting]);
+      return release.nodeTypes.map((type) => ({
         uri: `${release.docs[0].uri}#${type.name}`,
         name: type.name,
         docs: [...release.docs],
         kubernetes: { release, type },
-      })),
-    ));
+        ...(version ? { oxVersion: version } : {}),
+      }));
+    }));
   }
 
   /** Classic clusters, then one per release holding all its node types. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
-import type { ValuesDocument } from './valuesDocument';
+import { SCRIPT_VARIABLE, ValuesDocument } from './valuesDocument';
 
 /** Where a value was written: a values file and its YAML nodes; absent for the chart's own defaults. */
 export interface ValueSource {
@@ -93,4 +93,20 @@ export function isTruthy(tree: ValueTree | undefined): boolean {
   if (tree.kind === 'map') return tree.entries.size > 0;
   const v = tree.value;
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== false && v !== 0 && v !== '';
+}
+
+/** Whether a template or a deployment script writes (part of) a value the user's files set: its content is unknown. */
+export function isFilledIn(tree: ValueTree | undefined): boolean {
+  const range = tree?.source?.node?.range;
+  if (!tree?.source || !range) return false;
+  if (tree.source.doc.template.tagsIn(range[0], range[1]).length) return true;
+  return tree.kind === 'leaf' && typeof tree.value === 'string' && SCRIPT_VARIABLE.test(tree.value);
+}
+
+/** The key path of the chart root a written value stands under (`['core-mw']`); [] for the document root or the chart's defaults. */
+export function chartRootPathOf(source: ValueSource | undefined): readonly string[] {
+  const at = source?.key?.range?.[0] ?? source?.node?.range?.[0];
+  if (!source || at === undefined) return [];
+  const holding = source.doc.roots.filter((r) => r.map.range && r.map.range[0] <= at && at < r.map.range[1]);
+  return holding.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? [];
 }

@@ -9,15 +9,18 @@ export interface PackageListFile extends PackageList {
   uri: string;
 }
 
-/** Where a node's OX version comes from: its package list, `.oxclusterconfig.json` or the editor setting. */
-export type VersionSource = 'packages' | 'config' | 'setting';
+/**
+ * Where a node's OX version comes from: its package list, the image tag of its release's values (a node
+ * type of the Kubernetes edition), `.oxclusterconfig.json` or the editor setting.
+ */
+export type VersionSource = 'packages' | 'image' | 'config' | 'setting';
 
 export interface NodeVersion {
   version: OxVersion;
   source: VersionSource;
-  /** The file it is read from (URI): the package list or the `.oxclusterconfig.json`; none for the setting. */
+  /** The file it is read from (URI): the package list, the values file or the `.oxclusterconfig.json`; none for the setting. */
   file?: string;
-  /** What in it: `open-xchange-core 7.10.6-35`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
+  /** What in it: `open-xchange-core 7.10.6-35`, `image.tag 8.49.108`, `clusters[0].oxVersion`, `oxClusterConfig.oxVersion`. */
   detail: string;
 }
 
