@@ -20,6 +20,15 @@ import { registerUpgradePlan } from './upgradePlan';
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
 
+/** The server's Apache files (model/apache/apacheDocument.ts), templates included; package.json activates on the same. */
+const TEMPLATE = '{j2,jinja,jinja2,erb,tmpl,tpl}';
+const APACHE_PATTERNS = [
+  '**/proxy_http.conf',
+  `**/proxy_http.conf.${TEMPLATE}`,
+  '**/{apache,apache2,httpd}/**/*.conf',
+  `**/{apache,apache2,httpd}/**/*.conf.${TEMPLATE}`,
+];
+
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
 let statusBar: ServerStatusBar;
@@ -62,6 +71,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       // Helm values files keep their YAML (or helm) language; the server answers only for core-mw values.
       { scheme: 'file', pattern: '**/*values*.{yaml,yml}' },
       { scheme: 'file', pattern: '**/*values*.{yaml,yml}.gotmpl' },
+      // httpd files in front of the nodes keep whatever language they have; other .conf files are not ours.
+      ...APACHE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     synchronize: { configurationSection: 'oxClusterConfig' },
     // A function, so that a restart after the trust grant sends the new value.

@@ -24,6 +24,7 @@ import { DeclaredVersions } from './model/packages/nodeVersion';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
+import { isApacheDocument } from './model/apache/apacheDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
@@ -38,6 +39,11 @@ import { valuesCompletion } from './features/values/completion';
 import { valuesHover } from './features/values/hover';
 import { nodeTypeNote } from './features/values/typeValues';
 import { valuesSymbols } from './features/values/symbols';
+import { apacheFolding } from './features/apache/folding';
+import { apacheHover } from './features/apache/routeHover';
+import { apacheDefinition, apacheReferences } from './features/apache/routeNavigation';
+import { apacheSymbols } from './features/apache/symbols';
+import { backendRouteMembers } from './features/apache/backendRouteMembers';
 import { CrossRule } from './rules/crossRule';
 import { CROSS_RULES, FILE_RULES } from './rules/registry';
 import { Rule } from './rules/rule';
@@ -220,6 +226,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     hover(text, position) {
       const doc = open(text);
       if (doc && isValuesDocument(doc)) return valuesHover(doc, position, (key, secret) => nodeTypeNote(sync.model, doc.uri, key, secret));
+      if (doc && isApacheDocument(doc)) return apacheHover(sync.model, doc, position);
       return doc && isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
     },
     codeActions(text, context) {
@@ -238,13 +245,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     // The editor features below know the .properties format; other formats bring their own.
     symbols(text) {
       const doc = open(text);
+      if (doc && isApacheDocument(doc)) return apacheSymbols(doc);
       return doc && isValuesDocument(doc) ? valuesSymbols(doc) : doc && isOxDocument(doc) ? documentSymbols(doc) : [];
     },
     // Values files fold as YAML: the YAML extension does it, so they get none from here.
-    folding: (text) => withProperties(text, [], foldingRanges),
+    folding(text) {
+      const doc = open(text);
+      return doc && isApacheDocument(doc) ? apacheFolding(doc) : doc && isOxDocument(doc) ? foldingRanges(doc) : [];
+    },
     inlayHints: (text, range, settings) => (settings.inlayHints ? withProperties(text, [], (doc) => inlayHints(doc, range)) : []),
-    definition: (text, position) => withConfig(text, [], (doc) => findDefinition(sync.model, doc, position)),
-    references: (text, position) => withConfig(text, [], (doc) => findReferences(sync.model, doc, position)),
+    definition: (text, position) =>
+      withConfig(text, [], (doc) =>
+        isApacheDocument(doc) ? apacheDefinition(sync.model, doc, position) : findDefinition(sync.model, doc, position),
+      ),
+    // A backendRoute's references include the balancer members with its route, and a member's the node's setting.
+    references: (text, position) =>
+      withConfig(text, [], (doc) => {
+        if (isApacheDocument(doc)) return apacheReferences(sync.model, doc, position);
+        const found = findReferences(sync.model, doc, position);
+        return isOxDocument(doc) ? [...found, ...backendRouteMembers(sync.model, doc, position)] : found;
+      }),
     workspaceSymbols: (query) => workspaceSymbols(sync.model, query),
     effectiveConfiguration(uri, effectiveOptions) {
       const masked = { maskSecrets: effectiveOptions.maskSecrets };

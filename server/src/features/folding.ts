@@ -1,8 +1,9 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
 import { OxDocument } from '../model/properties/propertiesDocument';
 
-/** Folds runs of two or more comment lines, and entries continued over several lines. */
-export function foldingRanges(doc: OxDocument): FoldingRange[] {
+/** Runs of two or more comment lines, in line order. */
+export function commentRuns(text: TextDocument, comments: readonly { start: number }[]): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   let runStart = -1;
   let runEnd = -1;
@@ -10,8 +11,8 @@ export function foldingRanges(doc: OxDocument): FoldingRange[] {
     if (runStart >= 0 && runEnd > runStart) ranges.push({ startLine: runStart, endLine: runEnd, kind: FoldingRangeKind.Comment });
     runStart = runEnd = -1;
   };
-  for (const comment of doc.parsed.comments) {
-    const line = doc.text.positionAt(comment.start).line;
+  for (const comment of comments) {
+    const line = text.positionAt(comment.start).line;
     if (line !== runEnd + 1 || runStart < 0) {
       flush();
       runStart = line;
@@ -19,6 +20,12 @@ export function foldingRanges(doc: OxDocument): FoldingRange[] {
     runEnd = line;
   }
   flush();
+  return ranges;
+}
+
+/** Folds runs of two or more comment lines, and entries continued over several lines. */
+export function foldingRanges(doc: OxDocument): FoldingRange[] {
+  const ranges = commentRuns(doc.text, doc.parsed.comments);
   for (const e of doc.entries) {
     const startLine = doc.text.positionAt(e.entry.start).line;
     const endLine = doc.text.positionAt(e.entry.end).line;

@@ -1,0 +1,60 @@
+// The web server's configuration over the protocol: a proxy_http.conf opened as plain text gets the route
+// hover and goes to the node's backendRoute line.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Hover, Location, MarkupContent } from 'vscode-languageserver-types';
+import { LspClient } from '../support/lspClient';
+
+function write(root: string, rel: string, text: string): string {
+  const file = path.join(root, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text, 'latin1');
+  return `file://${file}`;
+}
+
+describe('apache files over the protocol', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-apache-'));
+  const ox1 = write(root, 'prod/ox1/etc/server.properties', 'com.openexchange.server.backendRoute=APP1\n');
+  write(root, 'prod/ox2/etc/server.properties', 'com.openexchange.server.backendRoute=APP2\n');
+  const proxyText = [
+    '<Proxy balancer://oxcluster>',
+    '  BalancerMember http://ox1:8009 route=APP1',
+    '  BalancerMember http://ox2:8009 route=APP2',
+    '  ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On',
+    '</Proxy>',
+    '',
+  ].join('\n');
+  const proxy = write(root, 'etc/apache2/conf-available/proxy_http.conf', proxyText);
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start({ workspaceFolders: [root] });
+    // Indexing is done when the first node's diagnostics are out.
+    await client.nextDiagnostics(ox1);
+    client.open(proxy, proxyText, 'plaintext');
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test("hover on a member's route names the node and its line", async () => {
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: proxy }, position: { line: 1, character: 36 } });
+    assert.equal(
+      (hover.contents as MarkupContent).value,
+      "`route=APP1` → node **ox1** · `server.properties:1`\n\nBalancer `oxcluster` is in front of cluster **prod**: its members' routes match the nodes' routes.",
+    );
+    assert.deepEqual(hover.range, { start: { line: 1, character: 33 }, end: { line: 1, character: 43 } });
+  });
+
+  test("definition goes to the node's backendRoute value", async () => {
+    const locations = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: proxy },
+      position: { line: 1, character: 20 },
+    });
+    assert.deepEqual(locations, [{ uri: ox1, range: { start: { line: 0, character: 37 }, end: { line: 0, character: 41 } } }]);
+  });
+});
