@@ -1,5 +1,5 @@
 // The web server's configuration over the protocol: a proxy_http.conf opened as plain text gets the route
-// hover and goes to the node's backendRoute line.
+// hover, goes to the node's backendRoute line, and its diagnostics follow edits of the nodes.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -56,5 +56,19 @@ describe('apache files over the protocol', () => {
       position: { line: 1, character: 20 },
     });
     assert.deepEqual(locations, [{ uri: ox1, range: { start: { line: 0, character: 37 }, end: { line: 0, character: 41 } } }]);
+  });
+
+  test("editing a node's backendRoute republishes the balancer's diagnostics, and editing the balancer clears them", async () => {
+    const codes = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.map((d) => String(d.code));
+    client.open(ox1, 'com.openexchange.server.backendRoute=APP1\n', 'ox-properties');
+    client.change(ox1, 2, [{ text: 'com.openexchange.server.backendRoute=APP9\n' }]);
+    const broken = await client.diagnosticsWhere(proxy, (p) => codes(p).includes('balancer-route-unknown'));
+    assert.deepEqual(
+      broken.diagnostics.filter((d) => d.code === 'balancer-route-unknown').map((d) => d.range),
+      [{ start: { line: 1, character: 39 }, end: { line: 1, character: 43 } }],
+    );
+    client.change(proxy, 2, [{ text: proxyText.replace('route=APP1', 'route=APP9') }]);
+    const clean = await client.diagnosticsWhere(proxy, (p) => !codes(p).includes('balancer-route-unknown'));
+    assert.deepEqual(codes(clean), []);
   });
 });
