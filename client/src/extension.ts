@@ -16,6 +16,7 @@ import { registerEffectiveConfiguration } from './effectiveConfiguration';
 import { watchFilePatterns } from './filePatterns';
 import { ServerStatusBar } from './statusBar';
 import { registerUpgradePlan } from './upgradePlan';
+import { registerNodeVersionItem } from './nodeVersionItem';
 
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     watchFilePatterns(),
     registerEffectiveConfiguration(() => client),
     registerUpgradePlan(() => client),
+    registerNodeVersionItem(() => client),
   );
   await startClient(context);
 }

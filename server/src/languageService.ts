@@ -24,6 +24,7 @@ import { DeclaredVersions } from './model/packages/nodeVersion';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
+import { NodeVersionStatus, nodeVersionStatus } from './features/nodeVersionStatus';
 import { isApacheDocument } from './model/apache/apacheDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
@@ -138,6 +139,8 @@ export interface LanguageService {
    * the upgrade node's push switch. Secret values are masked.
    */
   upgradePlan(target: OxVersion, uri: string | undefined, format: EffectiveFormat): string;
+  /** The OX version of the node a file belongs to, for the status bar; undefined for a file of no node. */
+  nodeVersion(uri: string): NodeVersionStatus | undefined;
   /** Applies the safe fixes in passes; the workspace then holds the fixed text, analysed. */
   fixAll(settings: Settings): Promise<FixResult>;
   /** Every problem of the workspace in file and line order, secrets masked. */
@@ -280,6 +283,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const plan = upgradePlan(sync.model, catalog, target, uri);
       return format.format === 'json' ? renderUpgradePlanJson(plan, format.folderOf) : renderUpgradePlan(plan);
     },
+    nodeVersion: (uri) => nodeVersionStatus(sync.model, uri),
     fixAll: async (settings) => changed(await fixWorkspace(sync, () => analyzeAll(settings))),
     report: () => report(sync, diagnostics),
   };

@@ -34,6 +34,7 @@ const ANALYSIS_DELAY_MS = 20;
 const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration';
 /** Custom request of the "Check Upgrade Readiness" command. */
 const UPGRADE_PLAN_REQUEST = 'oxClusterConfig/upgradePlan';
+const NODE_VERSION_REQUEST = 'oxClusterConfig/nodeVersion';
 
 const connection = createConnection(ProposedFeatures.all, {
   // A request the client cancels while it waits behind other work is answered at once and never run.
@@ -296,6 +297,13 @@ connection.onRequest(UPGRADE_PLAN_REQUEST, async (params: { target?: string; uri
   return runSafe('upgradePlan', { text: 'The upgrade plan could not be computed; see the output.' }, () => ({
     text: service.upgradePlan(target, params?.uri || undefined, { format: 'markdown' }),
   }));
+});
+
+/** The OX version of the node of `uri`, for the status bar; null for a file of no node. */
+connection.onRequest(NODE_VERSION_REQUEST, async (params: { uri?: string }, token) => {
+  await ready;
+  if (token.isCancellationRequested) return cancelled();
+  return runSafe('nodeVersion', null, () => (typeof params?.uri === 'string' ? (service.nodeVersion(params.uri) ?? null) : null));
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));

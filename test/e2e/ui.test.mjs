@@ -304,7 +304,7 @@ step(
   { fatal: true },
 );
 
-step('the file is read as ISO-8859-1 and the status bar shows the server running', async () => {
+step("the file is read as ISO-8859-1 and the status bar shows the server running and the node's unknown OX version", async () => {
   const lines = await editorLines();
   assertEqual(lines[0], '# Hazelcast settings of node1, with deliberate mistakes for the e2e tests. Grüße!', 'first line');
   await waitForText('#status\\.editor\\.encoding', (t) => /ISO 8859-1/i.test(t.join('')), 'the encoding ISO 8859-1');
@@ -316,6 +316,15 @@ step('the file is read as ISO-8859-1 and the status bar shows the server running
     .catch(async () => {
       const items = await rowsOf('.statusbar-item');
       throw new Error(`the status bar does not show the server running: ${JSON.stringify(items.filter((x) => /OX/.test(x)))}`);
+    });
+  // node1 has no package list and no declared version: the version item says it is unknown.
+  const version = page.locator('.statusbar-item', { has: page.locator('.codicon-question') }).filter({ hasText: /^\s*OX version\s*$/ });
+  await version
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 })
+    .catch(async () => {
+      const items = await rowsOf('.statusbar-item');
+      throw new Error(`the status bar does not show the unknown OX version: ${JSON.stringify(items.filter((x) => /OX/.test(x)))}`);
     });
 });
 
