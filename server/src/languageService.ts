@@ -19,13 +19,14 @@ import { WorkspaceHost } from './analysis/host';
 import { DiscoverOptions, IndexedRoot } from './analysis/discover';
 import { WorkspaceSync } from './analysis/workspaceSync';
 import { DeclaredCluster } from './model/clusters';
+import { DeclaredBalancer } from './model/apache/frontEnd';
 import { DeclaredRelease } from './model/helm/release';
 import { DeclaredVersions } from './model/packages/nodeVersion';
 import { ConfigDocument } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
 import { NodeVersionStatus, nodeVersionStatus } from './features/nodeVersionStatus';
-import { isApacheDocument } from './model/apache/apacheDocument';
+import { hasConfEnding, isApacheDocument } from './model/apache/apacheDocument';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
@@ -59,6 +60,7 @@ import { OxVersion, parseOxVersion } from './util/versions';
 
 export type {
   BatchReport,
+  DeclaredBalancer,
   DeclaredCluster,
   DeclaredRelease,
   DeclaredVersions,
@@ -68,7 +70,7 @@ export type {
   OxVersion,
   WorkspaceHost,
 };
-export { FIX_ALL_KIND, parseOxVersion };
+export { FIX_ALL_KIND, hasConfEnding, parseOxVersion };
 
 /** What the workspace is: reconfiguring starts over with it. */
 export interface WorkspaceConfiguration {
@@ -84,6 +86,8 @@ export interface WorkspaceConfiguration {
   maxFileSize: number;
   /** OX versions of classic nodes declared by the configuration (beside those of `clusters`) and the editor setting. */
   versions?: DeclaredVersions;
+  /** Web server files declared to be in front of a cluster (`balancers` of `.oxclusterconfig.json`). */
+  balancers?: readonly DeclaredBalancer[];
 }
 
 export type EffectiveFormat = { format: 'markdown' } | { format: 'json'; folderOf: (uri: string) => string };
@@ -120,6 +124,8 @@ export interface LanguageService {
   /** The URIs of every file of the workspace. */
   uris(): string[];
   summary(): { files: number; nodes: number; clusters: string[] };
+  /** Declarations of the configuration that the files read contradict (a balancer's cluster that does not exist), one message each. */
+  declarationProblems(): string[];
   complete(text: TextDocument, position: Position, options?: { itemDefaults?: boolean }): CompletionList;
   resolveCompletion(item: CompletionItem): CompletionItem;
   hover(text: TextDocument, position: Position): Hover | null;
@@ -204,7 +210,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       sync.maxFileSize = config.maxFileSize;
       scrubber.invalidate();
       const releases = { releases: config.releases, chartVersion: config.chartVersion };
-      return changed(await sync.reconfigure(config.catalog, config.roots, config.clusters, releases, config.versions));
+      return changed(await sync.reconfigure(config.catalog, config.roots, config.clusters, releases, config.versions, config.balancers));
     },
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
     loadFiles: async (uris) => changed(await sync.loadFiles(uris)),
@@ -217,6 +223,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     diagnostics,
     uris: () => [...sync.model.documents()].map((d) => d.uri),
     summary: () => ({ files: sync.model.size, nodes: sync.model.nodes().length, clusters: sync.model.clusters().map((c) => c.name) }),
+    declarationProblems: () => sync.model.balancerDeclarationProblems(),
     complete(text, position, completionOptions) {
       const doc = open(text);
       if (!doc || doc.large || !(isOxDocument(doc) || isValuesDocument(doc))) return { isIncomplete: false, items: [] };

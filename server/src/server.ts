@@ -134,6 +134,7 @@ async function reloadConfiguration(): Promise<void> {
     clusters: config.clusters,
     releases: config.releases,
     versions: config.versions,
+    balancers: config.balancers,
     maxFileSize: settings.maxFileSize ?? Infinity,
   });
   for (const text of documents.all()) service.open(text);
@@ -142,7 +143,7 @@ async function reloadConfiguration(): Promise<void> {
   connection.console.info(`Indexed ${files} files in ${nodes} nodes in ${Date.now() - started} ms.`);
   for (const message of messages) connection.console.warn(message);
   // In the editor every configuration problem is a warning: what cannot be used is left out.
-  for (const { message } of config.problems) {
+  for (const message of [...config.problems.map((p) => p.message), ...service.declarationProblems()]) {
     connection.console.warn(message);
     void connection.window.showWarningMessage(`OX Cluster Config: ${message}`);
   }

@@ -144,7 +144,7 @@ describe('check: exit codes', () => {
     assert.equal(file.status, 2);
     assert.equal(
       file.stderr,
-      'ox-cluster-config: not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl): with-config/.oxclusterconfig.json\n',
+      'ox-cluster-config: not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl, .conf): with-config/.oxclusterconfig.json\n',
     );
     assert.equal(file.stdout, '');
   });

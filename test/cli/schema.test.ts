@@ -54,6 +54,16 @@ describe('schemas/oxclusterconfig.schema.json', () => {
         packageList: 'installed-packages.txt',
       },
     ],
+    [
+      'balancers in front of clusters',
+      {
+        balancers: [
+          { file: 'lb/proxy_http.conf', cluster: 'prod' },
+          { file: 'lb/*.conf', cluster: 'staging', balancer: 'balancer://StagingCluster' },
+          { file: '**/dav.conf', cluster: 'prod', balancer: 'oxserver-sync' },
+        ],
+      },
+    ],
     ['the CLI test fixture', JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/cli/with-config/.oxclusterconfig.json'), 'utf8'))],
   ];
   for (const [name, data] of valid) {
@@ -92,6 +102,11 @@ describe('schemas/oxclusterconfig.schema.json', () => {
     ['nodes as a list', { nodes: ['node1'] }, true],
     ['a package list name with a folder', { packageList: 'etc/packages.txt' }, true],
     ['a package list name with a glob', { packageList: '*.txt' }, true],
+    ['balancers not a list', { balancers: { file: 'proxy_http.conf', cluster: 'prod' } }, true],
+    ['a balancer without a cluster', { balancers: [{ file: 'proxy_http.conf' }] }, true],
+    ['a balancer without a file', { balancers: [{ cluster: 'prod' }] }, true],
+    ['a balancer name with a path', { balancers: [{ file: 'proxy_http.conf', cluster: 'prod', balancer: 'balancer://ox/ajax' }] }, true],
+    ['a balancer entry with an unknown setting', { balancers: [{ file: 'proxy_http.conf', cluster: 'prod', weight: 1 }] }, true],
   ];
   for (const [name, data, readerToo] of invalid) {
     test(`rejects: ${name}`, () => {

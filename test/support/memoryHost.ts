@@ -87,12 +87,20 @@ export async function analyze(
         upgradeNodes: config.upgradeNodes ?? [],
       }
     : undefined;
+  const balancers = (config?.balancers ?? []).map((b) => ({
+    root: ROOT,
+    pattern: b.file,
+    cluster: b.cluster,
+    ...(b.balancer !== undefined ? { balancer: b.balancer } : {}),
+    source: `.oxclusterconfig.json: ${b.entry}`,
+  }));
   const workspace = new Workspace(
     catalog,
     declared.map((d) => ({ root: ROOT, ...d })),
     releases,
     undefined,
     versions,
+    balancers,
   );
   for (const doc of docs) workspace.set(doc);
   for (const list of packageLists) workspace.setPackageList(list);
@@ -113,6 +121,7 @@ export async function serviceOver(
   files: Files,
   settings: Settings = DEFAULT_SETTINGS,
   declared: readonly DeclaredCluster[] = [],
+  balancers: ReadonlyArray<{ pattern: string; cluster: string; balancer?: string }> = [],
 ): Promise<LanguageService> {
   const service = createLanguageService({
     catalog,
@@ -125,6 +134,7 @@ export async function serviceOver(
     catalog,
     roots: [{ uri: ROOT, discover: {} }],
     clusters: declared.map((d) => ({ root: ROOT, ...d })),
+    balancers: balancers.map((b, i) => ({ root: ROOT, source: `balancers[${i}]`, ...b })),
     maxFileSize: settings.maxFileSize ?? Infinity,
   });
   if (messages.length) throw new Error(messages.join('\n'));

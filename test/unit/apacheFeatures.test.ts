@@ -174,6 +174,23 @@ describe('apache: hover on a member', () => {
     );
   });
 
+  test('a balancer declared in .oxclusterconfig.json says so', async () => {
+    const files: Files = {
+      'alpha/a1/etc/server.properties': 'com.openexchange.server.backendRoute=A1\n',
+      'beta/b1/etc/server.properties': 'com.openexchange.server.backendRoute=B1\n',
+      [PROXY]: '<Proxy balancer://oxcluster>\n  BalancerMember http://web1:8009 route=B1\n</Proxy>\n',
+    };
+    const service = await serviceOver(files, DEFAULT_SETTINGS, [], [{ pattern: 'apache2/**', cluster: 'beta' }]);
+    assert.equal(
+      hoverText(service, files, 'route=B1'),
+      [
+        '`route=B1` → node **b1** · `server.properties:1`',
+        'Balancer `oxcluster` is in front of cluster **beta**: declared in `.oxclusterconfig.json`.',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(service.declarationProblems(), []);
+  });
+
   test('a balancer matched by the hosts of its members says so', async () => {
     const files: Files = {
       'alpha/a1/etc/server.properties': 'com.openexchange.server.backendRoute=A1\n',

@@ -229,6 +229,21 @@ describe('balancer-not-sticky', () => {
     );
     assert.deepEqual(await findings(dav, 'balancer-not-sticky'), []);
   });
+  test('a balancer declared in front of a cluster says so in its finding', async () => {
+    const files = cluster({ ox1: 'APP1', ox2: 'APP2' }, proxy(['http://web1:8009 route=W1', 'http://web2:8009 route=W2'], null), {
+      'other/o1/etc/server.properties': server('O1'),
+      '.oxclusterconfig.json': JSON.stringify({ balancers: [{ file: PROXY, cluster: 'cluster' }] }),
+    });
+    assert.deepEqual(
+      (await findings(files, 'balancer-not-sticky')).map((f) => [f.line, f.message]),
+      [
+        [
+          2,
+          'balancer://oxcluster has no stickysession, so Apache spreads the requests of one session over all members; only the node that issued a session knows it, and the others send the user back to the login (balancer://oxcluster is in front of cluster "cluster" as declared in .oxclusterconfig.json). Add ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On.',
+        ],
+      ],
+    );
+  });
 });
 
 describe('balancer-member-no-route', () => {

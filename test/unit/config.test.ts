@@ -73,6 +73,7 @@ describe('configuration resolver: rule severities', () => {
       clusters: [],
       releases: [],
       versions: { nodes: [], folders: [], upgradeNodes: [] },
+      balancers: [],
       catalog: none.catalog,
       problems: [],
     });
@@ -215,6 +216,44 @@ describe('configuration resolver: the configuration file', () => {
       },
       { name: 'half', values: ['file:///ws/k8s/values.yaml'] },
       { name: 'extra', values: ['file:///ws/k8s/values.yaml'] },
+    ]);
+  });
+
+  test('balancers: files relative to their folder, each with its cluster and maybe one balancer; wrong entries are reported', async () => {
+    const host = memoryConfigHost({
+      '/ws/.oxclusterconfig.json': JSON.stringify({
+        balancers: [
+          { file: 'lb/proxy_http.conf', cluster: 'prod' },
+          { file: 'lb/*.conf', cluster: 'staging', balancer: 'balancer://StagingCluster' },
+          { file: 'lb/dav.conf' },
+          { file: 'lb/x.conf', cluster: 'prod', balancer: 'a/b' },
+          { file: 'lb/y.conf', cluster: 'prod', weight: 2 },
+          'lb/z.conf',
+        ],
+      }),
+      '/other/.oxclusterconfig.json': JSON.stringify({ balancers: { file: 'proxy_http.conf', cluster: 'prod' } }),
+    });
+    const resolved = await resolveConfiguration(host, { folders: ['/ws', '/other'], trusted: true, ruleDefaults: DEFAULTS });
+    assert.deepEqual(
+      resolved.problems.map((p) => `${p.kind}: ${p.message}`),
+      [
+        'invalid-setting: /ws/.oxclusterconfig.json: balancers[2] needs a "file" (a path or glob) and a "cluster" name; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: balancers[3].balancer must be a balancer name such as "oxcluster" or "balancer://oxcluster"; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: Unknown setting "weight" in balancers[4]; ignored.',
+        'invalid-setting: /ws/.oxclusterconfig.json: balancers[5] needs a "file" (a path or glob) and a "cluster" name; ignored.',
+        'invalid-setting: /other/.oxclusterconfig.json: "balancers" must be a list such as [{"file": "lb/proxy_http.conf", "cluster": "prod"}]; ignored.',
+      ],
+    );
+    assert.deepEqual(resolved.balancers, [
+      { root: 'file:///ws', pattern: 'lb/proxy_http.conf', cluster: 'prod', source: '/ws/.oxclusterconfig.json: balancers[0]' },
+      {
+        root: 'file:///ws',
+        pattern: 'lb/*.conf',
+        cluster: 'staging',
+        balancer: 'stagingcluster',
+        source: '/ws/.oxclusterconfig.json: balancers[1]',
+      },
+      { root: 'file:///ws', pattern: 'lb/y.conf', cluster: 'prod', source: '/ws/.oxclusterconfig.json: balancers[4]' },
     ]);
   });
 });

@@ -102,6 +102,57 @@ describe('which balancer stands in front of which cluster', () => {
     );
   });
 
+  test('a declaration in .oxclusterconfig.json wins over routes; one naming a balancer leaves the others to matching', async () => {
+    const proxy = [
+      balancer(['http://x:8009 route=A1', 'http://y:8009 route=A2']),
+      balancer(['http://x:8009 route=A1']).replace('oxcluster', 'second'),
+    ].join('');
+    const declared = (balancers: unknown[]) => ({ ...twoClusters(proxy), '.oxclusterconfig.json': JSON.stringify({ balancers }) });
+    const all = await frontOf(declared([{ file: 'apache2/proxy_http.conf', cluster: 'beta' }]));
+    assert.deepEqual(
+      all.map((f) => [f.cluster, f.balancers]),
+      [
+        ['alpha', []],
+        ['beta', ['oxcluster:declared', 'second:declared']],
+      ],
+    );
+    const one = await frontOf(declared([{ file: 'apache2/*.conf', cluster: 'beta', balancer: 'balancer://Second' }]));
+    assert.deepEqual(
+      one.map((f) => [f.cluster, f.balancers]),
+      [
+        ['alpha', ['oxcluster:routes']],
+        ['beta', ['second:declared']],
+      ],
+    );
+  });
+
+  test('a declaration whose cluster, file or balancer is not there is ignored and said so', async () => {
+    const files = {
+      ...twoClusters(balancer(['http://x:8009 route=A1'])),
+      '.oxclusterconfig.json': JSON.stringify({
+        balancers: [
+          { file: 'apache2/proxy_http.conf', cluster: 'gamma' },
+          { file: 'proxy_http.conf', cluster: 'beta' },
+          { file: 'apache2/proxy_http.conf', cluster: 'beta', balancer: 'dav' },
+          { file: './apache2/proxy_http.conf', cluster: 'alpha', balancer: 'oxcluster' },
+        ],
+      }),
+    };
+    const { workspace } = await analyze(files);
+    assert.deepEqual(workspace.balancerDeclarationProblems(), [
+      '.oxclusterconfig.json: balancers[0]: no cluster is named "gamma" (the clusters are "alpha", "beta"); ignored.',
+      '.oxclusterconfig.json: balancers[1]: no web server file matches "proxy_http.conf"; ignored.',
+      '.oxclusterconfig.json: balancers[2]: no file matching "apache2/proxy_http.conf" has a balancer "dav"; ignored.',
+    ]);
+    assert.deepEqual(
+      workspace.clusters().map((c) => [c.name, (c.balancers ?? []).map((b) => `${b.balancer.name}:${b.link}`)]),
+      [
+        ['alpha', ['oxcluster:declared']],
+        ['beta', []],
+      ],
+    );
+  });
+
   test("a node's endpoint: its route (OX0 when unset), listener ports, and the names it is known by", async () => {
     const front = await frontOf({
       'ox1/etc/server.properties':

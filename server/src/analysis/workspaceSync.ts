@@ -16,6 +16,7 @@ import { isValuesDocument, ValuesDocument } from '../model/helm/valuesDocument';
 import { ChartVersions, isChartFile } from './chartVersions';
 import { DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from '../model/packages/nodeVersion';
 import { packageListMessage, readPackageListFile } from './packageLists';
+import { DeclaredBalancer } from '../model/apache/frontEnd';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
@@ -135,13 +136,14 @@ export class WorkspaceSync {
     else this.workspace.delete(uri);
   }
 
-  /** Starts over with a new catalog, roots with their discovery options, and cluster, release and version declarations. */
+  /** Starts over with a new catalog, roots with their discovery options, and cluster, release, version and balancer declarations. */
   async reconfigure(
     catalog: Catalog,
     roots: readonly IndexedRoot[],
     declared: readonly DeclaredCluster[],
     releases: ReleaseOptions = {},
     versions: DeclaredVersions = NO_DECLARED_VERSIONS,
+    balancers: readonly DeclaredBalancer[] = [],
   ): Promise<string[]> {
     // Parses made with the same catalog and size limit stay valid.
     const keepParses = catalog === this.catalog && this.maxFileSize === this.parsedWithMaxSize;
@@ -151,7 +153,7 @@ export class WorkspaceSync {
     this.releaseOptions = releases;
     this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
     this.chartVersions.clear();
-    this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions);
+    this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions, balancers);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     for (const [uri, entry] of this.open) {

@@ -6,7 +6,14 @@ import { nodeConfigHost } from '../host/nodeConfigHost';
 import { isInside, nodeWorkspaceHost, pathToUri } from '../host/nodeHost';
 import { RULE_DEFAULTS, RULES } from '../rules/registry';
 import { Settings } from '../settings';
-import { createLanguageService, DeclaredCluster, DeclaredRelease, DiscoverOptions, LanguageService } from '../languageService';
+import {
+  createLanguageService,
+  DeclaredCluster,
+  DeclaredRelease,
+  DiscoverOptions,
+  hasConfEnding,
+  LanguageService,
+} from '../languageService';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
 import { CliIo, errorText, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, InputError, warn } from './io';
@@ -18,7 +25,10 @@ const RULE_IDS = new Set(RULES.map((r) => r.id));
 /** Configuration problems that stop the check (exit 2); the others are warnings. */
 const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
 
-/** Files `check` takes one by one: .properties and .ccf files, YAML values files and helmfile templates of them. */
+/**
+ * Files `check` takes one by one: .properties and .ccf files, YAML values files and helmfile templates of them,
+ * and httpd configuration (`proxy_http.conf`, any `.conf` and its configuration-management templates).
+ */
 const CHECKABLE_FILE = /\.(properties|ccf)$|\.ya?ml(\.gotmpl)?$/i;
 
 /** The directories and files to check, resolved; each must exist and be readable, and a file be of a kind we read. */
@@ -37,8 +47,8 @@ async function resolvePaths(paths: readonly string[], cwd: string): Promise<{ di
       );
     }
     if (stat.isFile()) {
-      if (!CHECKABLE_FILE.test(full))
-        throw new InputError(`not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl): ${given}`);
+      if (!CHECKABLE_FILE.test(full) && !hasConfEnding(full))
+        throw new InputError(`not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl, .conf): ${given}`);
       if (!files.includes(full)) files.push(full);
       continue;
     }
@@ -153,6 +163,7 @@ export async function openWorkspace(args: WorkspaceArgs, io: CliIo): Promise<Ope
     clusters: declared,
     releases: [...commandLineRelease(args, valuesFiles), ...config.releases],
     versions: config.versions,
+    balancers: config.balancers,
     ...(args.chartVersion ? { chartVersion: args.chartVersion } : {}),
     maxFileSize: Infinity,
   });
@@ -190,6 +201,7 @@ export async function openWorkspace(args: WorkspaceArgs, io: CliIo): Promise<Ope
   for (const cluster of args.clusters) {
     if (!clusterNames.includes(cluster.name)) warn(io, `--cluster ${cluster.name}: no node folder matches ${cluster.nodes.join(', ')}`);
   }
+  for (const message of service.declarationProblems()) warn(io, message);
   return { service, settings, failed: () => ioFailed || ruleFailed };
 }
 

@@ -28,8 +28,12 @@ check <dir or file>...
   and runs the checks of the editor on each file, each node and each cluster.
   Kubernetes edition: core-mw Helm values files (values*.yaml, values*.yml, *values*.yaml.gotmpl
   holding core-mw values) are found too; each is a release of its own unless a release lists it.
+  The Apache httpd configuration in front of the nodes is found too (proxy_http.conf anywhere, any
+  .conf below an apache/, apache2/ or httpd/ folder, and their .j2/.erb templates); its balancers
+  are checked against the nodes of the cluster they serve.
   A file given instead of a directory is checked on its own, whatever its name: a .properties or
-  .ccf file as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file.
+  .ccf file as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file, a
+  .conf file as httpd configuration.
 
   Options:
     --format human|json|sarif   Output format (default: human).
@@ -78,6 +82,10 @@ check <dir or file>...
                 file is reported and left out
     "catalogs": ["custom.ox-catalog.json"]   extra catalogs, relative to the folder of the file: read as
                 JSON data (never run) and checked against the catalog schema
+    "balancers": [{"file": "lb/proxy_http.conf", "cluster": "prod", "balancer": "oxcluster"}]
+                the balancers of the httpd files (relative to the folder of the file, or globs) stand
+                in front of cluster "prod" ("balancer" optional: all of the file's balancers); wins over
+                matching members to nodes by route and host; a cluster that does not exist is reported
     "include":  ["**/custom-etc/*.properties"]   more files to check (globs relative to each <dir>)
     "exclude":  ["backup", "**/old/**"]          files and folders to skip (globs relative to each <dir>)
 

@@ -34,6 +34,17 @@ export interface WorkspaceConfig {
   upgradeNodes?: DeclaredUpgradeNode[];
   /** `packageList`: the file name of a node's package list. */
   packageList?: string;
+  /** `balancers`: web server files (paths or globs relative to the file's folder) and the cluster they are in front of. */
+  balancers?: ConfigBalancer[];
+}
+
+/** A `balancers` entry as written; `balancer` is the name as httpd looks it up (lower case, no `balancer://`). */
+export interface ConfigBalancer {
+  file: string;
+  cluster: string;
+  balancer?: string;
+  /** `balancers[0]`, for messages. */
+  entry: string;
 }
 
 export const EMPTY_CONFIG: WorkspaceConfig = { rules: {}, clusters: [], releases: [], catalogs: [], include: [], exclude: [] };
@@ -63,6 +74,7 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
     'oxVersion',
     'nodes',
     'packageList',
+    'balancers',
   ]);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(`Unknown setting "${key}" in ${CONFIG_FILE_NAME}; ignored.`);
   const file = joinUri(rootUri, CONFIG_FILE_NAME);
@@ -102,7 +114,48 @@ export function parseWorkspaceConfig(data: unknown, rootUri: string, problems: s
     if (typeof raw.packageList === 'string' && isPackageListName(raw.packageList)) config.packageList = raw.packageList;
     else problems.push(`"packageList" must be a file name such as "packages.txt" (no folder, no glob characters); ignored.`);
   }
+  const balancers = parseBalancers(raw.balancers, problems);
+  if (balancers.length) config.balancers = balancers;
   return config;
+}
+
+/** `balancers`: a list of {file, cluster, balancer?}; a wrong entry is reported and left out. */
+function parseBalancers(value: unknown, problems: string[]): ConfigBalancer[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push('"balancers" must be a list such as [{"file": "lb/proxy_http.conf", "cluster": "prod"}]; ignored.');
+    return [];
+  }
+  const out: ConfigBalancer[] = [];
+  value.forEach((b, i) => {
+    const entry = `balancers[${i}]`;
+    const raw = b as { file?: unknown; cluster?: unknown; balancer?: unknown } | null;
+    if (
+      !raw ||
+      typeof raw !== 'object' ||
+      typeof raw.file !== 'string' ||
+      !raw.file.trim() ||
+      typeof raw.cluster !== 'string' ||
+      !raw.cluster
+    ) {
+      problems.push(`${entry} needs a "file" (a path or glob) and a "cluster" name; ignored.`);
+      return;
+    }
+    for (const key of Object.keys(raw)) {
+      if (key !== 'file' && key !== 'cluster' && key !== 'balancer') problems.push(`Unknown setting "${key}" in ${entry}; ignored.`);
+    }
+    let balancer: string | undefined;
+    if (raw.balancer !== undefined) {
+      const name = typeof raw.balancer === 'string' ? raw.balancer.replace(/^balancer:\/\//i, '') : '';
+      if (!name || name.includes('/')) {
+        problems.push(`${entry}.balancer must be a balancer name such as "oxcluster" or "balancer://oxcluster"; ignored.`);
+        return;
+      }
+      balancer = name.toLowerCase();
+    }
+    out.push({ file: raw.file, cluster: raw.cluster, ...(balancer !== undefined ? { balancer } : {}), entry });
+  });
+  return out;
 }
 
 /** A version setting: undefined when absent or not an OX version (reported). */

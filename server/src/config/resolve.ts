@@ -9,6 +9,7 @@ import { DeclaredRelease } from '../model/helm/release';
 import { DiscoverOptions } from '../analysis/discover';
 export { packageListName } from '../analysis/discover';
 import { DeclaredVersion, DeclaredVersions } from '../model/packages/nodeVersion';
+import { DeclaredBalancer } from '../model/apache/frontEnd';
 import { parseOxVersion } from '../util/versions';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, WorkspaceConfig } from './configFile';
 import { ConfigHost } from './host';
@@ -69,6 +70,8 @@ export interface ResolvedConfiguration {
   releases: DeclaredRelease[];
   /** OX versions the files declare per node and per folder, and the editor setting (those of clusters are in `clusters`). */
   versions: DeclaredVersions;
+  /** Web server files declared to be in front of a cluster, in the files' order. */
+  balancers: DeclaredBalancer[];
   /** The built-in catalog with the user catalogs that could be used. */
   catalog: Catalog;
   problems: ConfigProblem[];
@@ -181,7 +184,16 @@ export async function resolveConfiguration(host: ConfigHost, request: ConfigRequ
 
   const releases = await resolveReleases(host, files, problems);
   const clusters = files.flatMap((f) => f.config.clusters);
-  return { files, editor, rules, clusters, releases, versions: declaredVersions(host, files, editor), catalog, problems };
+  const balancers = files.flatMap(({ folder, file, config }) =>
+    (config.balancers ?? []).map((b): DeclaredBalancer => ({
+      root: host.folderUri(folder),
+      pattern: b.file,
+      cluster: b.cluster,
+      ...(b.balancer !== undefined ? { balancer: b.balancer } : {}),
+      source: `${file}: ${b.entry}`,
+    })),
+  );
+  return { files, editor, rules, clusters, releases, versions: declaredVersions(host, files, editor), balancers, catalog, problems };
 }
 
 /** The OX versions of the files and the editor setting, in the files' order. */

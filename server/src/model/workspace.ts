@@ -10,7 +10,7 @@ import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
 import { NodeTypeConfig } from './helm/nodeTypeConfig';
 import { ApacheDocument, isApacheDocument } from './apache/apacheDocument';
-import { balancersInFront, clusterEndpoints } from './apache/frontEnd';
+import { balancersInFront, clusterEndpoints, DeclaredBalancer, declares } from './apache/frontEnd';
 import { imageTagVersion } from './helm/imageVersion';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
@@ -31,6 +31,8 @@ export class Workspace {
     private readonly chartVersionOf: (doc: ValuesDocument) => string | undefined = () => undefined,
     /** OX versions of classic nodes that the configuration declares (those of clusters are in `declared`). */
     private readonly versions: DeclaredVersions = NO_DECLARED_VERSIONS,
+    /** Web server files whose balancers the configuration puts in front of a named cluster. */
+    private readonly declaredBalancers: readonly DeclaredBalancer[] = [],
   ) {}
 
   /** Replaces the catalog and declared clusters and releases; documents must be parsed again by the caller. */
@@ -183,6 +185,7 @@ export class Workspace {
       const front = balancersInFront(
         this.apacheDocuments(),
         classic.map((c) => clusterEndpoints(c, effective)),
+        this.declaredBalancers,
       );
       for (const cluster of classic) cluster.balancers = front.get(cluster) ?? [];
       const byRelease = new Map<Release, OxNode[]>();
@@ -193,6 +196,29 @@ export class Workspace {
       this.clusterList = [...classic, ...[...byRelease].map(([release, nodes]) => ({ name: release.name, nodes, release }))];
     }
     return this.clusterList;
+  }
+
+  /**
+   * What is wrong with the `balancers` declarations, which only the files read can tell: a cluster name that
+   * no cluster has, or a file and balancer that no web server file of the workspace holds.
+   */
+  balancerDeclarationProblems(): string[] {
+    const names = this.clusters()
+      .filter((c) => !c.release)
+      .map((c) => c.name);
+    const docs = this.apacheDocuments();
+    return this.declaredBalancers.flatMap((d) => {
+      if (!names.includes(d.cluster)) {
+        const known = names.length ? `the clusters are ${names.map((n) => `"${n}"`).join(', ')}` : 'the workspace has no classic cluster';
+        return [`${d.source}: no cluster is named "${d.cluster}" (${known}); ignored.`];
+      }
+      const named = docs.filter((doc) => declares(d, doc.uri));
+      if (!named.length) return [`${d.source}: no web server file matches "${d.pattern}"; ignored.`];
+      if (d.balancer !== undefined && !named.some((doc) => doc.balancers.some((b) => b.name === d.balancer))) {
+        return [`${d.source}: no file matching "${d.pattern}" has a balancer "${d.balancer}"; ignored.`];
+      }
+      return [];
+    });
   }
 
   effective(node: OxNode): EffectiveConfig {

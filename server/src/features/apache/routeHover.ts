@@ -13,6 +13,7 @@ import { memberAt } from './memberAt';
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 const WHY: Record<BalancerLink, string> = {
+  declared: 'declared in `.oxclusterconfig.json`',
   routes: "its members' routes match the nodes' routes",
   hosts: "its members' hosts and ports match the nodes' listeners",
   'only-cluster': "it is the workspace's only cluster and the members use its listener ports",

@@ -5,6 +5,8 @@ import { staticHosts } from '../../values/addresses';
 import { EffectiveConfig } from '../effective';
 import type { OxCluster, OxNode } from '../node';
 import { PlacedSetting } from '../setting';
+import { globToRegExp } from '../../util/glob';
+import { relativeUri } from '../../util/uris';
 import type { ApacheDocument } from './apacheDocument';
 import { Balancer, BalancerMember } from './balancers';
 
@@ -21,8 +23,33 @@ export interface NodeEndpoint {
   readonly hosts: readonly string[];
 }
 
-/** Why a balancer is taken to be in front of a cluster: its members' routes, their hosts, or it is the workspace's only cluster. */
-export type BalancerLink = 'routes' | 'hosts' | 'only-cluster';
+/**
+ * Why a balancer is taken to be in front of a cluster: `.oxclusterconfig.json` says so, its members' routes,
+ * their hosts, or it is the workspace's only cluster.
+ */
+export type BalancerLink = 'declared' | 'routes' | 'hosts' | 'only-cluster';
+
+/** A `balancers` entry of `.oxclusterconfig.json`: the balancers of the files it names stand in front of `cluster`. */
+export interface DeclaredBalancer {
+  /** The folder of the `.oxclusterconfig.json` (URI); `pattern` is relative to it. */
+  readonly root: string;
+  /** A path or glob of web server files (`lb/proxy_http.conf`, `lb/*.conf`). */
+  readonly pattern: string;
+  readonly cluster: string;
+  /** The balancer's name as httpd looks it up (lower case, no `balancer://`); every balancer of the files when unset. */
+  readonly balancer?: string;
+  /** Where it is declared, for messages: the file and the entry (`balancers[0]`). */
+  readonly source: string;
+}
+
+/** Whether a declaration names this web server file (and this balancer of it). */
+export function declares(declared: DeclaredBalancer, uri: string, balancer?: string): boolean {
+  if (balancer !== undefined && declared.balancer !== undefined && declared.balancer !== balancer) return false;
+  const rel = relativeUri(declared.root, uri);
+  if (rel === uri) return false;
+  const clean = declared.pattern.replace(/^\.\//, '');
+  return rel === clean || globToRegExp(clean).test(rel);
+}
 
 export interface FrontBalancer {
   readonly doc: ApacheDocument;
@@ -132,15 +159,26 @@ function nearness(uri: string, cluster: OxCluster): number {
 }
 
 /**
- * The balancers in front of each cluster. A balancer goes to the cluster most of its members match by route,
+ * The balancers in front of each cluster. A balancer that `.oxclusterconfig.json` declares goes to the
+ * cluster of the first declaration that names it and an existing cluster. Any other goes to the cluster most of its members match by route,
  * then by host and listener port, then whose nodes are nearest in the folder tree; when the workspace has
  * one cluster, a balancer with members on its listener ports goes to it. A balancer that matches two
  * clusters equally goes to neither.
  */
-export function balancersInFront(docs: readonly ApacheDocument[], clusters: readonly ClusterEndpoints[]): Map<OxCluster, FrontBalancer[]> {
+export function balancersInFront(
+  docs: readonly ApacheDocument[],
+  clusters: readonly ClusterEndpoints[],
+  declared: readonly DeclaredBalancer[] = [],
+): Map<OxCluster, FrontBalancer[]> {
   const out = new Map<OxCluster, FrontBalancer[]>(clusters.map((c) => [c.cluster, []]));
+  const byName = new Map(clusters.map((c) => [c.cluster.name, c.cluster]));
   for (const doc of docs) {
     for (const balancer of doc.balancers) {
+      const declaration = declared.find((d) => byName.has(d.cluster) && declares(d, doc.uri, balancer.name));
+      if (declaration) {
+        out.get(byName.get(declaration.cluster)!)!.push({ doc, balancer, link: 'declared' });
+        continue;
+      }
       const ranked = clusters
         .map((c) => ({ c, ...score(balancer, c), near: 0 }))
         .filter((s) => s.routes + s.hosts > 0)

@@ -59,6 +59,8 @@ export function linkAssumption(front: FrontBalancer, cluster: OxCluster): string
   switch (front.link) {
     case 'routes':
       return '';
+    case 'declared':
+      return ` (${balancerLabel(front.balancer)} is in front of cluster "${cluster.name}" as declared in .oxclusterconfig.json)`;
     case 'hosts':
       return ` (${balancerLabel(front.balancer)} is taken to be in front of cluster "${cluster.name}" because its members' hosts and ports are those of its nodes)`;
     case 'only-cluster':
