@@ -110,7 +110,10 @@ export interface LanguageService {
   loadFiles(uris: readonly string[]): Promise<{ files: number; messages: string[]; unreadable: number; skipped: string[] }>;
   /** An editor opened or changed a document; parsed once per version. Undefined for a file that is no OX file. */
   open(text: TextDocument): ConfigDocument | undefined;
-  /** Reads what an opened document's analysis needs beside it (a values file's Chart.yaml) if nothing read it yet; true when analysis is due again. */
+  /**
+   * Reads what an opened document's analysis needs beside it if nothing read it yet (a values file's Chart.yaml,
+   * the files an httpd file's new Include lines name); true when analysis is due again.
+   */
   prepare(uri: string): Promise<boolean>;
   close(uri: string): Promise<void>;
   /** A file changed on disk; true when its analysis is due. */
@@ -215,7 +218,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
     loadFiles: async (uris) => changed(await sync.loadFiles(uris)),
     open,
-    prepare: async (uri) => changed(await sync.readChartVersionOf(uri)),
+    prepare: async (uri) => changed((await sync.readChartVersionOf(uri)) || (await sync.followIncludesOf(uri))),
     close: async (uri) => changed(await sync.closeDocument(uri)),
     fileChanged: async (uri, deleted) => changed(await sync.fileChanged(uri, deleted)),
     update: (uris, settings) => sync.update(uris, settings),

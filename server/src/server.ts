@@ -205,6 +205,9 @@ connection.onInitialized(() => {
         { globPattern: '**/*.{properties,ccf}' },
         // Values files of any name (a release may list one), and Chart.yaml for the chart version.
         { globPattern: '**/*.{yaml,yml,gotmpl}' },
+        // httpd files, found or named by an Include, and their configuration-management templates.
+        { globPattern: '**/*.conf' },
+        { globPattern: '**/*.conf.{j2,jinja,jinja2,erb,tmpl,tpl}' },
         { globPattern: `**/${CONFIG_FILE_NAME}` },
       ],
     });

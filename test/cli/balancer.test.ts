@@ -90,4 +90,17 @@ describe('check: the load balancer', () => {
     );
     assert.equal(run.status, 1);
   });
+
+  test('the files an Include names are checked too; an Include that finds nothing in the workspace is an info', () => {
+    const run = cli(fixtures, 'check', 'balancer-include');
+    assert.equal(
+      run.stdout,
+      'balancer-include/web/apache2/apache2.conf:2:1 info syntax Nothing in the workspace matches "sites-enabled/ox.conf": httpd refuses to start when an Include finds no file (IncludeOptional would skip it), unless the server holds files this copy lacks.\n' +
+        `balancer-include/web/balancer/oxcluster.conf:1:1 error balancer-not-sticky ${NOT_STICKY}\n` +
+        '1 error, 0 warnings, 1 info in 4 files (1 cluster, 2 nodes)\n' +
+        '1 problem can be fixed with --fix.\n',
+    );
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 1);
+  });
 });

@@ -17,6 +17,9 @@ import { ChartVersions, isChartFile } from './chartVersions';
 import { DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from '../model/packages/nodeVersion';
 import { packageListMessage, readPackageListFile } from './packageLists';
 import { DeclaredBalancer } from '../model/apache/frontEnd';
+import { ApacheDocument, isApacheDocument, withIncludeProblems } from '../model/apache/apacheDocument';
+import { formatOf } from '../model/readDocument';
+import { includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
@@ -53,6 +56,16 @@ export class WorkspaceSync {
   private releaseOptions: ReleaseOptions = {};
   /** Values files the releases list: read even where discovery would not find them. */
   private listed = new Set<string>();
+  /** httpd files read because an Include of another names them, whatever discovery says. */
+  private included = new Set<string>();
+  /** Folders includes are followed in: the roots indexed or loaded, and the folders of files given one by one. */
+  private readonly includeRoots = new Set<string>();
+  /** Each httpd file's include lines as last resolved, with the key of those lines. */
+  private readonly includes = new Map<string, { key: string; resolved: readonly ResolvedInclude[] }>();
+  /** Includes too deep to follow that were reported already: each is said once. */
+  private readonly tooDeep = new Set<string>();
+  /** Files whose diagnostics are due at the next update (their includes changed after a file event). */
+  private readonly pending = new Set<string>();
   private readonly chartVersions: ChartVersions;
   private readonly chartVersionOf = (doc: ValuesDocument) => this.releaseOptions.chartVersion ?? this.chartVersions.of(doc.uri);
 
@@ -86,7 +99,8 @@ export class WorkspaceSync {
     const messages: string[] = [];
     for (const root of this.roots) messages.push(...(await this.load([root.uri], root.discover)).messages);
     const missing = [...this.listed].filter((uri) => !this.workspace.get(uri));
-    return [...messages, ...(await this.loadFiles(missing)).messages];
+    messages.push(...(await this.loadFiles(missing)).messages);
+    return [...messages, ...(await this.followIncludes()).messages];
   }
 
   /** Puts parsed files and package lists into the model and reads the Chart.yaml beside each values file. */
@@ -107,7 +121,13 @@ export class WorkspaceSync {
   ): Promise<{ files: number; messages: string[]; unreadable: number }> {
     const loaded = await loadFiles(this.env.host, roots, this.catalog, { ...discover, maxFileSize: this.maxFileSize }, onProgress);
     await this.add(loaded.docs, loaded.packageLists);
-    return { files: loaded.docs.length, messages: loaded.messages, unreadable: loaded.unreadable };
+    for (const root of roots) this.includeRoots.add(root);
+    const followed = await this.followIncludes();
+    return {
+      files: loaded.docs.length + followed.files,
+      messages: [...loaded.messages, ...followed.messages],
+      unreadable: loaded.unreadable + followed.unreadable,
+    };
   }
 
   /** Reads the given files (named on the command line or in a release), whatever their names; `skipped` are no OX files. */
@@ -125,13 +145,96 @@ export class WorkspaceSync {
       }
     }
     await this.add(docs);
-    return { files: docs.length, messages, unreadable: messages.length, skipped };
+    for (const uri of uris) this.includeRoots.add(parentUri(uri));
+    const followed = await this.followIncludes();
+    return {
+      files: docs.length + followed.files,
+      messages: [...messages, ...followed.messages],
+      unreadable: messages.length + followed.unreadable,
+      skipped,
+    };
+  }
+
+  /**
+   * Reads the httpd files that the Include lines of the others name (MAX_INCLUDE_DEPTH files deep, each file
+   * once, so a cycle ends), forgets those no longer named, and gives each file the problems of its includes.
+   */
+  private async followIncludes(): Promise<{ files: number; messages: string[]; unreadable: number; changed: string[] }> {
+    const roots = [...this.includeRoots];
+    const messages: string[] = [];
+    const changed: string[] = [];
+    let files = 0;
+    let unreadable = 0;
+    const found = this.workspace.apacheDocuments().filter((d) => !this.included.has(d.uri));
+    const reached = new Set(found.map((d) => d.uri));
+    const nowIncluded = new Set<string>();
+    this.includes.clear();
+    let frontier: ApacheDocument[] = found;
+    for (let depth = 1; frontier.length; depth++) {
+      const next: ApacheDocument[] = [];
+      for (const doc of frontier) {
+        const resolved = await resolveIncludes(this.env.host, doc, roots);
+        this.includes.set(doc.uri, { key: includeKey(doc), resolved });
+        for (const uri of resolved.flatMap((r) => r.files)) {
+          if (reached.has(uri)) continue;
+          reached.add(uri);
+          if (depth > MAX_INCLUDE_DEPTH) {
+            if (!this.tooDeep.has(uri))
+              messages.push(`${uri} is included more than ${MAX_INCLUDE_DEPTH} files deep (last by ${doc.uri}); not read.`);
+            this.tooDeep.add(uri);
+            continue;
+          }
+          nowIncluded.add(uri);
+          let included = this.workspace.get(uri);
+          if (!included) {
+            try {
+              included = parseFile(uri, await this.env.host.readFile(uri, encodingOf(uri)), this.catalog, 0, this.maxFileSize);
+            } catch (error) {
+              messages.push(`Cannot read ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+              unreadable++;
+            }
+            if (included) {
+              this.workspace.set(included);
+              this.onDisk.add(uri);
+              changed.push(uri);
+              files++;
+            }
+          }
+          if (included && isApacheDocument(included)) next.push(included);
+        }
+      }
+      frontier = next;
+    }
+    for (const uri of this.included) {
+      if (nowIncluded.has(uri) || this.open.has(uri) || this.isIndexed(uri, false)) continue;
+      this.workspace.delete(uri);
+      this.onDisk.delete(uri);
+      changed.push(uri);
+    }
+    this.included = nowIncluded;
+    for (const doc of this.workspace.apacheDocuments()) {
+      const marked = this.withIncludes(doc);
+      if (marked === doc) continue;
+      this.workspace.set(marked);
+      const open = this.open.get(doc.uri);
+      if (open) this.open.set(doc.uri, { ...open, doc: marked });
+      changed.push(doc.uri);
+    }
+    return { files, messages, unreadable, changed };
+  }
+
+  /** A document with the problems of its includes, while its include lines are those last resolved. */
+  private withIncludes<T extends ConfigDocument | undefined>(doc: T): T {
+    if (!doc || !isApacheDocument(doc)) return doc;
+    const last = this.includes.get(doc.uri);
+    const resolved = last && last.key === includeKey(doc) ? last.resolved : [];
+    return withIncludeProblems(doc, missingIncludeProblems(doc, resolved)) as unknown as T;
   }
 
   /** Replaces a file's text (a fix written by the CLI) as its next version. */
   replace(uri: string, text: string): void {
     const version = (this.workspace.get(uri)?.text.version ?? 0) + 1;
-    const doc = parseFile(uri, text, this.catalog, version, this.maxFileSize);
+    const doc = this.withIncludes(parseFile(uri, text, this.catalog, version, this.maxFileSize));
     if (doc) this.workspace.set(doc);
     else this.workspace.delete(uri);
   }
@@ -156,6 +259,11 @@ export class WorkspaceSync {
     this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions, balancers);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
+    this.included.clear();
+    this.includes.clear();
+    this.tooDeep.clear();
+    this.includeRoots.clear();
+    for (const root of roots) this.includeRoots.add(root.uri);
     for (const [uri, entry] of this.open) {
       const doc = keepParses ? entry.doc : readDocument(entry.text, catalog, this.maxFileSize);
       this.open.set(uri, { ...entry, doc });
@@ -168,7 +276,7 @@ export class WorkspaceSync {
   openDocument(text: TextDocument): ConfigDocument | undefined {
     const cached = this.open.get(text.uri);
     if (cached && cached.version === text.version && cached.text === text) return cached.doc;
-    const doc = readDocument(text, this.catalog, this.maxFileSize, cached?.doc);
+    const doc = this.withIncludes(readDocument(text, this.catalog, this.maxFileSize, cached?.doc));
     this.open.set(text.uri, { version: text.version, text, doc });
     if (doc) this.workspace.set(doc);
     else this.workspace.delete(text.uri);
@@ -226,8 +334,9 @@ export class WorkspaceSync {
     return true;
   }
 
-  private isIndexed(uri: string): boolean {
-    if (this.listed.has(uri)) return true;
+  /** Whether indexing reads the file: discovery finds it, a release lists it, or (with `included`) an Include names it. */
+  private isIndexed(uri: string, included = true): boolean {
+    if (this.listed.has(uri) || (included && this.included.has(uri))) return true;
     return this.roots.some((root) => {
       const rel = relativeUri(root.uri, uri);
       return rel !== uri && isDiscovered(rel, root.discover);
@@ -236,7 +345,7 @@ export class WorkspaceSync {
 
   private async reload(uri: string): Promise<void> {
     try {
-      const doc = parseFile(uri, await this.env.host.readFile(uri, encodingOf(uri)), this.catalog, 0, this.maxFileSize);
+      const doc = this.withIncludes(parseFile(uri, await this.env.host.readFile(uri, encodingOf(uri)), this.catalog, 0, this.maxFileSize));
       if (!doc) throw new Error('no OX file');
       this.workspace.set(doc);
       this.onDisk.add(uri);
@@ -256,6 +365,16 @@ export class WorkspaceSync {
       return changed;
     }
     if (this.isPackageList(uri)) return this.packageListChanged(uri, deleted);
+    const changed = await this.fileOfModelChanged(uri, deleted);
+    // An httpd file came, went or changed: what the include lines name may have too.
+    if (formatOf(uri) !== 'apache') return changed;
+    const followed = await this.followIncludes();
+    for (const message of followed.messages) this.env.onMessage?.(message);
+    for (const other of followed.changed) this.pending.add(other);
+    return changed || followed.changed.length > 0;
+  }
+
+  private async fileOfModelChanged(uri: string, deleted: boolean): Promise<boolean> {
     if (this.open.has(uri)) return false;
     if (deleted) {
       this.onDisk.delete(uri);
@@ -266,11 +385,22 @@ export class WorkspaceSync {
     return true;
   }
 
+  /** An opened httpd file whose include lines differ from those last resolved: they are resolved now; true when that changed the model. */
+  async followIncludesOf(uri: string): Promise<boolean> {
+    const doc = this.workspace.get(uri);
+    if (!doc || !isApacheDocument(doc) || this.includes.get(uri)?.key === includeKey(doc)) return false;
+    const followed = await this.followIncludes();
+    for (const message of followed.messages) this.env.onMessage?.(message);
+    for (const other of followed.changed) this.pending.add(other);
+    return true;
+  }
+
   /**
    * Analyses everything again in slices, yielding to the event loop between them so that requests and
    * edits are served meanwhile. Returns every URI that has or had diagnostics.
    */
   async analyzeAll(settings: Settings, yieldNow: () => Promise<void>): Promise<string[]> {
+    this.pending.clear();
     const previous = this.analyzer.reset();
     const uris = [...this.workspace.documents()].map((d) => d.uri);
     for (let i = 0; i < uris.length; i += ANALYSIS_SLICE) {
@@ -284,7 +414,9 @@ export class WorkspaceSync {
    * Analyses after changes; a changed Chart.yaml stands for every file of the releases of the values files
    * beside it, a changed package list for the files of the nodes it belongs to.
    */
-  update(changed: readonly string[], settings: Settings): string[] {
+  update(requested: readonly string[], settings: Settings): string[] {
+    const changed = [...new Set([...requested, ...this.pending])];
+    this.pending.clear();
     const stands = (uri: string) => isChartFile(uri) || this.isPackageList(uri);
     const ofContext = changed.flatMap((uri) =>
       isChartFile(uri) ? this.filesOfChart(uri) : this.isPackageList(uri) ? this.filesOfPackageList(uri) : [],

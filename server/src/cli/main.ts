@@ -29,8 +29,9 @@ check <dir or file>...
   Kubernetes edition: core-mw Helm values files (values*.yaml, values*.yml, *values*.yaml.gotmpl
   holding core-mw values) are found too; each is a release of its own unless a release lists it.
   The Apache httpd configuration in front of the nodes is found too (proxy_http.conf anywhere, any
-  .conf below an apache/, apache2/ or httpd/ folder, and their .j2/.erb templates); its balancers
-  are checked against the nodes of the cluster they serve.
+  .conf below an apache/, apache2/ or httpd/ folder, their .j2/.erb templates, and the .conf files
+  their Include lines name within the folders checked); its balancers are checked against the nodes
+  of the cluster they serve.
   A file given instead of a directory is checked on its own, whatever its name: a .properties or
   .ccf file as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file, a
   .conf file as httpd configuration.

@@ -58,11 +58,16 @@ class HttpdDocument implements ApacheDocument {
     readonly text: TextDocument,
     readonly config: ApacheConfig,
     readonly comments: readonly CommentRange[],
+    /** Problems found beside the text (an Include whose files are missing), after the reader's own. */
+    readonly outsideProblems: readonly SyntaxProblem[] = [],
   ) {
     const name = baseName(text.uri);
     this.kind = { file: name, syntax: 'properties', isMapFile: false, name };
     this.balancers = findBalancers(config);
-    this.syntaxProblems = config.problems.map((p) => ({ start: p.start, end: p.end, code: 'apache-syntax', message: p.message }));
+    this.syntaxProblems = [
+      ...config.problems.map((p) => ({ start: p.start, end: p.end, code: 'apache-syntax', message: p.message })),
+      ...outsideProblems,
+    ];
   }
 
   get uri(): string {
@@ -84,6 +89,13 @@ function commentsOf(text: string): CommentRange[] {
     comments.push({ start, end: start + 1 + body.length, text: body });
   }
   return comments;
+}
+
+/** The same document with the problems its includes have in the workspace (replacing earlier ones); itself when they did not change. */
+export function withIncludeProblems(doc: ApacheDocument, problems: readonly SyntaxProblem[]): ApacheDocument {
+  const httpd = doc as HttpdDocument;
+  if (JSON.stringify(httpd.outsideProblems) === JSON.stringify(problems)) return doc;
+  return new HttpdDocument(httpd.text, httpd.config, httpd.comments, problems);
 }
 
 export function readApacheDocument(text: TextDocument): ApacheDocument {
