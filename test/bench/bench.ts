@@ -21,6 +21,8 @@ import { Workspace } from '../../server/src/model/workspace';
 import { CROSS_RULES, FILE_RULES } from '../../server/src/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { catalog } from '../support/catalog';
+import { parseApacheConfig } from '../../server/src/parser/apache/apacheConfig';
+import { findBalancers } from '../../server/src/model/apache/balancers';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -184,6 +186,69 @@ async function benchWorkspace(): Promise<void> {
     `  change -> other file      ${ms(percentile(changes, 50)).padStart(10)} p50 / ${ms(percentile(changes, 95))} p95   (target <= 50 ms; sessiond.properties edit -> hazelcast/sessions.properties)`,
   );
   console.log(`  server peak RSS           ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}   (target <= 150 MiB)`);
+}
+
+/** One cluster of 100 nodes behind one balancer of 100 members; node routes edited against the balancer. */
+async function benchBalancer(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-lb-'));
+  const files: Record<string, string> = {};
+  const members: string[] = [];
+  for (let i = 1; i <= 100; i++) {
+    files[`prod/ox${i}/etc/server.properties`] = `com.openexchange.server.backendRoute=APP${i}\n`;
+    files[`prod/ox${i}/etc/hazelcast.properties`] = 'com.openexchange.hazelcast.group.name=prod\n';
+    members.push(`    BalancerMember http://ox${i}:8009 timeout=100 route=APP${i}`);
+  }
+  const proxyText = [
+    '<Proxy balancer://oxcluster>',
+    ...members,
+    '    ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On',
+    '</Proxy>',
+    'ProxyPass /ajax balancer://oxcluster/ajax',
+    '',
+  ].join('\n');
+  files['apache2/proxy_http.conf'] = proxyText;
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text, 'latin1');
+  }
+  const uri = (rel: string) => `file://${path.join(root, rel)}`;
+  console.log(`Balancer: 100 nodes in one cluster behind a 100-member balancer, ${Object.keys(files).length} files:`);
+  const t0 = performance.now();
+  const client = await LspClient.start({ workspaceFolders: [root] });
+  await Promise.all(Object.keys(files).map((rel) => client.nextDiagnostics(uri(rel), undefined, 60_000)));
+  const tIndex = performance.now() - t0;
+  const server = uri('prod/ox50/etc/server.properties');
+  const proxy = uri('apache2/proxy_http.conf');
+  client.open(server, files['prod/ox50/etc/server.properties']);
+  await new Promise((r) => setTimeout(r, 300));
+  const changes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    // APP5O (a letter O) is the route of no member: balancer-route-unknown and node-not-in-balancer appear, then go.
+    const broken = i % 2 === 0;
+    const affected = client.diagnosticsWhere(proxy, (p) => p.diagnostics.some((d) => d.code === 'balancer-route-unknown') === broken);
+    client.change(server, i + 2, [{ text: `com.openexchange.server.backendRoute=${broken ? 'APP5O' : 'APP50'}\n` }]);
+    await affected;
+    changes.push(performance.now() - t);
+  }
+  const rss = peakRssMiB(client.process.pid!);
+  await client.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+  console.log(`  start -> all diagnostics  ${ms(tIndex).padStart(10)}   (target <= 1000 ms, includes spawn)`);
+  console.log(
+    `  route edit -> balancer    ${ms(percentile(changes, 50)).padStart(10)} p50 / ${ms(percentile(changes, 95))} p95   (server.properties edit -> proxy_http.conf diagnostics)`,
+  );
+  console.log(`  server peak RSS           ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}`);
+  const big: string[] = [];
+  for (let b = 0; b < 50; b++) {
+    big.push(`<Proxy balancer://cluster${b}>`);
+    for (let m = 0; m < 96; m++)
+      big.push(`    BalancerMember "http://10.0.${b}.${m}:8009" timeout=100 retry=60 \\`, `        loadfactor=50 route=APP${m}`);
+    big.push('    ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On', '</Proxy>');
+  }
+  const bigText = big.join('\n');
+  console.log(`  Apache reader with balancers, ${big.length} lines (${(bigText.length / 1024 / 1024).toFixed(2)} MB):`);
+  throughput(bigText, { 'apache + balancers': (t) => findBalancers(parseApacheConfig(t)) });
 }
 
 /** 100 keystrokes at 20 ms intervals at the end of the 5,000-line file, with completion after each. */
@@ -367,6 +432,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   workspace: benchWorkspace,
   huge: benchHugeFile,
   values: benchValues,
+  balancer: benchBalancer,
 };
 
 /** `--only server,typing` runs just those sections (names as in SECTIONS), in this order. */
