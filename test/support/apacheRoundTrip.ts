@@ -6,8 +6,14 @@ import { ApacheNode, parseApacheConfig } from '../../server/src/parser/apache/ap
 import { templateSyntaxOf } from '../../server/src/template/syntax';
 import { Files } from './memoryHost';
 
-/** The fixable balancer rules whose round trips these workspaces exercise. */
-export const APACHE_FIX_RULES = ['balancer-route-unknown', 'balancer-not-sticky', 'balancer-member-no-route', 'upgrade-node-in-balancer'];
+/** The rules whose fixes these workspaces exercise: the balancer rules, and duplicate-route's rename on both sides. */
+export const APACHE_FIX_RULES = [
+  'balancer-route-unknown',
+  'balancer-not-sticky',
+  'balancer-member-no-route',
+  'upgrade-node-in-balancer',
+  'duplicate-route',
+];
 
 interface Edit {
   start: number;
@@ -69,13 +75,13 @@ const ROUTES = ['APP1', 'APP2', 'APP3', 'APP4'];
 
 /**
  * A cluster of two to four nodes (cluster/oxN) behind one balancer, with one defect the rules fix: a
- * member with a route no node has, a member without a route, stickiness missing or incomplete, or the
- * declared upgrade node as an active member. Indentation, line ends and where ProxySet stands vary.
+ * member with a route no node has, a member without a route, stickiness missing or incomplete, the
+ * declared upgrade node as an active member, or two nodes (and their members) sharing a route. Indentation, line ends and where ProxySet stands vary.
  */
 export const apacheFixCase: fc.Arbitrary<Files> = fc
   .record({
     nodes: fc.integer({ min: 2, max: 4 }),
-    defect: fc.constantFrom('wrong-route', 'no-route', 'sticky', 'upgrade'),
+    defect: fc.constantFrom('wrong-route', 'no-route', 'sticky', 'upgrade', 'shared-route'),
     sticky: fc.constantFrom(
       null,
       'stickysession=JSESSIONID',
@@ -95,8 +101,10 @@ export const apacheFixCase: fc.Arbitrary<Files> = fc
     const target = which % nodes;
     const members: string[] = [];
     for (let i = 0; i < nodes; i++) {
-      files[`cluster/ox${i + 1}/etc/server.properties`] = `com.openexchange.server.backendRoute=${ROUTES[i]}\n`;
-      let route = ` route=${ROUTES[i]}`;
+      // A shared route: the target node was cloned from the first one, in its file and in its member.
+      const own = defect === 'shared-route' && i === Math.max(target, 1) ? ROUTES[0] : ROUTES[i];
+      files[`cluster/ox${i + 1}/etc/server.properties`] = `com.openexchange.server.backendRoute=${own}\n`;
+      let route = ` route=${own}`;
       if (i === target && defect === 'wrong-route') route = ' route=OX1';
       if (i === target && defect === 'no-route') route = '';
       members.push(`${indent}BalancerMember http://ox${i + 1}:8009 timeout=100${route}${i === target ? status : ''}`);

@@ -5,7 +5,7 @@ import { fixesOf } from '../../server/src/analysis/engine';
 import { applyEdits } from '../support/edits';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { analyze, catalog, Files, memoryHost, ROOT, uriOf } from '../support/memoryHost';
+import { analyze, applyFix, catalog, changedPaths, Files, memoryHost, ROOT, uriOf } from '../support/memoryHost';
 
 const PROXY = 'apache2/conf-enabled/proxy_http.conf';
 const STICKY = 'ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On';
@@ -311,5 +311,30 @@ describe('upgrade-node-in-balancer', () => {
     );
     const [fix] = fixesOf(found[0]);
     assert.equal(applyEdits(files[PROXY], fix.edits), proxy(['http://ox1:8009 route=APP1', 'http://ox2:8009 route=APP2 status=+D']));
+  });
+});
+
+describe('duplicate-route with a balancer', () => {
+  test("renames the second node's route and its member's route= in one fix; none without a member of that node", async () => {
+    const files = cluster({ ox1: 'APP1', ox2: 'APP1' }, proxy(['http://ox1:8009 route=APP1', 'http://ox2:8009 route=APP1']));
+    const { byFile } = await analyze(files);
+    const offered = Object.entries(byFile).flatMap(([file, list]) =>
+      list.filter((d) => d.code === 'duplicate-route').map((d) => [file, fixesOf(d).map((f) => f.title)]),
+    );
+    assert.deepEqual(offered, [
+      ['cluster/ox1/etc/server.properties', []],
+      ['cluster/ox2/etc/server.properties', ["Rename ox2's route to OX2, here and in balancer://oxcluster"]],
+    ]);
+    const d = byFile['cluster/ox2/etc/server.properties'].find((x) => x.code === 'duplicate-route')!;
+    const after = applyFix(files, fixesOf(d)[0]);
+    assert.deepEqual(changedPaths(files, after), [PROXY, 'cluster/ox2/etc/server.properties']);
+    assert.equal(after['cluster/ox2/etc/server.properties'], 'com.openexchange.server.backendRoute=OX2\n');
+    assert.equal(after[PROXY], proxy(['http://ox1:8009 route=APP1', 'http://ox2:8009 route=OX2']));
+    const lone = cluster({ ox1: 'APP1', ox2: 'APP1' }, proxy(['http://ox1:8009 route=APP1', 'http://10.9.9.9:8009 route=APP2']));
+    const loneFixes = Object.values((await analyze(lone)).byFile)
+      .flat()
+      .filter((x) => x.code === 'duplicate-route')
+      .flatMap(fixesOf);
+    assert.deepEqual(loneFixes, []);
   });
 });

@@ -189,6 +189,6 @@ describe('examples/', () => {
         }
       }
     }
-    assert.equal(count, 30);
+    assert.equal(count, 31);
   });
 });

@@ -144,6 +144,13 @@ function changesOf(
   };
   let m: RegExpExecArray | null;
   switch (rule) {
+    case 'duplicate-route':
+      // The node's own route; its balancer member is renamed too (checked as an httpd edit).
+      if ((m = /^Rename .+'s route to (\S+), here and in /.exec(title))) {
+        const target = m[1];
+        return here({ kind: 'value', index: at, what: target, accept: (v) => v === target });
+      }
+      break;
     case 'unknown-key':
       if ((m = /^Change to (.+)$/.exec(title))) return here({ kind: 'key', index: at, key: m[1] });
       break;
@@ -345,13 +352,17 @@ async function checkFix(files: Files, before: Analysis, file: string, d: Diagnos
   const checked = before.workspace.get(uriOf(file));
   if (checked && isValuesDocument(checked)) return checkValuesFix(files, before, file, d, fix, edits, after, where);
 
-  if (checked && isApacheDocument(checked)) {
-    // (b) Only the directives the edits fall into change.
-    for (const [p, list] of edits) checkApacheEdits(p, files[p] ?? '', after[p], list, where);
-  } else {
-    // (b) Entries, comments and parse problems of each touched file.
-    const changes = changesOf(files, before, file, d, fix, edits);
-    assert.deepEqual([...changes.keys()].sort(), [...edits.keys()].sort(), `${where}: touched files`);
+  // (b) In httpd files only the directives the edits fall into change.
+  const isApache = (p: string) => {
+    const doc = before.workspace.get(uriOf(p));
+    return !!doc && isApacheDocument(doc);
+  };
+  for (const [p, list] of edits) if (isApache(p)) checkApacheEdits(p, files[p] ?? '', after[p], list, where);
+  const propertiesEdits = new Map([...edits].filter(([p]) => !isApache(p)));
+  if (!(checked && isApacheDocument(checked))) {
+    // (b) Entries, comments and parse problems of each touched .properties file.
+    const changes = changesOf(files, before, file, d, fix, propertiesEdits);
+    assert.deepEqual([...changes.keys()].sort(), [...propertiesEdits.keys()].sort(), `${where}: touched files`);
     for (const [p, change] of changes) {
       const beforeText = files[p] ?? '';
       const targets = checkEntries(change, beforeText, after[p], docOf(before, p), `${where}: ${p}`);

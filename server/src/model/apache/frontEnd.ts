@@ -198,3 +198,24 @@ export function balancersInFront(
   }
   return out;
 }
+
+/** The members of these balancers that reach a node by host and listener port (whatever their route). */
+export function membersOnNode(
+  fronts: readonly FrontBalancer[],
+  endpoint: NodeEndpoint,
+): Array<{ doc: ApacheDocument; member: BalancerMember }> {
+  const out: Array<{ doc: ApacheDocument; member: BalancerMember }> = [];
+  for (const front of fronts) {
+    for (const member of front.balancer.members) {
+      if (
+        member.host !== undefined &&
+        member.port !== undefined &&
+        endpoint.hosts.includes(member.host) &&
+        endpoint.ports.includes(member.port)
+      ) {
+        out.push({ doc: front.doc, member });
+      }
+    }
+  }
+  return out;
+}
