@@ -67,7 +67,15 @@ export function parseApacheConfig(text: string, syntax?: TemplateSyntax): Apache
   const stack: OpenSection[] = [];
   const add = (node: ApacheNode) => (stack.length ? stack[stack.length - 1].children : top).push(node);
   const args = (words: ApacheWord[]): ApacheArg[] =>
-    words.map((w) => ({ ...w, unknown: !!template?.tagsIn(w.start, w.end).length || VARIABLE.test(source.slice(w.start, w.end)) }));
+    words.map((w) => ({
+      text: w.text,
+      start: w.start,
+      end: w.end,
+      quoted: w.quoted,
+      // A word without a brace holds no variable: most words skip the pattern.
+      unknown:
+        (!!template && template.tagsIn(w.start, w.end).length > 0) || (w.text.includes('{') && VARIABLE.test(source.slice(w.start, w.end))),
+    }));
   const closeTop = (close: Span | undefined, end: number) => {
     const open = stack.pop()!;
     add({ ...open.item, children: open.children, end, ...(close ? { close } : {}) });
