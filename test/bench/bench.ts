@@ -149,14 +149,20 @@ async function bareNodeInitialize(): Promise<number> {
   return best;
 }
 
-/** A 100-node workspace on disk: index and analyse everything, then one change that affects another file. */
-async function benchWorkspace(): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-ws-'));
-  const files = generateWorkspaceFiles(10, 10);
+/** Writes files (relative paths to texts) below a new temporary folder and returns that folder. */
+function writeTree(prefix: string, files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text, 'latin1');
   }
+  return root;
+}
+
+/** A 100-node workspace on disk: index and analyse everything, then one change that affects another file. */
+async function benchWorkspace(): Promise<void> {
+  const files = generateWorkspaceFiles(10, 10);
+  const root = writeTree('ox-bench-ws-', files);
   const uris = Object.keys(files).map((rel) => `file://${path.join(root, rel)}`);
   console.log(`Workspace of 100 nodes in 10 clusters, ${uris.length} files:`);
   const t0 = performance.now();
@@ -190,7 +196,6 @@ async function benchWorkspace(): Promise<void> {
 
 /** One cluster of 100 nodes behind one balancer of 100 members; node routes edited against the balancer. */
 async function benchBalancer(): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-lb-'));
   const files: Record<string, string> = {};
   const members: string[] = [];
   for (let i = 1; i <= 100; i++) {
@@ -207,10 +212,7 @@ async function benchBalancer(): Promise<void> {
     '',
   ].join('\n');
   files['apache2/proxy_http.conf'] = proxyText;
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text, 'latin1');
-  }
+  const root = writeTree('ox-bench-lb-', files);
   const uri = (rel: string) => `file://${path.join(root, rel)}`;
   console.log(`Balancer: 100 nodes in one cluster behind a 100-member balancer, ${Object.keys(files).length} files:`);
   const t0 = performance.now();

@@ -34,14 +34,13 @@ export function relativeOf(uri: string): string {
     .join('/');
 }
 
-/** A `WorkspaceHost` over a map of relative paths to texts; folders exist implicitly. */
+/** A `WorkspaceHost` over a map of relative paths to texts; folders exist implicitly, and later changes to `files` show. */
 export function memoryHost(files: Files): WorkspaceHost {
-  const paths = Object.keys(files);
   return {
     async readDirectory(uri: string): Promise<DirEntry[]> {
       const prefix = uri === ROOT ? '' : `${relativeOf(uri)}/`;
       const entries = new Map<string, DirEntry['kind']>();
-      for (const p of paths) {
+      for (const p of Object.keys(files)) {
         if (!p.startsWith(prefix)) continue;
         const rest = p.slice(prefix.length);
         const slash = rest.indexOf('/');

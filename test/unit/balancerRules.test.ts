@@ -3,9 +3,7 @@ import { describe, test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { fixesOf } from '../../server/src/analysis/engine';
 import { applyEdits } from '../support/edits';
-import { createLanguageService } from '../../server/src/languageService';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { analyze, applyFix, catalog, changedPaths, Files, memoryHost, ROOT, uriOf } from '../support/memoryHost';
+import { analyze, applyFix, changedPaths, Files } from '../support/memoryHost';
 
 const PROXY = 'apache2/conf-enabled/proxy_http.conf';
 const STICKY = 'ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On';
@@ -282,20 +280,10 @@ describe('full-member-serves-clients', () => {
 
 describe('upgrade-node-in-balancer', () => {
   test('the declared upgrade node as an active member, fixed by disabling the member', async () => {
-    const files = cluster({ ox1: 'APP1', ox2: 'APP2' }, proxy(['http://ox1:8009 route=APP1', 'http://ox2:8009 route=APP2']));
-    const service = createLanguageService({ catalog, host: memoryHost(files) });
-    const upgradeNodes = [
-      { root: ROOT, pattern: 'cluster/ox2', file: `${ROOT}/.oxclusterconfig.json`, detail: 'nodes["cluster/ox2"].upgradeNode' },
-    ];
-    await service.reconfigure({
-      catalog,
-      roots: [{ uri: ROOT, discover: {} }],
-      clusters: [],
-      maxFileSize: Infinity,
-      versions: { nodes: [], folders: [], upgradeNodes },
+    const files = cluster({ ox1: 'APP1', ox2: 'APP2' }, proxy(['http://ox1:8009 route=APP1', 'http://ox2:8009 route=APP2']), {
+      '.oxclusterconfig.json': JSON.stringify({ nodes: { 'cluster/ox2': { upgradeNode: true } } }),
     });
-    await service.analyzeAll(DEFAULT_SETTINGS);
-    const found = service.diagnostics(uriOf(PROXY)).filter((d) => d.code === 'upgrade-node-in-balancer');
+    const found = (await analyze(files)).byFile[PROXY].filter((d) => d.code === 'upgrade-node-in-balancer');
     assert.deepEqual(
       found.map((d) => seen(files, PROXY, d)),
       [

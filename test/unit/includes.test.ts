@@ -2,41 +2,17 @@
 // an information on its line, and nesting ends at a depth limit and at cycles.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DirEntry, WorkspaceHost } from '../../server/src/analysis/host';
 import { resolveIncludes } from '../../server/src/analysis/includes';
 import { isApacheDocument } from '../../server/src/model/apache/apacheDocument';
 import { parseFile } from '../../server/src/analysis/load';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { catalog, Files, relativeOf, ROOT, uriOf } from '../support/memoryHost';
-
-/** An in-memory host whose files may change after it is made. */
-function liveHost(files: Files): WorkspaceHost {
-  return {
-    async readDirectory(uri: string): Promise<DirEntry[]> {
-      const prefix = uri === ROOT ? '' : `${relativeOf(uri)}/`;
-      const entries = new Map<string, DirEntry['kind']>();
-      for (const p of Object.keys(files)) {
-        if (!p.startsWith(prefix)) continue;
-        const rest = p.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        entries.set(slash < 0 ? rest : rest.slice(0, slash), slash < 0 ? 'file' : 'directory');
-      }
-      if (!entries.size && uri !== ROOT) throw new Error(`no folder ${uri}`);
-      return [...entries].map(([name, kind]) => ({ name, kind }));
-    },
-    async readFile(uri: string): Promise<string> {
-      const text = files[relativeOf(uri)];
-      if (text === undefined) throw new Error(`no file ${uri}`);
-      return text;
-    },
-  };
-}
+import { catalog, Files, memoryHost, relativeOf, ROOT, uriOf } from '../support/memoryHost';
 
 async function resolved(files: Files, from: string) {
   const doc = parseFile(uriOf(from), files[from], catalog);
   assert.ok(doc && isApacheDocument(doc));
-  return (await resolveIncludes(liveHost(files), doc, [ROOT])).map((r) => ({
+  return (await resolveIncludes(memoryHost(files), doc, [ROOT])).map((r) => ({
     line: r.directive.line + 1,
     files: r.files.map(relativeOf),
     missing: r.missing,
@@ -46,7 +22,7 @@ async function resolved(files: Files, from: string) {
 async function service(files: Files) {
   const service = createLanguageService({
     catalog,
-    host: liveHost(files),
+    host: memoryHost(files),
     onRuleError: (rule, error) => {
       throw new Error(`rule ${rule.id} failed: ${String(error)}`);
     },

@@ -368,9 +368,7 @@ export class WorkspaceSync {
     const changed = await this.fileOfModelChanged(uri, deleted);
     // An httpd file came, went or changed: what the include lines name may have too.
     if (formatOf(uri) !== 'apache') return changed;
-    const followed = await this.followIncludes();
-    for (const message of followed.messages) this.env.onMessage?.(message);
-    for (const other of followed.changed) this.pending.add(other);
+    const followed = await this.refollowIncludes();
     return changed || followed.changed.length > 0;
   }
 
@@ -389,10 +387,16 @@ export class WorkspaceSync {
   async followIncludesOf(uri: string): Promise<boolean> {
     const doc = this.workspace.get(uri);
     if (!doc || !isApacheDocument(doc) || this.includes.get(uri)?.key === includeKey(doc)) return false;
+    await this.refollowIncludes();
+    return true;
+  }
+
+  /** Follows the includes again after the workspace is up: messages go out at once, changed files are due next update. */
+  private async refollowIncludes(): Promise<{ changed: string[] }> {
     const followed = await this.followIncludes();
     for (const message of followed.messages) this.env.onMessage?.(message);
     for (const other of followed.changed) this.pending.add(other);
-    return true;
+    return followed;
   }
 
   /**

@@ -1,12 +1,11 @@
 // What the balancer rules share: the balancers in front of a cluster with the nodes their members reach,
 // and the words that say why a balancer is taken to be in front of it.
 import { LITE_MEMBER } from '../../catalog/oxKeys';
-import { lineNumber } from '../../model/document';
 import { Balancer, BalancerMember } from '../../model/apache/balancers';
 import { clusterEndpoints, FrontBalancer, memberEndpoint, NodeEndpoint, reachesListener } from '../../model/apache/frontEnd';
 import { OxCluster } from '../../model/node';
 import { ClusterContext } from '../crossRule';
-import { isTrue } from '../cross/helpers';
+import { isTrue, where } from '../cross/helpers';
 
 export interface MemberView {
   readonly member: BalancerMember;
@@ -85,10 +84,7 @@ export function isActive(member: BalancerMember): boolean {
 
 /** `ox1 (server.properties:12)`, or `ox1 (OX's default)` when the node does not set its route. */
 export function nodeWithRoute(endpoint: NodeEndpoint): string {
-  const setting = endpoint.routeSetting;
-  return setting
-    ? `${endpoint.node.name} (${setting.doc.kind.name}:${lineNumber(setting.doc, setting.setting.range.start)})`
-    : `${endpoint.node.name} (not set: OX's default)`;
+  return `${endpoint.node.name} (${endpoint.routeSetting ? where(endpoint.routeSetting) : "not set: OX's default"})`;
 }
 
 /** `APP1 on ox1 (server.properties:3), APP2 on ox2 (…)`, the first five and a count of the rest. */
