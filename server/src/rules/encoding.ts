@@ -4,8 +4,12 @@ import { BOM_DECODED, BOM_LATIN1, cutPunctuationAt, hex, printable, unicodeEscap
 import { parseProperties } from '../parser/propertiesParser';
 import { Finding, Rule } from './rule';
 import { SECRET_VALUE_WORDS } from '../values/redact';
+import { propertiesCharsetOf } from '../catalog/propertiesCharset';
+import { NodeVersion } from '../model/packages/nodeVersion';
+import { nodeVersionOf, versionWords } from './versionSupport';
 
-// OX loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character.
+// OX 7.x loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character;
+// OX 8 reads UTF-8 (schemas/versions/charset.json). An unknown version is taken to read ISO-8859-1.
 // The editor may have decoded the file otherwise (UTF-8), and the server and CLI read disk files as latin1;
 // this rule finds text OX would read differently from what the file seems to say.
 
@@ -34,16 +38,18 @@ function bomConsequence(doc: OxDocument, bomLength: number): string {
   return 'the line becomes a stray key. That is harmless only as long as no setting moves to line 1.';
 }
 
-function bomFinding(doc: OxDocument): Finding | undefined {
+/** `utf8`: the node's version reads UTF-8, which keeps the mark as the character U+FEFF. */
+function bomFinding(doc: OxDocument, utf8?: NodeVersion): Finding | undefined {
   const text = doc.parsed.text;
   const length = text.startsWith(BOM_DECODED) ? 1 : text.startsWith(BOM_LATIN1) ? 3 : 0;
   if (!length) return undefined;
+  const reads = utf8
+    ? `This node runs ${versionWords(utf8)}, which reads the file as UTF-8 but keeps the mark as the character U+FEFF `
+    : 'OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" ';
   return {
     start: 0,
     end: length,
-    message:
-      'The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" ' +
-      `and puts them in front of line 1: ${bomConsequence(doc, length)}`,
+    message: `The file starts with a UTF-8 byte-order mark. ${reads}and puts ${utf8 ? 'it' : 'them'} in front of line 1: ${bomConsequence(doc, length)}`,
     fixes: [
       { title: 'Remove the byte-order mark', preferred: true, intents: [{ kind: 'replace-text', doc, start: 0, end: length, text: '' }] },
     ],
@@ -157,9 +163,16 @@ export const encodingRule: Rule = {
   title:
     'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, a character above U+00FF in a key or value, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
   fixable: true,
-  // A rule about the bytes of ISO-8859-1 files: it reads the .properties text itself.
-  check: ({ doc }) => {
+  readsNode: true,
+  // A rule about the bytes of the file: it reads the .properties text itself.
+  check: ({ doc, workspace }) => {
     if (!isOxDocument(doc)) return [];
+    const version = nodeVersionOf(doc, workspace);
+    // A version that reads UTF-8 gets UTF-8 text as written: only the byte-order mark is left to report.
+    if (version && propertiesCharsetOf(version.version) === 'UTF-8') {
+      const bom = bomFinding(doc, version);
+      return bom ? [bom] : [];
+    }
     const bom = bomFinding(doc);
     const findings = entryFindings(doc, bom ? bom.end : 0);
     return bom ? [bom, ...findings] : findings;
