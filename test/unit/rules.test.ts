@@ -290,8 +290,10 @@ describe('default-secret', () => {
 });
 
 describe('encoding', () => {
+  // Without a workspace the node's version is unknown: both readings are said.
   const BOM_START =
-    'The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" and puts them in front of line 1: ';
+    'The file starts with a UTF-8 byte-order mark. The node\'s OX version is unknown: OX 7.x reads the file as ISO-8859-1 and takes the mark for the characters "ï»¿", OX 8 reads UTF-8 and keeps it as the character U+FEFF; either way it stands in front of line 1: ';
+  const UNKNOWN = ' This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.';
   const STRAY = 'the line becomes a stray key. That is harmless only as long as no setting moves to line 1.';
   const UTF8 = 'the file seems to be saved as UTF-8, but OX reads ISO-8859-1 and gets';
   /** Every encoding finding with its fixes: [line, from, to, severity, message, [title, newText, edit start, edit end][]]. */
@@ -354,16 +356,16 @@ describe('encoding', () => {
       const many = points.includes(' ');
       return (
         `"${run}" (${points}) ${many ? 'are' : 'is'} not in ISO-8859-1, the character set OX reads this file in: ` +
-        `saved as UTF-8, OX reads ${many ? 'their' : 'its'} bytes ${bytes} as ${count} other characters. Write ${many ? 'them' : 'it'} as ${escaped}.`
+        `saved as UTF-8, OX reads ${many ? 'their' : 'its'} bytes ${bytes} as ${count} other characters. Write ${many ? 'them' : 'it'} as ${escaped}.${UNKNOWN}`
       );
     };
     assert.deepEqual(findings('server.properties', text), [
-      [1, 12, 13, W, message('€', 'U+20AC', 'E2 82 AC', 3, '\\u20AC'), [['Replace with \\u20AC', true, ['\\u20AC', 12, 13]]]],
+      [1, 12, 13, I, message('€', 'U+20AC', 'E2 82 AC', 3, '\\u20AC'), [['Replace with \\u20AC', true, ['\\u20AC', 12, 13]]]],
       [
         1,
         19,
         21,
-        W,
+        I,
         message('™™', 'U+2122 U+2122', 'E2 84 A2 E2 84 A2', 6, '\\u2122\\u2122'),
         [['Replace with \\u2122\\u2122', true, ['\\u2122\\u2122', 19, 21]]],
       ],
@@ -371,7 +373,7 @@ describe('encoding', () => {
         2,
         8,
         10,
-        W,
+        I,
         message('😀', 'U+1F600', 'F0 9F 98 80', 4, '\\uD83D\\uDE00'),
         [['Replace with \\uD83D\\uDE00', true, ['\\uD83D\\uDE00', 8, 10]]],
       ],
@@ -400,7 +402,7 @@ describe('encoding', () => {
   test('UTF-8 read as ISO-8859-1 ("Ã¤", "Ã¶", "Ã¼", "ÃŸ", "â€"): information with the escape of the intended character', () => {
     const text = 'my.city=MÃ¼nchen, KÃ¶ln, GrÃ¤fe, StraÃŸe\n';
     const seen = (chars: string, intended: string, escaped: string) =>
-      `"${chars}" looks like UTF-8 for "${intended}": ${UTF8} "${chars}" here. Write "${intended}" as ${escaped}.`;
+      `"${chars}" looks like UTF-8 for "${intended}": ${UTF8} "${chars}" here. Write "${intended}" as ${escaped}.${UNKNOWN}`;
     assert.deepEqual(findings('server.properties', text), [
       [0, 9, 11, I, seen('Ã¼', 'ü', '\\u00FC'), [['Replace with \\u00FC (ü)', true, ['\\u00FC', 9, 11]]]],
       [0, 19, 21, I, seen('Ã¶', 'ö', '\\u00F6'), [['Replace with \\u00F6 (ö)', true, ['\\u00F6', 19, 21]]]],
@@ -420,7 +422,7 @@ describe('encoding', () => {
         14,
         16,
         I,
-        `"â€" looks like the start of a UTF-8 punctuation mark (a dash, quote or ellipsis, U+2000 to U+203F): ${UTF8} "â€" here. Write the intended character as a \\uXXXX escape.`,
+        `"â€" looks like the start of a UTF-8 punctuation mark (a dash, quote or ellipsis, U+2000 to U+203F): ${UTF8} "â€" here. Write the intended character as a \\uXXXX escape.${UNKNOWN}`,
         [],
       ],
     ]);
@@ -443,8 +445,8 @@ describe('encoding', () => {
         0,
         42,
         43,
-        W,
-        'This secret value holds a character outside ISO-8859-1, the character set OX reads this file in: saved as UTF-8, OX reads other characters here. Write it as a \\uXXXX escape.',
+        I,
+        `This secret value holds a character outside ISO-8859-1, the character set OX reads this file in: saved as UTF-8, OX reads other characters here. Write it as a \\uXXXX escape.${UNKNOWN}`,
         [['Replace with \\uXXXX escapes', true, ['\\u20AC', 42, 43]]],
       ],
       [
@@ -452,7 +454,7 @@ describe('encoding', () => {
         45,
         47,
         I,
-        `This secret value seems to hold UTF-8 text: ${UTF8} other characters here. Write the intended character as a \\uXXXX escape.`,
+        `This secret value seems to hold UTF-8 text: ${UTF8} other characters here. Write the intended character as a \\uXXXX escape.${UNKNOWN}`,
         [['Replace with the \\uXXXX escape of the intended character', true, ['\\u00E4', 45, 47]]],
       ],
     ]);

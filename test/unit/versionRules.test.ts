@@ -256,3 +256,46 @@ describe('missing-mandatory on a release', () => {
     assert.deepEqual((await lines(etc.replace(`${SALT}=`, 'com.openexchange.other='))).length, 1);
   });
 });
+
+test('encoding: 7.x reads ISO-8859-1 as before; 8.x reads UTF-8, so only a byte-order mark is left, kept as U+FEFF; unknown: information', async () => {
+  const text = 'my.city=MÃ¼nchen\nmy.price=10 €\n';
+  const bom = '\u00EF\u00BB\u00BFcom.openexchange.hazelcast.group.name=prod\n';
+  const files: Files = {
+    'n7106/packages.txt': core('7.10.6-35'),
+    'n7106/etc/server.properties': text,
+    'n7106/etc/hazelcast.properties': bom,
+    'n819/packages.txt': core('8.19.0-4'),
+    'n819/etc/server.properties': text,
+    'n819/etc/hazelcast.properties': bom,
+    'unknown/etc/server.properties': text,
+  };
+  assert.deepEqual(await findings(files, 'n7106/etc/server.properties', 'encoding'), [
+    '0:9-11 "Ã¼" looks like UTF-8 for "ü": the file seems to be saved as UTF-8, but OX reads ISO-8859-1 and gets "Ã¼" here. Write "ü" as \\u00FC.',
+    '1:12-13 "€" (U+20AC) is not in ISO-8859-1, the character set OX reads this file in: saved as UTF-8, OX reads its bytes E2 82 AC as 3 other characters. Write it as \\u20AC.',
+  ]);
+  assert.deepEqual(await findings(files, 'n7106/etc/hazelcast.properties', 'encoding'), [
+    '0:0-3 The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" and puts them in front of line 1: OX does not see the setting "com.openexchange.hazelcast.group.name".',
+  ]);
+  assert.deepEqual(await findings(files, 'n819/etc/server.properties', 'encoding'), []);
+  const service = await serviceOver(files);
+  assert.deepEqual(
+    service
+      .diagnostics(uriOf('unknown/etc/server.properties'))
+      .filter((d) => d.code === 'encoding')
+      .map((d) => [d.range.start.line, d.severity]),
+    [
+      [0, 3],
+      [1, 3],
+    ],
+  );
+  assert.deepEqual(
+    (await findings(files, 'unknown/etc/server.properties', 'encoding')).map((f) => f.slice(f.indexOf('. This holds'))),
+    [
+      '. This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.',
+      '. This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.',
+    ],
+  );
+  assert.deepEqual(await findings(files, 'n819/etc/hazelcast.properties', 'encoding'), [
+    '0:0-3 The file starts with a UTF-8 byte-order mark. This node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which reads the file as UTF-8 but keeps the mark as the character U+FEFF and puts it in front of line 1: OX does not see the setting "com.openexchange.hazelcast.group.name".',
+  ]);
+});

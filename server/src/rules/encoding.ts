@@ -4,8 +4,12 @@ import { BOM_DECODED, BOM_LATIN1, cutPunctuationAt, hex, printable, unicodeEscap
 import { parseProperties } from '../parser/propertiesParser';
 import { Finding, Rule } from './rule';
 import { SECRET_VALUE_WORDS } from '../values/redact';
+import { propertiesCharsetOf } from '../catalog/propertiesCharset';
+import { NodeVersion } from '../model/packages/nodeVersion';
+import { nodeVersionOf, versionWords } from './versionSupport';
 
-// OX loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character.
+// OX 7.x loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character;
+// OX 8 reads UTF-8 (schemas/versions/charset.json). An unknown version is taken to read ISO-8859-1.
 // The editor may have decoded the file otherwise (UTF-8), and the server and CLI read disk files as latin1;
 // this rule finds text OX would read differently from what the file seems to say.
 
@@ -34,16 +38,24 @@ function bomConsequence(doc: OxDocument, bomLength: number): string {
   return 'the line becomes a stray key. That is harmless only as long as no setting moves to line 1.';
 }
 
-function bomFinding(doc: OxDocument): Finding | undefined {
+/** How the node reads the file: a version that reads UTF-8, ISO-8859-1, or an unknown version. */
+type Reading = { utf8: NodeVersion } | 'latin1' | 'unknown';
+
+/** The mark stands in front of line 1 in both readings: as "ï»¿" (ISO-8859-1) or as U+FEFF (UTF-8). */
+function bomFinding(doc: OxDocument, reading: Reading): Finding | undefined {
   const text = doc.parsed.text;
   const length = text.startsWith(BOM_DECODED) ? 1 : text.startsWith(BOM_LATIN1) ? 3 : 0;
   if (!length) return undefined;
+  const reads =
+    reading === 'latin1'
+      ? 'OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" and puts them'
+      : reading === 'unknown'
+        ? 'The node\'s OX version is unknown: OX 7.x reads the file as ISO-8859-1 and takes the mark for the characters "ï»¿", OX 8 reads UTF-8 and keeps it as the character U+FEFF; either way it stands'
+        : `This node runs ${versionWords(reading.utf8)}, which reads the file as UTF-8 but keeps the mark as the character U+FEFF and puts it`;
   return {
     start: 0,
     end: length,
-    message:
-      'The file starts with a UTF-8 byte-order mark. OX reads the file as ISO-8859-1, takes the mark for the characters "ï»¿" ' +
-      `and puts them in front of line 1: ${bomConsequence(doc, length)}`,
+    message: `The file starts with a UTF-8 byte-order mark. ${reads} in front of line 1: ${bomConsequence(doc, length)}`,
     fixes: [
       { title: 'Remove the byte-order mark', preferred: true, intents: [{ kind: 'replace-text', doc, start: 0, end: length, text: '' }] },
     ],
@@ -149,6 +161,8 @@ function entryFindings(doc: OxDocument, from: number): Finding[] {
   return out;
 }
 
+const UNKNOWN_VERSION = ' This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.';
+
 /** Text OX would read differently: a byte-order mark, characters beyond ISO-8859-1, UTF-8 read as ISO-8859-1. */
 export const encodingRule: Rule = {
   id: 'encoding',
@@ -157,11 +171,18 @@ export const encodingRule: Rule = {
   title:
     'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, a character above U+00FF in a key or value, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
   fixable: true,
-  // A rule about the bytes of ISO-8859-1 files: it reads the .properties text itself.
-  check: ({ doc }) => {
+  readsNode: true,
+  // A rule about the bytes of the file: it reads the .properties text itself.
+  check: ({ doc, workspace }) => {
     if (!isOxDocument(doc)) return [];
-    const bom = bomFinding(doc);
-    const findings = entryFindings(doc, bom ? bom.end : 0);
+    const version = nodeVersionOf(doc, workspace);
+    const reading: Reading = !version ? 'unknown' : propertiesCharsetOf(version.version) === 'UTF-8' ? { utf8: version } : 'latin1';
+    const bom = bomFinding(doc, reading);
+    // A version that reads UTF-8 gets UTF-8 text as written: only the byte-order mark is left to report.
+    if (typeof reading === 'object') return bom ? [bom] : [];
+    let findings = entryFindings(doc, bom ? bom.end : 0);
+    // These hold under ISO-8859-1 only: with an unknown version they are information and say so.
+    if (reading === 'unknown') findings = findings.map((f) => ({ ...f, severity: 'information', message: f.message + UNKNOWN_VERSION }));
     return bom ? [bom, ...findings] : findings;
   },
 };
