@@ -9,7 +9,7 @@ import { NodeVersion } from '../model/packages/nodeVersion';
 import { nodeVersionOf, versionWords } from './versionSupport';
 
 // OX 7.x loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character;
-// OX 8 reads UTF-8 (schemas/versions/charset.json). An unknown version is taken to read ISO-8859-1.
+// OX 8 reads UTF-8 (schemas/versions/charset.json). With an unknown version the ISO-8859-1 findings are information.
 // The editor may have decoded the file otherwise (UTF-8), and the server and CLI read disk files as latin1;
 // this rule finds text OX would read differently from what the file seems to say.
 
@@ -169,7 +169,7 @@ export const encodingRule: Rule = {
   scope: 'file',
   defaultSeverity: 'warning',
   title:
-    'Text OX reads differently because it reads ISO-8859-1: a byte-order mark, a character above U+00FF in a key or value, or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
+    'Text OX reads differently from what the file seems to say: a byte-order mark, and on OX 7.x, which reads ISO-8859-1, a character above U+00FF in a key or value or UTF-8 read as ISO-8859-1 ("Ã¤" for ä).',
   fixable: true,
   readsNode: true,
   // A rule about the bytes of the file: it reads the .properties text itself.
