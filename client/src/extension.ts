@@ -17,6 +17,7 @@ import { watchFilePatterns } from './filePatterns';
 import { ServerStatusBar } from './statusBar';
 import { registerUpgradePlan } from './upgradePlan';
 import { registerNodeVersionItem } from './nodeVersionItem';
+import { registerTextDecoding } from './textDecoding';
 
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerEffectiveConfiguration(() => client),
     registerUpgradePlan(() => client),
     registerNodeVersionItem(() => client),
+    registerTextDecoding(() => client),
   );
   await startClient(context);
 }

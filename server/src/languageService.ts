@@ -22,7 +22,7 @@ import { DeclaredCluster } from './model/clusters';
 import { DeclaredBalancer } from './model/apache/frontEnd';
 import { DeclaredRelease } from './model/helm/release';
 import { DeclaredVersions } from './model/packages/nodeVersion';
-import { ConfigDocument } from './model/document';
+import { ConfigDocument, TextDecoding } from './model/document';
 import { isOxDocument, OxDocument } from './model/properties/propertiesDocument';
 import { isValuesDocument } from './model/helm/valuesDocument';
 import { NodeVersionStatus, nodeVersionStatus } from './features/nodeVersionStatus';
@@ -116,6 +116,8 @@ export interface LanguageService {
    */
   prepare(uri: string): Promise<boolean>;
   close(uri: string): Promise<void>;
+  /** How the editor decoded an open file's bytes (ISO-8859-1 unless it says otherwise); true when its analysis is due. */
+  setDecoding(uri: string, decoding: TextDecoding): boolean;
   /** A file changed on disk; true when its analysis is due. */
   fileChanged(uri: string, deleted: boolean): Promise<boolean>;
   /** Analyses after changes of `uris`; returns the URIs whose diagnostics may differ. */
@@ -220,6 +222,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     open,
     prepare: async (uri) => changed((await sync.readChartVersionOf(uri)) || (await sync.followIncludesOf(uri))),
     close: async (uri) => changed(await sync.closeDocument(uri)),
+    setDecoding: (uri, decoding) => sync.setDecoding(uri, decoding),
     fileChanged: async (uri, deleted) => changed(await sync.fileChanged(uri, deleted)),
     update: (uris, settings) => sync.update(uris, settings),
     analyzeAll,

@@ -35,6 +35,8 @@ const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration'
 /** Custom request of the "Check Upgrade Readiness" command. */
 const UPGRADE_PLAN_REQUEST = 'oxClusterConfig/upgradePlan';
 const NODE_VERSION_REQUEST = 'oxClusterConfig/nodeVersion';
+/** The client says how the editor decoded an open `.properties` file (`latin1` or `utf8`). */
+const TEXT_DECODING_NOTIFICATION = 'oxClusterConfig/textDecoding';
 
 const connection = createConnection(ProposedFeatures.all, {
   // A request the client cancels while it waits behind other work is answered at once and never run.
@@ -245,6 +247,11 @@ documents.onDidChangeContent((event) => {
     connection.console.error(`Reading beside ${uri} failed: ${errorText(error)}`);
     analyse();
   });
+});
+connection.onNotification(TEXT_DECODING_NOTIFICATION, (params: { uri?: unknown; decoding?: unknown }) => {
+  const { uri, decoding } = params ?? {};
+  if (typeof uri !== 'string' || (decoding !== 'latin1' && decoding !== 'utf8')) return;
+  if (runSafe('textDecoding', false, () => service.setDecoding(uri, decoding))) schedule(uri);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;

@@ -31,6 +31,7 @@ describe('npm run gen (scripts/gen/rules.ts)', () => {
       'oxClusterConfig.trace.server',
       'oxClusterConfig.maxFileSize',
       'oxClusterConfig.oxVersion',
+      'oxClusterConfig.encoding.followOxVersion',
       'oxClusterConfig.packageListFile',
     ]);
     assert.deepEqual(properties['oxClusterConfig.rules.ltcp-ignored'], {

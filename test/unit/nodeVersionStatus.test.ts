@@ -10,6 +10,8 @@ test("the status bar's node version: from the package list, from image.tag, unkn
     'c/ox1/packages.txt': 'ii  open-xchange-core 8.19.0-4\n',
     'c/ox1/etc/server.properties': 'com.openexchange.server.backendRoute=APP1\n',
     'c/ox2/etc/server.properties': 'com.openexchange.server.backendRoute=APP2\n',
+    'c/ox3/packages.txt': 'ii  open-xchange-core 7.10.6-35\n',
+    'c/ox3/etc/server.properties': 'com.openexchange.server.backendRoute=APP3\n',
     'k8s/values.yaml': 'image:\n  tag: 8.49.108\nproperties:\n  com.openexchange.hazelcast.group.name: prod\n',
     'k8s/values-dev.yaml': 'properties:\n  com.openexchange.hazelcast.group.name: dev\n',
     'c/apache2/proxy_http.conf': '<Proxy balancer://ox>\n  BalancerMember http://ox1:8009 route=APP1\n</Proxy>\n',
@@ -18,11 +20,13 @@ test("the status bar's node version: from the package list, from image.tag, unkn
     node: 'ox1',
     version: '8.19.0',
     detail: 'Node ox1 runs OX 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt).',
+    charset: 'UTF-8',
   });
   assert.deepEqual(service.nodeVersion(uriOf('c/ox2/etc/server.properties')), {
     node: 'ox2',
     detail: `The OX version of node ox2 is unknown. ${HOW}`,
   });
+  assert.deepEqual(service.nodeVersion(uriOf('c/ox3/etc/server.properties'))?.charset, 'ISO-8859-1');
   assert.deepEqual(service.nodeVersion(uriOf('k8s/values.yaml')), {
     node: 'k8s/values.yaml',
     version: '8.49.108',

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { parseWorkspaceConfig } from '../../server/src/config/configFile';
 import { createLanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalog, Files, findingLines, memoryHost, ROOT, serviceOver, uriOf } from '../support/memoryHost';
 
 const core = (version: string) => `ii  open-xchange-core ${version}\nii  open-xchange-hazelcast-community ${version}\n`;
@@ -298,4 +299,76 @@ test('encoding: 7.x reads ISO-8859-1 as before; 8.x reads UTF-8, so only a byte-
   assert.deepEqual(await findings(files, 'n819/etc/hazelcast.properties', 'encoding'), [
     '0:0-3 The file starts with a UTF-8 byte-order mark. This node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which reads the file as UTF-8 but keeps the mark as the character U+FEFF and puts it in front of line 1: OX does not see the setting "com.openexchange.hazelcast.group.name".',
   ]);
+});
+
+test('encoding: bytes that are no UTF-8 are a warning on an 8.x node, with escapes both versions read alike; fine on 7.x; information when unknown', async () => {
+  // As read from disk, one byte per character: "ü" is the byte FC.
+  const text = 'my.city=Z\u00FCrich\ncom.openexchange.sessiond.encryptionKey=sch\u00F6\u00E9n\nmy.other=M\u00C3\u00BCnchen\n';
+  const files: Files = {
+    'n7106/packages.txt': core('7.10.6-35'),
+    'n7106/etc/server.properties': text,
+    'n819/packages.txt': core('8.19.0-4'),
+    'n819/etc/server.properties': text,
+    'unknown/etc/server.properties': text,
+  };
+  const runs = 'this node runs 8.19.0 (open-xchange-core 8.19.0-4 in packages.txt), which reads the file as UTF-8';
+  assert.deepEqual(await findings(files, 'n819/etc/server.properties', 'encoding'), [
+    `0:9-10 "\u00FC" (byte FC) is not UTF-8: ${runs} and gets the replacement character U+FFFD in its place. The file seems to be saved as ISO-8859-1, which OX 7.x reads. Write it as \\u00FC, which both read alike.`,
+    `1:43-45 This secret value holds 2 bytes that are not UTF-8: ${runs} and gets the replacement character U+FFFD in their place. The file seems to be saved as ISO-8859-1, which OX 7.x reads. Write them as \\uXXXX escapes, which both read alike.`,
+  ]);
+  const service = await serviceOver(files);
+  const diagnostics = service.diagnostics(uriOf('n819/etc/server.properties')).filter((d) => d.code === 'encoding');
+  assert.deepEqual(
+    diagnostics.map((d) => d.severity),
+    [2, 2],
+  );
+  // "MÃ¼nchen" is UTF-8 for "München", as OX 8 reads it; OX 7.x reads ISO-8859-1 bytes as they are.
+  assert.deepEqual(
+    (await findings(files, 'n7106/etc/server.properties', 'encoding')).map((f) => f.slice(0, 7)),
+    ['2:10-12'],
+  );
+  assert.deepEqual(
+    (await findings(files, 'unknown/etc/server.properties', 'encoding')).map((f) => [f.slice(0, 7), f.slice(f.indexOf('. This holds'))]),
+    [
+      ['0:9-10 ', '. This holds if the node runs OX 8; its OX version is unknown, and OX 7.x reads each byte as the character shown.'],
+      ['1:43-45', '. This holds if the node runs OX 8; its OX version is unknown, and OX 7.x reads each byte as the character shown.'],
+      ['2:10-12', '. This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.'],
+    ],
+  );
+});
+
+test('encoding: a file the editor decoded as UTF-8 saves its non-ASCII characters as several bytes, which 7.x reads apart; 8.x reads them as written', async () => {
+  const files: Files = {
+    'n7106/packages.txt': core('7.10.6-35'),
+    'n7106/etc/server.properties': 'my.city=Zurich\n',
+    'n819/packages.txt': core('8.19.0-4'),
+    'n819/etc/server.properties': 'my.city=Zurich\n',
+  };
+  const service = await serviceOver(files);
+  const open = (path: string) => service.open(TextDocument.create(uriOf(path), 'ox-properties', 1, 'my.city=Z\u00FCrich \u20AC\n'));
+  open('n7106/etc/server.properties');
+  open('n819/etc/server.properties');
+  // Not open: nothing to analyse again yet.
+  assert.equal(service.setDecoding(uriOf('other/etc/server.properties'), 'utf8'), false);
+  assert.equal(service.setDecoding(uriOf('n7106/etc/server.properties'), 'utf8'), true);
+  assert.equal(service.setDecoding(uriOf('n7106/etc/server.properties'), 'utf8'), false);
+  assert.equal(service.setDecoding(uriOf('n819/etc/server.properties'), 'utf8'), true);
+  service.update([uriOf('n7106/etc/server.properties'), uriOf('n819/etc/server.properties')], DEFAULT_SETTINGS);
+  const encoding = (path: string) =>
+    service
+      .diagnostics(uriOf(path))
+      .filter((d) => d.code === 'encoding')
+      .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.severity} ${d.message}`);
+  assert.deepEqual(encoding('n7106/etc/server.properties'), [
+    '0:9-10 2 "\u00FC" is saved as UTF-8, the encoding this editor uses for the file; OX 7.x reads ISO-8859-1 and gets the bytes C3 BC as "\u00C3\u00BC". Write it as \\u00FC, or reopen the file with the encoding ISO-8859-1.',
+    '0:15-16 2 "\u20AC" is saved as UTF-8, the encoding this editor uses for the file; OX 7.x reads ISO-8859-1 and gets the bytes E2 82 AC as "\u00E2\\u0082\u00AC". Write it as \\u20AC, or reopen the file with the encoding ISO-8859-1.',
+  ]);
+  assert.deepEqual(encoding('n819/etc/server.properties'), []);
+  // Back to ISO-8859-1: "€" cannot be one byte, and "ü" is a byte OX 8 does not read as UTF-8.
+  assert.equal(service.setDecoding(uriOf('n819/etc/server.properties'), 'latin1'), true);
+  service.update([uriOf('n819/etc/server.properties')], DEFAULT_SETTINGS);
+  assert.deepEqual(
+    encoding('n819/etc/server.properties').map((f) => f.slice(0, 9)),
+    ['0:9-10 2 '],
+  );
 });

@@ -1,7 +1,7 @@
 import { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../catalog/catalog';
-import { ConfigDocument } from '../model/document';
+import { ConfigDocument, TextDecoding } from '../model/document';
 import { encodingOf, readDocument } from '../model/readDocument';
 import { DEFAULT_MAX_FILE_SIZE, Settings } from '../settings';
 import { AnalyzerOptions, WorkspaceAnalyzer } from './workspaceAnalyzer';
@@ -256,7 +256,9 @@ export class WorkspaceSync {
     this.releaseOptions = releases;
     this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
     this.chartVersions.clear();
+    const previous = this.workspace;
     this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions, balancers);
+    this.workspace.adoptDecodings(previous);
     this.analyzer = this.newAnalyzer();
     this.onDisk.clear();
     this.included.clear();
@@ -283,6 +285,14 @@ export class WorkspaceSync {
     return doc;
   }
 
+  /** Records how the editor decoded an open file; true when that changed, so its analysis is due again. */
+  setDecoding(uri: string, decoding: TextDecoding): boolean {
+    // Kept even before the file's didOpen arrives: its first analysis then reads it.
+    if (!this.workspace.setDecoding(uri, decoding) || !this.open.has(uri)) return false;
+    this.analyzer.forget([uri]);
+    return true;
+  }
+
   /**
    * Reads the Chart.yaml beside an open values file whose folder no indexing read (a file from outside the
    * workspace folders); true when that gave the file a chart version, so its analysis is due again.
@@ -300,6 +310,7 @@ export class WorkspaceSync {
   /** An editor closed the document: the disk content counts again (or nothing, if it is not an indexed file). */
   async closeDocument(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.workspace.setDecoding(uri, undefined);
     if (!this.onDisk.has(uri)) {
       this.workspace.delete(uri);
       return;

@@ -4,6 +4,7 @@ import { isValuesDocument } from '../model/helm/valuesDocument';
 import { Workspace } from '../model/workspace';
 import { versionWords } from '../rules/versionSupport';
 import { formatOxVersion } from '../util/versions';
+import { PropertiesCharset, propertiesCharsetOf } from '../catalog/propertiesCharset';
 
 export interface NodeVersionStatus {
   /** The node (a classic node folder, or a release for a values file). */
@@ -12,6 +13,8 @@ export interface NodeVersionStatus {
   version?: string;
   /** One sentence for the tooltip. */
   detail: string;
+  /** The character set a classic node of a known version reads its `.properties` files in. */
+  charset?: PropertiesCharset;
 }
 
 const HOW_TO_DECLARE =
@@ -42,6 +45,7 @@ export function nodeVersionStatus(workspace: Workspace, uri: string): NodeVersio
         node: node.name,
         version: formatOxVersion(node.oxVersion.version),
         detail: `Node ${node.name} runs OX ${versionWords(node.oxVersion)}.`,
+        charset: propertiesCharsetOf(node.oxVersion.version),
       }
     : { node: node.name, detail: `The OX version of node ${node.name} is unknown. ${HOW_TO_DECLARE}` };
 }

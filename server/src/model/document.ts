@@ -24,6 +24,9 @@ export interface CommentRange extends Span {
 }
 
 /** One configuration document of any format, as the rules see it. */
+/** How a file's bytes became its text: disk reads are ISO-8859-1 (one byte, one character); an editor may decode UTF-8. */
+export type TextDecoding = 'latin1' | 'utf8';
+
 export interface ConfigDocument {
   readonly uri: string;
   readonly language: ConfigLanguage;

@@ -1,5 +1,5 @@
 import { Catalog } from '../catalog/catalog';
-import { ConfigDocument } from './document';
+import { ConfigDocument, TextDecoding } from './document';
 import { buildClusters, DeclaredCluster, declaredClusterOf, matchesNodePatterns } from './clusters';
 import { EffectiveConfig, NodeFilesConfig } from './effective';
 import { buildNodes, nodeFolderOf, OxCluster, OxNode, packageListFolders } from './node';
@@ -22,6 +22,7 @@ export class Workspace {
   private releaseList?: Release[];
   private kubernetesNodes?: OxNode[];
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
+  private readonly decodings = new Map<string, TextDecoding>();
 
   constructor(
     private catalog: Catalog,
@@ -66,6 +67,24 @@ export class Workspace {
     const had = this.docs.delete(uri);
     if (had) this.invalidate();
     return had;
+  }
+
+  /** How the text of a file was decoded: as the editor reported it for an open file, else ISO-8859-1. */
+  decodingOf(uri: string): TextDecoding {
+    return this.decodings.get(uri) ?? 'latin1';
+  }
+
+  /** Records the editor's decoding of an open file (undefined: read from disk again); true when it changed. */
+  setDecoding(uri: string, decoding: TextDecoding | undefined): boolean {
+    const before = this.decodingOf(uri);
+    if (decoding && decoding !== 'latin1') this.decodings.set(uri, decoding);
+    else this.decodings.delete(uri);
+    return before !== this.decodingOf(uri);
+  }
+
+  /** Takes over the decodings another workspace recorded (the same editor across a reconfiguration). */
+  adoptDecodings(from: Workspace): void {
+    for (const [uri, decoding] of from.decodings) this.decodings.set(uri, decoding);
   }
 
   get(uri: string): ConfigDocument | undefined {

@@ -7,6 +7,7 @@ import { SECRET_VALUE_WORDS } from '../values/redact';
 import { propertiesCharsetOf } from '../catalog/propertiesCharset';
 import { NodeVersion } from '../model/packages/nodeVersion';
 import { nodeVersionOf, versionWords } from './versionSupport';
+import { TextDecoding } from '../model/document';
 
 // OX 7.x loads every file below etc/ with Properties.load(InputStream): one byte is one ISO-8859-1 character;
 // OX 8 reads UTF-8 (schemas/versions/charset.json). With an unknown version the ISO-8859-1 findings are information.
@@ -140,8 +141,74 @@ function findingAt(doc: OxDocument, e: OxEntry, text: string, i: number): { find
   return { finding: wideFinding(doc, e, text, i, j), next: j };
 }
 
-/** Characters OX reads differently in keys and values from offset `from` on (comments do not matter to OX). */
-function entryFindings(doc: OxDocument, from: number): Finding[] {
+/** A run of ISO-8859-1 characters (bytes) in `e` from `i` on that do not start a UTF-8 sequence: where it ends. */
+function notUtf8RunEnd(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end) {
+    const code = text.charCodeAt(j);
+    if (code < 0x80 || code > 0xff || utf8SequenceAt(text, j, end)) break;
+    j++;
+  }
+  return j;
+}
+
+/** Bytes that are no UTF-8, in a file read byte by byte: a node that reads UTF-8 gets U+FFFD for them. */
+function notUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number, end: number, reader: string): Finding {
+  const run = text.slice(start, end);
+  const many = run.length > 1;
+  const escaped = unicodeEscapes(run);
+  const bytes = [...run].map((c) => hex(c.charCodeAt(0), 2)).join(' ');
+  const what = isSecretValue(e, start)
+    ? `${SECRET_VALUE_WORDS.value(true)} holds ${many ? `${run.length} bytes` : 'a byte'} that ${many ? 'are' : 'is'} not UTF-8`
+    : `"${printable(run)}" (${many ? 'bytes' : 'byte'} ${bytes}) ${many ? 'are' : 'is'} not UTF-8`;
+  return {
+    start,
+    end,
+    message:
+      `${what}: ${reader} reads the file as UTF-8 and gets the replacement character U+FFFD in ${many ? 'their' : 'its'} place. ` +
+      `The file seems to be saved as ISO-8859-1, which OX 7.x reads. Write ${many ? 'them' : 'it'} as ${isSecretValue(e, start) ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, which both read alike.`,
+    fixes: [
+      {
+        title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
+        preferred: true,
+        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
+      },
+    ],
+  };
+}
+
+/** Characters beyond ASCII in a file the editor decoded as UTF-8: saved so, a node that reads ISO-8859-1 gets their bytes. */
+function savedAsUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number, end: number): Finding {
+  const run = text.slice(start, end);
+  const many = [...run].length > 1;
+  const bytes = utf8Bytes(run);
+  const escaped = unicodeEscapes(run);
+  const seen = String.fromCharCode(...bytes);
+  const secret = isSecretValue(e, start);
+  const what = secret ? `${SECRET_VALUE_WORDS.value(true)} holds ${many ? 'characters' : 'a character'} beyond ASCII` : `"${run}"`;
+  return {
+    start,
+    end,
+    message:
+      `${what} ${secret ? 'that the editor saves' : `${many ? 'are' : 'is'} saved`} as UTF-8, the encoding this editor uses for the file; ` +
+      `OX 7.x reads ISO-8859-1 and gets ${secret ? `${bytes.length} other characters` : `the bytes ${bytes.map((b) => hex(b, 2)).join(' ')} as "${printable(seen)}"`}. ` +
+      `Write ${many ? 'them' : 'it'} as ${secret ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, or reopen the file with the encoding ISO-8859-1.`,
+    fixes: [
+      {
+        title: secret ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
+        preferred: true,
+        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
+      },
+    ],
+  };
+}
+
+/** Each run found by `at` in keys and values from offset `from` on (comments do not matter to OX). */
+function scanEntries(
+  doc: OxDocument,
+  from: number,
+  at: (e: OxEntry, text: string, i: number) => { finding?: Finding; next: number },
+): Finding[] {
   const text = doc.parsed.text;
   const entries = doc.entries;
   const out: Finding[] = [];
@@ -149,19 +216,62 @@ function entryFindings(doc: OxDocument, from: number): Finding[] {
   scan.lastIndex = from;
   let k = 0;
   for (let m = scan.exec(text); m; m = scan.exec(text)) {
-    const at = m.index;
-    while (k < entries.length && entries[k].entry.end <= at) k++;
+    const i = m.index;
+    while (k < entries.length && entries[k].entry.end <= i) k++;
     if (k >= entries.length) break;
     const e = entries[k];
-    if (at < e.entry.start) continue; // a comment or a blank line
-    const { finding, next } = findingAt(doc, e, text, at);
+    if (i < e.entry.start) continue; // a comment or a blank line
+    const { finding, next } = at(e, text, i);
     if (finding) out.push(finding);
     scan.lastIndex = next;
   }
   return out;
 }
 
-const UNKNOWN_VERSION = ' This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.';
+/** Under ISO-8859-1, of a file read byte by byte: mojibake and characters no byte holds. */
+const latin1Findings = (doc: OxDocument, from: number) => scanEntries(doc, from, (e, text, i) => findingAt(doc, e, text, i));
+
+/** Under UTF-8, of a file read byte by byte: bytes that are no UTF-8. */
+function utf8Findings(doc: OxDocument, from: number, reader: string): Finding[] {
+  return scanEntries(doc, from, (e, text, i) => {
+    const end = e.entry.end;
+    const sequence = utf8SequenceAt(text, i, end);
+    if (sequence) return { next: i + sequence.length };
+    const runEnd = notUtf8RunEnd(text, i, end);
+    return runEnd > i ? { finding: notUtf8Finding(doc, e, text, i, runEnd, reader), next: runEnd } : { next: i + 1 };
+  });
+}
+
+/** Under ISO-8859-1, of a file the editor decoded as UTF-8: every run beyond ASCII. */
+function savedAsUtf8Findings(doc: OxDocument, from: number): Finding[] {
+  return scanEntries(doc, from, (e, text, i) => {
+    let j = i + 1;
+    while (j < e.entry.end && text.charCodeAt(j) > 0x7f) j++;
+    return { finding: savedAsUtf8Finding(doc, e, text, i, j), next: j };
+  });
+}
+
+const ONLY_7X = ' This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.';
+const ONLY_8 = ' This holds if the node runs OX 8; its OX version is unknown, and OX 7.x reads each byte as the character shown.';
+
+/** Findings that hold under one reading only, for a node whose version is unknown: information that says so. */
+const assuming = (findings: Finding[], note: string): Finding[] =>
+  findings.map((f) => ({ ...f, severity: 'information', message: f.message + note }));
+
+/** What OX reads differently, by how the text was decoded and which character set the node reads. */
+function readingFindings(doc: OxDocument, from: number, decoding: TextDecoding, reading: Reading): Finding[] {
+  if (decoding === 'utf8') {
+    if (typeof reading === 'object') return [];
+    const findings = savedAsUtf8Findings(doc, from);
+    return reading === 'unknown' ? assuming(findings, ONLY_7X) : findings;
+  }
+  if (reading === 'latin1') return latin1Findings(doc, from);
+  if (typeof reading === 'object') return utf8Findings(doc, from, `this node runs ${versionWords(reading.utf8)}, which`);
+  // An unknown version: both readings, each said to be an assumption; text the first reports is not reported twice.
+  const as7 = assuming(latin1Findings(doc, from), ONLY_7X);
+  const as8 = assuming(utf8Findings(doc, from, 'OX 8'), ONLY_8).filter((f) => !as7.some((g) => g.start < f.end && f.start < g.end));
+  return [...as7, ...as8].sort((a, b) => a.start - b.start);
+}
 
 /** Text OX would read differently: a byte-order mark, characters beyond ISO-8859-1, UTF-8 read as ISO-8859-1. */
 export const encodingRule: Rule = {
@@ -178,11 +288,7 @@ export const encodingRule: Rule = {
     const version = nodeVersionOf(doc, workspace);
     const reading: Reading = !version ? 'unknown' : propertiesCharsetOf(version.version) === 'UTF-8' ? { utf8: version } : 'latin1';
     const bom = bomFinding(doc, reading);
-    // A version that reads UTF-8 gets UTF-8 text as written: only the byte-order mark is left to report.
-    if (typeof reading === 'object') return bom ? [bom] : [];
-    let findings = entryFindings(doc, bom ? bom.end : 0);
-    // These hold under ISO-8859-1 only: with an unknown version they are information and say so.
-    if (reading === 'unknown') findings = findings.map((f) => ({ ...f, severity: 'information', message: f.message + UNKNOWN_VERSION }));
+    const findings = readingFindings(doc, bom ? bom.end : 0, workspace?.decodingOf(doc.uri) ?? 'latin1', reading);
     return bom ? [bom, ...findings] : findings;
   },
 };
