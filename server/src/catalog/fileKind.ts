@@ -1,3 +1,4 @@
+import { renderedName } from '../template/syntax';
 import { Syntax } from './catalog';
 
 /** Which OX file a document is, as far as its path tells. */
@@ -7,7 +8,7 @@ export interface FileKind {
   syntax: Syntax;
   /** A data-structure file below `hazelcast/` (one distributed map, topic, ...). */
   isMapFile: boolean;
-  /** The file name, e.g. `sessions.properties`. */
+  /** The file name, e.g. `sessions.properties`; for a template, the file it renders (`hazelcast.properties.j2` is `hazelcast.properties`). */
   name: string;
 }
 
@@ -27,7 +28,7 @@ export function pathSegments(uriOrPath: string): string[] {
 
 export function fileKindOf(uriOrPath: string): FileKind {
   const segments = pathSegments(uriOrPath);
-  const name = segments[segments.length - 1] ?? '';
+  const name = renderedName(segments[segments.length - 1] ?? '');
   const parent = (segments[segments.length - 2] ?? '').toLowerCase();
   const lower = name.toLowerCase();
   if (lower.endsWith('.ccf')) return { file: name, syntax: 'ccf', isMapFile: false, name };

@@ -5,6 +5,7 @@ import { ConfigDocument } from './document';
 import { hasConfEnding, readApacheDocument } from './apache/apacheDocument';
 import { readValuesDocument } from './helm/valuesDocument';
 import { createOxDocument, isOxDocument, updateOxDocument } from './properties/propertiesDocument';
+import { renderedName } from '../template/syntax';
 
 export type InputFormat = 'properties' | 'values' | 'apache';
 
@@ -13,7 +14,8 @@ const YAML_FILE = /\.ya?ml(\.gotmpl)?$/;
 
 /** The format a file name implies; undefined for a file no reader takes. */
 export function formatOf(uri: string): InputFormat | undefined {
-  const lower = uri.toLowerCase();
+  // A template of a `.properties` or `.ccf` file (`hazelcast.properties.j2`) is read as the file it renders.
+  const lower = renderedName(uri.toLowerCase());
   if (lower.endsWith('.properties') || lower.endsWith('.ccf')) return 'properties';
   // httpd configuration: discovery and the editor's selector decide which `.conf` files get here.
   if (hasConfEnding(lower)) return 'apache';
@@ -30,7 +32,7 @@ export function languageIdOf(uri: string): string {
   const format = formatOf(uri);
   if (format === 'values') return 'yaml';
   if (format === 'apache') return 'apacheconf';
-  return uri.toLowerCase().endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
+  return renderedName(uri.toLowerCase()).endsWith('.ccf') ? 'ox-ccf' : 'ox-properties';
 }
 
 /**

@@ -15,6 +15,29 @@ export function templateSyntaxOf(fileName: string): TemplateSyntax | undefined {
   return undefined;
 }
 
+/** The endings configuration management gives the templates of OX's own files (`hazelcast.properties.j2`, `cache.ccf.erb`). */
+export const PROPERTIES_TEMPLATE = /\.(properties|ccf)\.(j2|jinja2?|erb|tmpl|tpl)$/i;
+
+/** The rendered file name of a `.properties` or `.ccf` template (`hazelcast.properties.j2` → `hazelcast.properties`); the name itself otherwise. */
+export function renderedName(fileName: string): string {
+  const m = PROPERTIES_TEMPLATE.exec(fileName);
+  return m ? fileName.slice(0, m.index + 1 + m[1].length) : fileName;
+}
+
+/**
+ * The syntax of a `.properties` or `.ccf` template. `.tmpl` and `.tpl` are Go by name, but Salt and Chef
+ * users give Jinja and ERB templates these endings too: `{%` or `{#` tags make it Jinja, `<%` tags ERB.
+ */
+export function propertiesTemplateSyntax(fileName: string, text: string): TemplateSyntax | undefined {
+  const m = PROPERTIES_TEMPLATE.exec(fileName);
+  if (!m) return undefined;
+  const syntax = templateSyntaxOf(fileName);
+  if (syntax !== 'go') return syntax;
+  if (/\{[%#]/.test(text)) return 'jinja';
+  if (/<%/.test(text) && !text.includes('{{')) return 'erb';
+  return 'go';
+}
+
 /** How a control tag shapes the branches of a template: opens a block, starts its next arm, or closes it. */
 export type BlockStep = 'open' | 'arm' | 'close' | 'none';
 

@@ -6,9 +6,12 @@ import { findMalformedEscapes, parseProperties, scanProperties } from '../../par
 import { reparseProperties } from '../../parser/reparse';
 import { javaTrim, trimmedSpan } from '../../parser/javaText';
 import { PropertiesDocument, PropertyEntry, Span } from '../../parser/types';
-import { ConfigDocument } from '../document';
+import { scanTemplate, TemplateScan } from '../../template/scan';
+import { propertiesTemplateSyntax } from '../../template/syntax';
+import { baseName } from '../../util/uris';
+import { CommentRange, ConfigDocument } from '../document';
 import { DocumentEditor } from '../edits';
-import { Setting, SettingOrigin } from '../setting';
+import { Setting, SettingOrigin, UnknownValue } from '../setting';
 import { CompactSettings } from './compact';
 import { PropertiesEditor } from './editor';
 
@@ -19,6 +22,11 @@ export interface OxDocument extends ConfigDocument {
   readonly settings: readonly OxEntry[];
   /** Same list as `settings`. */
   readonly entries: readonly OxEntry[];
+  /**
+   * Set for a template of configuration management (`hazelcast.properties.j2`): `parsed` is the masked
+   * text, with every position unchanged, and entries with a tag in their value have an unknown value.
+   */
+  readonly template?: TemplateScan;
 }
 
 /** A setting read from one `.properties` entry. */
@@ -78,6 +86,30 @@ class KnownEntry implements OxEntry {
   }
 }
 
+/** An entry of a template: its value unknown when a tag is in it, its branch when inside an if/else. */
+class TemplateEntry extends KnownEntry {
+  constructor(
+    entry: PropertyEntry,
+    key: string,
+    known: KnownProperty | undefined,
+    trimStart: number,
+    trimEnd: number,
+    /** The source text of the value when a tag is in it (what the template writes, unrendered). */
+    private readonly written: string | undefined,
+    readonly branch: string | undefined,
+  ) {
+    super(entry, key, known, trimStart, trimEnd);
+  }
+
+  get value(): string {
+    return this.written ?? super.value;
+  }
+
+  get unknownValue(): UnknownValue | undefined {
+    return this.written === undefined ? undefined : 'template';
+  }
+}
+
 class PropertiesConfigDocument implements OxDocument {
   readonly editor: DocumentEditor = new PropertiesEditor(this);
 
@@ -89,6 +121,9 @@ class PropertiesConfigDocument implements OxDocument {
     readonly large?: boolean,
     /** Its settings are kept compact: an edit parses it again in full. */
     readonly compact?: boolean,
+    readonly template?: TemplateScan,
+    /** Comments in template syntax (`{# … #}`, `<%# … %>`) alone on their lines. */
+    private readonly templateComments: readonly CommentRange[] = [],
   ) {}
 
   get uri(): string {
@@ -107,8 +142,10 @@ class PropertiesConfigDocument implements OxDocument {
     return this.parsed.problems;
   }
 
-  get comments(): PropertiesDocument['comments'] {
-    return this.parsed.comments;
+  get comments(): readonly CommentRange[] {
+    return this.templateComments.length
+      ? [...this.parsed.comments, ...this.templateComments].sort((a, b) => a.start - b.start)
+      : this.parsed.comments;
   }
 
   get unreadable(): boolean {
@@ -129,6 +166,8 @@ export const COMPACT_SIZE = 8 * 1024 * 1024;
 export function createOxDocument(text: TextDocument, catalog: Catalog, maxSize = Infinity, compactSize = COMPACT_SIZE): OxDocument {
   const kind = fileKindOf(text.uri);
   const content = text.getText();
+  const syntax = propertiesTemplateSyntax(baseName(text.uri), content);
+  if (syntax) return templateOxDocument(text, content, catalog, kind, scanTemplate(content, syntax), maxSize);
   if (content.length > maxSize) {
     const parsed = { text: content, entries: [], comments: [], problems: findMalformedEscapes(content) };
     return new PropertiesConfigDocument(text, parsed, kind, [], true);
@@ -160,6 +199,51 @@ function compactOxDocument(text: TextDocument, content: string, catalog: Catalog
   return new PropertiesConfigDocument(text, parsed, kind, compact.settings, undefined, true);
 }
 
+/**
+ * Reads a template: the masked text is parsed as the plain reader parses a file (control and output-only
+ * lines are blank there); an entry with a tag in its key is left out (nothing is known of it), one with a
+ * tag in its value has an unknown value.
+ */
+function templateOxDocument(
+  text: TextDocument,
+  content: string,
+  catalog: Catalog,
+  kind: FileKind,
+  template: TemplateScan,
+  maxSize: number,
+): OxDocument {
+  const masked = template.masked;
+  const comments = template.tags
+    .filter((t) => t.role === 'comment' && template.lineClasses[text.positionAt(t.start).line] === 'control')
+    .map((t) => ({ start: t.start, end: t.end, text: t.inner.replace(/^\/\*|\*\/$/g, '') }));
+  if (content.length > maxSize) {
+    const parsed = { text: masked, entries: [], comments: [], problems: findMalformedEscapes(masked) };
+    return new PropertiesConfigDocument(text, parsed, kind, [], true, undefined, template, comments);
+  }
+  const parsed = parseProperties(masked);
+  const entries: OxEntry[] = [];
+  for (const entry of parsed.entries) {
+    if (template.tagsIn(entry.keySpan.start, entry.keySpan.end).length) continue;
+    const raw = entry.valueSpan;
+    const span = trimmedSpan(masked, raw);
+    const key = javaTrim(entry.key);
+    const tagged = span.end > span.start && template.tagsIn(span.start, span.end).length > 0;
+    const branch = template.branchAt(entry.keySpan.start);
+    entries.push(
+      new TemplateEntry(
+        entry,
+        key,
+        catalog.lookup(key, kind.syntax, kind.file),
+        span.start - raw.start,
+        raw.end - span.end,
+        tagged ? content.slice(span.start, span.end) : undefined,
+        branch || undefined,
+      ),
+    );
+  }
+  return new PropertiesConfigDocument(text, parsed, kind, entries, undefined, undefined, template, comments);
+}
+
 function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): KnownEntry {
   const raw = entry.valueSpan;
   const span = trimmedSpan(text, raw);
@@ -176,6 +260,7 @@ export function updateOxDocument(previous: OxDocument, text: TextDocument, catal
   const content = text.getText();
   if (
     previous.large ||
+    previous.template ||
     (previous instanceof PropertiesConfigDocument && previous.compact) ||
     content.length > maxSize ||
     previous.uri !== text.uri
