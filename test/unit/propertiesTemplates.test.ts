@@ -143,11 +143,11 @@ describe('properties templates: ERB and Go', () => {
     ]);
     assert.deepEqual(
       brief(validate(doc('hazelcast.properties.erb', text))).map((d) => [d.code, d.line, d.from, d.to]),
+      // The loopback rule reads the static nodes the template fills in and says nothing; the else arm's "dns"
+      // lacks its domain names whatever the template fills in.
       [
         ['invalid-value', 9, 47, 57],
-        // Node rules read the last literal join mode: the else arm's "dns" lacks its domain names and interfaces.
         ['join-incomplete', 7, 0, 39],
-        ['loopback-interfaces', 7, 0, 39],
       ],
     );
   });
