@@ -72,6 +72,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         { scheme, language: 'ox-properties' },
         { scheme, language: 'ox-ccf' },
       ]),
+      // Templates of .properties and .ccf files, also when another extension gave them a Jinja or ERB language.
+      { scheme: 'file', pattern: `**/*.{properties,ccf}.${TEMPLATE}` },
       // Helm values files keep their YAML (or helm) language; the server answers only for core-mw values.
       { scheme: 'file', pattern: '**/*values*.{yaml,yml}' },
       { scheme: 'file', pattern: '**/*values*.{yaml,yml}.gotmpl' },

@@ -27,6 +27,7 @@ import { isOxDocument, OxDocument } from './model/properties/propertiesDocument'
 import { isValuesDocument } from './model/helm/valuesDocument';
 import { NodeVersionStatus, nodeVersionStatus } from './features/nodeVersionStatus';
 import { hasConfEnding, isApacheDocument } from './model/apache/apacheDocument';
+import { PROPERTIES_TEMPLATE } from './template/syntax';
 import { currentDiagnostics, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { doComplete, resolveCompletion, withItemDefaults } from './features/completion';
 import { effectiveConfiguration, effectiveConfigurations } from './features/effectiveConfiguration';
@@ -70,7 +71,7 @@ export type {
   OxVersion,
   WorkspaceHost,
 };
-export { FIX_ALL_KIND, hasConfEnding, parseOxVersion };
+export { FIX_ALL_KIND, hasConfEnding, parseOxVersion, PROPERTIES_TEMPLATE };
 
 /** What the workspace is: reconfiguring starts over with it. */
 export interface WorkspaceConfiguration {

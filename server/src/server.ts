@@ -205,6 +205,8 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: '**/*.{properties,ccf}' },
+        // Templates of them that configuration management renders (hazelcast.properties.j2).
+        { globPattern: '**/*.{properties,ccf}.{j2,jinja,jinja2,erb,tmpl,tpl}' },
         // Values files of any name (a release may list one), and Chart.yaml for the chart version.
         { globPattern: '**/*.{yaml,yml,gotmpl}' },
         // httpd files, found or named by an Include, and their configuration-management templates.

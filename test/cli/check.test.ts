@@ -144,7 +144,7 @@ describe('check: exit codes', () => {
     assert.equal(file.status, 2);
     assert.equal(
       file.stderr,
-      'ox-cluster-config: not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl, .conf): with-config/.oxclusterconfig.json\n',
+      'ox-cluster-config: not a file check reads (.properties, .ccf and their templates, .yaml, .yml, .yaml.gotmpl, .conf): with-config/.oxclusterconfig.json\n',
     );
     assert.equal(file.stdout, '');
   });
@@ -402,5 +402,42 @@ describe('dump and help', () => {
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
     assert.equal(cli(fixtures, '--version').stdout, `${pkg.version}\n`);
+  });
+});
+
+describe('check: configuration-management templates', () => {
+  const HAZELCAST = 'templates/roles/ox/templates/opt/open-xchange/etc/hazelcast.properties.j2';
+  const SESSIOND = 'templates/cookbooks/ox/templates/default/sessiond.properties.erb';
+
+  test('templates below a folder are found; each folder of them is a node template', () => {
+    const run = cli(fixtures, 'check', 'templates');
+    assert.equal(
+      run.stdout,
+      `${SESSIOND}:3:50 error invalid-value "1 hour" is not an integer: OX cannot parse it and silently uses the default 3600000. Units are not allowed here: give a plain number of milliseconds.
+${HAZELCAST}:7:54 warning misread-value OX reads "yes" as false: only "true" (in any letter case) is true.
+1 error, 1 warning, 0 infos in 2 files (0 clusters, 0 nodes, 2 node templates)
+1 problem can be fixed with --fix.
+`,
+    );
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 1);
+  });
+
+  test('json: a template given as a single file', () => {
+    const run = cli(fixtures, 'check', '--format', 'json', HAZELCAST);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.deepEqual(JSON.parse(run.stdout), [
+      {
+        file: HAZELCAST,
+        line: 7,
+        column: 54,
+        endLine: 7,
+        endColumn: 57,
+        severity: 'warning',
+        rule: 'misread-value',
+        message: 'OX reads "yes" as false: only "true" (in any letter case) is true.',
+      },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { isApacheFileName } from '../model/apache/apacheDocument';
 import { isValuesFileName } from '../model/helm/valuesDocument';
+import { renderedName } from '../template/syntax';
 import { matchesGlob } from '../util/glob';
 import { DirEntry, WorkspaceHost } from './host';
 import { joinUri, relativeUri } from '../util/uris';
@@ -58,7 +59,8 @@ function isConfigFolder(name: string): boolean {
 /** Whether a file found while walking is an OX config file. */
 export function isOxFile(relativePath: string, insideConfigFolder: boolean, include: readonly string[]): boolean {
   const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  const lower = name.toLowerCase();
+  // A configuration-management template (`hazelcast.properties.j2`) counts as the file it renders.
+  const lower = renderedName(name.toLowerCase());
   if (include.some((g) => matchesGlob(relativePath, g))) return true;
   // A values file of the Kubernetes edition: its reader decides by the content.
   if (isValuesFileName(relativePath)) return true;

@@ -1,5 +1,7 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
+import { EffectiveConfig, EffectiveValue, enumChoice } from '../model/effective';
 import { TextEditSpec } from '../model/edits';
 import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
 import { ruleDocUrl } from '../rules/registry';
@@ -152,6 +154,23 @@ function isSuppressed(
   return !!lineIds && (lineIds.has(ruleId) || lineIds.has('*'));
 }
 
+/** An effective configuration that calls `onUnknown` when a value read comes from a setting with an unknown value. */
+function watchUnknown(config: EffectiveConfig, catalog: Catalog, onUnknown: () => void): EffectiveConfig {
+  const get = (key: string): EffectiveValue => {
+    const got = config.get(key);
+    if (got.candidates.some((c) => c.setting.unknownValue)) onUnknown();
+    return got;
+  };
+  return {
+    get,
+    value: (key) => get(key).value ?? '',
+    choice: (key) => enumChoice(catalog, key, get(key).value ?? ''),
+    isSet: (key) => config.isSet(key),
+    conflicts: () => config.conflicts(),
+    keys: () => config.keys(),
+  };
+}
+
 /** Runs cross-file rules over a cluster; diagnostics are grouped by the URI they belong to. */
 export function runCrossRules(
   context: ClusterContext,
@@ -162,16 +181,26 @@ export function runCrossRules(
   const byUri = new Map<string, Diagnostic[]>();
   const cache = new Map<ConfigDocument, ReturnType<typeof suppressions>>();
   const edition = context.cluster.release ? 'kubernetes' : 'classic';
+  const template = context.cluster.template === true;
   for (const rule of rules) {
     const severity = severityOf(rule, settings);
     if (!severity || !(rule.editions ?? ['classic']).includes(edition)) continue;
+    // A node template is no real node: cluster rules need the nodes the templates render to.
+    if (template && rule.scope === 'cluster') continue;
     let placed: PlacedFinding[];
+    let readUnknown = false;
     try {
-      placed = rule.check(context);
+      placed = rule.check(
+        template
+          ? { ...context, effective: (n) => watchUnknown(context.effective(n), context.catalog, () => (readUnknown = true)) }
+          : context,
+      );
     } catch (error) {
       onError(rule, error);
       continue;
     }
+    // On a node template, no finding rests on a value the template fills in: a rule that read one is silent.
+    if (readUnknown) continue;
     for (const { doc, finding } of placed) {
       if (isSuppressed(doc, rule.id, finding.start, cache)) continue;
       const list = byUri.get(doc.uri) ?? [];

@@ -13,6 +13,7 @@ import {
   DiscoverOptions,
   hasConfEnding,
   LanguageService,
+  PROPERTIES_TEMPLATE,
 } from '../languageService';
 import { CheckArgs, parseCheckArgs } from './args';
 import { fixAll } from './fix';
@@ -26,7 +27,8 @@ const RULE_IDS = new Set(RULES.map((r) => r.id));
 const UNUSABLE: ReadonlySet<ConfigProblemKind> = new Set(['unreadable-config', 'unusable-catalog']);
 
 /**
- * Files `check` takes one by one: .properties and .ccf files, YAML values files and helmfile templates of them,
+ * Files `check` takes one by one: .properties and .ccf files and their templates (PROPERTIES_TEMPLATE), YAML
+ * values files and helmfile templates of them,
  * and httpd configuration (`proxy_http.conf`, any `.conf` and its configuration-management templates).
  */
 const CHECKABLE_FILE = /\.(properties|ccf)$|\.ya?ml(\.gotmpl)?$/i;
@@ -47,8 +49,8 @@ async function resolvePaths(paths: readonly string[], cwd: string): Promise<{ di
       );
     }
     if (stat.isFile()) {
-      if (!CHECKABLE_FILE.test(full) && !hasConfEnding(full))
-        throw new InputError(`not a file check reads (.properties, .ccf, .yaml, .yml, .yaml.gotmpl, .conf): ${given}`);
+      if (!CHECKABLE_FILE.test(full) && !hasConfEnding(full) && !PROPERTIES_TEMPLATE.test(full))
+        throw new InputError(`not a file check reads (.properties, .ccf and their templates, .yaml, .yml, .yaml.gotmpl, .conf): ${given}`);
       if (!files.includes(full)) files.push(full);
       continue;
     }

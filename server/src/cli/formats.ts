@@ -29,6 +29,8 @@ export interface CheckReport {
   files: number;
   nodes: number;
   clusters: number;
+  /** Node templates (folders of configuration-management templates), counted in neither nodes nor clusters. */
+  templates?: number;
   /** Problems --fix would fix. */
   fixable: number;
 }
@@ -58,12 +60,13 @@ export function countBySeverity(problems: readonly Problem[]): Record<Severity, 
   return counts;
 }
 
-/** `N errors, M warnings, K infos in F files (C clusters, N nodes)`; hints are named only when there are some. */
+/** `N errors, M warnings, K infos in F files (C clusters, N nodes[, T node templates])`; hints are named only when there are some. */
 export function summaryLine(report: CheckReport): string {
   const c = countBySeverity(report.problems);
   const parts = [count(c.error, 'error'), count(c.warning, 'warning'), count(c.information, 'info')];
   if (c.hint) parts.push(count(c.hint, 'hint'));
-  return `${parts.join(', ')} in ${count(report.files, 'file')} (${count(report.clusters, 'cluster')}, ${count(report.nodes, 'node')})`;
+  const templates = report.templates ? `, ${count(report.templates, 'node template')}` : '';
+  return `${parts.join(', ')} in ${count(report.files, 'file')} (${count(report.clusters, 'cluster')}, ${count(report.nodes, 'node')}${templates})`;
 }
 
 /** One line per problem, `path:line:col severity rule-id message` (1-based), then the summary. */

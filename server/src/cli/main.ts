@@ -26,6 +26,10 @@ check <dir or file>...
   and any .properties or .ccf file below an etc/ or conf/ folder), groups them into nodes (the folder
   above etc/) and clusters (nodes side by side in one folder, or whose static node lists overlap),
   and runs the checks of the editor on each file, each node and each cluster.
+  Templates of these files (.j2, .jinja, .jinja2, .erb, .tmpl, .tpl, e.g. an Ansible role's
+  templates/opt/open-xchange/etc/hazelcast.properties.j2) are found the same way; their template
+  expressions are unknown values. A folder of templates is a node template: its file and node checks
+  run, the cluster checks do not.
   Kubernetes edition: core-mw Helm values files (values*.yaml, values*.yml, *values*.yaml.gotmpl
   holding core-mw values) are found too; each is a release of its own unless a release lists it.
   The Apache httpd configuration in front of the nodes is found too (proxy_http.conf anywhere, any
@@ -33,7 +37,7 @@ check <dir or file>...
   their Include lines name within the folders checked); its balancers are checked against the nodes
   of the cluster they serve.
   A file given instead of a directory is checked on its own, whatever its name: a .properties or
-  .ccf file as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file, a
+  .ccf file (or a template of one) as a node of that one file, a .yaml, .yml or .yaml.gotmpl file as a values file, a
   .conf file as httpd configuration.
 
   Options:

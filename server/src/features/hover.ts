@@ -17,7 +17,11 @@ export function doHover(
   if (!onKey && !onValue) return null;
   const span = onKey ? entry.keySpan : entry.valueSpan;
   const parts = [propertyMarkdown(known, found.key)];
-  const valueNote = valueMarkdown(known.def, found.value);
+  // A value the template fills in is not known before rendering: say so instead of judging its text.
+  const valueNote =
+    found.unknownValue === 'template'
+      ? `Set by the template: \`${found.value.replace(/`/g, "'")}\` is known only once configuration management renders the file.`
+      : valueMarkdown(known.def, found.value);
   if (valueNote) parts.unshift(valueNote, '---');
   const note = workspaceNote?.(known.canonicalKey, !!known.def.secret);
   if (note) parts.push('---', note);

@@ -43,7 +43,7 @@ export function declaredClusterOf(node: OxNode, declared: readonly DeclaredClust
 
 /**
  * Groups nodes into clusters: declared clusters win; the other nodes are one cluster when they share a
- * group folder or their static node lists overlap.
+ * group folder or their static node lists overlap; each node template is a cluster of its own.
  */
 export function buildClusters(
   nodes: readonly OxNode[],
@@ -52,6 +52,10 @@ export function buildClusters(
 ): OxCluster[] {
   const clusters: OxCluster[] = [];
   const assigned = new Set<OxNode>();
+  // A node template is no member of any cluster (what it renders onto which hosts is not known here): each
+  // is a cluster of its own, after the others.
+  const templates = nodes.filter((n) => n.template);
+  templates.forEach((n) => assigned.add(n));
   for (const d of declared) {
     const members = nodes.filter((n) => !assigned.has(n) && matchesNodePatterns(n, d.nodes, d.root));
     members.forEach((n) => assigned.add(n));
@@ -88,5 +92,6 @@ export function buildClusters(
     else groups.set(root, [node]);
   });
   for (const members of groups.values()) clusters.push({ name: baseName(groupFolder(members[0])), nodes: members });
+  for (const node of templates) clusters.push({ name: node.name, nodes: [node], template: true });
   return clusters;
 }

@@ -1,5 +1,6 @@
 import { MAP_FILE } from '../catalog/fileKind';
 import { ConfigDocument } from './document';
+import { isOxDocument } from './properties/propertiesDocument';
 import type { FrontBalancer } from './apache/frontEnd';
 import type { NodeType, Release } from './helm/release';
 import type { DeclaredUpgradeNode, NodeVersion, PackageListFile } from './packages/nodeVersion';
@@ -20,6 +21,11 @@ export interface OxNode {
   oxVersion?: NodeVersion;
   /** Set when `.oxclusterconfig.json` declares this classic node the upgrade node of a rolling upgrade. */
   upgradeNode?: DeclaredUpgradeNode;
+  /**
+   * A node template: every file is a template of configuration management (`hazelcast.properties.j2`). Node
+   * rules run on it; it is no real node, so it forms a cluster of its own that cluster rules leave alone.
+   */
+  template?: true;
 }
 
 /** A set of nodes that form (or are meant to form) one Hazelcast cluster; for Kubernetes, one release's node types. */
@@ -29,6 +35,8 @@ export interface OxCluster {
   release?: Release;
   /** The web server's balancers in front of a classic cluster (see model/apache/frontEnd.ts). */
   balancers?: readonly FrontBalancer[];
+  /** The one node template it holds: node rules run, cluster rules do not. */
+  template?: true;
 }
 
 export function isConfigFolderName(name: string): boolean {
@@ -68,11 +76,11 @@ export function buildNodes(docs: Iterable<ConfigDocument>): OxNode[] {
     if (list) list.push(doc);
     else byFolder.set(folder, [doc]);
   }
-  return [...byFolder.keys()].sort().map((uri) => ({
-    uri,
-    name: nodeName(uri),
-    docs: byFolder.get(uri)!.sort((a, b) => (a.uri < b.uri ? -1 : 1)),
-  }));
+  return [...byFolder.keys()].sort().map((uri) => {
+    const docs = byFolder.get(uri)!.sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const template = docs.every((d) => isOxDocument(d) && d.template !== undefined);
+    return { uri, name: nodeName(uri), docs, ...(template ? { template: true as const } : {}) };
+  });
 }
 
 export function mapFiles(node: OxNode): ConfigDocument[] {

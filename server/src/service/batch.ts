@@ -20,8 +20,10 @@ export interface BatchReport {
   /** Problems by file (in URI order), then position; secrets masked, no fix data. */
   problems: Array<{ uri: string; diagnostic: Diagnostic }>;
   files: number;
+  /** Real nodes and clusters; node templates are counted apart. */
   nodes: number;
   clusters: number;
+  templates: number;
   /** Problems the safe fixes would fix. */
   fixable: number;
 }
@@ -78,5 +80,13 @@ export function report(sync: WorkspaceSync, scrubbed: (uri: string) => Diagnosti
       problems.push({ uri: doc.uri, diagnostic });
     }
   }
-  return { problems, files: sync.model.size, nodes: sync.model.nodes().length, clusters: sync.model.clusters().length, fixable };
+  const templates = sync.model.nodes().filter((n) => n.template).length;
+  return {
+    problems,
+    files: sync.model.size,
+    nodes: sync.model.nodes().length - templates,
+    clusters: sync.model.clusters().filter((c) => !c.template).length,
+    templates,
+    fixable,
+  };
 }
