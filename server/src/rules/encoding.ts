@@ -63,6 +63,12 @@ function bomFinding(doc: OxDocument, reading: Reading): Finding | undefined {
   };
 }
 
+/** The one fix of a run written as `\\uXXXX` escapes; a secret value's title quotes none of them. */
+function escapeFixes(doc: OxDocument, e: OxEntry, start: number, end: number, escaped: string): Finding['fixes'] {
+  const title = isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`;
+  return [{ title, preferred: true, intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }] }];
+}
+
 /** UTF-8 read as ISO-8859-1 (`Ã¤` for ä): information, with the escape of the intended character as the fix. */
 function mojibakeFinding(doc: OxDocument, e: OxEntry, text: string, start: number, length: number, codePoint: number | undefined): Finding {
   const seen = text.slice(start, start + length);
@@ -115,13 +121,7 @@ function wideFinding(doc: OxDocument, e: OxEntry, text: string, start: number, e
     start,
     end,
     message,
-    fixes: [
-      {
-        title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
-        preferred: true,
-        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
-      },
-    ],
+    fixes: escapeFixes(doc, e, start, end, escaped),
   };
 }
 
@@ -157,8 +157,9 @@ function notUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number
   const run = text.slice(start, end);
   const many = run.length > 1;
   const escaped = unicodeEscapes(run);
+  const secret = isSecretValue(e, start);
   const bytes = [...run].map((c) => hex(c.charCodeAt(0), 2)).join(' ');
-  const what = isSecretValue(e, start)
+  const what = secret
     ? `${SECRET_VALUE_WORDS.value(true)} holds ${many ? `${run.length} bytes` : 'a byte'} that ${many ? 'are' : 'is'} not UTF-8`
     : `"${printable(run)}" (${many ? 'bytes' : 'byte'} ${bytes}) ${many ? 'are' : 'is'} not UTF-8`;
   return {
@@ -166,14 +167,8 @@ function notUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number
     end,
     message:
       `${what}: ${reader} reads the file as UTF-8 and gets the replacement character U+FFFD in ${many ? 'their' : 'its'} place. ` +
-      `The file seems to be saved as ISO-8859-1, which OX 7.x reads. Write ${many ? 'them' : 'it'} as ${isSecretValue(e, start) ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, which both read alike.`,
-    fixes: [
-      {
-        title: isSecretValue(e, start) ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
-        preferred: true,
-        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
-      },
-    ],
+      `The file seems to be saved as ISO-8859-1, which OX 7.x reads. Write ${many ? 'them' : 'it'} as ${secret ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, which both read alike.`,
+    fixes: escapeFixes(doc, e, start, end, escaped),
   };
 }
 
@@ -193,13 +188,7 @@ function savedAsUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: nu
       `${what} ${secret ? 'that the editor saves' : `${many ? 'are' : 'is'} saved`} as UTF-8, the encoding this editor uses for the file; ` +
       `OX 7.x reads ISO-8859-1 and gets ${secret ? `${bytes.length} other characters` : `the bytes ${bytes.map((b) => hex(b, 2)).join(' ')} as "${printable(seen)}"`}. ` +
       `Write ${many ? 'them' : 'it'} as ${secret ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, or reopen the file with the encoding ISO-8859-1.`,
-    fixes: [
-      {
-        title: secret ? 'Replace with \\uXXXX escapes' : `Replace with ${escaped}`,
-        preferred: true,
-        intents: [{ kind: 'replace-text', doc, start: replacementStart(e, start), end, text: escaped }],
-      },
-    ],
+    fixes: escapeFixes(doc, e, start, end, escaped),
   };
 }
 
