@@ -45,25 +45,48 @@ const lean = {
   },
 };
 
-// The server is two files: serverMain.js, the bundle, and server.js (server/src/host/serverEntry.ts), which runs
-// it through V8's code cache. The cache's name carries a hash of the bundle, so a rebuild never reads a stale one.
-async function buildServer() {
-  await build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/serverMain.js', plugins: [lean] });
+// The server's core loads after `initialize` is answered (see host/serverCore.ts): in the server bundle,
+// server.ts's require of it names the core's own entry file.
+const coreApart = {
+  name: 'core-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/host\/serverCore$/ }, (args) =>
+      args.importer.endsWith('server.ts') ? { path: './serverCore.js', external: true } : undefined,
+    );
+  },
+};
+
+// The server is four files: server.js (host/serverEntry.ts) runs serverMain.js (server.ts, the protocol layer)
+// through V8's code cache; serverCore.js (host/coreEntry.ts) does the same for serverCoreMain.js, the core.
+// Each cache's name carries a hash of its bundle, so a rebuild never reads a stale one.
+async function buildWithEntry(entryPoint, bundleFile, entryFile, entrySource, idName, plugins) {
+  await build({ ...common, entryPoints: [entryPoint], outfile: `server/out/${bundleFile}`, plugins });
   const buildId = createHash('sha256')
-    .update(await readFile('server/out/serverMain.js'))
+    .update(await readFile(`server/out/${bundleFile}`))
     .digest('hex')
     .slice(0, 16);
   await build({
     ...common,
-    entryPoints: ['server/src/host/serverEntry.ts'],
-    define: { OX_SERVER_BUILD_ID: JSON.stringify(buildId) },
-    outfile: 'server/out/server.js',
-    banner: { js: '#!/usr/bin/env node' },
+    entryPoints: [entrySource],
+    define: { [idName]: JSON.stringify(buildId) },
+    outfile: `server/out/${entryFile}`,
+    banner: entryFile === 'server.js' ? { js: '#!/usr/bin/env node' } : undefined,
   });
 }
 
 await Promise.all([
-  buildServer(),
+  buildWithEntry('server/src/server.ts', 'serverMain.js', 'server.js', 'server/src/host/serverEntry.ts', 'OX_SERVER_BUILD_ID', [
+    lean,
+    coreApart,
+  ]),
+  buildWithEntry(
+    'server/src/host/serverCore.ts',
+    'serverCoreMain.js',
+    'serverCore.js',
+    'server/src/host/coreEntry.ts',
+    'OX_CORE_BUILD_ID',
+    [lean],
+  ),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],

@@ -16,18 +16,14 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { buildCatalog } from './catalog/loadCatalog';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Catalog } from './catalog/catalog';
-import { nodeConfigHost } from './host/nodeConfigHost';
-import { nodeWorkspaceHost, pathToUri, uriToPath } from './host/nodeHost';
-import { DiagnosticsPublisher } from './host/diagnosticsPublisher';
+import type { Catalog } from './catalog/catalog';
+import { pathToUri, uriToPath } from './host/nodeHost';
+import type { DiagnosticsPublisher } from './host/diagnosticsPublisher';
 import { TEXT_DOCUMENTS } from './host/textDocuments';
-import { createLanguageService, FIX_ALL_KIND, parseOxVersion } from './languageService';
-import { RULE_DEFAULTS } from './rules/registry';
-import { DEFAULT_SETTINGS, Settings } from './settings';
-import { CONFIG_FILE_NAME } from './config/configFile';
-import { discoveryOf, packageListName, resolveConfiguration } from './config/resolve';
+import { FIX_ALL_KIND } from './features/codeActionKinds';
+import type { LanguageService } from './languageService';
+import type { Settings } from './settings';
 
 const ANALYSIS_DELAY_MS = 20;
 /** Custom request of the "Show Effective Configuration" command. */
@@ -48,15 +44,48 @@ function cancelled(): ResponseError<void> {
 }
 const documents = new TextDocuments(TEXT_DOCUMENTS);
 
-/** The built-in catalog, built once: reloading settings without user catalogs keeps it (and every parse). */
-const BUILTIN_CATALOG: Catalog = buildCatalog().catalog;
-const service = createLanguageService({
-  catalog: BUILTIN_CATALOG,
-  host: nodeWorkspaceHost,
-  onRuleError: logRuleError,
-  onMessage: (message) => connection.console.warn(message),
-});
-let settings: Settings = DEFAULT_SETTINGS;
+/** The core, loaded on first use (see host/serverCore.ts): the built-in catalog, the service and the publisher. */
+interface Core {
+  api: typeof import('./host/serverCore');
+  /** The built-in catalog, built once: reloading settings without user catalogs keeps it (and every parse). */
+  catalog: Catalog;
+  service: LanguageService;
+  publisher: DiagnosticsPublisher;
+}
+let loadedCore: Core | undefined;
+
+function core(): Core {
+  if (loadedCore) return loadedCore;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require('./host/serverCore') as typeof import('./host/serverCore');
+  const catalog = api.buildCatalog().catalog;
+  const service = api.createLanguageService({
+    catalog,
+    host: api.nodeWorkspaceHost,
+    onRuleError: logRuleError,
+    onMessage: (message) => connection.console.warn(message),
+  });
+  const publisher = new api.DiagnosticsPublisher({
+    diagnostics: (uri) => runSafe('diagnostics', [], () => service.diagnostics(uri)),
+    version: (uri) => documents.get(uri)?.version,
+    // Edited while this analysis ran (a reload yields): the next flush analyses it again.
+    isStale: (uri) => changed.has(uri),
+    send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  });
+  loadedCore = { api, catalog, service, publisher };
+  return loadedCore;
+}
+
+function service(): LanguageService {
+  return core().service;
+}
+
+/** The settings of the last reload; the defaults until the first one. */
+let loadedSettings: Settings | undefined;
+
+function settings(): Settings {
+  return loadedSettings ?? core().api.DEFAULT_SETTINGS;
+}
 let workspaceFolders: string[] = [];
 let workspaceTrusted = true;
 let canPullConfiguration = false;
@@ -93,19 +122,11 @@ function withDocument<T>(name: string, uri: string, fallback: T, work: (text: Te
   return runSafe(name, fallback, () => work(text));
 }
 
-const publisher = new DiagnosticsPublisher({
-  diagnostics: (uri) => runSafe('diagnostics', [], () => service.diagnostics(uri)),
-  version: (uri) => documents.get(uri)?.version,
-  // Edited while this analysis ran (a reload yields): the next flush analyses it again.
-  isStale: (uri) => changed.has(uri),
-  send: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-});
-
 function flush(): void {
   timer = undefined;
   const uris = [...changed];
   changed.clear();
-  publisher.publish(runSafe('analysis', uris, () => service.update(uris, settings)));
+  core().publisher.publish(runSafe('analysis', uris, () => service().update(uris, settings())));
 }
 
 /** Collects changes and analyses them together after a short quiet time (none for a freshly opened file). */
@@ -119,17 +140,19 @@ async function reloadConfiguration(): Promise<void> {
   const raw = canPullConfiguration
     ? (((await connection.workspace.getConfiguration('oxClusterConfig')) as Record<string, unknown> | null) ?? {})
     : {};
-  const config = await resolveConfiguration(nodeConfigHost, {
+  const { api, catalog, service, publisher } = core();
+  const config = await api.resolveConfiguration(api.nodeConfigHost, {
     folders: workspaceFolders,
     trusted: workspaceTrusted,
-    ruleDefaults: RULE_DEFAULTS,
+    ruleDefaults: api.RULE_DEFAULTS,
     editor: raw,
-    builtinCatalog: BUILTIN_CATALOG,
+    builtinCatalog: catalog,
   });
-  settings = { ...(config.editor ?? DEFAULT_SETTINGS), rules: config.rules };
+  const settings: Settings = { ...(config.editor ?? api.DEFAULT_SETTINGS), rules: config.rules };
+  loadedSettings = settings;
   const started = Date.now();
-  const roots = workspaceFolders.map((folder) => ({ uri: pathToUri(folder), discover: discoveryOf(config, [folder]) }));
-  watchPackageLists(roots.map((root) => packageListName(root.discover)));
+  const roots = workspaceFolders.map((folder) => ({ uri: pathToUri(folder), discover: api.discoveryOf(config, [folder]) }));
+  watchPackageLists(roots.map((root) => api.packageListName(root.discover)));
   const messages = await service.reconfigure({
     catalog: config.catalog,
     roots,
@@ -212,7 +235,7 @@ connection.onInitialized(() => {
         // httpd files, found or named by an Include, and their configuration-management templates.
         { globPattern: '**/*.conf' },
         { globPattern: '**/*.conf.{j2,jinja,jinja2,erb,tmpl,tpl}' },
-        { globPattern: `**/${CONFIG_FILE_NAME}` },
+        { globPattern: `**/${core().api.CONFIG_FILE_NAME}` },
       ],
     });
   }
@@ -224,12 +247,12 @@ connection.onDidChangeConfiguration(() => reload());
 connection.onDidChangeWatchedFiles((params) => {
   void ready.then(async () => {
     for (const change of params.changes) {
-      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+      if (change.uri.endsWith(`/${core().api.CONFIG_FILE_NAME}`)) {
         reload();
         return;
       }
       try {
-        if (await service.fileChanged(change.uri, change.type === FileChangeType.Deleted)) schedule(change.uri);
+        if (await service().fileChanged(change.uri, change.type === FileChangeType.Deleted)) schedule(change.uri);
       } catch (error) {
         connection.console.error(`File event for ${change.uri} failed: ${errorText(error)}`);
       }
@@ -241,40 +264,46 @@ const justOpened = new Set<string>();
 documents.onDidOpen((event) => justOpened.add(event.document.uri));
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
-  runSafe('parse', undefined, () => service.open(event.document));
+  runSafe('parse', undefined, () => service().open(event.document));
   if (!justOpened.delete(uri)) return schedule(uri);
   // A values file from outside the workspace folders: the Chart.yaml beside it is read before its first analysis.
   const analyse = () => schedule(uri, 0);
-  service.prepare(uri).then(analyse, (error) => {
-    connection.console.error(`Reading beside ${uri} failed: ${errorText(error)}`);
-    analyse();
-  });
+  service()
+    .prepare(uri)
+    .then(analyse, (error) => {
+      connection.console.error(`Reading beside ${uri} failed: ${errorText(error)}`);
+      analyse();
+    });
 });
 connection.onNotification(TEXT_DECODING_NOTIFICATION, (params: { uri?: unknown; decoding?: unknown }) => {
   const { uri, decoding } = params ?? {};
   if (typeof uri !== 'string' || (decoding !== 'latin1' && decoding !== 'utf8')) return;
-  if (runSafe('textDecoding', false, () => service.setDecoding(uri, decoding))) schedule(uri);
+  if (runSafe('textDecoding', false, () => service().setDecoding(uri, decoding))) schedule(uri);
 });
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  void service.close(uri).then(
-    () => schedule(uri),
-    (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`),
-  );
+  void service()
+    .close(uri)
+    .then(
+      () => schedule(uri),
+      (error) => connection.console.error(`Closing ${uri} failed: ${errorText(error)}`),
+    );
 });
 
 connection.onCompletion((p) =>
-  withDocument('completion', p.textDocument.uri, null, (text) => service.complete(text, p.position, { itemDefaults: canUseItemDefaults })),
+  withDocument('completion', p.textDocument.uri, null, (text) =>
+    service().complete(text, p.position, { itemDefaults: canUseItemDefaults }),
+  ),
 );
-connection.onCompletionResolve((item) => runSafe('completionResolve', item, () => service.resolveCompletion(item)));
-connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (text) => service.hover(text, p.position)));
-connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (text) => service.symbols(text)));
-connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (text) => service.folding(text)));
-connection.onDefinition((p) => withDocument('definition', p.textDocument.uri, [], (text) => service.definition(text, p.position)));
-connection.onReferences((p) => withDocument('references', p.textDocument.uri, [], (text) => service.references(text, p.position)));
-connection.onWorkspaceSymbol((p) => runSafe('workspaceSymbol', [], () => service.workspaceSymbols(p.query)));
+connection.onCompletionResolve((item) => runSafe('completionResolve', item, () => service().resolveCompletion(item)));
+connection.onHover((p) => withDocument('hover', p.textDocument.uri, null, (text) => service().hover(text, p.position)));
+connection.onDocumentSymbol((p) => withDocument('documentSymbol', p.textDocument.uri, [], (text) => service().symbols(text)));
+connection.onFoldingRanges((p) => withDocument('foldingRange', p.textDocument.uri, [], (text) => service().folding(text)));
+connection.onDefinition((p) => withDocument('definition', p.textDocument.uri, [], (text) => service().definition(text, p.position)));
+connection.onReferences((p) => withDocument('references', p.textDocument.uri, [], (text) => service().references(text, p.position)));
+connection.onWorkspaceSymbol((p) => runSafe('workspaceSymbol', [], () => service().workspaceSymbols(p.query)));
 connection.languages.inlayHint.on((p) =>
-  withDocument('inlayHint', p.textDocument.uri, [], (text) => service.inlayHints(text, p.range, settings)),
+  withDocument('inlayHint', p.textDocument.uri, [], (text) => service().inlayHints(text, p.range, settings())),
 );
 connection.onCodeAction((p) =>
   withDocument('codeAction', p.textDocument.uri, [], (text) => {
@@ -283,7 +312,7 @@ connection.onCodeAction((p) =>
       clearTimeout(timer);
       flush();
     }
-    return service.codeActions(text, p.context);
+    return service().codeActions(text, p.context);
   }),
 );
 
@@ -293,7 +322,7 @@ connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: str
   if (token.isCancellationRequested) return cancelled();
   return runSafe('effectiveConfiguration', { text: 'The effective configuration could not be computed; see the output.' }, () => {
     const options = { maskSecrets: params?.showSecrets !== true, format: 'markdown' } as const;
-    return { text: service.effectiveConfiguration(params?.uri || undefined, options) };
+    return { text: service().effectiveConfiguration(params?.uri || undefined, options) };
   });
 });
 
@@ -301,14 +330,14 @@ connection.onRequest(EFFECTIVE_CONFIGURATION_REQUEST, async (params: { uri?: str
 connection.onRequest(UPGRADE_PLAN_REQUEST, async (params: { target?: string; uri?: string }, token) => {
   await ready;
   if (token.isCancellationRequested) return cancelled();
-  const target = typeof params?.target === 'string' ? parseOxVersion(params.target) : undefined;
+  const target = typeof params?.target === 'string' ? core().api.parseOxVersion(params.target) : undefined;
   if (!target)
     return new ResponseError(
       ErrorCodes.InvalidParams,
       `Not an OX version: ${JSON.stringify(params?.target ?? null)} (e.g. 7.10.6 or 8.19).`,
     );
   return runSafe('upgradePlan', { text: 'The upgrade plan could not be computed; see the output.' }, () => ({
-    text: service.upgradePlan(target, params?.uri || undefined, { format: 'markdown' }),
+    text: service().upgradePlan(target, params?.uri || undefined, { format: 'markdown' }),
   }));
 });
 
@@ -316,7 +345,7 @@ connection.onRequest(UPGRADE_PLAN_REQUEST, async (params: { target?: string; uri
 connection.onRequest(NODE_VERSION_REQUEST, async (params: { uri?: string }, token) => {
   await ready;
   if (token.isCancellationRequested) return cancelled();
-  return runSafe('nodeVersion', null, () => (typeof params?.uri === 'string' ? (service.nodeVersion(params.uri) ?? null) : null));
+  return runSafe('nodeVersion', null, () => (typeof params?.uri === 'string' ? (service().nodeVersion(params.uri) ?? null) : null));
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));

@@ -7,8 +7,9 @@ import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
 import { ruleDocUrl } from '../rules/registry';
 import { Finding, Rule, RuleContext, Severity } from '../rules/rule';
 import { Settings } from '../settings';
+import { SOURCE } from './source';
 
-export const SOURCE = 'ox-cluster-config';
+export { SOURCE };
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

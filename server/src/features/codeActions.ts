@@ -1,8 +1,9 @@
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ChosenEdits } from './chosenEdits';
-import { FixData, fixesOf, SOURCE } from '../analysis/engine';
+import { FixData, fixesOf } from '../analysis/engine';
+import { FIX_ALL_KIND } from './codeActionKinds';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export { FIX_ALL_KIND };
 
 function toWorkspaceEdit(edits: FixData['edits'], create: readonly string[] = []): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};

@@ -29,6 +29,15 @@ function fnv1a(text: string): string {
  * first, so it also holds the functions the start-up ran; cache files of other builds of the bundle go.
  */
 export function runWithCodeCache(bundle: string, cacheFile: string, writeAfterMs = 2000): vm.Script {
+  return evaluate(bundle, cacheFile, writeAfterMs).script;
+}
+
+/** As runWithCodeCache, for a bundle that another module requires: returns the bundle's exports. */
+export function requireWithCodeCache(bundle: string, cacheFile: string, writeAfterMs = 2000): unknown {
+  return evaluate(bundle, cacheFile, writeAfterMs).module.exports;
+}
+
+function evaluate(bundle: string, cacheFile: string, writeAfterMs: number): { script: vm.Script; module: Module } {
   // The wrapper stands on a line of its own, so that line and column numbers in stack traces stay the bundle's.
   const source = `(function (exports, require, module, __filename, __dirname) {\n${fs.readFileSync(bundle, 'utf8')}\n})`;
   let cachedData: Buffer | undefined;
@@ -53,7 +62,7 @@ export function runWithCodeCache(bundle: string, cacheFile: string, writeAfterMs
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(bundle));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  return script;
+  return { script, module };
 }
 
 function writeCache(script: vm.Script, cacheFile: string): void {
