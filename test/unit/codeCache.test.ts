@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cacheFileOf, runWithCodeCache } from '../../server/src/host/codeCache';
+import { cacheFileOf, requireWithCodeCache, runWithCodeCache } from '../../server/src/host/codeCache';
 
 /** What the test bundles report through this global. */
 const seen = globalThis as unknown as { codeCacheRuns?: string[] };
@@ -71,6 +71,18 @@ test('a cache V8 rejects is replaced, and caches of other builds of the bundle a
   await afterTimer();
   assert.notEqual(fs.readFileSync(cache, 'utf8'), 'not a code cache');
   assert.deepEqual(fs.readdirSync(dir).sort(), [path.basename(cache), path.basename(otherBundle), 'bundle.js', 'dep.js'].sort());
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a bundle another module requires hands back its exports and writes its cache', async () => {
+  const { dir } = fixture();
+  const bundle = path.join(dir, 'core.js');
+  fs.writeFileSync(bundle, "exports.answer = 42;\nmodule.exports.name = require('path').basename(__filename);\n");
+  const cache = cacheFileOf(bundle, 'c1');
+  assert.deepEqual(requireWithCodeCache(bundle, cache, 0), { answer: 42, name: 'core.js' });
+  await afterTimer();
+  assert.ok(fs.statSync(cache).size > 0);
+  assert.deepEqual(requireWithCodeCache(bundle, cache, 0), { answer: 42, name: 'core.js' });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
