@@ -9,6 +9,8 @@ import { PropertyEntry } from '../../server/src/parser/types';
 import { propertiesTextOfPieces } from '../support/arbitraries';
 import { generateRealisticPropertiesFile } from '../support/generate';
 import { catalog } from '../support/service';
+import { canonicalIndex } from '../../server/src/model/document';
+import { hashOfKey } from '../../server/src/util/keyIndex';
 
 /** Keys the catalog knows (exact, a Hazelcast field in odd case, a pattern in cache.ccf), control characters and trailing blanks. */
 const EXTRA = [
@@ -55,6 +57,18 @@ function assertSameAsRegular(uri: string, text: string): OxDocument {
   const regular = createOxDocument(textDoc, catalog);
   const compact = createOxDocument(textDoc, catalog, Infinity, 0);
   assert.deepEqual(view(compact), view(regular), JSON.stringify(text));
+  // The key hashes made during the scan are those of the canonical keys, and index the keys as the regular parse does.
+  const hashes = compact.canonicalKeyHashes!;
+  assert.deepEqual(
+    compact.settings.map((_, i) => hashes[i]),
+    compact.settings.map((s) => hashOfKey(s.canonicalKey)),
+  );
+  assert.equal(regular.canonicalKeyHashes, undefined);
+  const [a, b] = [compact, regular].map((doc) => {
+    const index = canonicalIndex(doc);
+    return { keys: [...index.keys()], last: doc.settings.map((_, i) => doc.settings.indexOf(index.lastLike(i))) };
+  });
+  assert.deepEqual(a, b);
   return compact;
 }
 

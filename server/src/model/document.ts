@@ -43,6 +43,8 @@ export interface ConfigDocument {
   readonly unreadable: boolean;
   /** Turns fix intents about this document into text edits in its format. */
   readonly editor: DocumentEditor;
+  /** Per setting, hashOfKey of its canonical key, where the reader made them while scanning (large files). */
+  readonly canonicalKeyHashes?: Int32Array;
 }
 
 const canonicalIndexes = new WeakMap<ConfigDocument, KeyIndex<Setting>>();
@@ -52,7 +54,11 @@ type SettingOf<D extends ConfigDocument> = D['settings'][number];
 /** The last setting per canonical key (the one OX keeps), built once per document version. */
 export function canonicalIndex<D extends ConfigDocument>(doc: D): KeyIndex<SettingOf<D>> {
   let index = canonicalIndexes.get(doc);
-  if (!index) canonicalIndexes.set(doc, (index = new KeyIndex<Setting>(doc.settings, (s) => s.canonicalKey)));
+  if (!index) {
+    const hashes = doc.canonicalKeyHashes;
+    index = new KeyIndex<Setting>(doc.settings, (s) => s.canonicalKey, hashes && ((i) => hashes[i]));
+    canonicalIndexes.set(doc, index);
+  }
   return index as KeyIndex<SettingOf<D>>;
 }
 

@@ -12,9 +12,14 @@ export class KeyIndex<T> {
   private readonly first: Uint8Array;
   private readonly mask: number;
 
+  /**
+   * `hashAt(i)`, where given, is `hashOfKey(keyOf(items[i]))` computed beforehand (a reader hashes a key while
+   * it scans it): the keys are then made only to tell apart two items whose hashes meet.
+   */
   constructor(
     private readonly items: readonly T[],
     private readonly keyOf: (item: T) => string,
+    hashAt?: (index: number) => number,
   ) {
     // At most two thirds full: linear probing then takes about two probes to find a key.
     let size = 16;
@@ -23,15 +28,21 @@ export class KeyIndex<T> {
     this.slots = new Int32Array(size * 2);
     this.slotOf = new Int32Array(items.length);
     this.first = new Uint8Array(items.length);
+    const slots = this.slots;
     for (let i = 0; i < items.length; i++) {
-      const key = keyOf(items[i]);
-      const hash = hashOf(key);
-      const slot = this.find(key, hash);
-      if (this.slots[slot * 2] === 0) {
-        this.first[i] = 1;
-        this.slots[slot * 2 + 1] = hash;
+      let key = hashAt ? undefined : keyOf(items[i]);
+      const hash = hashAt ? hashAt(i) : hashOfKey(key!);
+      let slot = hash & this.mask;
+      for (;;) {
+        const at = slots[slot * 2];
+        if (at === 0 || (slots[slot * 2 + 1] === hash && keyOf(items[at - 1]) === (key ??= keyOf(items[i])))) break;
+        slot = (slot + 1) & this.mask;
       }
-      this.slots[slot * 2] = i + 1;
+      if (slots[slot * 2] === 0) {
+        this.first[i] = 1;
+        slots[slot * 2 + 1] = hash;
+      }
+      slots[slot * 2] = i + 1;
       this.slotOf[i] = slot;
     }
   }
@@ -47,12 +58,12 @@ export class KeyIndex<T> {
   }
 
   get(key: string): T | undefined {
-    const at = this.slots[this.find(key, hashOf(key)) * 2];
+    const at = this.slots[this.find(key, hashOfKey(key)) * 2];
     return at === 0 ? undefined : this.items[at - 1];
   }
 
   has(key: string): boolean {
-    return this.slots[this.find(key, hashOf(key)) * 2] !== 0;
+    return this.slots[this.find(key, hashOfKey(key)) * 2] !== 0;
   }
 
   /** The last item with the same key as item `i` (itself when it is the last). */
@@ -67,8 +78,15 @@ export class KeyIndex<T> {
 }
 
 /** FNV-1a over every UTF-16 code unit (a partial hash would let crafted keys make lookups quadratic). */
-function hashOf(key: string): number {
+/** The hash KeyIndex keeps of a key (32-bit FNV-1a over its UTF-16 code units). */
+export function hashOfKey(key: string): number {
+  return hashOfText(key, 0, key.length);
+}
+
+/** hashOfKey(text.slice(start, end)), without making the slice. */
+export function hashOfText(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  // As a signed 32-bit number, as the slots hold it (the empty key never passes through Math.imul).
+  return hash | 0;
 }

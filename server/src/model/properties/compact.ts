@@ -5,6 +5,7 @@
 import { Catalog, KnownProperty } from '../../catalog/catalog';
 import { FileKind } from '../../catalog/fileKind';
 import { javaTrim, trimmedSpan } from '../../parser/javaText';
+import { hashOfKey, hashOfText } from '../../util/keyIndex';
 import { EntrySink, plainEntry, readEntry, splitPlainKeyValue } from '../../parser/propertiesParser';
 import { PropertyEntry, Span } from '../../parser/types';
 import { SettingOrigin } from '../setting';
@@ -18,6 +19,8 @@ export class CompactSettings implements EntrySink {
   start: Int32Array;
   keyEnd: Int32Array;
   end: Int32Array;
+  /** Per setting: hashOfKey of its canonical key, made during the scan (the key index of a million keys needs it). */
+  keyHash: Int32Array;
   /**
    * Per setting: index + 1 in `knownList` of what the catalog knows about its key, 0 for nothing; made at the
    * first key the catalog knows.
@@ -39,6 +42,7 @@ export class CompactSettings implements EntrySink {
     this.start = new Int32Array(capacity);
     this.keyEnd = new Int32Array(capacity);
     this.end = new Int32Array(capacity);
+    this.keyHash = new Int32Array(capacity);
   }
 
   plain(start: number, end: number): void {
@@ -48,26 +52,34 @@ export class CompactSettings implements EntrySink {
     this.start[i] = start;
     this.keyEnd[i] = keyEnd;
     this.end[i] = end;
-    this.lookUp(i, javaTrim(text.slice(start, keyEnd)));
+    let from = start;
+    let to = keyEnd;
+    while (from < to && text.charCodeAt(from) <= 32) from++;
+    while (to > from && text.charCodeAt(to - 1) <= 32) to--;
+    const known = this.lookUp(i, text.slice(from, to));
+    this.keyHash[i] = known ? hashOfKey(known.canonicalKey) : hashOfText(text, from, to);
     this.settings[i] = new this.Plain(i);
   }
 
   entry(entry: PropertyEntry): void {
     const i = this.row();
     if (entry.malformed) {
-      this.settings[i] = this.other(entry);
+      const setting = this.other(entry);
+      this.settings[i] = setting;
+      this.keyHash[i] = hashOfKey(setting.canonicalKey);
       return;
     }
     this.start[i] = entry.start;
     this.end[i] = entry.end;
     const key = javaTrim(entry.key);
-    this.lookUp(i, key);
+    this.keyHash[i] = hashOfKey(this.lookUp(i, key)?.canonicalKey ?? key);
     this.settings[i] = new this.Reread(i, key, javaTrim(entry.value));
   }
 
-  private lookUp(i: number, key: string): void {
+  private lookUp(i: number, key: string): KnownProperty | undefined {
     const known = this.catalog.lookup(key, this.kind.syntax, this.kind.file);
     if (known) (this.known ??= new Int32Array(this.start.length))[i] = this.knownList.push(known);
+    return known;
   }
 
   /** Ends the list after the last setting once the scan is done. */
@@ -91,6 +103,7 @@ export class CompactSettings implements EntrySink {
     this.start = resized(this.start);
     this.keyEnd = resized(this.keyEnd);
     this.end = resized(this.end);
+    this.keyHash = resized(this.keyHash);
     this.known = resized(this.known);
   }
 }

@@ -119,8 +119,8 @@ class PropertiesConfigDocument implements OxDocument {
     readonly kind: FileKind,
     readonly entries: readonly OxEntry[],
     readonly large?: boolean,
-    /** Its settings are kept compact: an edit parses it again in full. */
-    readonly compact?: boolean,
+    /** Its settings, kept compact (see compact.ts): an edit parses it again in full. */
+    readonly compact?: CompactSettings,
     readonly template?: TemplateScan,
     /** Comments in template syntax (`{# … #}`, `<%# … %>`) alone on their lines. */
     private readonly templateComments: readonly CommentRange[] = [],
@@ -136,6 +136,10 @@ class PropertiesConfigDocument implements OxDocument {
 
   get settings(): readonly OxEntry[] {
     return this.entries;
+  }
+
+  get canonicalKeyHashes(): Int32Array | undefined {
+    return this.compact?.keyHash;
   }
 
   get syntaxProblems(): PropertiesDocument['problems'] {
@@ -196,7 +200,7 @@ function compactOxDocument(text: TextDocument, content: string, catalog: Catalog
   };
   scanProperties(parsed, 0, undefined, compact);
   compact.finish();
-  return new PropertiesConfigDocument(text, parsed, kind, compact.settings, undefined, true);
+  return new PropertiesConfigDocument(text, parsed, kind, compact.settings, undefined, compact);
 }
 
 /**
