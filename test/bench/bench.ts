@@ -85,9 +85,17 @@ async function benchParse(): Promise<void> {
 async function benchServer(): Promise<void> {
   const text = generateHazelcastStressFile(LINES);
   console.log('Language server over stdio:');
+  // Best of 5 starts, the statistic the bare-Node floor below takes too (single starts vary by 20-50 %).
+  let tInit = Infinity;
+  for (let i = 0; i < 4; i++) {
+    const t = performance.now();
+    const probe = await LspClient.start({ completionItemDefaults: true });
+    tInit = Math.min(tInit, performance.now() - t);
+    await probe.stop();
+  }
   const t0 = performance.now();
   const client = await LspClient.start({ completionItemDefaults: true });
-  const tInit = performance.now() - t0;
+  tInit = Math.min(tInit, performance.now() - t0);
   const uri = 'file:///bench/node1/etc/hazelcast.properties';
   const t1 = performance.now();
   const first = client.nextDiagnostics(uri, 1);
@@ -122,7 +130,7 @@ async function benchServer(): Promise<void> {
   await client.stop();
 
   console.log(
-    `  spawn -> initialize     ${ms(tInit).padStart(10)}   (target <= 80 ms; a bare Node process answering at once: ${ms(await bareNodeInitialize())})`,
+    `  spawn -> initialize     ${ms(tInit).padStart(10)}   (best of 5; target <= 80 ms and <= 1.3x a bare Node process answering at once, best of 5: ${ms(await bareNodeInitialize())})`,
   );
   console.log(`  didOpen -> diagnostics  ${ms(tOpen).padStart(10)}   (target <= 50 ms; ${diagnostics.diagnostics.length} diagnostics)`);
   console.log(
