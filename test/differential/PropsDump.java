@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +14,12 @@ import java.util.Properties;
 
 /**
  * Oracle of the differential test: loads every *.properties file of a directory with
- * java.util.Properties.load(Reader) (ISO-8859-1) and prints one JSON line per file:
+ * java.util.Properties.load(Reader), reading ISO-8859-1 as OX 7.x does, or with --utf8 UTF-8 as OX 8 does
+ * (malformed bytes become U+FFFD), and prints one JSON line per file:
  * {"file":"…","entries":[[key,value],…]} (every put, in order, duplicates included) or
  * {"file":"…","error":"…"} when load throws.
  *
- * Usage: java -cp DIR PropsDump INPUT_DIR
+ * Usage: java -cp DIR PropsDump INPUT_DIR [--utf8]
  */
 public final class PropsDump {
 
@@ -34,10 +36,12 @@ public final class PropsDump {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: PropsDump INPUT_DIR");
+        boolean utf8 = args.length == 2 && args[1].equals("--utf8");
+        if (args.length != 1 && !utf8) {
+            System.err.println("usage: PropsDump INPUT_DIR [--utf8]");
             System.exit(2);
         }
+        Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         File dir = new File(args[0]);
         File[] files = dir.listFiles((d, name) -> name.endsWith(".properties"));
         if (files == null) {
@@ -53,7 +57,7 @@ public final class PropsDump {
             quote(sb, f.getName());
             RecordingProperties props = new RecordingProperties();
             String error = null;
-            try (Reader reader = new InputStreamReader(new FileInputStream(f), StandardCharsets.ISO_8859_1)) {
+            try (Reader reader = new InputStreamReader(new FileInputStream(f), charset)) {
                 props.load(reader);
             } catch (IllegalArgumentException e) {
                 error = String.valueOf(e.getMessage());

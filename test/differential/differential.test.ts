@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { getProperties } from 'properties-file';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
-import { DEFAULT_COUNT, DEFAULT_SEED, documentFileName, generateDocuments } from './generate';
+import { decodeUtf8AsJava } from '../../server/src/parser/latin1';
+import { DEFAULT_COUNT, DEFAULT_SEED, documentFileName, generateDocuments, generateUtf8Documents } from './generate';
 
 // properties-parser ships no type declarations.
 const propertiesParser = require('properties-parser') as { parse(text: string): Record<string, string> };
@@ -51,7 +52,8 @@ function isWritableDir(dir: string): boolean {
   }
 }
 
-function runJdk(docs: string[]): Map<string, JdkResult> {
+/** The JDK's reading of each document, written as bytes (one per character), as ISO-8859-1 or with `--utf8` as UTF-8. */
+function runJdk(docs: string[], utf8 = false): Map<string, JdkResult> {
   // 10,000 small files: a RAM disk is ~30x faster to write than a loaded /tmp.
   const base = process.platform === 'linux' && isWritableDir('/dev/shm') ? '/dev/shm' : os.tmpdir();
   const tmp = fs.mkdtempSync(path.join(base, 'ox-props-diff-'));
@@ -63,7 +65,7 @@ function runJdk(docs: string[]): Map<string, JdkResult> {
     timed('javac', () => execFileSync('javac', ['-nowarn', '-d', classes, JAVA_SOURCE], { stdio: ['ignore', 'ignore', 'inherit'] }));
     timed('write', () => docs.forEach((text, i) => fs.writeFileSync(path.join(inputs, documentFileName(i)), Buffer.from(text, 'latin1'))));
     const out = timed('java', () =>
-      execFileSync('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', classes, 'PropsDump', inputs], {
+      execFileSync('java', ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', classes, 'PropsDump', inputs, ...(utf8 ? ['--utf8'] : [])], {
         maxBuffer: 1 << 30,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -216,4 +218,37 @@ test('parseProperties agrees with java.util.Properties.load on generated documen
     for (const m of shown) console.log(`  ${m.report}`);
   }
   assert.equal(mismatches.length, 0, `${mismatches.length} documents decode differently from the JDK (see above)`);
+});
+
+test('OX 8 reading: the bytes decoded as Java decodes UTF-8, then parsed, agree with Properties.load(Reader) in UTF-8', (t) => {
+  if (!hasTool('java') || !hasTool('javac')) {
+    const msg = 'differential (UTF-8): java/javac not found on PATH: the JDK comparison did NOT run';
+    console.log(msg);
+    if (process.env.CI === 'true') assert.fail(`${msg} (required when CI=true)`);
+    t.skip(msg);
+    return;
+  }
+  const docs = generateUtf8Documents(COUNT, SEED);
+  const jdk = runJdk(docs, true);
+  assert.equal(jdk.size, docs.length, 'the Java program must print one line per document');
+  const mismatches: string[] = [];
+  let replaced = 0;
+  docs.forEach((bytes, i) => {
+    const file = documentFileName(i);
+    const expected = jdk.get(file)!;
+    const text = decodeUtf8AsJava(bytes);
+    if (text.includes('\uFFFD')) replaced++;
+    const doc = parseProperties(text);
+    const malformed = doc.problems.some((p) => p.code === 'malformed-unicode-escape');
+    const ours = doc.entries.map((e): Pair => [e.key, e.value]);
+    const same = expected.error !== undefined ? malformed : !malformed && JSON.stringify(ours) === JSON.stringify(expected.entries);
+    if (!same)
+      mismatches.push(`${file} bytes=${JSON.stringify(bytes)}\n    ours: ${JSON.stringify(ours)}\n    JDK:  ${JSON.stringify(expected)}`);
+  });
+  const summary = `differential (UTF-8): ${docs.length} documents, ${replaced} with malformed UTF-8, ours ${mismatches.length} mismatches`;
+  console.log(summary);
+  t.diagnostic(summary);
+  for (const m of mismatches.sort((a, b) => a.length - b.length).slice(0, SHOW)) console.log(`  ${m}`);
+  assert.ok(replaced > docs.length / 4, 'the documents must exercise the replacement of malformed bytes');
+  assert.equal(mismatches.length, 0, `${mismatches.length} documents decode differently from the JDK's UTF-8 reading (see above)`);
 });

@@ -463,3 +463,39 @@ if (require.main === module && process.argv[2]) {
     fs.writeFileSync(path.join(dir, documentFileName(i)), Buffer.from(text, 'latin1'));
   });
 }
+
+/** UTF-8 byte sequences, well-formed and not, as one character per byte: what the UTF-8 reading meets. */
+const UTF8_PIECES = [
+  '\u00c3\u00a4', // ä
+  '\u00e2\u0082\u00ac', // €
+  '\u00f0\u009f\u0098\u0080', // U+1F600, a surrogate pair in Java
+  '\u00ef\u00bb\u00bf', // the byte-order mark's bytes
+  '\u00ef\u00bf\u00bf', // U+FFFF
+  '\u00ed\u00a0\u0080', // an encoded surrogate: malformed
+  '\u00c3', // cut short
+  '\u00e2\u0082', // cut short
+  '\u00f0\u009f\u0098', // cut short
+  '\u00c0\u0080', // overlong
+  '\u00e0\u0080\u0080', // overlong
+  '\u00f4\u0090\u0080\u0080', // beyond U+10FFFF
+  '\u0080', // a lone continuation byte
+  '\u00fc', // ISO-8859-1 ü, as a file carried over from OX 7.x holds it
+];
+
+/**
+ * The generated documents with UTF-8 byte sequences put in at random places (also inside escapes and
+ * before line breaks), for the reading of OX 8; still one character per byte.
+ */
+export function generateUtf8Documents(count = DEFAULT_COUNT, seed = DEFAULT_SEED): string[] {
+  return generateDocuments(count, seed).map((doc, i) => {
+    const rng = new Rng((seed ^ Math.imul(i + 7, 0x85ebca6b)) >>> 0);
+    let out = '';
+    let from = 0;
+    for (let n = rng.int(6); n > 0 && from < doc.length; n--) {
+      const at = from + rng.int(doc.length - from + 1);
+      out += doc.slice(from, at) + rng.pick(UTF8_PIECES);
+      from = at;
+    }
+    return out + doc.slice(from);
+  });
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   cutPunctuationAt,
+  decodeUtf8AsJava,
   escapeBeyondLatin1,
   printable,
   unicodeEscape,
@@ -48,4 +49,25 @@ describe('latin1', () => {
     assert.equal(cutPunctuationAt('â€', 0, 1), false);
     assert.equal(cutPunctuationAt('Ã¤', 0, 2), false);
   });
+});
+
+test('UTF-8 bytes decode as Java 17 decodes them (each line checked against InputStreamReader)', () => {
+  const units = (s: string) =>
+    [...Array(s.length).keys()].map((i) => s.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')).join(' ');
+  const cases: Array<[number[], string]> = [
+    [[0x41, 0xc3, 0xbc, 0x42], '0041 00FC 0042'],
+    [[0xe2, 0x82, 0x41], 'FFFD 0041'],
+    [[0xf0, 0x80, 0x80, 0x80], 'FFFD FFFD FFFD FFFD'],
+    [[0xed, 0xa0, 0x80], 'FFFD'],
+    [[0xc0, 0x80], 'FFFD FFFD'],
+    [[0xff, 0x41], 'FFFD 0041'],
+    [[0xf4, 0x90, 0x80, 0x80], 'FFFD FFFD FFFD FFFD'],
+    [[0xe0, 0x80, 0x41], 'FFFD FFFD 0041'],
+    [[0xc3], 'FFFD'],
+    [[0xf0, 0x9f, 0x98], 'FFFD'],
+    [[0xf0, 0x9f, 0x98, 0x80], 'D83D DE00'],
+    [[0x80, 0x80], 'FFFD FFFD'],
+    [[0xe1, 0x80, 0xe1, 0x80, 0x80], 'FFFD 1000'],
+  ];
+  for (const [bytes, want] of cases) assert.equal(units(decodeUtf8AsJava(String.fromCharCode(...bytes))), want, JSON.stringify(bytes));
 });
