@@ -372,3 +372,69 @@ test('encoding: a file the editor decoded as UTF-8 saves its non-ASCII character
     ['0:9-10 2 '],
   );
 });
+
+describe('values as the node reads them: a file read byte by byte is UTF-8 to an 8.x node', () => {
+  // "München" saved as UTF-8 (C3 BC), "Zürich" saved as ISO-8859-1 (FC), read from disk one byte per character.
+  const server = 'com.openexchange.hazelcast.group.name=M\u00C3\u00BCnchen\n';
+  const city = 'com.openexchange.hazelcast.group.name=Z\u00FCrich\n';
+  const hz = 'com.openexchange.hazelcast.group.name=prod\ncom.openexchange.hazelcast.network.join=static\n';
+  const key = (name: string) => `com.openexchange.sessiond.encryptionKey=${name}\n`;
+
+  async function onNode(files: Files, path: string, line: number): Promise<string> {
+    const service = await serviceOver(files);
+    const text = TextDocument.create(uriOf(path), 'ox-properties', 1, files[path]);
+    const hover = service.hover(text, { line, character: 3 });
+    const markdown = (hover?.contents as { value: string }).value;
+    return markdown
+      .split('\n')
+      .find((l) => l.startsWith('On **'))!
+      .trim();
+  }
+
+  test('hover: OX 8 reads the UTF-8 bytes as one character and the ISO-8859-1 byte as U+FFFD; 7.x and an unknown version read the bytes', async () => {
+    const files: Files = {
+      'n819/packages.txt': core('8.19.0-4'),
+      'n819/etc/hazelcast.properties': server,
+      'z819/packages.txt': core('8.19.0-4'),
+      'z819/etc/hazelcast.properties': city,
+      'n7106/packages.txt': core('7.10.6-35'),
+      'n7106/etc/hazelcast.properties': server,
+      'unknown/etc/hazelcast.properties': city,
+    };
+    assert.equal(await onNode(files, 'n819/etc/hazelcast.properties', 0), 'On **n819**: `M\u00FCnchen` from hazelcast.properties:1');
+    assert.equal(await onNode(files, 'z819/etc/hazelcast.properties', 0), 'On **z819**: `Z\uFFFDrich` from hazelcast.properties:1');
+    assert.equal(
+      await onNode(files, 'n7106/etc/hazelcast.properties', 0),
+      'On **n7106**: `M\u00C3\u00BCnchen` from hazelcast.properties:1',
+    );
+    assert.equal(await onNode(files, 'unknown/etc/hazelcast.properties', 0), 'On **unknown**: `Z\u00FCrich` from hazelcast.properties:1');
+  });
+
+  test('cluster-mismatch compares what each node reads: "sch\u00F6n" as ISO-8859-1 on 7.x and as UTF-8 on 8.x is one key; the same bytes are not', async () => {
+    const cluster = (on8: string): Files => ({
+      'a/packages.txt': core('7.10.6-35'),
+      'a/etc/hazelcast.properties': hz,
+      'a/etc/sessiond.properties': key('sch\u00F6n'),
+      'b/packages.txt': core('8.19.0-4'),
+      'b/etc/hazelcast.properties': hz,
+      'b/etc/sessiond.properties': key(on8),
+    });
+    assert.deepEqual(await findings(cluster('sch\u00C3\u00B6n'), 'b/etc/sessiond.properties', 'cluster-mismatch'), []);
+    assert.deepEqual(
+      (await findings(cluster('sch\u00F6n'), 'b/etc/sessiond.properties', 'cluster-mismatch')).map((f) => f.slice(0, 8)),
+      ['0:40-45 '],
+    );
+  });
+
+  test('a file the editor decoded as UTF-8 is read as it is shown', async () => {
+    const path = 'n819/etc/hazelcast.properties';
+    const files: Files = { 'n819/packages.txt': core('8.19.0-4'), [path]: 'com.openexchange.hazelcast.group.name=M\u00FCnchen\n' };
+    assert.equal(await onNode(files, path, 0), 'On **n819**: `M\uFFFDnchen` from hazelcast.properties:1');
+    const service = await serviceOver(files);
+    const text = TextDocument.create(uriOf(path), 'ox-properties', 1, files[path]);
+    service.open(text);
+    assert.equal(service.setDecoding(uriOf(path), 'utf8'), true);
+    const hover = service.hover(text, { line: 0, character: 3 });
+    assert.match((hover?.contents as { value: string }).value, /On \*\*n819\*\*: `M\u00FCnchen` from/);
+  });
+});

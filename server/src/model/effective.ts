@@ -1,6 +1,9 @@
 import { Catalog } from '../catalog/catalog';
 import { MAP_FILE } from '../catalog/fileKind';
-import { canonicalIndex, ConfigDocument } from './document';
+import { propertiesCharsetOf } from '../catalog/propertiesCharset';
+import { canonicalIndex, ConfigDocument, TextDecoding } from './document';
+import { isOxDocument, OxEntry } from './properties/propertiesDocument';
+import { utf8ValueOf } from './properties/utf8Reading';
 import { PlacedSetting } from './setting';
 import { OxNode } from './node';
 
@@ -48,12 +51,26 @@ export class NodeFilesConfig implements EffectiveConfig {
   private readonly docs: ConfigDocument[];
   private readonly cache = new Map<string, PlacedSetting[]>();
 
+  /** The node runs an OX version that reads UTF-8 (8.x). */
+  private readonly readsUtf8: boolean;
+
+  /** `decodingOf` tells how each file's text was decoded (the server reads disk files byte by byte). */
   constructor(
     readonly node: OxNode,
     private readonly catalog: Catalog,
+    private readonly decodingOf: (uri: string) => TextDecoding = () => 'latin1',
   ) {
     // OX skips a file with a malformed \uXXXX escape altogether.
     this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.unreadable);
+    this.readsUtf8 = propertiesCharsetOf(node.oxVersion?.version) === 'UTF-8';
+  }
+
+  /** The value OX reads from a setting: on a node that reads UTF-8, a file read byte by byte is decoded. */
+  private valueOf({ doc, setting }: PlacedSetting): string {
+    // The settings of a .properties document are its entries.
+    if (this.readsUtf8 && isOxDocument(doc) && this.decodingOf(doc.uri) === 'latin1')
+      return utf8ValueOf(doc, setting as OxEntry) ?? setting.value;
+    return setting.value;
   }
 
   /**
@@ -75,7 +92,7 @@ export class NodeFilesConfig implements EffectiveConfig {
 
   get(key: string): EffectiveValue {
     const candidates = this.settings(key);
-    if (candidates.length) return { key, value: candidates[0].setting.value, source: candidates[0], candidates };
+    if (candidates.length) return { key, value: this.valueOf(candidates[0]), source: candidates[0], candidates };
     const def = this.catalog.lookup(key, 'properties')?.def;
     return { key, value: def?.default ?? null, candidates };
   }

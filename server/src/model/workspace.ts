@@ -79,7 +79,10 @@ export class Workspace {
     const before = this.decodingOf(uri);
     if (decoding && decoding !== 'latin1') this.decodings.set(uri, decoding);
     else this.decodings.delete(uri);
-    return before !== this.decodingOf(uri);
+    if (before === this.decodingOf(uri)) return false;
+    // Effective values of nodes that read UTF-8 depend on it.
+    this.effectiveByNode.clear();
+    return true;
   }
 
   /** Takes over the decodings another workspace recorded (the same editor across a reconfiguration). */
@@ -246,7 +249,7 @@ export class Workspace {
       const k8s = node.kubernetes;
       config = k8s
         ? new NodeTypeConfig(k8s.release, k8s.type, this.catalog, (key) => this.valuesSettingOf(key))
-        : new NodeFilesConfig(node, this.catalog);
+        : new NodeFilesConfig(node, this.catalog, (uri) => this.decodingOf(uri));
       this.effectiveByNode.set(node, config);
     }
     return config;

@@ -136,7 +136,8 @@ function sharedSettings({ cluster, effective, catalog }: ClusterContext): Placed
       if (key === GROUP_NAME && (value.value ?? '').trim() === '') continue;
       if (value.source) {
         const { doc, setting } = value.source;
-        observations.push({ node, value: setting.value, doc, span: valueOrKeyRange(setting), set: true });
+        // The value as the node reads it (an 8.x node decodes a file read byte by byte as UTF-8).
+        observations.push({ node, value: value.value ?? setting.value, doc, span: valueOrKeyRange(setting), set: true });
       } else if (home) {
         observations.push({ node, value: value.value ?? '', doc: home, span: firstLineRange(home), set: false });
       }
