@@ -2,6 +2,7 @@ import { effectiveClusterName } from '../catalog/hazelcastVersions';
 import { GROUP_NAME, LICENSE_KEY } from '../catalog/oxKeys';
 import { ConfigDocument } from '../model/document';
 import { OxNode } from '../model/node';
+import { isTrue } from '../values/boolean';
 import { redacted } from '../values/redact';
 import { Workspace } from '../model/workspace';
 import { formatOxVersion } from '../util/versions';
@@ -12,7 +13,7 @@ function joinedAs(workspace: Workspace, node: OxNode, groupName: string): string
   if (!version || groupName === '') return undefined;
   const config = workspace.effective(node);
   const licenseKey = (config.value(LICENSE_KEY) ?? '').trim() !== '';
-  const appendVersion = (config.value(`${GROUP_NAME}.appendVersion`) ?? '').trim().toLowerCase() === 'true';
+  const appendVersion = isTrue(config.value(`${GROUP_NAME}.appendVersion`));
   const name = effectiveClusterName(groupName, version, { licenseKey, appendVersion });
   const on = `OX ${formatOxVersion(version)}`;
   if (name === undefined) {

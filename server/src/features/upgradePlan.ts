@@ -1,6 +1,7 @@
 // What upgrading a classic cluster to a target OX version changes: per node, the keys the target stops or
 // starts reading, stock values that change, mandatory keys missing, the Hazelcast hop and the upgrade node's
 // push switch. Pure: computed from the workspace model; rendering is upgradePlanText.ts's job.
+import { presenceOf } from '../model/effective';
 import { Catalog } from '../catalog/catalog';
 import { hazelcastLine, upgradeHop } from '../catalog/hazelcastVersions';
 import { mandatoryKeysAt, MANDATORY_KEYS } from '../catalog/mandatoryKeys';
@@ -238,8 +239,9 @@ function planCluster(workspace: Workspace, catalog: Catalog, cluster: OxCluster,
     const missing: PlanMandatoryKey['missing'] = [];
     for (const node of cluster.nodes) {
       const value = workspace.effective(node).get(fact.key);
-      if (!value.source) missing.push({ node: node.name, state: 'unset' });
-      else if (!value.source.setting.value.trim()) {
+      const presence = presenceOf(value);
+      if (presence === 'unset') missing.push({ node: node.name, state: 'unset' });
+      else if (presence === 'empty' && value.source) {
         const { file, line } = place(node, value.source.doc, value.source.setting);
         missing.push({ node: node.name, state: 'empty', file, line });
       }

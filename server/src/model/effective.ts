@@ -19,6 +19,12 @@ export interface EffectiveValue {
   byChart?: boolean;
 }
 
+/** Whether a file sets the key, and to a value that is not blank (a mandatory key must be both). */
+export function presenceOf(value: EffectiveValue): 'unset' | 'empty' | 'set' {
+  if (!value.source) return 'unset';
+  return (value.value ?? '').trim() === '' ? 'empty' : 'set';
+}
+
 /**
  * The value of an enumerated key as OX compares it (trimmed, lower case; blank is the catalog default), or
  * undefined when it is none of the catalog's values.

@@ -1,6 +1,6 @@
 import { LITE_MEMBER } from '../../catalog/oxKeys';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { isTrue } from '../cross/helpers';
+import { isTrue } from '../../values/boolean';
 import { balancerLabel, frontView, isActive, isDavBalancer } from './support';
 
 /** With lite members in the cluster, OX prefers the data-holding members out of client traffic. */

@@ -3,7 +3,8 @@ import { firstLineRange } from '../../model/document';
 import { memberRoute } from '../../model/apache/frontEnd';
 import { nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { isTrue, nodeAnchor } from '../cross/helpers';
+import { nodeAnchor } from '../cross/helpers';
+import { isTrue } from '../../values/boolean';
 import { balancerLabel, frontView, linkAssumption } from './support';
 
 /** A node no balancer routes to gets no sessions, and one that gets some by other ways loses them. */

@@ -5,7 +5,8 @@ import { Balancer, BalancerMember } from '../../model/apache/balancers';
 import { clusterEndpoints, FrontBalancer, memberEndpoint, NodeEndpoint, reachesListener } from '../../model/apache/frontEnd';
 import { OxCluster } from '../../model/node';
 import { ClusterContext } from '../crossRule';
-import { isTrue, where } from '../cross/helpers';
+import { where } from '../cross/helpers';
+import { isTrue } from '../../values/boolean';
 
 export interface MemberView {
   readonly member: BalancerMember;

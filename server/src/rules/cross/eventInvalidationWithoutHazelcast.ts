@@ -1,5 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { findingAt, homeDoc, isTrue, where } from './helpers';
+import { findingAt, homeDoc, where } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from '../../catalog/oxKeys';
 
 /** Event invalidation travels over Hazelcast topics: with Hazelcast off, caches of other nodes go stale. */

@@ -47,10 +47,6 @@ export function joinMode(config: EffectiveConfig): string | undefined {
   return config.choice(JOIN);
 }
 
-export function isTrue(value: string | null | undefined): boolean {
-  return (value ?? '').trim().toLowerCase() === 'true';
-}
-
 /** Where a finding about a node as a whole goes: its group.name line, else line 1 of its hazelcast.properties or first file. */
 export function nodeAnchor(node: OxNode): { doc: ConfigDocument; span: { start: number; end: number } } | undefined {
   const doc = nodeFile(node, 'hazelcast.properties') ?? node.docs[0];

@@ -1,6 +1,6 @@
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { isTrue } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { EVENT_INVALIDATION } from '../../catalog/oxKeys';
 
 const LTCP_PREFIX = 'jcs.auxiliary.LTCP';

@@ -1,6 +1,6 @@
 import { MANDATORY_KEYS, MandatoryKey, mandatoryKeysAt } from '../../catalog/mandatoryKeys';
 import { firstLineRange } from '../../model/document';
-import { EffectiveConfig } from '../../model/effective';
+import { EffectiveConfig, presenceOf } from '../../model/effective';
 import { Release } from '../../model/helm/release';
 import { isFilledIn, isTruthy, plainValue, valueAt, ValueTree } from '../../model/helm/valueTree';
 import { nodeFile, OxCluster, OxNode } from '../../model/node';
@@ -153,9 +153,10 @@ export const missingMandatoryRule: CrossRule = {
       for (const mandatory of mandatoryKeysAt(version.version)) {
         const got = effective(node).get(mandatory.key);
         const value = (got.value ?? '').trim();
+        const presence = presenceOf(got);
         const runs = `this node runs ${versionWords(version)}`;
         const what = mandatory.note ? ` (${mandatory.note})` : '';
-        if (got.source && value !== '') {
+        if (got.source && presence === 'set') {
           if (mandatory.minLength && value.length < mandatory.minLength) {
             out.push({
               doc: got.source.doc,
@@ -168,7 +169,7 @@ export const missingMandatoryRule: CrossRule = {
           }
           continue;
         }
-        if (got.source) {
+        if (got.source && presence === 'empty') {
           out.push({
             doc: got.source.doc,
             finding: {

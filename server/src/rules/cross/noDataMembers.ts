@@ -1,6 +1,7 @@
 import { firstLineRange } from '../../model/document';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { homeDoc, isTrue, joinMode, valueSpan } from './helpers';
+import { homeDoc, joinMode, valueSpan } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { HAZELCAST_ENABLED, LITE_MEMBER } from '../../catalog/oxKeys';
 import { EffectiveConfig } from '../../model/effective';
 import { OxCluster, OxNode } from '../../model/node';

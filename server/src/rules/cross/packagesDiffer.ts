@@ -6,7 +6,8 @@ import { OxCluster, OxNode } from '../../model/node';
 import { installedOxPackages } from '../../model/packages/nodeVersion';
 import { EffectiveConfig } from '../../model/effective';
 import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
-import { isTrue, nodeAnchor } from './helpers';
+import { nodeAnchor } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { hazelcastPods } from './podCounts';
 import { atType } from './typeAnchor';
 

@@ -1,4 +1,4 @@
-import { isTrue } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { EffectiveConfig } from '../../model/effective';
 import { OxCluster, OxNode } from '../../model/node';
 import { LITE_MEMBER } from '../../catalog/oxKeys';

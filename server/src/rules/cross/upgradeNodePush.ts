@@ -7,7 +7,8 @@ import { formatOxVersion } from '../../util/versions';
 import { soleNewestNode } from '../../model/packages/nodeVersion';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { isTrue, nodeAnchor, putIntent } from './helpers';
+import { nodeAnchor, putIntent } from './helpers';
+import { isTrue } from '../../values/boolean';
 
 /** The upgrade node of a rolling upgrade must not take permanent push listeners: allowPermanentPush=false on it. */
 export const upgradeNodePushRule: CrossRule = {

@@ -1,7 +1,8 @@
 import { staticHosts, wildcardFor } from '../../values/addresses';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { isTrue, joinMode, putIntent, valueSpan } from './helpers';
+import { joinMode, putIntent, valueSpan } from './helpers';
+import { isTrue } from '../../values/boolean';
 import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
