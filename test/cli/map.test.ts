@@ -37,8 +37,8 @@ function map(...args: string[]): string {
 const GRAPH = JSON.parse(map('--format', 'json')) as JsonGraph;
 /** Every node name of examples/, once: 29 nodes (classic etc/ trees and Kubernetes node types) of 13 names. */
 const NODE_NAMES = [...new Set(GRAPH.nodes.map((n) => n.name))];
-/** The secret values set in examples/ (salts, passwords, keys): none may appear in any format. */
-const SECRETS = ['2mw67LqNDEb3', 'D2xhL8mPkjsF'];
+/** The secret values (catalog `secret: true`) set in examples/: none may appear in any format. */
+const SECRETS = ['2mw67LqNDEb3', 'D2xhL8mPkjsF', 'auw948cz,spdfgibcsp9e8ri', '7c1f0a9e-site-specific-Key-42', 'hunter22', 'c2VjcmV0'];
 
 const firstLine = (text: string) => text.split('\n')[0].replace(/ \(upgrade node\)$/, '');
 

@@ -6,6 +6,7 @@ import { Catalog } from '../catalog/catalog';
 import {
   GROUP_NAME,
   HAZELCAST_ENABLED,
+  INTERFACES,
   LITE_MEMBER,
   MAP_ASYNC_BACKUP_COUNT,
   MAP_BACKUP_COUNT,
@@ -93,6 +94,19 @@ function idMaker(): (id: string) => string {
   };
 }
 
+/** Whether an IPv4 interfaces pattern (`10.0.0.*`, `10.0.0.10-20`) covers an address. */
+function covers(pattern: string, host: string): boolean {
+  const parts = pattern.split('.');
+  const octets = host.split('.');
+  if (parts.length !== 4 || octets.length !== 4 || !octets.every((o) => /^\d{1,3}$/.test(o))) return false;
+  return parts.every((p, i) => {
+    const n = Number(octets[i]);
+    if (p === '*') return true;
+    const range = /^(\d{1,3})-(\d{1,3})$/.exec(p);
+    return range ? Number(range[1]) <= n && n <= Number(range[2]) : /^\d{1,3}$/.test(p) && Number(p) === n;
+  });
+}
+
 export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: GraphInput): ClusterGraph {
   const docs = [...workspace.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const clusters = workspace.clusters();
@@ -106,11 +120,11 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
   const targets = new FindingTargets();
   const nodeIds = new Map<OxNode, string>();
   const addressIds = new Set<string>();
-  const address = (text: string) => {
+  const address = (text: string, candidates: readonly OxNode[] = []) => {
     const id = `address:${text}`;
     if (!addressIds.has(id)) {
       addressIds.add(id);
-      graph.addresses.push({ id, address: text });
+      graph.addresses.push({ id, address: text, candidates: candidates.map((n) => nodeIds.get(n)!) });
     }
     return id;
   };
@@ -326,22 +340,33 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
       const seen = new Set<string>();
       for (const host of staticHosts(config.value(STATIC_NODES)).map((h) => h.toLowerCase())) {
         const named = (endpoints.find((e) => e.hosts.includes(host)) ?? allEndpoints.find((e) => e.hosts.includes(host)))?.node;
-        const match = named ?? balancerHosts.get(host);
+        const covering = named || balancerHosts.has(host) ? [] : members.filter((m) => interfacePatterns(m).some((p) => covers(p, host)));
+        const match = named ?? balancerHosts.get(host) ?? (covering.length === 1 ? covering[0] : undefined);
         if (match === node) continue;
-        const to = match ? nodeIds.get(match)! : address(host);
+        const to = match ? nodeIds.get(match)! : address(host, covering);
         if (seen.has(to)) continue;
         seen.add(to);
+        const matchedBy = named ? 'node' : balancerHosts.has(host) ? 'balancer' : 'interfaces';
         graph.edges.push({
           id: unique(`edge:member:${from}->${to}`),
           from,
           to,
           kind: 'member',
-          dangling: !match,
-          ...(match ? { matchedBy: named ? ('node' as const) : ('balancer' as const) } : {}),
+          dangling: !match && !covering.length,
+          ...(match ? { matchedBy } : {}),
           source: at(list.doc, list.setting.range.start),
         });
       }
     }
+  }
+
+  /** The node's `network.interfaces` entries that are patterns (`10.0.0.*`, `10.0.0.10-20`). */
+  function interfacePatterns(node: OxNode): string[] {
+    return effective(node)
+      .value(INTERFACES)
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => /[*-]/.test(e));
   }
 
   /**

@@ -69,10 +69,15 @@ export interface GraphBalancer {
   source: GraphSource;
 }
 
-/** A host that a member list or a balancer member names and that no node of the workspace is. */
+/** A host that a member list or a balancer member names and that no node of the workspace is known to be. */
 export interface GraphAddress {
   id: string;
   address: string;
+  /**
+   * Nodes whose `network.interfaces` pattern (`10.0.0.*`) covers it: it may be any of them (two or more;
+   * one such node is a match). Empty: it is no node of the workspace.
+   */
+  candidates: string[];
 }
 
 export interface GraphMap {
@@ -104,13 +109,14 @@ export interface GraphEdge {
   from: string;
   to: string;
   kind: 'member' | 'route';
-  /** The target is an address that matches no node. */
+  /** The target is an address that matches no node (not even a node's interfaces pattern). */
   dangling: boolean;
   /**
    * `member`: how the listed host was matched to the node: `node`, by its own settings (folder name, listener
-   * host, an exact interface); `balancer`, by a balancer member on that host that reaches the node by its route.
+   * host, an exact interface); `balancer`, by a balancer member on that host that reaches the node by its route;
+   * `interfaces`, by the one node of the cluster whose interfaces pattern covers it.
    */
-  matchedBy?: 'node' | 'balancer';
+  matchedBy?: 'node' | 'balancer' | 'interfaces';
   /** `route`: the member's route=, null when it has none. */
   route?: string | null;
   /** `route`: the member is disabled, stopped or draining (`status=+D`). */

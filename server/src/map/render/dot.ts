@@ -1,6 +1,6 @@
 // The graph in Graphviz's DOT language.
 import { ClusterGraph } from '../graph';
-import { clusterLabel, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
+import { addressLines, clusterLabel, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
 
 const COLOUR = { error: '#d32f2f', warning: '#f9a825', information: '#1976d2', hint: '#757575' } as const;
 
@@ -42,7 +42,7 @@ export function renderDot(graph: ClusterGraph): string {
   for (const n of graph.nodes) if (n.cluster === null) node(n.id, '  ');
   for (const b of graph.balancers)
     out.push(`  ${quoted([b.id])} [shape=hexagon, label=${label(b.id, [b.name])}${colour(b.id)}${tooltip(b.id)}];`);
-  for (const a of graph.addresses) out.push(`  ${quoted([a.id])} [shape=note, style=dashed, label=${quoted([a.address, 'no node'])}];`);
+  for (const a of graph.addresses) out.push(`  ${quoted([a.id])} [shape=note, style=dashed, label=${quoted(addressLines(a))}];`);
   for (const e of graph.edges) {
     const attrs = [`label=${quoted([edgeLabel(e)])}`];
     if (e.kind === 'member') attrs.push('color="#607d8b"');

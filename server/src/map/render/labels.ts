@@ -1,5 +1,5 @@
 // The words every picture of the map shows for an element, so the formats agree.
-import { ClusterGraph, FindingSeverity, GraphCluster, GraphFinding, GraphMap, GraphNode } from '../graph';
+import { ClusterGraph, FindingSeverity, GraphAddress, GraphCluster, GraphFinding, GraphMap, GraphNode } from '../graph';
 
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -11,6 +11,11 @@ export function nodeLines(node: GraphNode): string[] {
   if (node.oxVersion) lines.push(`OX ${node.oxVersion}${node.packages !== null ? ` · ${node.packages} packages` : ''}`);
   if (node.replicas !== undefined) lines.push(`${node.replicas ?? '?'} pod${node.replicas === 1 ? '' : 's'}`);
   return lines;
+}
+
+/** An address's box: the address, then `no node` or how many nodes' interfaces patterns cover it. */
+export function addressLines(address: GraphAddress): string[] {
+  return [address.address, address.candidates.length ? `one of ${address.candidates.length} nodes (interfaces)` : 'no node'];
 }
 
 export function clusterLabel(cluster: GraphCluster): string {

@@ -1,7 +1,7 @@
 // Places the map's boxes and routes its edges with dagre (a layered layout), loaded on first use only.
 import type * as Dagre from '@dagrejs/dagre';
 import { ClusterGraph } from '../graph';
-import { clusterLabel, edgeLabel, mapLabel, nodeLines } from './labels';
+import { addressLines, clusterLabel, edgeLabel, mapLabel, nodeLines } from './labels';
 
 export interface Box {
   x: number;
@@ -60,7 +60,7 @@ export function layoutGraph(graph: ClusterGraph): Layout {
   for (const n of graph.nodes) box(n.id, nodeLines(n), n.cluster);
   for (const m of graph.maps) box(m.id, [mapLabel(m)], m.cluster);
   for (const b of graph.balancers) box(b.id, [b.name]);
-  for (const a of graph.addresses) box(a.id, [a.address, 'no node']);
+  for (const a of graph.addresses) box(a.id, addressLines(a));
   for (const e of graph.edges) {
     const label = edgeLabel(e);
     g.setEdge(e.from, e.to, label ? { width: label.length * CHAR_WIDTH, height: LINE_HEIGHT, labelpos: 'c' } : {}, e.id);

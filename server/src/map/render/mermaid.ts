@@ -1,6 +1,6 @@
 // The graph as a Mermaid flowchart, to paste into a README or a merge request.
 import { ClusterGraph } from '../graph';
-import { clusterLabel, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
+import { addressLines, clusterLabel, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
 
 /** Mermaid's text in quotes: `"` and `#` as entities, line breaks as <br>. */
 function text(lines: readonly string[]): string {
@@ -50,7 +50,7 @@ export function renderMermaid(graph: ClusterGraph): string {
     out.push(`  ${s}{{${text(withFindings(b.id, [b.name]))}}}`);
     mark(b.id, s);
   }
-  for (const a of graph.addresses) out.push(`  ${short(a.id, 'a')}>${text([a.address, 'no node'])}]`);
+  for (const a of graph.addresses) out.push(`  ${short(a.id, 'a')}>${text(addressLines(a))}]`);
   const faults: number[] = [];
   graph.edges.forEach((e, i) => {
     const label = edgeLabel(e);

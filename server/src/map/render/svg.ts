@@ -1,7 +1,7 @@
 // The graph as an SVG picture: regions for clusters, boxes for nodes, balancers, maps and unknown addresses,
 // edges for member lists and routes, and a badge on each element with findings (their messages on hover).
 import { ClusterGraph, FindingSeverity, GraphFinding, GraphSource } from '../graph';
-import { clusterLabel, counted, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
+import { addressLines, clusterLabel, counted, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
 import { Box, layoutGraph, LINE_HEIGHT, PADDING } from './layout';
 
 export function escapeXml(text: string): string {
@@ -131,7 +131,7 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
   }
   for (const map of graph.maps) element(map.id, 'map-box', [mapLabel(map)], map.source);
   for (const b of graph.balancers) element(b.id, 'balancer', [b.name], b.source);
-  for (const a of graph.addresses) element(a.id, 'address', [a.address, 'no node'], null);
+  for (const a of graph.addresses) element(a.id, 'address', addressLines(a), null);
   const summary = `Cluster map: ${counted(graph.clusters.length, 'cluster')}, ${counted(graph.nodes.length, 'node')}, ${counted(graph.findings.length, 'finding')}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="map" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${escapeXml(summary)}">`,
