@@ -22,6 +22,10 @@ const lean = {
     b.onResolve({ filter: /^ajv$/ }, (args) =>
       args.importer.endsWith('validateCatalog.ts') ? { path: './ajv.js', external: true } : undefined,
     );
+    // dagre lays out the cluster map only: bundled on its own (server/out/dagre.js), required when a map is drawn.
+    b.onResolve({ filter: /^@dagrejs\/dagre$/ }, (args) =>
+      args.importer.endsWith('layout.ts') ? { path: './dagre.js', external: true } : undefined,
+    );
     // The catalogs as JSON text that JSON.parse reads, faster to load than the same data as JavaScript.
     b.onLoad({ filter: /[\\/]schemas[\\/].*\.json$/ }, async (args) => ({
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
@@ -95,5 +99,6 @@ await Promise.all([
     plugins: [lean],
   }),
   build({ ...common, stdin: { contents: "module.exports = require('ajv');", resolveDir: '.' }, outfile: 'server/out/ajv.js' }),
+  build({ ...common, stdin: { contents: "module.exports = require('@dagrejs/dagre');", resolveDir: '.' }, outfile: 'server/out/dagre.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
 ]);

@@ -58,9 +58,13 @@ import { coreMwValuesSchema } from './features/values/valuesSchema';
 import { upgradePlan } from './features/upgradePlan';
 import { renderUpgradePlan, renderUpgradePlanJson } from './features/upgradePlanText';
 import { OxVersion, parseOxVersion } from './util/versions';
+import { buildClusterGraph } from './map/clusterGraph';
+import { MAP_FORMATS, MapFormat, renderMap } from './map/render/formats';
+import type { ClusterGraph } from './map/graph';
 
 export type {
   BatchReport,
+  ClusterGraph,
   DeclaredBalancer,
   DeclaredCluster,
   DeclaredRelease,
@@ -68,10 +72,11 @@ export type {
   DiscoverOptions,
   FixResult,
   IndexedRoot,
+  MapFormat,
   OxVersion,
   WorkspaceHost,
 };
-export { FIX_ALL_KIND, hasConfEnding, parseOxVersion, PROPERTIES_TEMPLATE };
+export { FIX_ALL_KIND, hasConfEnding, MAP_FORMATS, parseOxVersion, PROPERTIES_TEMPLATE, renderMap };
 
 /** What the workspace is: reconfiguring starts over with it. */
 export interface WorkspaceConfiguration {
@@ -157,6 +162,8 @@ export interface LanguageService {
   fixAll(settings: Settings): Promise<FixResult>;
   /** Every problem of the workspace in file and line order, secrets masked. */
   report(): BatchReport;
+  /** The cluster map: clusters, nodes, member lists, maps, balancers and routes, with the current findings on them (secrets masked). */
+  clusterGraph(): ClusterGraph;
 }
 
 export interface LanguageServiceOptions {
@@ -300,6 +307,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     nodeVersion: (uri) => nodeVersionStatus(sync.model, uri),
     fixAll: async (settings) => changed(await fixWorkspace(sync, () => analyzeAll(settings))),
     report: () => report(sync, diagnostics),
+    clusterGraph: () => buildClusterGraph({ workspace: sync.model, catalog, diagnostics, scrub: (text) => scrubber.text(text) }),
   };
 }
 

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { getProperties } from 'properties-file';
 import * as propertiesParser from 'properties-parser';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
 import {
   generateHelmfileValues,
@@ -25,6 +25,9 @@ import { parseApacheConfig } from '../../server/src/parser/apache/apacheConfig';
 import { findBalancers } from '../../server/src/model/apache/balancers';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createLanguageService } from '../../server/src/languageService';
+import { nodeWorkspaceHost, pathToUri } from '../../server/src/host/nodeHost';
+import { renderSvg } from '../../server/src/map/render/svg';
 
 const LINES = 5000;
 
@@ -435,6 +438,65 @@ async function benchValues(): Promise<void> {
   console.log(`  server peak RSS           ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}`);
 }
 
+/**
+ * The cluster map of the 100-node workspace behind a 100-member balancer: the graph in process from the analysed
+ * model (first and p50 of 20), then `map --format svg` of the same files on disk as a user runs it.
+ */
+async function benchMap(): Promise<void> {
+  const files = generateWorkspaceFiles(10, 10);
+  const members = Array.from(
+    { length: 100 },
+    (_, i) => `    BalancerMember http://10.${Math.floor(i / 10)}.0.${(i % 10) + 1}:8009 route=OX${Math.floor(i / 10)}_${i % 10}`,
+  );
+  files['lb/apache2/proxy_http.conf'] = [
+    '<Proxy balancer://oxcluster>',
+    ...members,
+    '    ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On',
+    '</Proxy>',
+    '',
+  ].join('\n');
+  const root = writeTree('ox-bench-map-', files);
+  const service = createLanguageService({ catalog, host: nodeWorkspaceHost });
+  await service.reconfigure({ catalog, roots: [], clusters: [], maxFileSize: Infinity });
+  await service.load([pathToUri(root)], {});
+  await service.analyzeAll(DEFAULT_SETTINGS);
+  const graphTimes = Array.from({ length: 21 }, () => {
+    const t = performance.now();
+    service.clusterGraph();
+    return performance.now() - t;
+  });
+  const graph = service.clusterGraph();
+  const t = performance.now();
+  const svg = renderSvg(graph);
+  const tSvg = performance.now() - t;
+  const cliTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, [
+      path.join(REPO_ROOT, 'server/out/cli.js'),
+      'map',
+      root,
+      '--format',
+      'svg',
+      '--out',
+      path.join(root, 'map.svg'),
+    ]);
+    cliTimes.push(performance.now() - start);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`map exited ${run.status}: ${run.stderr}`);
+  }
+  fs.rmSync(root, { recursive: true, force: true });
+  console.log(
+    `Cluster map: 100 nodes in 10 clusters behind a 100-member balancer (${graph.edges.length} edges, ${graph.findings.length} findings, SVG ${(svg.length / 1024).toFixed(0)} KiB):`,
+  );
+  console.log(
+    `  graph                     ${ms(graphTimes[0]).padStart(10)} first / ${ms(percentile(graphTimes.slice(1), 50))} p50   (target <= 100 ms)`,
+  );
+  console.log(`  layout + SVG in process   ${ms(tSvg).padStart(10)}`);
+  console.log(
+    `  CLI map --format svg      ${ms(Math.min(...cliTimes)).padStart(10)} best of 3 / ${ms(Math.max(...cliTimes))} worst   (target <= 1000 ms, includes start-up)`,
+  );
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   parse: benchParse,
   server: benchServer,
@@ -443,6 +505,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   huge: benchHugeFile,
   values: benchValues,
   balancer: benchBalancer,
+  map: benchMap,
 };
 
 /** `--only server,typing` runs just those sections (names as in SECTIONS), in this order. */

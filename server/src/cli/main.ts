@@ -3,6 +3,7 @@ import { check } from './check';
 import { dump } from './dump';
 import { schema } from './schema';
 import { upgradePlanCommand } from './upgradePlan';
+import { mapCommand } from './map';
 import { TOOL_VERSION } from './formats';
 import { CliIo, EXIT_USAGE, InputError, processIo, UsageError } from './io';
 
@@ -16,6 +17,7 @@ export function usage(): string {
   ox-cluster-config check [options] <dir or file>...
   ox-cluster-config check [options] --values <file> [--values <file>...] [<dir or file>...]
   ox-cluster-config upgrade-plan <dir or file>... --to <version> [--format text|json]
+  ox-cluster-config map [options] <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>]
   ox-cluster-config schema core-mw
   ox-cluster-config dump <file>
   ox-cluster-config --help | --version
@@ -118,6 +120,21 @@ upgrade-plan <dir or file>... --to <version> [--format text|json]
   Markdown; json the same facts. Configuration as for check. Secret values are never printed.
   Exit codes: 0 plan printed, 2 usage error (--to missing or not a version) or unreadable input.
 
+map <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>]
+  Draw the cluster map of what check reads (the same inputs and options: --values, --release,
+  --chart-version, --cluster, --rule): each Hazelcast cluster as a region (classic: the nodes check
+  groups into one cluster; Kubernetes: the Hazelcast node types of a release, named by hzGroupName),
+  its nodes with join mode, full or lite member, route and OX version, the static member lists
+  (an address that matches no node drawn as such), the maps with their backups against the full
+  members, the balancers in front with an edge per member (faults: a member that reaches no node,
+  a route no node has, a route two nodes have), and the findings on the element they concern.
+  Nodes that run no Hazelcast stand apart.
+    svg      a picture (default)         html     the picture and the findings in one page, no script
+    mermaid  a Mermaid flowchart         dot      Graphviz DOT
+    json     the graph itself (see README.md, "Cluster map")
+  --out <file> writes it there instead of to stdout. Secret values are never shown.
+  Exit codes as check: 0 no error found, 1 an error found, 2 usage error or unreadable input.
+
 schema core-mw
   Print a JSON Schema (draft-07) of core-mw values files, made from the catalog and the chart facts:
   the OX keys under properties, secretProperties, propertiesFiles and secretPropertiesFiles (also
@@ -138,6 +155,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (command === 'check') return await check(rest, io, usage());
     if (command === 'dump') return await dump(rest, io);
     if (command === 'upgrade-plan') return await upgradePlanCommand(rest, io, usage());
+    if (command === 'map') return await mapCommand(rest, io, usage());
     if (command === 'schema') return await schema(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${usage()}\n`);

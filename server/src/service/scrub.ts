@@ -39,6 +39,11 @@ export class DiagnosticScrubber {
     return (this.scrub = secretScrubber(secrets));
   }
 
+  /** A text with secret values masked, by the same policy as the diagnostics. */
+  text(text: string): string {
+    return this.scrubber()(text);
+  }
+
   /** The diagnostics with secret values masked; a diagnostic without any is returned as it is. */
   apply(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     const scrub = this.scrubber();

@@ -18,6 +18,16 @@ function count(value: string | undefined, fallback: number): number {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : fallback;
 }
 
+/** A map's backup counts as OX reads them (1 and 0 unless set) and the copies of each entry they make. */
+export function mapCopies(
+  backup: string | undefined,
+  async: string | undefined,
+): { backups: number; asyncBackups: number; copies: number } {
+  const backups = count(backup, 1);
+  const asyncBackups = count(async, 0);
+  return { backups, asyncBackups, copies: Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1 };
+}
+
 function shown(n: number): string {
   return n > MAX_BACKUPS ? `${n}, which works as ${MAX_BACKUPS}` : String(n);
 }
@@ -48,9 +58,7 @@ export const backupsExceedMembersRule: CrossRule = {
       for (const doc of mapFiles(node)) {
         const backup = lastSetting(doc, MAP_BACKUP_COUNT);
         const async = lastSetting(doc, MAP_ASYNC_BACKUP_COUNT);
-        const backups = count(backup?.value, 1);
-        const asyncBackups = count(async?.value, 0);
-        const copies = Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1;
+        const { backups, asyncBackups, copies } = mapCopies(backup?.value, async?.value);
         if (copies <= members) continue;
         const at = backup ?? async;
         out.push({
@@ -69,7 +77,7 @@ export const backupsExceedMembersRule: CrossRule = {
 };
 
 /** The maps a release configures (entries of `propertiesFiles` for a file below `hazelcast/`), by scope. */
-function releaseMaps(cluster: OxCluster): Array<{ doc: ValuesDocument; settings: ValuesSetting[] }> {
+export function releaseMaps(cluster: OxCluster): Array<{ doc: ValuesDocument; settings: ValuesSetting[] }> {
   const maps = new Map<string, { doc: ValuesDocument; settings: ValuesSetting[] }>();
   for (const doc of cluster.release!.docs) {
     for (const s of doc.settings) {
@@ -94,9 +102,7 @@ function releaseFindings(cluster: OxCluster, effective: (node: OxNode) => Effect
     const backup = last(MAP_BACKUP_COUNT);
     const async = last(MAP_ASYNC_BACKUP_COUNT);
     if (!backup && !async) continue;
-    const backups = count(backup?.value, 1);
-    const asyncBackups = count(async?.value, 0);
-    const copies = Math.min(backups, MAX_BACKUPS) + Math.min(asyncBackups, MAX_BACKUPS) + 1;
+    const { backups, asyncBackups, copies } = mapCopies(backup?.value, async?.value);
     if (copies <= counts.full) continue;
     const full = counts.types.filter((t) => t.full);
     out.push({

@@ -7,7 +7,7 @@ import { hazelcastPods } from './podCounts';
 import { releaseAnchor } from './typeAnchor';
 
 /** Where to report: the user's `hzGroupName` entry, else the first chart root's first key. */
-function anchor(release: Release): { doc: ValuesDocument; span: Span } | undefined {
+export function hzGroupNameAnchor(release: Release): { doc: ValuesDocument; span: Span } | undefined {
   const written = valueAt(release.userValues, ['hzGroupName']);
   const key = written?.source?.key;
   if (written?.source && key?.range) return { doc: written.source.doc, span: { start: key.range[0], end: key.range[1] } };
@@ -46,7 +46,7 @@ export const hzGroupNameUnsetRule: CrossRule = {
     const pods = counts.full + counts.lite;
     const unknown = counts.unknown;
     if (pods < 2) return [];
-    const at = anchor(release);
+    const at = hzGroupNameAnchor(release);
     if (!at) return [];
     const assumed = version ? '' : ` (The chart version is unknown; this assumes chart ${release.assumedChartVersion}.)`;
     const perType =
