@@ -35,6 +35,7 @@ import { renderEffectiveConfiguration, renderEffectiveJson } from './features/ef
 import { effectiveNote } from './features/effectiveHover';
 import { foldingRanges } from './features/folding';
 import { doHover } from './features/hover';
+import { renderSetting } from './model/properties/ansibleRendering';
 import { inlayHints } from './features/inlayHints';
 import { findDefinition, findReferences, workspaceSymbols } from './features/navigation';
 import { documentSymbols } from './features/symbols';
@@ -228,7 +229,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     load: async (roots, discover, onProgress) => changed(await sync.load(roots, discover, onProgress)),
     loadFiles: async (uris) => changed(await sync.loadFiles(uris)),
     open,
-    prepare: async (uri) => changed((await sync.readChartVersionOf(uri)) || (await sync.followIncludesOf(uri))),
+    prepare: async (uri) =>
+      changed((await sync.readChartVersionOf(uri)) || (await sync.followIncludesOf(uri)) || (await sync.readRoleVariablesOf(uri))),
     close: async (uri) => changed(await sync.closeDocument(uri)),
     setDecoding: (uri, decoding) => sync.setDecoding(uri, decoding),
     fileChanged: async (uri, deleted) => changed(await sync.fileChanged(uri, deleted)),
@@ -251,7 +253,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const doc = open(text);
       if (doc && isValuesDocument(doc)) return valuesHover(doc, position, (key, secret) => nodeTypeNote(sync.model, doc.uri, key, secret));
       if (doc && isApacheDocument(doc)) return apacheHover(sync.model, doc, position);
-      return doc && isOxDocument(doc) ? doHover(doc, position, (key, secret) => effectiveNote(sync.model, doc, key, secret)) : null;
+      if (!doc || !isOxDocument(doc)) return null;
+      const vars = sync.roleVariablesOf(doc.uri);
+      return doHover(
+        doc,
+        position,
+        (key, secret) => effectiveNote(sync.model, doc, key, secret),
+        vars && ((setting) => renderSetting(doc, setting, vars)),
+      );
     },
     codeActions(text, context) {
       open(text);

@@ -8,12 +8,16 @@ import { Settings } from '../settings';
 import { nodeFolderOf, OxCluster } from '../model/node';
 import { Workspace } from '../model/workspace';
 import { formatOf } from '../model/readDocument';
+import { RoleVariables } from '../template/ansibleVariables';
+import { roleDefaultDiagnostics } from './roleVariables';
 
 export interface AnalyzerOptions {
   catalog: Catalog;
   singleFileRules: readonly Rule[];
   crossRules: readonly CrossRule[];
   onRuleError?: (rule: { id: string }, error: unknown) => void;
+  /** The variables of the Ansible role a template is in: value rules then also judge what they render. */
+  roleVariables?: (uri: string) => RoleVariables | undefined;
 }
 
 /** A cluster's identity for its cached results: its nodes and the web server files in front of it. */
@@ -91,6 +95,11 @@ export class WorkspaceAnalyzer {
       const results = unchanged ? rules.map((r, i) => (r.readsNode ? fresh[toRun.indexOf(r)] : previous.results[i])) : fresh;
       this.byRule.set(uri, { doc, settings, results });
       const diagnostics = results.flat();
+      const vars = large ? undefined : this.options.roleVariables?.(uri);
+      if (vars)
+        diagnostics.push(
+          ...roleDefaultDiagnostics({ doc, catalog, workspace: this.workspace }, vars, rules, settings, onRuleError ?? (() => undefined)),
+        );
       if (large) diagnostics.unshift(largeFileNotice(doc, limit));
       this.single.set(uri, diagnostics);
     }

@@ -19,6 +19,8 @@ import { packageListMessage, readPackageListFile } from './packageLists';
 import { DeclaredBalancer } from '../model/apache/frontEnd';
 import { ApacheDocument, isApacheDocument, withIncludeProblems } from '../model/apache/apacheDocument';
 import { formatOf } from '../model/readDocument';
+import { isJinjaTemplate, RoleVariableFiles } from './roleVariables';
+import { RoleVariables, roleOfVariableFile, roleRootOf } from '../template/ansibleVariables';
 import { includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
 
 /** Documents analysed between two yields to the event loop. */
@@ -67,6 +69,8 @@ export class WorkspaceSync {
   /** Files whose diagnostics are due at the next update (their includes changed after a file event). */
   private readonly pending = new Set<string>();
   private readonly chartVersions: ChartVersions;
+  /** The variables of the Ansible roles the templates are in. */
+  private readonly roleFiles: RoleVariableFiles;
   private readonly chartVersionOf = (doc: ValuesDocument) => this.releaseOptions.chartVersion ?? this.chartVersions.of(doc.uri);
 
   constructor(
@@ -77,6 +81,7 @@ export class WorkspaceSync {
     private readonly env: SyncEnvironment,
   ) {
     this.chartVersions = new ChartVersions(env.host);
+    this.roleFiles = new RoleVariableFiles(env.host);
     this.workspace = new Workspace(catalog, declared, [], this.chartVersionOf);
     this.analyzer = this.newAnalyzer();
   }
@@ -87,6 +92,7 @@ export class WorkspaceSync {
       singleFileRules: this.env.singleFileRules,
       crossRules: this.env.crossRules,
       onRuleError: this.env.onRuleError,
+      roleVariables: (uri) => this.roleFiles.of(uri),
     });
   }
 
@@ -111,6 +117,7 @@ export class WorkspaceSync {
     }
     for (const list of packageLists) this.workspace.setPackageList(list);
     await this.chartVersions.read(docs.filter(isValuesDocument).map((d) => parentUri(d.uri)));
+    await this.roleFiles.read(docs);
   }
 
   /** Reads the OX files below more roots, with their own discovery options (the CLI checks several directories). */
@@ -256,6 +263,7 @@ export class WorkspaceSync {
     this.releaseOptions = releases;
     this.listed = new Set((releases.releases ?? []).flatMap((r) => r.values));
     this.chartVersions.clear();
+    this.roleFiles.clear();
     const previous = this.workspace;
     this.workspace = new Workspace(catalog, declared, releases.releases ?? [], this.chartVersionOf, versions, balancers);
     this.workspace.adoptDecodings(previous);
@@ -305,6 +313,17 @@ export class WorkspaceSync {
     if (this.chartVersions.of(uri) === undefined) return false;
     this.workspace.chartVersionsChanged();
     return true;
+  }
+
+  /** The variables of the Ansible role a template is in, when read. */
+  roleVariablesOf(uri: string): RoleVariables | undefined {
+    return this.roleFiles.of(uri);
+  }
+
+  /** Reads the role of an open template whose role no indexing read; true when that gave it variables, so its analysis is due again. */
+  async readRoleVariablesOf(uri: string): Promise<boolean> {
+    const doc = this.workspace.get(uri);
+    return !!doc && (await this.roleFiles.read([doc]));
   }
 
   /** An editor closed the document: the disk content counts again (or nothing, if it is not an indexed file). */
@@ -361,6 +380,7 @@ export class WorkspaceSync {
       this.workspace.set(doc);
       this.onDisk.add(uri);
       if (isValuesDocument(doc)) await this.chartVersions.read([parentUri(uri)]);
+      await this.roleFiles.read([doc]);
     } catch {
       this.workspace.delete(uri);
       this.onDisk.delete(uri);
@@ -376,6 +396,8 @@ export class WorkspaceSync {
       return changed;
     }
     if (this.isPackageList(uri)) return this.packageListChanged(uri, deleted);
+    // A role's defaults/main.yml or vars/main.yml counts by its saved text, as Ansible reads the disk.
+    if (roleOfVariableFile(uri) !== undefined && (await this.roleFiles.reread(uri)) !== undefined) return true;
     const changed = await this.fileOfModelChanged(uri, deleted);
     // An httpd file came, went or changed: what the include lines name may have too.
     if (formatOf(uri) !== 'apache') return changed;
@@ -432,12 +454,28 @@ export class WorkspaceSync {
   update(requested: readonly string[], settings: Settings): string[] {
     const changed = [...new Set([...requested, ...this.pending])];
     this.pending.clear();
-    const stands = (uri: string) => isChartFile(uri) || this.isPackageList(uri);
+    const stands = (uri: string) => isChartFile(uri) || this.isPackageList(uri) || this.isRoleVariableFile(uri);
     const ofContext = changed.flatMap((uri) =>
-      isChartFile(uri) ? this.filesOfChart(uri) : this.isPackageList(uri) ? this.filesOfPackageList(uri) : [],
+      isChartFile(uri)
+        ? this.filesOfChart(uri)
+        : this.isPackageList(uri)
+          ? this.filesOfPackageList(uri)
+          : this.isRoleVariableFile(uri)
+            ? this.templatesOfRole(roleOfVariableFile(uri)!)
+            : [],
     );
     this.analyzer.forget(ofContext);
     return this.analyzer.update([...changed.filter((uri) => !stands(uri)), ...ofContext], settings);
+  }
+
+  /** A defaults/main.yml or vars/main.yml of a role whose templates are in the model. */
+  private isRoleVariableFile(uri: string): boolean {
+    const root = roleOfVariableFile(uri);
+    return root !== undefined && this.templatesOfRole(root).length > 0;
+  }
+
+  private templatesOfRole(root: string): string[] {
+    return [...this.workspace.documents()].filter((d) => isJinjaTemplate(d) && roleRootOf(d.uri) === root).map((d) => d.uri);
   }
 
   private filesOfPackageList(uri: string): string[] {
