@@ -18,6 +18,7 @@ import { ServerStatusBar } from './statusBar';
 import { registerUpgradePlan } from './upgradePlan';
 import { registerNodeVersionItem } from './nodeVersionItem';
 import { registerTextDecoding } from './textDecoding';
+import { registerClusterMap } from './clusterMap';
 
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerUpgradePlan(() => client),
     registerNodeVersionItem(() => client),
     registerTextDecoding(() => client),
+    registerClusterMap(() => client),
   );
   await startClient(context);
 }

@@ -22,8 +22,18 @@ export class ServerStatusBar implements vscode.Disposable {
 
   failed(): void {
     this.item.text = '$(error) OX';
-    this.item.tooltip = 'OX Cluster Config: the language server failed to start. Click to show the output.';
+    this.item.tooltip = this.tooltip('OX Cluster Config: the language server failed to start.');
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  /** The state in words, then links to the cluster map and the output. */
+  private tooltip(words: string): vscode.MarkdownString {
+    const tip = new vscode.MarkdownString(
+      `${words}\n\n[$(type-hierarchy) Show Cluster Map](command:oxClusterConfig.showClusterMap) · [$(output) Show Output](command:oxClusterConfig.showOutput)`,
+      true,
+    );
+    tip.isTrusted = { enabledCommands: ['oxClusterConfig.showClusterMap', 'oxClusterConfig.showOutput'] };
+    return tip;
   }
 
   private show(state: State): void {
@@ -31,15 +41,15 @@ export class ServerStatusBar implements vscode.Disposable {
     switch (state) {
       case State.Starting:
         this.item.text = '$(sync~spin) OX';
-        this.item.tooltip = 'OX Cluster Config: the language server is starting. Click to show the output.';
+        this.item.tooltip = this.tooltip('OX Cluster Config: the language server is starting.');
         break;
       case State.Running:
         this.item.text = '$(check) OX';
-        this.item.tooltip = 'OX Cluster Config: the language server is running. Click to show the output.';
+        this.item.tooltip = this.tooltip('OX Cluster Config: the language server is running.');
         break;
       case State.Stopped:
         this.item.text = '$(circle-slash) OX';
-        this.item.tooltip = 'OX Cluster Config: the language server is stopped. Click to show the output.';
+        this.item.tooltip = this.tooltip('OX Cluster Config: the language server is stopped.');
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;
     }

@@ -31,6 +31,8 @@ const EFFECTIVE_CONFIGURATION_REQUEST = 'oxClusterConfig/effectiveConfiguration'
 /** Custom request of the "Check Upgrade Readiness" command. */
 const UPGRADE_PLAN_REQUEST = 'oxClusterConfig/upgradePlan';
 const NODE_VERSION_REQUEST = 'oxClusterConfig/nodeVersion';
+/** Custom request of the "Show Cluster Map" view: the map as SVG, with each element's file URI and line. */
+const CLUSTER_MAP_REQUEST = 'oxClusterConfig/clusterMap';
 /** The client says how the editor decoded an open `.properties` file (`latin1` or `utf8`). */
 const TEXT_DECODING_NOTIFICATION = 'oxClusterConfig/textDecoding';
 
@@ -346,6 +348,12 @@ connection.onRequest(NODE_VERSION_REQUEST, async (params: { uri?: string }, toke
   await ready;
   if (token.isCancellationRequested) return cancelled();
   return runSafe('nodeVersion', null, () => (typeof params?.uri === 'string' ? (service().nodeVersion(params.uri) ?? null) : null));
+});
+
+connection.onRequest(CLUSTER_MAP_REQUEST, async (_params: unknown, token) => {
+  await ready;
+  if (token.isCancellationRequested) return cancelled();
+  return runSafe<{ svg: string | null }>('clusterMap', { svg: null }, () => ({ svg: core().api.renderMap(service().clusterGraph(), 'svg') }));
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));

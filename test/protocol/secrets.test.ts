@@ -75,6 +75,16 @@ describe('secrets over the protocol', () => {
     assert.ok(shownToo.text.includes(MARKER));
   });
 
+  test('the cluster map draws every node with the file a click opens, and holds no secret', async () => {
+    const { svg } = await client.request<{ svg: string }>('oxClusterConfig/clusterMap', {});
+    assert.ok(svg.startsWith('<svg'), svg.slice(0, 100));
+    for (const node of ['node1', 'node2']) {
+      assert.ok(svg.includes(`aria-label="${node}`), node);
+      assert.ok(svg.includes(`data-uri="file://${root}/c/${node}/etc/`), node);
+    }
+    assertClean('the cluster map', svg);
+  });
+
   test('a message that quotes a value is scrubbed of every secret value of the workspace', async () => {
     // The port is no secret, so its finding quotes the value; the value is node1's password all the same.
     const uri = `file://${path.join(root, 'c/node1/etc/extra.properties')}`;

@@ -4,7 +4,7 @@ export { buildCatalog } from '../catalog/loadCatalog';
 export { nodeConfigHost } from './nodeConfigHost';
 export { nodeWorkspaceHost } from './nodeHost';
 export { DiagnosticsPublisher } from './diagnosticsPublisher';
-export { createLanguageService, parseOxVersion } from '../languageService';
+export { createLanguageService, parseOxVersion, renderMap } from '../languageService';
 export { RULE_DEFAULTS } from '../rules/registry';
 export { DEFAULT_SETTINGS } from '../settings';
 export { CONFIG_FILE_NAME } from '../config/configFile';
