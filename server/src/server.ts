@@ -353,7 +353,9 @@ connection.onRequest(NODE_VERSION_REQUEST, async (params: { uri?: string }, toke
 connection.onRequest(CLUSTER_MAP_REQUEST, async (_params: unknown, token) => {
   await ready;
   if (token.isCancellationRequested) return cancelled();
-  return runSafe<{ svg: string | null }>('clusterMap', { svg: null }, () => ({ svg: core().api.renderMap(service().clusterGraph(), 'svg') }));
+  return runSafe<{ svg: string | null }>('clusterMap', { svg: null }, () => ({
+    svg: core().api.renderMap(service().clusterGraph(), 'svg'),
+  }));
 });
 
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${errorText(error)}`));
