@@ -281,6 +281,21 @@ describe('map', () => {
     for (const secret of SECRETS) assert.ok(!JSON.stringify(GRAPH).includes(secret), secret);
   });
 
+  test('json: README.md documents every field the graph of examples/ has, and no other', () => {
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const block = /### Cluster map[\s\S]*?```jsonc\n([\s\S]*?)```/.exec(readme)![1];
+    // `"clusters": [{ "id", "name", "edition": "classic"|"kubernetes" ... }]`: a field is a quoted word not after `:` or `|`.
+    const documented = [...block.matchAll(/"(\w+)": \[\{([\s\S]*?)\}\]/g)].map(([, part, fields]) => [
+      part,
+      [...fields.matchAll(/(?<![:|] ?)"(\w+)"/g)].map((m) => m[1]).sort(),
+    ]);
+    const actual = Object.entries(GRAPH).map(([part, list]) => [
+      part,
+      [...new Set((list as Array<Record<string, unknown>>).flatMap((o) => Object.keys(o)))].sort(),
+    ]);
+    assert.deepEqual(documented, actual);
+  });
+
   test('--out writes the file and nothing to stdout; exit 0 for a workspace without errors', () => {
     const run = cli(dir, 'map', 'examples/healthy-cluster', '--format', 'mermaid', '--out', 'map.mmd');
     assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', '']);

@@ -1,4 +1,6 @@
 // Places the map's boxes and routes its edges with dagre (a layered layout), loaded on first use only.
+// dagre (@dagrejs, maintained, MIT, pure JavaScript) lays out compound graphs, which the cluster regions are,
+// synchronously and in 50 KB bundled; elkjs does the same in about 1.5 MB and only asynchronously.
 import type * as Dagre from '@dagrejs/dagre';
 import { ClusterGraph } from '../graph';
 import { addressLines, clusterLabel, edgeLabel, mapLabel, nodeLines } from './labels';
