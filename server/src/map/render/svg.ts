@@ -111,7 +111,12 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
       .join(' ');
     const list = findings.get(e.id);
     const label = edgeLabel(e);
-    const d = placed.points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(' ');
+    const d = placed.curved
+      ? `M${n(placed.points[0].x)},${n(placed.points[0].y)} Q${placed.points
+          .slice(1)
+          .map((p) => `${n(p.x)},${n(p.y)}`)
+          .join(' ')}`
+      : placed.points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(' ');
     out.push(
       `<g id="${escapeXml(e.id)}"${sourceAttributes(e.source)}${list?.length ? ` class="has-${worst(list)}"` : ''}>`,
       title([`${e.kind} ${e.from} → ${e.to}`, ...(label ? [label] : [])], list),
