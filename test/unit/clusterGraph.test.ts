@@ -453,4 +453,16 @@ describe('cluster graph', () => {
       ],
     );
   });
+  test('a group name a template fills in is unknown, not the template text', async () => {
+    const g = (
+      await serviceOver({
+        'role/templates/etc/hazelcast.properties.j2':
+          'com.openexchange.hazelcast.group.name={{ ox_cluster_name }}\ncom.openexchange.hazelcast.network.join=static\n',
+      })
+    ).clusterGraph();
+    assert.deepEqual(
+      g.nodes.map((n) => [n.name, n.groupName, n.join, n.member]),
+      [['templates', null, 'static', 'full']],
+    );
+  });
 });

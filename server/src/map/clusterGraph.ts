@@ -14,6 +14,7 @@ import {
   STATIC_NODES,
 } from '../catalog/oxKeys';
 import { ConfigDocument, lastSetting, lineNumber } from '../model/document';
+import type { EffectiveConfig } from '../model/effective';
 import { Balancer } from '../model/apache/balancers';
 import { clusterEndpoints, memberRoute, NodeEndpoint } from '../model/apache/frontEnd';
 import { isFilledIn, valueAt } from '../model/helm/valueTree';
@@ -108,6 +109,12 @@ function covers(pattern: string, host: string): boolean {
   });
 }
 
+/** The group name a node sets; null when unset or filled in by a template. */
+function groupNameOf(config: EffectiveConfig): string | null {
+  if (config.get(GROUP_NAME).source?.setting.unknownValue) return null;
+  return config.value(GROUP_NAME).trim() || null;
+}
+
 export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: GraphInput): ClusterGraph {
   const docs = [...workspace.documents()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const clusters = workspace.clusters();
@@ -146,7 +153,7 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
     const hzName = release ? valueAt(release.values, ['hzGroupName']) : undefined;
     const releaseGroup =
       hzName?.kind === 'leaf' && typeof hzName.value === 'string' && hzName.value !== '' && !isFilledIn(hzName) ? hzName.value : null;
-    const groupNames = members.map((n) => effective(n).value(GROUP_NAME).trim()).filter(Boolean);
+    const groupNames = members.map((n) => groupNameOf(effective(n))).filter((g): g is string => g !== null);
     const entry: GraphCluster = {
       id,
       name: release ? (releaseGroup ?? release.name) : cluster.name,
@@ -236,7 +243,7 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
       member: hazelcast ? (isTrue(config.value(LITE_MEMBER)) ? 'lite' : 'full') : null,
       route: endpoint?.route ?? null,
       routeDefault: !!endpoint && endpoint.route !== undefined && !endpoint.routeSetting,
-      groupName: config.value(GROUP_NAME).trim() || null,
+      groupName: groupNameOf(config),
       oxVersion: node.oxVersion ? formatOxVersion(node.oxVersion.version) : null,
       oxVersionDetail: node.oxVersion?.detail ?? null,
       packages: node.packages ? installedOxPackages(node.packages).length : null,
