@@ -96,6 +96,22 @@ describe('check: exit codes', () => {
     assert.equal(run.status, 0);
   });
 
+  test('0: the Ansible role example has only information on the values its defaults render', () => {
+    const run = cli(dir, 'check', 'examples/ansible-role');
+    const etc = 'examples/ansible-role/templates/opt/open-xchange/etc';
+    assert.equal(
+      run.stdout,
+      [
+        `${etc}/hazelcast.properties.j2:3:36 info misread-value With the role's default \`yes\` (defaults/main.yml:9): OX reads "yes" as false: only "true" (in any letter case) is true.`,
+        `${etc}/sessiond.properties.j2:2:38 info invalid-value With the role's default \`50k\` (defaults/main.yml:11): "50k" is not an integer: OX cannot parse it and silently uses the default 50000. Units are not allowed here: give a plain number.`,
+        `${etc}/sessiond.properties.j2:6:47 info invalid-value With the template's default \`2 weeks\` (its default() filter, as the role does not set ox_session_long_lifetime): "2 weeks" is not a time span: unknown unit "weeks" (use ms, s, m, h, d or w).`,
+        '0 errors, 0 warnings, 3 infos in 2 files (0 clusters, 0 nodes, 1 node template)',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(run.status, 0);
+  });
+
   test('1: errors found', () => {
     assert.equal(cli(dir, 'check', 'examples/broken-cluster').status, 1);
     assert.equal(cli(dir, 'check', 'examples').status, 1);

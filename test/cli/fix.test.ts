@@ -85,7 +85,8 @@ describe('check --fix', () => {
     assert.doesNotMatch(run.stdout, /can be fixed with --fix/);
     for (const rule of ['unknown-key', 'duplicate-key', 'deprecated-key'])
       assert.doesNotMatch(run.stdout, new RegExp(` ${rule} `), `${rule} is fixed`);
-    assert.doesNotMatch(run.stdout, /reads "yes" as false/);
+    // The Ansible role's finding of this kind rests on a role default: information without a fix, so it stays.
+    assert.doesNotMatch(run.stdout.replace(/^examples\/ansible-role\/.*\n/gm, ''), /reads "yes" as false/);
 
     const fixedFiles = snapshot(root);
     const changed = [...original.keys()].filter((f) => !original.get(f)!.equals(fixedFiles.get(f)!));

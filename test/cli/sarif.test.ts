@@ -157,7 +157,7 @@ describe('check --format sarif', () => {
     for (const r of log.runs[0].results)
       assert.match(
         r.locations[0].physicalLocation.artifactLocation.uri,
-        /^examples\/(?:[^/]+\/[^/]+\/etc\/|[^/]+\/apache2\/proxy_http\.conf$|kubernetes\/[^/]+\/values[^/]*\.yaml$)/,
+        /^examples\/(?:[^/]+\/[^/]+\/etc\/|ansible-role\/templates\/opt\/open-xchange\/etc\/|[^/]+\/apache2\/proxy_http\.conf$|kubernetes\/[^/]+\/values[^/]*\.yaml$)/,
       );
     const outside = sarif(path.join(dir, 'fixtures', 'two-nodes', 'node1'), '../../../examples/broken-cluster/node2');
     for (const r of outside.runs[0].results) {

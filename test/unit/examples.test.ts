@@ -121,7 +121,7 @@ describe('examples/', () => {
     return out;
   };
 
-  test('six classic clusters of three nodes each, and one release per Kubernetes values file', () => {
+  test('six classic clusters of three nodes each, the Ansible role as a node template, and one release per Kubernetes values file', () => {
     assert.deepEqual(clusters, [
       'broken-cluster: node1 node2 node3',
       'healthy-cluster: node1 node2 node3',
@@ -129,6 +129,7 @@ describe('examples/', () => {
       'migration-8: node1 node2 node3',
       'package-drift: node1 node2 node3',
       'upgrade-in-progress: node1 node2 node3',
+      'open-xchange: open-xchange',
       'broken-4x/values.yaml: data web',
       'broken-packages/values.yaml: api sync',
       'broken-statuses/values.yaml: web',
@@ -144,6 +145,18 @@ describe('examples/', () => {
     assert.deepEqual(files, ['kubernetes/healthy/values.yaml', 'kubernetes/helmfile/values-prod.yaml.gotmpl']);
     const found = files.flatMap((f) => byFile.get(f)!.map((d) => `${f}:${d.range.start.line + 1} ${d.code} ${d.message}`));
     assert.deepEqual(found, []);
+  });
+
+  test("the Ansible role's templates have nothing wrong in their literal parts (its findings rest on role defaults, test/cli)", () => {
+    const files = [...byFile.keys()].filter((f) => f.startsWith('ansible-role/'));
+    assert.deepEqual(files, [
+      'ansible-role/templates/opt/open-xchange/etc/hazelcast.properties.j2',
+      'ansible-role/templates/opt/open-xchange/etc/sessiond.properties.j2',
+    ]);
+    assert.deepEqual(
+      files.flatMap((f) => byFile.get(f)!.map((d) => `${f}:${d.range.start.line + 1} ${d.code}`)),
+      [],
+    );
   });
 
   test('healthy-cluster has no diagnostics at all', () => {
