@@ -1,7 +1,7 @@
 // Differential test: our parseProperties against java.util.Properties.load (JDK) on ≥ 10,000
 // generated documents. Two npm parsers are run over the same documents for information only.
 
-import { test } from 'node:test';
+import { test, TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,6 +30,16 @@ interface JdkResult {
 function hasTool(tool: string): boolean {
   const r = spawnSync(tool, ['-version'], { stdio: 'ignore' });
   return !r.error && r.status === 0;
+}
+
+/** Whether java and javac are on PATH; without them the test says so and is skipped, and fails under CI=true. */
+function jdkAt(t: TestContext, label: string): boolean {
+  if (hasTool('java') && hasTool('javac')) return true;
+  const msg = `${label}: java/javac not found on PATH: the JDK comparison did NOT run`;
+  console.log(msg);
+  if (process.env.CI === 'true') assert.fail(`${msg} (required when CI=true)`);
+  t.skip(msg);
+  return false;
 }
 
 const timings: string[] = [];
@@ -143,13 +153,7 @@ function describe(name: string, stats: OracleStats, docs: string[]): string[] {
 }
 
 test('parseProperties agrees with java.util.Properties.load on generated documents', (t) => {
-  if (!hasTool('java') || !hasTool('javac')) {
-    const msg = 'differential: java/javac not found on PATH: the JDK comparison did NOT run';
-    console.log(msg);
-    if (process.env.CI === 'true') assert.fail(`${msg} (required when CI=true)`);
-    t.skip(msg);
-    return;
-  }
+  if (!jdkAt(t, 'differential')) return;
 
   const started = Date.now();
   const docs = timed('generate', () => generateDocuments(COUNT, SEED));
@@ -221,13 +225,7 @@ test('parseProperties agrees with java.util.Properties.load on generated documen
 });
 
 test('OX 8 reading: the bytes decoded as Java decodes UTF-8, then parsed, agree with Properties.load(Reader) in UTF-8', (t) => {
-  if (!hasTool('java') || !hasTool('javac')) {
-    const msg = 'differential (UTF-8): java/javac not found on PATH: the JDK comparison did NOT run';
-    console.log(msg);
-    if (process.env.CI === 'true') assert.fail(`${msg} (required when CI=true)`);
-    t.skip(msg);
-    return;
-  }
+  if (!jdkAt(t, 'differential (UTF-8)')) return;
   const docs = generateUtf8Documents(COUNT, SEED);
   const jdk = runJdk(docs, true);
   assert.equal(jdk.size, docs.length, 'the Java program must print one line per document');

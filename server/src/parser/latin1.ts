@@ -123,46 +123,36 @@ export function cutPunctuationAt(text: string, i: number, end: number): boolean 
  * browser's TextDecoder in one place: an encoded surrogate (ED A0 80) is one U+FFFD, not three.
  */
 export function decodeUtf8AsJava(bytes: string): string {
-  const REPLACEMENT = '\uFFFD';
-  const at = (i: number): number => (i < bytes.length ? bytes.charCodeAt(i) & 0xff : -1);
-  const continues = (b: number): boolean => b >= 0 && (b & 0xc0) === 0x80;
   let out = '';
   let plainFrom = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b1 = bytes.charCodeAt(i) & 0xff;
-    if (b1 < 0x80) {
+    if (bytes.charCodeAt(i) < 0x80) {
       i++;
       continue;
     }
     out += bytes.slice(plainFrom, i);
-    const [b2, b3, b4] = [at(i + 1), at(i + 2), at(i + 3)];
-    let length = 1;
-    let decoded: string | undefined;
-    if (b1 >= 0xc2 && b1 <= 0xdf) {
-      if (continues(b2)) [length, decoded] = [2, String.fromCharCode(((b1 & 0x1f) << 6) | (b2 & 0x3f))];
-    } else if (b1 >= 0xe0 && b1 <= 0xef) {
-      const overlong = b1 === 0xe0 && b2 >= 0 && (b2 & 0xe0) === 0x80;
-      if (overlong || !continues(b2)) length = 1;
-      else if (!continues(b3)) length = 2;
-      else {
-        const c = ((b1 & 0x0f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
-        // A surrogate code point is malformed as a whole sequence of three bytes.
-        [length, decoded] = c >= 0xd800 && c <= 0xdfff ? [3, undefined] : [3, String.fromCharCode(c)];
-      }
-    } else if (b1 >= 0xf0 && b1 <= 0xf4) {
-      const badSecond = (b1 === 0xf0 && (b2 < 0x90 || b2 > 0xbf)) || (b1 === 0xf4 && (b2 & 0xf0) !== 0x80) || !continues(b2);
-      if (badSecond) length = 1;
-      else if (!continues(b3)) length = 2;
-      else if (!continues(b4)) length = 3;
-      else {
-        const c = ((b1 & 0x07) << 18) | ((b2 & 0x3f) << 12) | ((b3 & 0x3f) << 6) | (b4 & 0x3f);
-        [length, decoded] = [4, String.fromCodePoint(c)];
-      }
-    }
-    out += decoded ?? REPLACEMENT;
-    i += length;
+    const sequence = utf8SequenceAt(bytes, i, bytes.length);
+    out += sequence ? String.fromCodePoint(sequence.codePoint) : '\uFFFD';
+    i += sequence ? sequence.length : malformedLength(bytes, i);
     plainFrom = i;
   }
   return out + bytes.slice(plainFrom);
+}
+
+/** How many bytes from `i` Java's UTF-8 decoder takes as one malformed sequence (at least the lead byte). */
+function malformedLength(bytes: string, i: number): number {
+  const at = (k: number): number => (k < bytes.length ? bytes.charCodeAt(k) & 0xff : -1);
+  const [b1, b2, b3] = [at(i), at(i + 1), at(i + 2)];
+  if (b1 >= 0xe0 && b1 <= 0xef) {
+    if ((b1 === 0xe0 && b2 >= 0 && (b2 & 0xe0) === 0x80) || !isContinuation(b2)) return 1;
+    // A surrogate code point (ED A0-BF): the whole sequence of three.
+    return isContinuation(b3) ? 3 : 2;
+  }
+  if (b1 >= 0xf0 && b1 <= 0xf4) {
+    if ((b1 === 0xf0 && (b2 < 0x90 || b2 > 0xbf)) || (b1 === 0xf4 && (b2 & 0xf0) !== 0x80) || !isContinuation(b2)) return 1;
+    // Past these checks a sequence is malformed only where it is cut short.
+    return isContinuation(b3) ? 3 : 2;
+  }
+  return 1;
 }
