@@ -266,8 +266,11 @@ const justOpened = new Set<string>();
 documents.onDidOpen((event) => justOpened.add(event.document.uri));
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
+  // An edit starts the debounce before the parse, so the two overlap: the analysis runs as soon as both are done.
+  const edited = !justOpened.delete(uri);
+  if (edited) schedule(uri);
   runSafe('parse', undefined, () => service().open(event.document));
-  if (!justOpened.delete(uri)) return schedule(uri);
+  if (edited) return;
   // A values file from outside the workspace folders: the Chart.yaml beside it is read before its first analysis.
   const analyse = () => schedule(uri, 0);
   service()
