@@ -143,11 +143,12 @@ describe('properties templates: ERB and Go', () => {
     ]);
     assert.deepEqual(
       brief(validate(doc('hazelcast.properties.erb', text))).map((d) => [d.code, d.line, d.from, d.to]),
-      // The loopback rule reads the static nodes the template fills in and says nothing; the else arm's "dns"
-      // lacks its domain names whatever the template fills in.
+      // The else arm's "dns" lacks its domain names whatever the template fills in, and with no interfaces
+      // set that arm listens on the loopback default.
       [
         ['invalid-value', 9, 47, 57],
         ['join-incomplete', 7, 0, 39],
+        ['loopback-interfaces', 7, 0, 39],
       ],
     );
   });

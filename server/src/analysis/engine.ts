@@ -1,7 +1,8 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Catalog } from '../catalog/catalog';
 import { ConfigDocument } from '../model/document';
-import { EffectiveConfig, EffectiveValue, enumChoice } from '../model/effective';
+import { OxNode } from '../model/node';
+import { EffectiveConfig, EffectiveValue, enumChoice, isUnknownValue, templateNodeConfig } from '../model/effective';
 import { TextEditSpec } from '../model/edits';
 import { ClusterContext, CrossRule, PlacedFinding } from '../rules/crossRule';
 import { ruleDocUrl } from '../rules/registry';
@@ -159,7 +160,7 @@ function isSuppressed(
 function watchUnknown(config: EffectiveConfig, catalog: Catalog, onUnknown: () => void): EffectiveConfig {
   const get = (key: string): EffectiveValue => {
     const got = config.get(key);
-    if (got.candidates.some((c) => c.setting.unknownValue)) onUnknown();
+    if (isUnknownValue(got)) onUnknown();
     return got;
   };
   return {
@@ -190,17 +191,21 @@ export function runCrossRules(
     if (template && rule.scope === 'cluster') continue;
     let placed: PlacedFinding[];
     let readUnknown = false;
+    const templateConfig = (n: OxNode) => templateNodeConfig(context.effective(n), n);
     try {
       placed = rule.check(
-        template
-          ? { ...context, effective: (n) => watchUnknown(context.effective(n), context.catalog, () => (readUnknown = true)) }
-          : context,
+        !template
+          ? context
+          : rule.judgesUnknownValues
+            ? { ...context, effective: templateConfig }
+            : { ...context, effective: (n) => watchUnknown(templateConfig(n), context.catalog, () => (readUnknown = true)) },
       );
     } catch (error) {
       onError(rule, error);
       continue;
     }
-    // On a node template, no finding rests on a value the template fills in: a rule that read one is silent.
+    // On a node template, no finding rests on a value the template fills in: a rule that read one is silent,
+    // unless it judges unknown values itself.
     if (readUnknown) continue;
     for (const { doc, finding } of placed) {
       if (isSuppressed(doc, rule.id, finding.start, cache)) continue;

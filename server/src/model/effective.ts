@@ -17,6 +17,16 @@ export interface EffectiveValue {
   candidates: PlacedSetting[];
   /** Without a source: the Helm chart (its stock values or its Hazelcast wiring) sets it, not OX's default. */
   byChart?: boolean;
+  /** Without a source: a template line whose key a tag fills in may set it (see templateNodeConfig). */
+  unknown?: true;
+}
+
+/**
+ * Nothing can be said of the value before rendering or deployment: a template, token or script fills it in,
+ * or (unset) a templated key may set it. Rules leave alone what rests on such a value.
+ */
+export function isUnknownValue(value: EffectiveValue): boolean {
+  return value.unknown === true || value.candidates.some((c) => c.setting.unknownValue !== undefined);
 }
 
 /** Whether a file sets the key, and to a value that is not blank (a mandatory key must be both). */
@@ -134,4 +144,24 @@ export class NodeFilesConfig implements EffectiveConfig {
   keys(): IterableIterator<string> {
     return new Set(this.docs.flatMap((d) => [...canonicalIndex(d).keys()])).keys();
   }
+}
+
+/**
+ * The effective configuration of a node template: like the node's, except that a key no file sets is unknown
+ * when some template line has a key that a tag fills in (`{{ key }}={{ value }}` in a loop may set any key).
+ */
+export function templateNodeConfig(config: EffectiveConfig, node: OxNode): EffectiveConfig {
+  if (!node.docs.some((d) => isOxDocument(d) && d.keysFromTemplate)) return config;
+  const get = (key: string): EffectiveValue => {
+    const got = config.get(key);
+    return got.source ? got : { ...got, unknown: true };
+  };
+  return {
+    get,
+    value: (key) => config.value(key),
+    choice: (key) => (get(key).unknown ? undefined : config.choice(key)),
+    isSet: (key) => config.isSet(key),
+    conflicts: () => config.conflicts(),
+    keys: () => config.keys(),
+  };
 }

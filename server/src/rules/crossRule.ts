@@ -21,5 +21,10 @@ export interface CrossRule extends RuleMeta {
   scope: 'node' | 'cluster';
   /** The editions whose clusters it checks (a Kubernetes cluster is one release's node types); classic when unset. */
   editions?: ReadonlyArray<'classic' | 'kubernetes'>;
+  /**
+   * It leaves alone, finding by finding, what rests on an unknown value (isUnknownValue), so it runs on a
+   * node template unwatched; any other rule that reads an unknown value there is silent for the template.
+   */
+  judgesUnknownValues?: true;
   check(context: ClusterContext): PlacedFinding[];
 }

@@ -4,17 +4,20 @@ import { isRetired } from '../catalog/versionFacts';
 import { ConfigDocument, lastSetting } from '../model/document';
 import { Setting } from '../model/setting';
 import { nodeFolderOf } from '../model/node';
-import { joinUri } from '../util/uris';
+import { baseName, joinUri } from '../util/uris';
 import { Workspace } from '../model/workspace';
 import { Fix, Finding, Rule } from './rule';
 
 /** Moves the setting to the node's documented file, creating it if needed; none when that file sets the key too. */
 function moveFix(doc: ConfigDocument, setting: Setting, known: KnownProperty, workspace: Workspace): Fix | undefined {
-  const target = joinUri(nodeFolderOf(doc.uri), known.file);
+  // A template's setting moves to the template of that file (`custom.properties.j2` to `hazelcast.properties.j2`).
+  const name = baseName(doc.uri);
+  const file = known.file + (name.startsWith(doc.kind.name) ? name.slice(doc.kind.name.length) : '');
+  const target = joinUri(nodeFolderOf(doc.uri), file);
   const existing = workspace.get(target);
   if (existing && lastSetting(existing, known.canonicalKey)) return undefined;
   return {
-    title: existing ? `Move to ${known.file}` : `Move to ${known.file} (new file)`,
+    title: existing ? `Move to ${file}` : `Move to ${file} (new file)`,
     intents: [{ kind: 'move', doc, setting, to: existing ?? { createUri: target } }],
   };
 }

@@ -27,6 +27,8 @@ export interface OxDocument extends ConfigDocument {
    * text, with every position unchanged, and entries with a tag in their value have an unknown value.
    */
   readonly template?: TemplateScan;
+  /** A template line has a key that a tag fills in: it may set any key. */
+  readonly keysFromTemplate?: boolean;
 }
 
 /** A setting read from one `.properties` entry. */
@@ -124,6 +126,7 @@ class PropertiesConfigDocument implements OxDocument {
     readonly template?: TemplateScan,
     /** Comments in template syntax (`{# … #}`, `<%# … %>`) alone on their lines. */
     private readonly templateComments: readonly CommentRange[] = [],
+    readonly keysFromTemplate?: boolean,
   ) {}
 
   get uri(): string {
@@ -226,8 +229,12 @@ function templateOxDocument(
   }
   const parsed = parseProperties(masked);
   const entries: OxEntry[] = [];
+  let keysFromTemplate = false;
   for (const entry of parsed.entries) {
-    if (template.tagsIn(entry.keySpan.start, entry.keySpan.end).length) continue;
+    if (template.tagsIn(entry.keySpan.start, entry.keySpan.end).length) {
+      keysFromTemplate = true;
+      continue;
+    }
     const raw = entry.valueSpan;
     const span = trimmedSpan(masked, raw);
     const key = javaTrim(entry.key);
@@ -245,7 +252,7 @@ function templateOxDocument(
       ),
     );
   }
-  return new PropertiesConfigDocument(text, parsed, kind, entries, undefined, undefined, template, comments);
+  return new PropertiesConfigDocument(text, parsed, kind, entries, undefined, undefined, template, comments, keysFromTemplate);
 }
 
 function knownEntry(text: string, entry: PropertyEntry, catalog: Catalog, kind: FileKind): KnownEntry {

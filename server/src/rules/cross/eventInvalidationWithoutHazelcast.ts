@@ -1,5 +1,5 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { findingAt, homeDoc, where } from './helpers';
+import { findingAt, homeDoc, knownValue, renderTogether, where } from './helpers';
 import { isTrue } from '../../values/boolean';
 import { EVENT_INVALIDATION, HAZELCAST_ENABLED } from '../../catalog/oxKeys';
 
@@ -10,15 +10,18 @@ export const eventInvalidationWithoutHazelcastRule: CrossRule = {
   defaultSeverity: 'warning',
   title: 'eventInvalidation=true while Hazelcast is disabled: no node hears about cache changes.',
   fixable: false,
+  judgesUnknownValues: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
       const config = effective(node);
       const enabled = config.get(HAZELCAST_ENABLED);
       // OX reads every value but "true" (any case) as false, so "no" or a blank value switch Hazelcast off too.
-      if (!enabled.source || isTrue(enabled.value)) continue;
+      const on = knownValue(enabled);
+      if (!enabled.source || on === undefined || isTrue(on)) continue;
       const invalidation = config.get(EVENT_INVALIDATION);
-      if (!isTrue(invalidation.value)) continue;
+      const invalidating = knownValue(invalidation);
+      if (invalidating === undefined || !isTrue(invalidating) || !renderTogether(enabled.source, invalidation.source)) continue;
       const doc = homeDoc(node, 'cache.properties');
       if (!doc) continue;
       out.push(

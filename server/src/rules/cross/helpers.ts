@@ -1,7 +1,8 @@
 import { ConfigDocument, firstLineRange, lastSetting, lineNumber } from '../../model/document';
 import { FixIntent } from '../../model/edits';
 import { PlacedSetting, Setting, valueOrKeyRange } from '../../model/setting';
-import { EffectiveConfig } from '../../model/effective';
+import { EffectiveConfig, EffectiveValue, isUnknownValue } from '../../model/effective';
+import { exclusiveBranches } from '../../template/scan';
 import { nodeFile, OxNode } from '../../model/node';
 import { Finding } from '../rule';
 import { GROUP_NAME, JOIN } from '../../catalog/oxKeys';
@@ -42,9 +43,9 @@ export function where(placed: PlacedSetting): string {
   return `${doc.kind.isMapFile ? `hazelcast/${doc.kind.name}` : doc.kind.name}:${lineNumber(doc, placed.setting.range.start)}`;
 }
 
-/** The node's join mode as OX reads it (trimmed, lower case; unset is `empty`); undefined when OX rejects it. */
+/** The node's join mode as OX reads it (trimmed, lower case; unset is `empty`); undefined when OX rejects it or it is unknown. */
 export function joinMode(config: EffectiveConfig): string | undefined {
-  return config.choice(JOIN);
+  return isUnknownValue(config.get(JOIN)) ? undefined : config.choice(JOIN);
 }
 
 /** Where a finding about a node as a whole goes: its group.name line, else line 1 of its hazelcast.properties or first file. */
@@ -53,4 +54,15 @@ export function nodeAnchor(node: OxNode): { doc: ConfigDocument; span: { start: 
   if (!doc) return undefined;
   const group = lastSetting(doc, GROUP_NAME);
   return { doc, span: group ? group.keyRange : firstLineRange(doc) };
+}
+
+/** The value OX reads (the default when unset; '' when there is none), or undefined when it is unknown (see isUnknownValue). */
+export function knownValue(value: EffectiveValue): string | undefined {
+  return isUnknownValue(value) ? undefined : (value.value ?? '');
+}
+
+/** Settings a finding combines can render together: no two in one template lie in different arms of one if/else. */
+export function renderTogether(...placed: ReadonlyArray<PlacedSetting | undefined>): boolean {
+  const set = placed.filter((p): p is PlacedSetting => p !== undefined && p.setting.branch !== undefined);
+  return !set.some((a, i) => set.slice(i + 1).some((b) => a.doc === b.doc && exclusiveBranches(a.setting.branch!, b.setting.branch!)));
 }

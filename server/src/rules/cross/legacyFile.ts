@@ -10,6 +10,8 @@ export const legacyFileRule: CrossRule = {
   defaultSeverity: 'warning',
   title: 'cluster.properties, mdns.properties or static-cluster-discovery.properties: old discovery files OX no longer reads.',
   fixable: false,
+  // It reads no value: the file's name is the finding.
+  judgesUnknownValues: true,
   check: ({ cluster, catalog }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {

@@ -2,7 +2,7 @@ import { addressList, isLoopback, staticHosts, wildcardFor } from '../../values/
 import { nodeFile } from '../../model/node';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { joinMode, keySpan, putIntent, valueSpan } from './helpers';
+import { joinMode, keySpan, knownValue, putIntent, renderTogether, valueSpan } from './helpers';
 import { INTERFACES, JOIN, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** A clustered node that listens on the loopback address only cannot be reached by the others. */
@@ -12,6 +12,7 @@ export const loopbackInterfacesRule: CrossRule = {
   defaultSeverity: 'warning',
   title: 'The node joins a cluster (other than by Kubernetes) but Hazelcast listens on 127.0.0.1 only, the default.',
   fixable: true,
+  judgesUnknownValues: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
@@ -21,11 +22,14 @@ export const loopbackInterfacesRule: CrossRule = {
       // Kubernetes deployments set the interface to the pod's own address.
       if (!join.source || !mode || mode === 'empty' || mode === 'kubernetes') continue;
       const interfaces = config.get(INTERFACES);
-      const values = addressList(interfaces.value ?? '');
+      const listening = knownValue(interfaces);
+      if (listening === undefined || !renderTogether(join.source, interfaces.source)) continue;
+      const values = addressList(listening);
       // Unset means the default 127.0.0.1; blank means all interfaces.
       const loopbackOnly = interfaces.source ? values.length > 0 && values.every(isLoopback) : true;
       if (!loopbackOnly) continue;
-      const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
+      // A node list the template fills in gives no suggestion.
+      const wildcard = wildcardFor(staticHosts(knownValue(config.get(STATIC_NODES)) ?? ''));
       // An unset key goes to hazelcast.properties (after the join line when that is where join is set).
       const target = interfaces.source?.doc ?? nodeFile(node, 'hazelcast.properties') ?? join.source.doc;
       const after = !interfaces.source && target === join.source.doc ? join.source.setting : undefined;

@@ -2,6 +2,7 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { isTrue } from '../../values/boolean';
 import { EVENT_INVALIDATION } from '../../catalog/oxKeys';
+import { knownValue } from './helpers';
 
 const LTCP_PREFIX = 'jcs.auxiliary.LTCP';
 
@@ -12,11 +13,13 @@ export const ltcpIgnoredRule: CrossRule = {
   defaultSeverity: 'hint',
   title: 'jcs.auxiliary.LTCP.* settings in cache.ccf, which OX ignores while event invalidation is on.',
   fixable: false,
+  judgesUnknownValues: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
       const invalidation = effective(node).get(EVENT_INVALIDATION);
-      if (!isTrue(invalidation.value)) continue;
+      const invalidating = knownValue(invalidation);
+      if (invalidating === undefined || !isTrue(invalidating)) continue;
       const why = `with ${EVENT_INVALIDATION}=true${invalidation.source ? '' : ' (the default)'}`;
       for (const doc of node.docs) {
         if (doc.kind.syntax !== 'ccf') continue;

@@ -1,5 +1,5 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { joinMode, keySpan, putIntent } from './helpers';
+import { joinMode, keySpan, knownValue, putIntent, renderTogether } from './helpers';
 import { GROUP_NAME, JOIN } from '../../catalog/oxKeys';
 
 /** Any join but `empty` needs a group name; OX refuses to start Hazelcast without one. */
@@ -9,12 +9,13 @@ export const missingGroupNameRule: CrossRule = {
   defaultSeverity: 'error',
   title: 'network.join is not "empty" but group.name is unset or blank: Hazelcast does not start.',
   fixable: true,
+  judgesUnknownValues: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     // The fix proposes the name most other nodes use, so it does not start a cluster-mismatch; else the folder name.
     const counts = new Map<string, number>();
     for (const n of cluster.nodes) {
-      const name = effective(n).value(GROUP_NAME).trim();
+      const name = knownValue(effective(n).get(GROUP_NAME))?.trim();
       if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -22,8 +23,10 @@ export const missingGroupNameRule: CrossRule = {
       const config = effective(node);
       const join = config.get(JOIN);
       const mode = joinMode(config);
-      if (!join.source || !mode || mode === 'empty' || config.value(GROUP_NAME).trim() !== '') continue;
-      const group = config.get(GROUP_NAME).source;
+      const groupName = config.get(GROUP_NAME);
+      if (!join.source || !mode || mode === 'empty' || knownValue(groupName)?.trim() !== '') continue;
+      const group = groupName.source;
+      if (!renderTogether(join.source, group)) continue;
       const doc = group?.doc ?? join.source.doc;
       const name = common ?? (cluster.name || 'my-cluster');
       out.push({

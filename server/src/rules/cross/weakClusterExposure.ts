@@ -1,9 +1,9 @@
 import { staticHosts, wildcardFor } from '../../values/addresses';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { joinMode, putIntent, valueSpan } from './helpers';
+import { joinMode, knownValue, putIntent, renderTogether, valueSpan } from './helpers';
 import { isTrue } from '../../values/boolean';
-import { HAZELCAST_ENABLED, INTERFACES, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from '../../catalog/oxKeys';
+import { HAZELCAST_ENABLED, INTERFACES, JOIN, MEMCACHE_ENABLED, REST_ENABLED, STATIC_NODES } from '../../catalog/oxKeys';
 
 /** Client protocols Hazelcast serves on its member port when switched on; OX needs neither. */
 const ENDPOINTS = [
@@ -23,17 +23,22 @@ export const weakClusterExposureRule: CrossRule = {
   title:
     'The node joins a cluster while Hazelcast listens on all interfaces (blank network.interfaces) or serves its REST or memcache endpoint.',
   fixable: true,
+  judgesUnknownValues: true,
   check: ({ cluster, effective }) => {
     const out: PlacedFinding[] = [];
     for (const node of cluster.nodes) {
       const config = effective(node);
       const mode = joinMode(config);
       // With Hazelcast off nothing listens; without a join mode the node keeps to itself.
-      if (!isTrue(config.value(HAZELCAST_ENABLED)) || !mode || mode === 'empty') continue;
-      const interfaces = config.get(INTERFACES).source;
+      const enabled = config.get(HAZELCAST_ENABLED);
+      if (!isTrue(knownValue(enabled) ?? '') || !mode || mode === 'empty') continue;
+      const join = config.get(JOIN).source;
+      const listening = config.get(INTERFACES);
+      const interfaces = listening.source;
       // Blank means all interfaces; a Kubernetes pod's interfaces are its own address (and loopback) anyway.
-      if (interfaces && interfaces.setting.value.trim() === '' && mode !== 'kubernetes') {
-        const wildcard = wildcardFor(staticHosts(config.value(STATIC_NODES)));
+      if (interfaces && knownValue(listening)?.trim() === '' && mode !== 'kubernetes' && renderTogether(enabled.source, join, interfaces)) {
+        // A node list the template fills in gives no suggestion.
+        const wildcard = wildcardFor(staticHosts(knownValue(config.get(STATIC_NODES)) ?? ''));
         const fixes: Fix[] = wildcard
           ? [
               {
@@ -55,8 +60,9 @@ export const weakClusterExposureRule: CrossRule = {
         });
       }
       for (const { key, what, can } of ENDPOINTS) {
-        const setting = config.get(key).source;
-        if (!setting || !isTrue(setting.setting.value)) continue;
+        const endpoint = config.get(key);
+        const setting = endpoint.source;
+        if (!setting || !isTrue(knownValue(endpoint) ?? '') || !renderTogether(enabled.source, join, setting)) continue;
         out.push({
           doc: setting.doc,
           finding: {
