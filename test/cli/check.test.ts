@@ -102,10 +102,12 @@ describe('check: exit codes', () => {
     assert.equal(
       run.stdout,
       [
+        `${etc}/hazelcast.properties.j2:1:1 info event-invalidation-without-hazelcast With the role's default \`yes\` (defaults/main.yml:9): Cache invalidation by events is on by default, but Hazelcast is disabled (hazelcast.properties:3): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.`,
         `${etc}/hazelcast.properties.j2:3:36 info misread-value With the role's default \`yes\` (defaults/main.yml:9): OX reads "yes" as false: only "true" (in any letter case) is true.`,
+        `${etc}/hazelcast.properties.j2:7:47 info loopback-interfaces With the role's default \`127.0.0.1\` (defaults/main.yml:7): Hazelcast listens on 127.0.0.1 only, so the other nodes cannot reach this one although join is "static".`,
         `${etc}/sessiond.properties.j2:2:38 info invalid-value With the role's default \`50k\` (defaults/main.yml:11): "50k" is not an integer: OX cannot parse it and silently uses the default 50000. Units are not allowed here: give a plain number.`,
         `${etc}/sessiond.properties.j2:6:47 info invalid-value With the template's default \`2 weeks\` (its default() filter, as the role does not set ox_session_long_lifetime): "2 weeks" is not a time span: unknown unit "weeks" (use ms, s, m, h, d or w).`,
-        '0 errors, 0 warnings, 3 infos in 2 files (0 clusters, 0 nodes, 1 node template)',
+        '0 errors, 0 warnings, 5 infos in 2 files (0 clusters, 0 nodes, 1 node template)',
         '',
       ].join('\n'),
     );

@@ -1,3 +1,4 @@
+import { DiagnosticData } from '../../server/src/analysis/engine';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -107,15 +108,43 @@ describe('ansible role variables: value checks and hover', () => {
   const PORT =
     '3:40-71 3 invalid-value With the template\'s default `57o1` (its default() filter, as the role does not set hz_port): "57o1" is not a port number (1-65535).';
 
+  const loopbackAt = (line: number) =>
+    `${line}:46-65 3 loopback-interfaces With the role's default \`127.0.0.1\` (defaults/main.yml:5): Hazelcast listens on 127.0.0.1 only, so the other nodes cannot reach this one although join is "static".`;
+  const LOOPBACK = loopbackAt(5);
+  // With "yes" read as false Hazelcast is off; the finding goes to line 1, as the role has no cache.properties.
+  const EVENTS =
+    "0:0-31 3 event-invalidation-without-hazelcast With the role's default `yes` (defaults/main.yml:2): Cache invalidation by events is on by default, but Hazelcast is disabled (hazelcast.properties:2): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.";
+
   test('value rules judge what the role renders, as information that names the default', async () => {
-    // `{{ hz_auto | upper }}` is no plain reference: "maybe" is never judged. The loopback default is left to
-    // the node rule, which stays silent on a value the template fills in.
-    assert.deepEqual(seen(await serviceOver(files)), [ENABLED, PORT]);
+    // `{{ hz_auto | upper }}` is no plain reference: "maybe" is never judged.
+    assert.deepEqual(seen(await serviceOver(files)), [ENABLED, PORT, LOOPBACK, EVENTS]);
+  });
+
+  test('node rules judge the rendered node too, as information, without fixes, when the template as written is silent', async () => {
+    const service = await serviceOver(files);
+    const node = service
+      .diagnostics(uriOf(HZ))
+      .filter((d) => d.code === 'loopback-interfaces' || d.code === 'event-invalidation-without-hazelcast');
+    assert.deepEqual(
+      node.map((d) => [d.code, d.severity, d.data]),
+      [
+        ['loopback-interfaces', 3, undefined],
+        ['event-invalidation-without-hazelcast', 3, undefined],
+      ],
+    );
+    // A literal loopback line is the template's own finding (a warning; its suggestion would need the templated
+    // node list), not repeated as information.
+    const literal = { ...files, [HZ]: template.replace('{{ hz_interfaces }}', '127.0.0.1') };
+    const own = (await serviceOver(literal)).diagnostics(uriOf(HZ)).filter((d) => d.code === 'loopback-interfaces');
+    assert.deepEqual(
+      own.map((d) => [d.severity, d.message, ((d.data as DiagnosticData | undefined)?.fixes ?? []).map((f) => f.title)]),
+      [[2, 'Hazelcast listens on 127.0.0.1 only, so the other nodes cannot reach this one although join is "static".', []]],
+    );
   });
 
   test('a user severity never makes a finding on a role default more than information; off turns it off', async () => {
     const strict = { ...DEFAULT_SETTINGS, rules: { 'invalid-value': 'error' as const, 'misread-value': 'off' as const } };
-    assert.deepEqual(seen(await serviceOver(files, strict)), [PORT]);
+    assert.deepEqual(seen(await serviceOver(files, strict)), [PORT, LOOPBACK, EVENTS]);
   });
 
   test('a suppression comment holds for findings on role defaults', async () => {
@@ -123,12 +152,12 @@ describe('ansible role variables: value checks and hover', () => {
       ...files,
       [HZ]: template.replace(`${H}network.port=`, `# ox-cluster-config-disable-next-line invalid-value\n${H}network.port=`),
     };
-    assert.deepEqual(seen(await serviceOver(suppressed)), [ENABLED]);
+    assert.deepEqual(seen(await serviceOver(suppressed)), [ENABLED, loopbackAt(6), EVENTS]);
   });
 
   test('vars/main.yml wins over defaults/main.yml; a role value wins over the default() literal', async () => {
     const fixed = { ...files, [`${ROLE}/vars/main.yml`]: lines('hz_cluster: ox-prod', 'hz_port: 5701', 'hz_enabled: "true"') };
-    assert.deepEqual(seen(await serviceOver(fixed)), []);
+    assert.deepEqual(seen(await serviceOver(fixed)), [LOOPBACK]);
     const service = await serviceOver(fixed);
     assert.equal(
       hoverAt(service, fixed, '{{ hz_enabled }}'),
@@ -147,7 +176,7 @@ describe('ansible role variables: value checks and hover', () => {
     live[`${ROLE}/defaults/main.yml`] = defaults.replace('"yes"', 'true');
     assert.deepEqual(await service.fileChanged(uri, false), true);
     service.update([uri], DEFAULT_SETTINGS);
-    assert.deepEqual(seen(service), [PORT]);
+    assert.deepEqual(seen(service), [PORT, LOOPBACK]);
   });
 
   test('hover says what an expression renders to and from which file', async () => {
@@ -174,7 +203,7 @@ describe('ansible role variables: value checks and hover', () => {
   test('an expression that is no plain reference, and a variable that is itself a template, stay unknown', async () => {
     const nested = { ...files, [`${ROLE}/vars/main.yml`]: lines('hz_enabled: "{{ hz_switch }}"', 'hz_switch: "yes"') };
     const service = await serviceOver(nested);
-    assert.deepEqual(seen(service), [PORT]);
+    assert.deepEqual(seen(service), [PORT, LOOPBACK]);
     for (const written of ['{{ hz_auto | upper }}', '{{ hz_enabled }}']) {
       assert.equal(
         hoverAt(service, nested, written),

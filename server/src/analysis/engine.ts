@@ -156,11 +156,11 @@ function isSuppressed(
   return !!lineIds && (lineIds.has(ruleId) || lineIds.has('*'));
 }
 
-/** An effective configuration that calls `onUnknown` when a value read comes from a setting with an unknown value. */
-function watchUnknown(config: EffectiveConfig, catalog: Catalog, onUnknown: () => void): EffectiveConfig {
+/** An effective configuration that calls `onRead` with every value a rule reads. */
+export function watchReads(config: EffectiveConfig, catalog: Catalog, onRead: (value: EffectiveValue) => void): EffectiveConfig {
   const get = (key: string): EffectiveValue => {
     const got = config.get(key);
-    if (isUnknownValue(got)) onUnknown();
+    onRead(got);
     return got;
   };
   return {
@@ -198,7 +198,10 @@ export function runCrossRules(
           ? context
           : rule.judgesUnknownValues
             ? { ...context, effective: templateConfig }
-            : { ...context, effective: (n) => watchUnknown(templateConfig(n), context.catalog, () => (readUnknown = true)) },
+            : {
+                ...context,
+                effective: (n) => watchReads(templateConfig(n), context.catalog, (got) => (readUnknown ||= isUnknownValue(got))),
+              },
       );
     } catch (error) {
       onError(rule, error);

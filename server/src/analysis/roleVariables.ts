@@ -1,5 +1,9 @@
 // The variables of the Ansible roles that templates sit in, read through the host (template/ansibleVariables.ts parses them).
-import { Diagnostic } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Catalog } from '../catalog/catalog';
+import { NodeFilesConfig } from '../model/effective';
+import { OxCluster, OxNode } from '../model/node';
+import { CrossRule } from '../rules/crossRule';
 import { isOxDocument } from '../model/properties/propertiesDocument';
 import { ConfigDocument } from '../model/document';
 import { Setting, valueOrKeyRange } from '../model/setting';
@@ -8,7 +12,7 @@ import { Settings } from '../settings';
 import { Rendering, renderedView, restingOn } from '../model/properties/ansibleRendering';
 import { ROLE_VARIABLE_FILES, RoleVariables, roleOfVariableFile, roleRootOf, roleVariables } from '../template/ansibleVariables';
 import { isSecretSetting } from '../values/secretKeys';
-import { severityOf, suppressions, toDiagnostic } from './engine';
+import { runCrossRules, severityOf, suppressions, toDiagnostic, watchReads } from './engine';
 import { WorkspaceHost } from './host';
 
 /** Whether a document is a Jinja template, the one kind role variables render. */
@@ -117,4 +121,71 @@ export function roleDefaultDiagnostics(
     }
   }
   return out.sort((a, b) => a.at - b.at).map((d) => d.diagnostic);
+}
+
+/**
+ * The node findings a node template gets with its roles' variables rendered in: the node rules run again on
+ * the rendered documents, and each finding the template as written does not get is information, says which
+ * rendered values it rests on (those it points at, else every rendered value the rule read) and offers no fix.
+ */
+export function roleDefaultNodeDiagnostics(
+  cluster: OxCluster,
+  catalog: Catalog,
+  varsOf: (uri: string) => RoleVariables | undefined,
+  rules: readonly CrossRule[],
+  settings: Settings,
+  plain: ReadonlyMap<string, readonly Diagnostic[]>,
+  onError: (rule: CrossRule, error: unknown) => void,
+): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  if (!cluster.template) return out;
+  const renderings = new Map<Setting, Rendering>();
+  const docsByUri = new Map<string, ConfigDocument>();
+  const nodes: OxNode[] = cluster.nodes.map((node) => ({
+    ...node,
+    docs: node.docs.map((doc) => {
+      const vars = isJinjaTemplate(doc) ? varsOf(doc.uri) : undefined;
+      const rendered = vars && isOxDocument(doc) ? renderedView(doc, vars) : undefined;
+      for (const [setting, rendering] of rendered?.renderings ?? []) renderings.set(setting, rendering);
+      docsByUri.set(doc.uri, rendered?.view ?? doc);
+      return rendered?.view ?? doc;
+    }),
+  }));
+  if (!renderings.size) return out;
+  const rangeKey = (uri: string, d: Diagnostic) =>
+    `${uri}|${String(d.code)}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+  const known = new Set([...plain].flatMap(([uri, list]) => list.map((d) => rangeKey(uri, d))));
+  for (const rule of rules) {
+    if (rule.scope !== 'node') continue;
+    const read = new Set<Setting>();
+    const effective = (n: OxNode) =>
+      watchReads(new NodeFilesConfig(n, catalog), catalog, (got) => {
+        for (const c of got.candidates) if (renderings.has(c.setting)) read.add(c.setting);
+      });
+    const found = runCrossRules({ cluster: { ...cluster, nodes }, catalog, effective }, [rule], settings, onError);
+    for (const [uri, list] of found) {
+      const doc = docsByUri.get(uri);
+      for (const d of list) {
+        if (!doc || known.has(rangeKey(uri, d))) continue;
+        const start = doc.text.offsetAt(d.range.start);
+        const pointed = [...read].filter((s) => s.range.start <= start && start <= s.range.end);
+        const restsOn = pointed.length ? pointed : [...read];
+        if (!restsOn.length) continue;
+        const sources = [...new Map(restsOn.flatMap((s) => renderings.get(s)!.sources).map((x) => [x.written, x])).values()];
+        const secret = restsOn.some((s) => isSecretSetting(s.key, s.value, s.known));
+        const message = `${restingOn({ value: '', sources }, secret)}: ${d.message}`;
+        const list = out.get(uri) ?? [];
+        // Information at most, and no fix: the fix belongs in the role's variable file.
+        const copy: Diagnostic = {
+          ...d,
+          message,
+          severity: Math.max(d.severity ?? 0, DiagnosticSeverity.Information) as DiagnosticSeverity,
+        };
+        delete copy.data;
+        list.push(copy);
+        out.set(uri, list);
+      }
+    }
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { nodeFolderOf, OxCluster } from '../model/node';
 import { Workspace } from '../model/workspace';
 import { formatOf } from '../model/readDocument';
 import { RoleVariables } from '../template/ansibleVariables';
-import { roleDefaultDiagnostics } from './roleVariables';
+import { roleDefaultDiagnostics, roleDefaultNodeDiagnostics } from './roleVariables';
 
 export interface AnalyzerOptions {
   catalog: Catalog;
@@ -126,7 +126,21 @@ export class WorkspaceAnalyzer {
         cluster.nodes.some((n) => changedFolders.has(n.uri) || (n.kubernetes && n.docs.some((d) => changedUris.has(d.uri))));
       if (!touched) continue;
       const context = { cluster, catalog, effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n) };
-      this.cross.set(key, runCrossRules(context, crossRules, settings, onRuleError));
+      const found = runCrossRules(context, crossRules, settings, onRuleError);
+      const varsOf = this.options.roleVariables;
+      if (cluster.template && varsOf) {
+        const rendered = roleDefaultNodeDiagnostics(
+          cluster,
+          catalog,
+          varsOf,
+          crossRules,
+          settings,
+          found,
+          onRuleError ?? (() => undefined),
+        );
+        for (const [uri, list] of rendered) found.set(uri, [...(found.get(uri) ?? []), ...list]);
+      }
+      this.cross.set(key, found);
       for (const node of cluster.nodes) for (const doc of node.docs) affected.add(doc.uri);
       for (const front of cluster.balancers ?? []) affected.add(front.doc.uri);
     }
