@@ -1,6 +1,7 @@
 // How the editor decoded each open .properties file, told to the server (its encoding rule depends on it),
-// and the encoding that follows the node's OX version: a file of a node that reads UTF-8 (OX 8) is shown
-// as UTF-8 when its bytes are UTF-8, so that the editor shows what OX reads.
+// and the encoding that follows the file's reader: a file of a node that reads UTF-8 (OX 8), and a template
+// (configuration management reads it as UTF-8), is shown as UTF-8 when its bytes are UTF-8, so that the
+// editor shows what is read.
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 

@@ -181,6 +181,20 @@ describe('check: exit codes', () => {
     assert.equal(some.stdout, '0 errors, 0 warnings, 0 infos in 2 files (1 cluster, 2 nodes)\n');
   });
 
+  test('a template is read as UTF-8, as configuration management reads and renders it', () => {
+    const role = path.join(fixtures, 'utf8-role', 'templates', 'etc');
+    fs.mkdirSync(role, { recursive: true });
+    fs.writeFileSync(path.join(role, 'server.properties.j2'), Buffer.from('com.openexchange.server.backendRoute=M\u00fcnchen\n', 'utf8'));
+    const run = cli(fixtures, 'check', 'utf8-role');
+    assert.equal(
+      run.stdout,
+      'utf8-role/templates/etc/server.properties.j2:1:39 info encoding "\u00fc" is rendered as UTF-8, as configuration management writes templates out; OX 7.x reads ISO-8859-1 and gets the bytes C3 BC as "\u00c3\u00bc". Write it as \\u00FC. This holds if the node runs OX 7.x; its OX version is unknown, and OX 8 reads the file as UTF-8, as written.\n' +
+        '0 errors, 0 warnings, 1 info in 1 file (0 clusters, 0 nodes, 1 node template)\n' +
+        '1 problem can be fixed with --fix.\n',
+    );
+    assert.equal(run.status, 0);
+  });
+
   test('2: an unreadable directory', { skip: process.getuid?.() === 0 ? 'running as root: permissions are not enforced' : false }, () => {
     const locked = path.join(fixtures, 'locked');
     fs.mkdirSync(locked);

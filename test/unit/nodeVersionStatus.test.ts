@@ -38,3 +38,17 @@ test("the status bar's node version: from the package list, from image.tag, unkn
   });
   assert.equal(service.nodeVersion(uriOf('c/apache2/proxy_http.conf')), undefined);
 });
+
+test('a template is shown as UTF-8 whatever the version: configuration management reads and renders it so', async () => {
+  const service = await serviceOver({
+    'role/templates/etc/server.properties.j2': 'com.openexchange.server.backendRoute={{ route }}\n',
+    'old/packages.txt': 'ii  open-xchange-core 7.10.6-35\n',
+    'old/etc/server.properties.j2': 'com.openexchange.server.backendRoute={{ route }}\n',
+  });
+  assert.deepEqual(service.nodeVersion(uriOf('role/templates/etc/server.properties.j2')), {
+    node: 'templates',
+    detail: `The OX version of node templates is unknown. ${HOW}`,
+    charset: 'UTF-8',
+  });
+  assert.equal(service.nodeVersion(uriOf('old/etc/server.properties.j2'))?.charset, 'UTF-8');
+});

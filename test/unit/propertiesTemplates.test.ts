@@ -231,6 +231,47 @@ describe('properties templates: Java semantics of the literal parts', () => {
       ],
     );
   });
+
+  test('control and comment tags at the edges of a line leave its key and value as written', () => {
+    const text = 'a=1\n{% if x %}b=2{% endif %}\n{# c #}  c = 3 {# why #}\nd=4{% if y %}5{% endif %}\n<% if @e -%>e=<%= @e %><% end -%>\n';
+    const settings = (name: string) =>
+      doc(name, text).settings.map((s) => [s.key, s.value, s.unknownValue ?? '', s.branch ?? '', s.keyRange.start, s.valueRange.end]);
+    assert.deepEqual(settings('server.properties.j2').slice(0, 4), [
+      ['a', '1', '', '', 0, 3],
+      ['b', '2', '', '0.0', 14, 17],
+      ['c', '3', '', '', 38, 43],
+      // A tag between literals: what renders depends on the template.
+      ['d', '4{% if y %}5', 'template', '', 54, 68],
+    ]);
+    // In ERB the same holds, and an expression at the end is still the value.
+    assert.deepEqual(settings('server.properties.erb').slice(4), [['e', '<%= @e %>', 'template', '0.0', 92, 103]]);
+  });
+
+  test("a continuation runs on past a control line, as in the rendered file; its value is the template's", () => {
+    const text = 'nodes=10.0.0.1,\\\n{% if ox_third %}\n  10.0.0.3\n{% endif %}\nother=1\n';
+    const d = doc('hazelcast.properties.j2', text);
+    assert.deepEqual(
+      d.settings.map((s) => [s.key, s.value, s.unknownValue ?? '', d.text.positionAt(s.keyRange.start).line]),
+      [
+        ['nodes', '10.0.0.1,\\\n{% if ox_third %}\n  10.0.0.3', 'template', 0],
+        ['other', '1', '', 4],
+      ],
+    );
+    // The continued line is no key of its own: no unknown-key finding on "10.0.0.3".
+    assert.deepEqual(
+      validate(d).map((x) => x.code),
+      [],
+    );
+    // With CRLF line ends the same.
+    const crlf = doc('hazelcast.properties.j2', text.replace(/\n/g, '\r\n'));
+    assert.deepEqual(
+      crlf.settings.map((s) => [s.key, s.unknownValue ?? '']),
+      [
+        ['nodes', 'template'],
+        ['other', ''],
+      ],
+    );
+  });
 });
 
 describe('properties templates: hover', () => {

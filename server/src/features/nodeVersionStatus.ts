@@ -1,5 +1,6 @@
 // What the status bar says about the node of the active file: its OX version and where it is read, or that
 // it is unknown, since the version-aware rules rest on it.
+import { isOxDocument } from '../model/properties/propertiesDocument';
 import { isValuesDocument } from '../model/helm/valuesDocument';
 import { Workspace } from '../model/workspace';
 import { versionWords } from '../rules/versionSupport';
@@ -13,7 +14,10 @@ export interface NodeVersionStatus {
   version?: string;
   /** One sentence for the tooltip. */
   detail: string;
-  /** The character set a classic node of a known version reads its `.properties` files in. */
+  /**
+   * The character set the file's text is read in: a classic node's of a known version for its `.properties`
+   * files; UTF-8 for a template, which configuration management reads and renders as UTF-8.
+   */
   charset?: PropertiesCharset;
 }
 
@@ -40,12 +44,17 @@ export function nodeVersionStatus(workspace: Workspace, uri: string): NodeVersio
   }
   const node = workspace.nodeOf(uri);
   if (!node) return undefined;
+  const template = !!doc && isOxDocument(doc) && doc.template !== undefined;
   return node.oxVersion
     ? {
         node: node.name,
         version: formatOxVersion(node.oxVersion.version),
         detail: `Node ${node.name} runs OX ${versionWords(node.oxVersion)}.`,
-        charset: propertiesCharsetOf(node.oxVersion.version),
+        charset: template ? 'UTF-8' : propertiesCharsetOf(node.oxVersion.version),
       }
-    : { node: node.name, detail: `The OX version of node ${node.name} is unknown. ${HOW_TO_DECLARE}` };
+    : {
+        node: node.name,
+        detail: `The OX version of node ${node.name} is unknown. ${HOW_TO_DECLARE}`,
+        ...(template ? { charset: 'UTF-8' as const } : {}),
+      };
 }

@@ -5,7 +5,7 @@ import { ConfigDocument } from './document';
 import { hasConfEnding, readApacheDocument } from './apache/apacheDocument';
 import { readValuesDocument } from './helm/valuesDocument';
 import { createOxDocument, isOxDocument, updateOxDocument } from './properties/propertiesDocument';
-import { renderedName } from '../template/syntax';
+import { PROPERTIES_TEMPLATE, renderedName } from '../template/syntax';
 
 export type InputFormat = 'properties' | 'values' | 'apache';
 
@@ -22,9 +22,13 @@ export function formatOf(uri: string): InputFormat | undefined {
   return YAML_FILE.test(lower) ? 'values' : undefined;
 }
 
-/** How a file's bytes are decoded: OX reads .properties files as ISO-8859-1, Helm reads YAML as UTF-8, httpd reads bytes (ASCII in practice). */
+/**
+ * How a file's bytes are decoded: OX 7.x reads .properties files as ISO-8859-1 (an OX 8 node's values are
+ * decoded again, see model/properties/utf8Reading.ts); Ansible, Salt, Puppet and Chef read their templates
+ * as UTF-8 and write what they render as UTF-8; Helm reads YAML as UTF-8; httpd reads bytes (ASCII in practice).
+ */
 export function encodingOf(uri: string): 'latin1' | 'utf8' {
-  return formatOf(uri) === 'properties' ? 'latin1' : 'utf8';
+  return formatOf(uri) === 'properties' && !PROPERTIES_TEMPLATE.test(uri) ? 'latin1' : 'utf8';
 }
 
 /** The language id a file read from disk gets. */

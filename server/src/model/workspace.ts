@@ -5,6 +5,7 @@ import { EffectiveConfig, NodeFilesConfig } from './effective';
 import { buildNodes, nodeFolderOf, OxCluster, OxNode, packageListFolders } from './node';
 import { chooseNodeVersion, DeclaredVersion, DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from './packages/nodeVersion';
 import { parentUri } from '../util/uris';
+import { encodingOf } from './readDocument';
 import { Scalar } from 'yaml';
 import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
@@ -69,15 +70,15 @@ export class Workspace {
     return had;
   }
 
-  /** How the text of a file was decoded: as the editor reported it for an open file, else ISO-8859-1. */
+  /** How the text of a file was decoded: as the editor reported it for an open file, else as read from disk (encodingOf). */
   decodingOf(uri: string): TextDecoding {
-    return this.decodings.get(uri) ?? 'latin1';
+    return this.decodings.get(uri) ?? encodingOf(uri);
   }
 
   /** Records the editor's decoding of an open file (undefined: read from disk again); true when it changed. */
   setDecoding(uri: string, decoding: TextDecoding | undefined): boolean {
     const before = this.decodingOf(uri);
-    if (decoding && decoding !== 'latin1') this.decodings.set(uri, decoding);
+    if (decoding && decoding !== encodingOf(uri)) this.decodings.set(uri, decoding);
     else this.decodings.delete(uri);
     if (before === this.decodingOf(uri)) return false;
     // Effective values of nodes that read UTF-8 depend on it.

@@ -172,7 +172,10 @@ function notUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number
   };
 }
 
-/** Characters beyond ASCII in a file the editor decoded as UTF-8: saved so, a node that reads ISO-8859-1 gets their bytes. */
+/**
+ * Characters beyond ASCII in a file the editor decoded as UTF-8 (or a template, which configuration management
+ * reads and renders as UTF-8): saved so, a node that reads ISO-8859-1 gets their bytes.
+ */
 function savedAsUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: number, end: number): Finding {
   const run = text.slice(start, end);
   const many = [...run].length > 1;
@@ -185,9 +188,13 @@ function savedAsUtf8Finding(doc: OxDocument, e: OxEntry, text: string, start: nu
     start,
     end,
     message:
-      `${what} ${secret ? 'that the editor saves' : `${many ? 'are' : 'is'} saved`} as UTF-8, the encoding this editor uses for the file; ` +
+      (doc.template
+        ? `${what} ${secret ? 'that configuration management renders' : `${many ? 'are' : 'is'} rendered`} as UTF-8, as configuration management writes templates out; `
+        : `${what} ${secret ? 'that the editor saves' : `${many ? 'are' : 'is'} saved`} as UTF-8, the encoding this editor uses for the file; `) +
       `OX 7.x reads ISO-8859-1 and gets ${secret ? `${bytes.length} other characters` : `the bytes ${bytes.map((b) => hex(b, 2)).join(' ')} as "${printable(seen)}"`}. ` +
-      `Write ${many ? 'them' : 'it'} as ${secret ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}, or reopen the file with the encoding ISO-8859-1.`,
+      `Write ${many ? 'them' : 'it'} as ${secret ? (many ? '\\uXXXX escapes' : 'a \\uXXXX escape') : escaped}` +
+      // Configuration management writes what a template renders as UTF-8, however the editor saves the template.
+      (doc.template ? '.' : ', or reopen the file with the encoding ISO-8859-1.'),
     fixes: escapeFixes(doc, e, start, end, escaped),
   };
 }

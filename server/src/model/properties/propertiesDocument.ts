@@ -13,6 +13,7 @@ import { CommentRange, ConfigDocument } from '../document';
 import { DocumentEditor } from '../edits';
 import { Setting, SettingOrigin, UnknownValue } from '../setting';
 import { CompactSettings } from './compact';
+import { propertiesTemplateText } from './templateText';
 import { PropertiesEditor } from './editor';
 
 /** A parsed `.properties` or `.ccf` file of OX. */
@@ -219,7 +220,8 @@ function templateOxDocument(
   template: TemplateScan,
   maxSize: number,
 ): OxDocument {
-  const masked = template.masked;
+  const { text: masked, continuedPast } = propertiesTemplateText(content, template);
+  const pastControl = continuedPast.map((line) => text.offsetAt({ line, character: 0 }));
   const comments = template.tags
     .filter((t) => t.role === 'comment' && template.lineClasses[text.positionAt(t.start).line] === 'control')
     .map((t) => ({ start: t.start, end: t.end, text: t.inner.replace(/^\/\*|\*\/$/g, '') }));
@@ -238,7 +240,10 @@ function templateOxDocument(
     const raw = entry.valueSpan;
     const span = trimmedSpan(masked, raw);
     const key = javaTrim(entry.key);
-    const tagged = span.end > span.start && template.tagsIn(span.start, span.end).length > 0;
+    // A value with a tag in it, or one that runs past a control line, is what the template makes it.
+    const tagged =
+      (span.end > span.start && template.tagsIn(span.start, span.end).length > 0) ||
+      pastControl.some((at) => entry.start < at && at <= entry.end);
     const branch = template.branchAt(entry.keySpan.start);
     entries.push(
       new TemplateEntry(
