@@ -22,7 +22,7 @@ export interface AnalyzerOptions {
 
 /** A cluster's identity for its cached results: its nodes and the web server files in front of it. */
 function clusterKey(cluster: OxCluster): string {
-  const front = [...new Set((cluster.balancers ?? []).map((b) => b.doc.uri))];
+  const front = [...new Set((cluster.balancers ?? []).flatMap((b) => b.docs.map((d) => d.uri)))];
   return [...cluster.nodes.map((n) => n.uri), ...front].join('\n');
 }
 
@@ -128,7 +128,7 @@ export class WorkspaceAnalyzer {
       const context = { cluster, catalog, effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n) };
       this.cross.set(key, runCrossRules(context, crossRules, settings, onRuleError));
       for (const node of cluster.nodes) for (const doc of node.docs) affected.add(doc.uri);
-      for (const front of cluster.balancers ?? []) affected.add(front.doc.uri);
+      for (const front of cluster.balancers ?? []) for (const doc of front.docs) affected.add(doc.uri);
     }
     for (const [key, byUri] of this.cross) {
       if (live.has(key)) continue;

@@ -17,11 +17,11 @@ import { ChartVersions, isChartFile } from './chartVersions';
 import { DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from '../model/packages/nodeVersion';
 import { packageListMessage, readPackageListFile } from './packageLists';
 import { DeclaredBalancer } from '../model/apache/frontEnd';
-import { ApacheDocument, isApacheDocument, withIncludeProblems } from '../model/apache/apacheDocument';
+import { ApacheDocument, isApacheDocument, withIncludes } from '../model/apache/apacheDocument';
 import { formatOf } from '../model/readDocument';
 import { isJinjaTemplate, RoleVariableFiles } from './roleVariables';
 import { RoleVariables, roleOfVariableFile, roleRootOf } from '../template/ansibleVariables';
-import { includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
+import { includedFiles, includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
@@ -230,12 +230,12 @@ export class WorkspaceSync {
     return { files, messages, unreadable, changed };
   }
 
-  /** A document with the problems of its includes, while its include lines are those last resolved. */
+  /** A document with the files and problems of its includes, while its include lines are those last resolved. */
   private withIncludes<T extends ConfigDocument | undefined>(doc: T): T {
     if (!doc || !isApacheDocument(doc)) return doc;
     const last = this.includes.get(doc.uri);
     const resolved = last && last.key === includeKey(doc) ? last.resolved : [];
-    return withIncludeProblems(doc, missingIncludeProblems(doc, resolved)) as unknown as T;
+    return withIncludes(doc, missingIncludeProblems(doc, resolved), includedFiles(doc, resolved)) as unknown as T;
   }
 
   /** Replaces a file's text (a fix written by the CLI) as its next version. */
