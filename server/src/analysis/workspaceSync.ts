@@ -68,6 +68,10 @@ export class WorkspaceSync {
   private readonly tooDeep = new Set<string>();
   /** Files whose diagnostics are due at the next update (their includes changed after a file event). */
   private readonly pending = new Set<string>();
+  /** The last following of includes after the workspace is up: one runs at a time, so the last text counts. */
+  private following: Promise<unknown> = Promise.resolve();
+  /** A following that waits for the one running; the requests made meanwhile share it. */
+  private queuedFollowing?: Promise<{ changed: string[] }>;
   private readonly chartVersions: ChartVersions;
   /** The variables of the Ansible roles the templates are in. */
   private readonly roleFiles: RoleVariableFiles;
@@ -424,12 +428,21 @@ export class WorkspaceSync {
     return true;
   }
 
-  /** Follows the includes again after the workspace is up: messages go out at once, changed files are due next update. */
-  private async refollowIncludes(): Promise<{ changed: string[] }> {
-    const followed = await this.followIncludes();
-    for (const message of followed.messages) this.env.onMessage?.(message);
-    for (const other of followed.changed) this.pending.add(other);
-    return followed;
+  /**
+   * Follows the includes again after the workspace is up: messages go out at once, changed files are due next
+   * update. It waits for a following still reading files (an edit before it read a file an earlier text named).
+   */
+  private refollowIncludes(): Promise<{ changed: string[] }> {
+    this.queuedFollowing ??= this.following.then(async () => {
+      this.queuedFollowing = undefined;
+      const followed = await this.followIncludes();
+      for (const message of followed.messages) this.env.onMessage?.(message);
+      for (const other of followed.changed) this.pending.add(other);
+      return followed;
+    });
+    const run = this.queuedFollowing;
+    this.following = run.catch(() => undefined);
+    return run;
   }
 
   /**
