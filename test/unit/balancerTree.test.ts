@@ -237,3 +237,23 @@ describe('a balancer across an include tree', () => {
     ]);
   });
 });
+
+describe('a balancer without nodes', () => {
+  test('judged on its own until a node appears, then by its cluster; the findings without nodes go', async () => {
+    const files: Files = {
+      'web/apache2/proxy_http.conf':
+        '<Proxy balancer://oxcluster>\n    BalancerMember http://ox1:8009 route=APP1\n    BalancerMember http://ox2:8009 route=APP2\n</Proxy>\n',
+    };
+    const svc = await service(files);
+    const messages = () =>
+      all(svc).map((d) => `${d.file}:${d.line + 1} ${d.code} ${d.message.includes('no OX node') ? 'without nodes' : 'by its cluster'}`);
+    assert.deepEqual(messages(), ['web/apache2/proxy_http.conf:1 balancer-not-sticky without nodes']);
+    Object.assign(files, nodes('APP1', 'APP2'));
+    for (const path of ['ox/ox1/etc/server.properties', 'ox/ox2/etc/server.properties']) await svc.fileChanged(uriOf(path), false);
+    assert.deepEqual(
+      svc.update(['ox/ox1/etc/server.properties', 'ox/ox2/etc/server.properties'].map(uriOf), DEFAULT_SETTINGS).map(relativeOf).sort(),
+      ['ox/ox1/etc/server.properties', 'ox/ox2/etc/server.properties', 'web/apache2/proxy_http.conf'],
+    );
+    assert.deepEqual(messages(), ['web/apache2/proxy_http.conf:1 balancer-not-sticky by its cluster']);
+  });
+});

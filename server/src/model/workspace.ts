@@ -173,6 +173,14 @@ export class Workspace {
     return (this.balancerList ??= placedBalancers(this.apacheDocuments()));
   }
 
+  /**
+   * The balancers a workspace without classic nodes holds (a folder of web server files only): the balancer
+   * rules that need no node judge them. None when a classic cluster exists, whose balancers are in front of it.
+   */
+  balancersWithoutNodes(): PlacedBalancer[] {
+    return this.clusters().some((c) => !c.release && !c.template) ? [] : this.balancers();
+  }
+
   /** The top-level `oxVersion` of the deepest `.oxclusterconfig.json` folder that holds `uri`. */
   private folderVersionOf(uri: string): DeclaredVersion | undefined {
     const inside = (root: string) => uri === root || uri.startsWith(root.endsWith('/') ? root : `${root}/`);

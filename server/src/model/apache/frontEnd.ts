@@ -131,7 +131,8 @@ export function placedBalancers(docs: readonly ApacheDocument[]): PlacedBalancer
 
 /** OX's defaults when the keys are unset (Server.yml). */
 const DEFAULT_ROUTE = 'OX0';
-const DEFAULT_PORTS = [8009, 8010];
+/** The HTTP and HTTPS listener ports of a node that does not set them. */
+export const DEFAULT_PORTS: readonly number[] = [8009, 8010];
 const ANY_ADDRESS = new Set(['*', '0.0.0.0', '::', '127.0.0.1', 'localhost', '::1']);
 
 function port(config: EffectiveConfig, key: string, fallback: number): number {

@@ -3,7 +3,7 @@ import { ApacheDocument } from '../../model/apache/apacheDocument';
 import { memberRoute } from '../../model/apache/frontEnd';
 import { exclusiveBranches } from '../../template/scan';
 import { CrossRule, PlacedFinding } from '../crossRule';
-import { balancerLabel, frontView } from './support';
+import { balancerLabel, judgedView } from './support';
 
 /** Two members with one route: Apache sends every session of that route to the first usable one. */
 export const balancerDuplicateRouteRule: CrossRule = {
@@ -12,8 +12,9 @@ export const balancerDuplicateRouteRule: CrossRule = {
   defaultSeverity: 'error',
   title: 'Two members of one balancer carry the same route=, so Apache sends the sessions of both nodes to one of them.',
   fixable: false,
+  withoutNodes: true,
   check: (context) => {
-    const view = frontView(context);
+    const view = judgedView(context);
     if (!view) return [];
     const out: PlacedFinding[] = [];
     for (const { front, members } of view.balancers) {

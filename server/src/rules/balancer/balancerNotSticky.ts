@@ -4,7 +4,7 @@ import { PlacedBalancer } from '../../model/apache/frontEnd';
 import { FixIntent } from '../../model/edits';
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix, Severity } from '../rule';
-import { balancerLabel, BalancerView, frontView, isDavBalancer, linkAssumption } from './support';
+import { balancerLabel, BalancerView, isDavBalancer, JudgedBalancer, judgedView, linkAssumption } from './support';
 
 const STICKY = 'JSESSIONID|jsessionid';
 const PROXY_SET = `ProxySet stickysession=${STICKY} scolonpathdelim=On`;
@@ -20,8 +20,9 @@ export const balancerNotStickyRule: CrossRule = {
   title:
     'A balancer in front of OX nodes has no stickysession naming JSESSIONID (error), or lacks the jsessionid path form or scolonpathdelim=On that TokenLogin and redirects need (warning).',
   fixable: true,
+  withoutNodes: true,
   check: (context) => {
-    const view = frontView(context);
+    const view = judgedView(context);
     if (!view) return [];
     const out: PlacedFinding[] = [];
     for (const balancer of view.balancers) {
@@ -32,7 +33,7 @@ export const balancerNotStickyRule: CrossRule = {
   },
 };
 
-function stickiness({ front, members }: BalancerView, assumption: string): PlacedFinding | undefined {
+function stickiness({ front, members }: BalancerView<JudgedBalancer>, assumption: string): PlacedFinding | undefined {
   const { balancer } = front;
   // One member needs no stickiness; OX routes CalDAV/CardDAV to one node without it on purpose.
   if (members.length < 2 || isDavBalancer(balancer)) return undefined;
