@@ -118,8 +118,10 @@ export interface LanguageService {
   /** An editor opened or changed a document; parsed once per version. Undefined for a file that is no OX file. */
   open(text: TextDocument): ConfigDocument | undefined;
   /**
-   * Reads what an opened document's analysis needs beside it if nothing read it yet (a values file's Chart.yaml,
-   * the files an httpd file's new Include lines name); true when analysis is due again.
+   * Reads what an opened or edited document's analysis needs beside it if nothing read it yet (a values file's
+   * Chart.yaml, the files an httpd file's new Include lines name, those it no longer names dropped); true when
+   * analysis is due again. Cheap when nothing is to read, so it may follow every edit; calls made while files are
+   * read wait for them, so the last text counts.
    */
   prepare(uri: string): Promise<boolean>;
   close(uri: string): Promise<void>;

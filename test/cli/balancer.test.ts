@@ -18,6 +18,11 @@ const PROXY = 'balancer/apache2/proxy_http.conf';
 const NOT_STICKY =
   'balancer://oxcluster has no stickysession, so Apache spreads the requests of one session over all members; only the node that issued a session knows it, and the others send the user back to the login. Add ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On.';
 
+const NOT_STICKY_NO_NODE = NOT_STICKY.replace(
+  'back to the login.',
+  "back to the login (the workspace holds no OX node: balancer://oxcluster is taken to be in front of OX nodes, as its members are on OX's listener port, 8009 or 8010 with TLS).",
+);
+
 describe('check: the load balancer', () => {
   test('human: the proxy_http.conf found below the folder is checked against the nodes', () => {
     const run = cli(fixtures, 'check', 'balancer');
@@ -67,13 +72,36 @@ describe('check: the load balancer', () => {
   });
 
   test('a .conf given as a file is read as httpd configuration: on its own, and beside the nodes', () => {
+    // Without nodes, the findings that need none (see the next test).
     const alone = cli(fixtures, 'check', PROXY);
-    assert.equal(alone.stdout, '0 errors, 0 warnings, 0 infos in 1 file (0 clusters, 0 nodes)\n');
+    assert.equal(
+      alone.stdout,
+      `${PROXY}:2:4 error balancer-not-sticky ${NOT_STICKY_NO_NODE}\n` +
+        '1 error, 0 warnings, 0 infos in 1 file (0 clusters, 0 nodes)\n' +
+        '1 problem can be fixed with --fix.\n',
+    );
     assert.equal(alone.stderr, '');
-    assert.equal(alone.status, 0);
+    assert.equal(alone.status, 1);
     const beside = cli(fixtures, 'check', 'balancer/ox', PROXY);
     assert.equal(beside.stdout.split('\n')[0], `${PROXY}:2:4 error balancer-not-sticky ${NOT_STICKY}`);
     assert.equal(beside.status, 1);
+  });
+
+  test('a folder with only web server files: the balancer findings that need no node, and no "no OX files" warning', () => {
+    const run = cli(fixtures, 'check', 'balancer/apache2');
+    assert.equal(
+      run.stdout,
+      `${PROXY}:2:4 error balancer-not-sticky ${NOT_STICKY_NO_NODE}\n` +
+        '1 error, 0 warnings, 0 infos in 1 file (0 clusters, 0 nodes)\n' +
+        '1 problem can be fixed with --fix.\n',
+    );
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 1);
+    const json = JSON.parse(cli(fixtures, 'check', '--format', 'json', 'balancer/apache2').stdout) as Array<{ rule: string; line: number }>;
+    assert.deepEqual(
+      json.map((f) => [f.rule, f.line]),
+      [['balancer-not-sticky', 2]],
+    );
   });
 
   test('a balancer declared in .oxclusterconfig.json says so; a declared cluster that does not exist is a warning', () => {

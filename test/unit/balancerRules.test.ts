@@ -326,3 +326,90 @@ describe('duplicate-route with a balancer', () => {
     assert.deepEqual(loneFixes, []);
   });
 });
+
+describe('balancers without nodes', () => {
+  const NO_NODE =
+    "(the workspace holds no OX node: balancer://oxcluster is taken to be in front of OX nodes, as its members are on OX's listener port, 8009 or 8010 with TLS)";
+
+  /** Every finding of the workspace: file, 1-based line, the text it covers, its rule. */
+  async function everything(files: Files): Promise<Array<Seen & { code: string }>> {
+    const { byFile } = await analyze(files);
+    return Object.entries(byFile).flatMap(([file, list]) => list.map((d) => ({ code: String(d.code), ...seen(files, file, d) })));
+  }
+
+  test('only web server files: not sticky, the path form missing, duplicate routes and syntax; nothing that needs a node', async () => {
+    const files: Files = {
+      [PROXY]: [
+        proxy(['http://ox1:8009 route=OX1', 'http://ox2:8009 route=OX1']).replace(STICKY, 'ProxySet stickysession=JSESSIONID'),
+        '<Proxy balancer://other>',
+        '    BalancerMember http://a:8009 route=A',
+        '    BalancerMember http://b:8009 route=B',
+        '</Proxy>',
+        '<Location /x>',
+        '',
+      ].join('\n'),
+    };
+    assert.deepEqual(await everything(files), [
+      {
+        code: 'syntax',
+        file: PROXY,
+        line: 14,
+        text: '<Location /x>',
+        severity: 1,
+        message: '<Location> is not closed: httpd refuses the file.',
+      },
+      {
+        code: 'balancer-duplicate-route',
+        file: PROXY,
+        line: 4,
+        text: 'OX1',
+        severity: 1,
+        message:
+          'The member on line 3 of balancer://oxcluster already carries route "OX1": Apache sends every session with this route to the first of them, so the node behind this member gets none back. Give each member the backendRoute of the node it points to.',
+      },
+      {
+        code: 'balancer-not-sticky',
+        file: PROXY,
+        line: 5,
+        text: 'JSESSIONID',
+        severity: 2,
+        message: `balancer://oxcluster routes by the JSESSIONID cookie only, without the path name jsessionid (stickysession=JSESSIONID|jsessionid) and scolonpathdelim=On: TokenLogin and redirects pass the session id in the URL path (;jsessionid=…) because cookies do not survive them, and those requests reach a random node ${NO_NODE}.`,
+      },
+      {
+        code: 'balancer-not-sticky',
+        file: PROXY,
+        line: 10,
+        text: '<Proxy balancer://other>',
+        severity: 1,
+        message: `balancer://other has no stickysession, so Apache spreads the requests of one session over all members; only the node that issued a session knows it, and the others send the user back to the login ${NO_NODE.replace('balancer://oxcluster', 'balancer://other')}. Add ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On.`,
+      },
+    ]);
+    assert.equal(
+      await fixed(files, 'balancer-not-sticky'),
+      files[PROXY].replace('stickysession=JSESSIONID', 'stickysession=JSESSIONID|jsessionid scolonpathdelim=On'),
+    );
+  });
+
+  test('a lone member, the CalDAV/CardDAV balancer and members on other ports need no stickiness', async () => {
+    const dav = proxy(['http://ox1:8009 route=OX1', 'http://ox2:8009 route=OX2'], null, 'oxserver-sync').replace(
+      'ProxyPass /ajax balancer://oxserver-sync/ajax',
+      'ProxyPass / balancer://oxserver-sync/servlet/dav/',
+    );
+    const lone = proxy(['http://ox1:8009 route=OX1'], null, 'lone');
+    const facade = proxy(['http://ox1:8007', 'http://ox2:8007'], null, 'facade');
+    assert.deepEqual(await everything({ [PROXY]: dav + lone + facade }), []);
+  });
+
+  test('a node in the workspace: its cluster judges the balancer, and the findings without nodes go', async () => {
+    const apache = proxy(['http://ox1:8009 route=OX1', 'http://ox2:8009 route=OX2'], null);
+    assert.deepEqual(
+      (await everything({ [PROXY]: apache })).map((f) => f.message.includes('no OX node')),
+      [true],
+    );
+    const withNodes = await everything(cluster({ ox1: 'OX1', ox2: 'OX2' }, apache));
+    assert.deepEqual(
+      withNodes.map((f) => [f.code, f.line, f.message.includes('no OX node')]),
+      [['balancer-not-sticky', 2, false]],
+    );
+  });
+});

@@ -774,6 +774,61 @@ describe('cluster-mismatch', () => {
     assert.deepEqual(after, []);
   });
 
+  test('a node with Hazelcast off is no member: its group name, join and maps are not compared; it keeps its own findings', async () => {
+    const off = (enabled: string) => ({
+      'c/node1/etc/hazelcast.properties': goodHazelcast(),
+      'c/node2/etc/hazelcast.properties': goodHazelcast(),
+      'c/node3/etc/hazelcast.properties': goodHazelcast(`${H}enabled=${enabled}`)
+        .replace('=prod', '=test')
+        .replace('join=static', 'join=multicast'),
+      'c/node1/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}backupCount=1`),
+      'c/node2/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}backupCount=1`),
+      'c/node3/etc/hazelcast/sessions.properties': lines(`${M}name=sessions-7`, `${M}backupCount=2`),
+    });
+    assert.deepEqual(await check(off('true')), [
+      {
+        file: 'c/node3/etc/hazelcast.properties',
+        code: 'cluster-mismatch',
+        line: 0,
+        from: 38,
+        to: 42,
+        severity: E,
+        message: `${H}group.name differs from the other nodes of the cluster: node3 has "test", most nodes have "prod". Nodes must agree on it, or the cluster splits.`,
+      },
+      {
+        file: 'c/node3/etc/hazelcast.properties',
+        code: 'cluster-mismatch',
+        line: 1,
+        from: 40,
+        to: 49,
+        severity: E,
+        message: `${H}network.join differs from the other nodes of the cluster: node3 has "multicast", most nodes have "static". Nodes must agree on it, or the cluster splits.`,
+      },
+      {
+        file: 'c/node3/etc/hazelcast/sessions.properties',
+        code: 'cluster-mismatch',
+        line: 1,
+        from: 57,
+        to: 58,
+        severity: W,
+        message: `${M}backupCount in hazelcast/sessions.properties differs from the other nodes of the cluster: node3 has "2", most nodes have "1". Nodes must agree on it.`,
+      },
+    ]);
+    // Still its own node rule: event invalidation needs Hazelcast.
+    assert.deepEqual(await check(off('false')), [
+      {
+        file: 'c/node3/etc/hazelcast.properties',
+        code: 'event-invalidation-without-hazelcast',
+        line: 0,
+        from: 0,
+        to: 42,
+        severity: W,
+        message:
+          'Cache invalidation by events is on by default, but Hazelcast is disabled (hazelcast.properties:5): the events travel over Hazelcast, so other nodes never learn about changed data and serve stale caches.',
+      },
+    ]);
+  });
+
   test('no majority: every node is reported, without a fix', async () => {
     const files = {
       'c/node1/etc/hazelcast.properties': goodHazelcast(),

@@ -2,6 +2,7 @@
 // an information on its line, and nesting ends at a depth limit and at cycles.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveIncludes } from '../../server/src/analysis/includes';
 import { isApacheDocument } from '../../server/src/model/apache/apacheDocument';
 import { parseFile } from '../../server/src/analysis/load';
@@ -150,6 +151,75 @@ describe('included files in the workspace', () => {
       'ox/ox2/etc/server.properties',
       'web/apache2/apache2.conf',
       'web/apache2/sites-enabled/ox.conf',
+    ]);
+  });
+
+  test('Include lines typed into an open file: the files they name are read at once; removing the line drops them', async () => {
+    const files: Files = { ...FILES, 'web/apache2/apache2.conf': '# no includes yet\n' };
+    const { service: svc } = await service(files);
+    const uri = uriOf('web/apache2/apache2.conf');
+    const edit = (version: number, text: string) => svc.open(TextDocument.create(uri, 'apacheconf', version, text));
+    assert.deepEqual(svc.uris().map(relativeOf).sort(), [
+      'ox/ox1/etc/server.properties',
+      'ox/ox2/etc/server.properties',
+      'web/apache2/apache2.conf',
+    ]);
+
+    edit(2, '# no includes yet\nInclude ../balancer/oxcluster.conf\n');
+    assert.equal(await svc.prepare(uri), true);
+    assert.deepEqual(svc.update([uri], DEFAULT_SETTINGS).map(relativeOf).sort(), [
+      'ox/ox1/etc/server.properties',
+      'ox/ox2/etc/server.properties',
+      'web/apache2/apache2.conf',
+      'web/balancer/oxcluster.conf',
+    ]);
+    assert.deepEqual(lines(svc, 'web/balancer/oxcluster.conf'), [
+      '1 1 balancer-not-sticky balancer://oxcluster has no stickysession, so Apache spreads the requests of one session over all members; only the node that issued a session knows it, and the others send the user back to the login. Add ProxySet stickysession=JSESSIONID|jsessionid scolonpathdelim=On.',
+    ]);
+    // Typing elsewhere in the file reads nothing again.
+    edit(3, '# no includes yet, see below\nInclude ../balancer/oxcluster.conf\n');
+    assert.equal(await svc.prepare(uri), false);
+
+    edit(4, '# no includes yet\n');
+    assert.equal(await svc.prepare(uri), true);
+    assert.deepEqual(svc.update([uri], DEFAULT_SETTINGS).map(relativeOf).sort(), [
+      'ox/ox1/etc/server.properties',
+      'ox/ox2/etc/server.properties',
+      'web/apache2/apache2.conf',
+      'web/balancer/oxcluster.conf',
+    ]);
+    assert.deepEqual(lines(svc, 'web/balancer/oxcluster.conf'), []);
+    assert.equal(svc.uris().map(relativeOf).includes('web/balancer/oxcluster.conf'), false);
+  });
+
+  test('an edit while the files of the one before are still read: the last text wins', async () => {
+    const files: Files = { ...FILES, 'web/apache2/apache2.conf': '' };
+    // Reading the included file waits until the next edit has come in.
+    const gate: { open?: () => void } = {};
+    const disk = memoryHost(files);
+    const host = {
+      ...disk,
+      readFile: async (uri: string, encoding?: 'latin1' | 'utf8') => {
+        if (uri.endsWith('/oxcluster.conf')) await new Promise<void>((resolve) => (gate.open = resolve));
+        return disk.readFile(uri, encoding);
+      },
+    };
+    const svc = createLanguageService({ catalog, host });
+    await svc.reconfigure({ catalog, roots: [{ uri: ROOT, discover: {} }], clusters: [], maxFileSize: Infinity });
+    const uri = uriOf('web/apache2/apache2.conf');
+    const edit = (version: number, text: string) => svc.open(TextDocument.create(uri, 'apacheconf', version, text));
+    edit(2, 'Include ../balancer/oxcluster.conf\n');
+    const first = svc.prepare(uri);
+    while (!gate.open) await new Promise((resolve) => setImmediate(resolve));
+    edit(3, '');
+    const second = svc.prepare(uri);
+    gate.open();
+    assert.deepEqual([await first, await second], [true, true]);
+    svc.update([uri], DEFAULT_SETTINGS);
+    assert.deepEqual(svc.uris().map(relativeOf).sort(), [
+      'ox/ox1/etc/server.properties',
+      'ox/ox2/etc/server.properties',
+      'web/apache2/apache2.conf',
     ]);
   });
 

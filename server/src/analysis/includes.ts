@@ -1,7 +1,7 @@
 // The Include and IncludeOptional lines of the httpd files: which files of the workspace they name, found
 // through the host as httpd finds them (relative to ServerRoot, wildcards, folders read whole).
 import { ApacheDirective, ApacheNode } from '../parser/apache/apacheConfig';
-import { ApacheDocument, hasConfEnding } from '../model/apache/apacheDocument';
+import { ApacheDocument, hasConfEnding, IncludedFiles } from '../model/apache/apacheDocument';
 import { SyntaxProblem } from '../model/document';
 import { globToRegExp } from '../util/glob';
 import { baseName, joinUri, parentUri } from '../util/uris';
@@ -182,4 +182,12 @@ export function missingIncludeProblems(doc: ApacheDocument, resolved: readonly R
       message: `Nothing in the workspace matches "${directive.args[0].text}": httpd refuses to start when an Include finds no file (IncludeOptional would skip it), unless the server holds files this copy lacks.`,
       uncertain: true,
     }));
+}
+
+/** The files each include line of a file names, from `resolved` as missingIncludeProblems takes it (line by line). */
+export function includedFiles(doc: ApacheDocument, resolved: readonly ResolvedInclude[]): IncludedFiles[] {
+  return includeDirectives(doc.config.nodes).flatMap((directive, i) => {
+    const files = resolved[i]?.files ?? [];
+    return files.length ? [{ directive, files }] : [];
+  });
 }

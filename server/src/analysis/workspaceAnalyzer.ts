@@ -20,9 +20,12 @@ export interface AnalyzerOptions {
   roleVariables?: (uri: string) => RoleVariables | undefined;
 }
 
+/** The key of the results of the balancers of a workspace without classic nodes (no node URI looks like it). */
+const WITHOUT_NODES = '#balancers-without-nodes';
+
 /** A cluster's identity for its cached results: its nodes and the web server files in front of it. */
 function clusterKey(cluster: OxCluster): string {
-  const front = [...new Set((cluster.balancers ?? []).map((b) => b.doc.uri))];
+  const front = [...new Set((cluster.balancers ?? []).flatMap((b) => b.docs.map((d) => d.uri)))];
   return [...cluster.nodes.map((n) => n.uri), ...front].join('\n');
 }
 
@@ -142,7 +145,31 @@ export class WorkspaceAnalyzer {
       }
       this.cross.set(key, found);
       for (const node of cluster.nodes) for (const doc of node.docs) affected.add(doc.uri);
-      for (const front of cluster.balancers ?? []) affected.add(front.doc.uri);
+      for (const front of cluster.balancers ?? []) for (const doc of front.docs) affected.add(doc.uri);
+    }
+    // Without classic nodes, the balancers still get the findings that need no node.
+    const alone = this.workspace.balancersWithoutNodes();
+    if (alone.length) {
+      const key = `${WITHOUT_NODES}\n${[...new Set(alone.flatMap((b) => b.docs.map((d) => d.uri)))].join('\n')}`;
+      live.add(key);
+      if (!this.cross.has(key) || webServerChanged) {
+        const context = {
+          cluster: { name: '', nodes: [] },
+          balancers: alone,
+          catalog,
+          effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n),
+        };
+        this.cross.set(
+          key,
+          runCrossRules(
+            context,
+            crossRules.filter((r) => r.withoutNodes),
+            settings,
+            onRuleError,
+          ),
+        );
+        for (const front of alone) for (const doc of front.docs) affected.add(doc.uri);
+      }
     }
     for (const [key, byUri] of this.cross) {
       if (live.has(key)) continue;

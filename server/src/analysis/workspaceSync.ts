@@ -17,11 +17,11 @@ import { ChartVersions, isChartFile } from './chartVersions';
 import { DeclaredVersions, NO_DECLARED_VERSIONS, PackageListFile } from '../model/packages/nodeVersion';
 import { packageListMessage, readPackageListFile } from './packageLists';
 import { DeclaredBalancer } from '../model/apache/frontEnd';
-import { ApacheDocument, isApacheDocument, withIncludeProblems } from '../model/apache/apacheDocument';
+import { ApacheDocument, isApacheDocument, withIncludes } from '../model/apache/apacheDocument';
 import { formatOf } from '../model/readDocument';
 import { isJinjaTemplate, RoleVariableFiles } from './roleVariables';
 import { RoleVariables, roleOfVariableFile, roleRootOf } from '../template/ansibleVariables';
-import { includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
+import { includedFiles, includeKey, MAX_INCLUDE_DEPTH, missingIncludeProblems, ResolvedInclude, resolveIncludes } from './includes';
 
 /** Documents analysed between two yields to the event loop. */
 const ANALYSIS_SLICE = 50;
@@ -68,6 +68,10 @@ export class WorkspaceSync {
   private readonly tooDeep = new Set<string>();
   /** Files whose diagnostics are due at the next update (their includes changed after a file event). */
   private readonly pending = new Set<string>();
+  /** The last following of includes after the workspace is up: one runs at a time, so the last text counts. */
+  private following: Promise<unknown> = Promise.resolve();
+  /** A following that waits for the one running; the requests made meanwhile share it. */
+  private queuedFollowing?: Promise<{ changed: string[] }>;
   private readonly chartVersions: ChartVersions;
   /** The variables of the Ansible roles the templates are in. */
   private readonly roleFiles: RoleVariableFiles;
@@ -230,12 +234,12 @@ export class WorkspaceSync {
     return { files, messages, unreadable, changed };
   }
 
-  /** A document with the problems of its includes, while its include lines are those last resolved. */
+  /** A document with the files and problems of its includes, while its include lines are those last resolved. */
   private withIncludes<T extends ConfigDocument | undefined>(doc: T): T {
     if (!doc || !isApacheDocument(doc)) return doc;
     const last = this.includes.get(doc.uri);
     const resolved = last && last.key === includeKey(doc) ? last.resolved : [];
-    return withIncludeProblems(doc, missingIncludeProblems(doc, resolved)) as unknown as T;
+    return withIncludes(doc, missingIncludeProblems(doc, resolved), includedFiles(doc, resolved)) as unknown as T;
   }
 
   /** Replaces a file's text (a fix written by the CLI) as its next version. */
@@ -424,12 +428,21 @@ export class WorkspaceSync {
     return true;
   }
 
-  /** Follows the includes again after the workspace is up: messages go out at once, changed files are due next update. */
-  private async refollowIncludes(): Promise<{ changed: string[] }> {
-    const followed = await this.followIncludes();
-    for (const message of followed.messages) this.env.onMessage?.(message);
-    for (const other of followed.changed) this.pending.add(other);
-    return followed;
+  /**
+   * Follows the includes again after the workspace is up: messages go out at once, changed files are due next
+   * update. It waits for a following still reading files (an edit before it read a file an earlier text named).
+   */
+  private refollowIncludes(): Promise<{ changed: string[] }> {
+    this.queuedFollowing ??= this.following.then(async () => {
+      this.queuedFollowing = undefined;
+      const followed = await this.followIncludes();
+      for (const message of followed.messages) this.env.onMessage?.(message);
+      for (const other of followed.changed) this.pending.add(other);
+      return followed;
+    });
+    const run = this.queuedFollowing;
+    this.following = run.catch(() => undefined);
+    return run;
   }
 
   /**

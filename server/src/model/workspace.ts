@@ -11,7 +11,7 @@ import { isValuesDocument, ValuesDocument } from './helm/valuesDocument';
 import { buildReleases, DeclaredRelease, PlacedValuesSetting, Release } from './helm/release';
 import { NodeTypeConfig } from './helm/nodeTypeConfig';
 import { ApacheDocument, isApacheDocument } from './apache/apacheDocument';
-import { balancersInFront, clusterEndpoints, DeclaredBalancer, declares } from './apache/frontEnd';
+import { balancersInFront, clusterEndpoints, DeclaredBalancer, declares, PlacedBalancer, placedBalancers } from './apache/frontEnd';
 import { imageTagVersion } from './helm/imageVersion';
 
 /** Every indexed OX document of a workspace, grouped into nodes and clusters on demand. */
@@ -20,6 +20,7 @@ export class Workspace {
   private readonly packageLists = new Map<string, PackageListFile>();
   private nodeList?: OxNode[];
   private clusterList?: OxCluster[];
+  private balancerList?: PlacedBalancer[];
   private releaseList?: Release[];
   private kubernetesNodes?: OxNode[];
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
@@ -53,6 +54,7 @@ export class Workspace {
   private invalidate(): void {
     this.nodeList = undefined;
     this.clusterList = undefined;
+    this.balancerList = undefined;
     this.releaseList = undefined;
     this.kubernetesNodes = undefined;
     this.settingIndex = undefined;
@@ -167,6 +169,19 @@ export class Workspace {
     return [...this.docs.values()].filter(isApacheDocument).sort((a, b) => (a.uri < b.uri ? -1 : 1));
   }
 
+  /** The balancers of the web server's files, each include tree read as one configuration (see placedBalancers). */
+  balancers(): PlacedBalancer[] {
+    return (this.balancerList ??= placedBalancers(this.apacheDocuments()));
+  }
+
+  /**
+   * The balancers a workspace without classic nodes holds (a folder of web server files only): the balancer
+   * rules that need no node judge them. None when a classic cluster exists, whose balancers are in front of it.
+   */
+  balancersWithoutNodes(): PlacedBalancer[] {
+    return this.clusters().some((c) => !c.release && !c.template) ? [] : this.balancers();
+  }
+
   /** The top-level `oxVersion` of the deepest `.oxclusterconfig.json` folder that holds `uri`. */
   private folderVersionOf(uri: string): DeclaredVersion | undefined {
     const inside = (root: string) => uri === root || uri.startsWith(root.endsWith('/') ? root : `${root}/`);
@@ -206,7 +221,7 @@ export class Workspace {
       const classic = buildClusters(this.classicNodes(), (n) => this.effective(n), this.declared);
       const effective = (n: OxNode) => this.effective(n);
       const front = balancersInFront(
-        this.apacheDocuments(),
+        this.balancers(),
         classic.map((c) => clusterEndpoints(c, effective)),
         this.declaredBalancers,
       );

@@ -13,7 +13,7 @@ export interface BalancerFront {
 
 export function frontOf(workspace: Workspace, doc: ApacheDocument, balancer: Balancer): BalancerFront | undefined {
   for (const cluster of workspace.clusters()) {
-    const front = cluster.balancers?.find((b) => b.doc.uri === doc.uri && b.balancer.name === balancer.name);
+    const front = cluster.balancers?.find((b) => b.balancer.name === balancer.name && b.docs.some((d) => d.uri === doc.uri));
     if (front) return { cluster, link: front.link, endpoints: clusterEndpoints(cluster, (n) => workspace.effective(n)).endpoints };
   }
   return undefined;

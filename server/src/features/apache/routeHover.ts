@@ -54,7 +54,7 @@ function routeLines(member: BalancerMember, front: BalancerFront): string[] {
 }
 
 export function apacheHover(workspace: Workspace, doc: ApacheDocument, position: Position): Hover | null {
-  const found = memberAt(doc, doc.text.offsetAt(position));
+  const found = memberAt(doc, doc.text.offsetAt(position), workspace.balancers());
   if (!found) return null;
   const front = frontOf(workspace, doc, found.balancer);
   const name = code(found.balancer.name);

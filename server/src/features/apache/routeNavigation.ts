@@ -32,15 +32,15 @@ export function memberLocation(doc: ApacheDocument, member: BalancerMember): Loc
 export function membersWithRoute(workspace: Workspace, route: string, cluster: OxCluster | undefined): Location[] {
   const balancers = cluster
     ? (cluster.balancers ?? [])
-    : workspace.apacheDocuments().flatMap((doc) => doc.balancers.map((balancer) => ({ doc, balancer })));
-  return balancers.flatMap(({ doc, balancer }) =>
-    balancer.members.filter((m) => memberRoute(m) === route).map((m) => memberLocation(doc, m)),
+    : workspace.apacheDocuments().flatMap((doc) => doc.balancers.map((balancer) => ({ balancer, docOf: () => doc })));
+  return balancers.flatMap(({ balancer, docOf }) =>
+    balancer.members.filter((m) => memberRoute(m) === route).map((m) => memberLocation(docOf(m.directive), m)),
   );
 }
 
 /** The node's backendRoute line; without one, the first line of its server.properties, if it has that file. */
 export function apacheDefinition(workspace: Workspace, doc: ApacheDocument, position: Position): Location[] {
-  const found = memberAt(doc, doc.text.offsetAt(position));
+  const found = memberAt(doc, doc.text.offsetAt(position), workspace.balancers());
   const front = found && frontOf(workspace, doc, found.balancer);
   const endpoint = front && memberEndpoint(found.member, front.endpoints);
   if (!endpoint) return [];
@@ -53,7 +53,7 @@ export function apacheDefinition(workspace: Workspace, doc: ApacheDocument, posi
 
 /** The route's backendRoute settings in the cluster the balancer is in front of, then the members with that route. */
 export function apacheReferences(workspace: Workspace, doc: ApacheDocument, position: Position): Location[] {
-  const found = memberAt(doc, doc.text.offsetAt(position));
+  const found = memberAt(doc, doc.text.offsetAt(position), workspace.balancers());
   const route = found && memberRoute(found.member);
   if (!found || route === undefined) return [];
   const front = frontOf(workspace, doc, found.balancer);

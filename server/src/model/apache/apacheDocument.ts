@@ -2,18 +2,27 @@
 // as a ConfigDocument. It has no OX settings; what the rules read of it are its balancers.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileKind } from '../../catalog/fileKind';
-import { ApacheConfig, parseApacheConfig } from '../../parser/apache/apacheConfig';
+import { ApacheConfig, ApacheDirective, parseApacheConfig } from '../../parser/apache/apacheConfig';
 import { templateSyntaxOf } from '../../template/syntax';
 import { baseName } from '../../util/uris';
 import { CommentRange, ConfigDocument, SyntaxProblem } from '../document';
 import { DocumentEditor, FixIntent, TextEditSpec } from '../edits';
 import { Balancer, findBalancers } from './balancers';
 
+/** An Include line and the files of the workspace it names, in the order httpd reads them. */
+export interface IncludedFiles {
+  readonly directive: ApacheDirective;
+  readonly files: readonly string[];
+}
+
 export interface ApacheDocument extends ConfigDocument {
   readonly language: 'ox-apache';
   readonly settings: readonly [];
   readonly config: ApacheConfig;
+  /** The balancers of this file alone. */
   readonly balancers: readonly Balancer[];
+  /** What its Include lines name in the workspace, as last resolved (none before that). */
+  readonly includes: readonly IncludedFiles[];
 }
 
 /** httpd's configuration file endings, with the template suffixes configuration management adds. */
@@ -60,6 +69,7 @@ class HttpdDocument implements ApacheDocument {
     readonly comments: readonly CommentRange[],
     /** Problems found beside the text (an Include whose files are missing), after the reader's own. */
     readonly outsideProblems: readonly SyntaxProblem[] = [],
+    readonly includes: readonly IncludedFiles[] = [],
   ) {
     const name = baseName(text.uri);
     this.kind = { file: name, syntax: 'properties', isMapFile: false, name };
@@ -91,11 +101,18 @@ function commentsOf(text: string): CommentRange[] {
   return comments;
 }
 
-/** The same document with the problems its includes have in the workspace (replacing earlier ones); itself when they did not change. */
-export function withIncludeProblems(doc: ApacheDocument, problems: readonly SyntaxProblem[]): ApacheDocument {
+/**
+ * The same document with the files its includes name in the workspace and their problems (replacing earlier
+ * ones); itself when they did not change.
+ */
+export function withIncludes(doc: ApacheDocument, problems: readonly SyntaxProblem[], includes: readonly IncludedFiles[]): ApacheDocument {
   const httpd = doc as HttpdDocument;
-  if (JSON.stringify(httpd.outsideProblems) === JSON.stringify(problems)) return doc;
-  return new HttpdDocument(httpd.text, httpd.config, httpd.comments, problems);
+  const same =
+    JSON.stringify(httpd.outsideProblems) === JSON.stringify(problems) &&
+    httpd.includes.length === includes.length &&
+    httpd.includes.every((inc, i) => inc.directive === includes[i].directive && inc.files.join('\n') === includes[i].files.join('\n'));
+  if (same) return doc;
+  return new HttpdDocument(httpd.text, httpd.config, httpd.comments, problems, includes);
 }
 
 export function readApacheDocument(text: TextDocument): ApacheDocument {

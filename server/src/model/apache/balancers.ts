@@ -37,7 +37,7 @@ export interface Balancer {
   readonly name: string;
   /** Its `<Proxy balancer://…>` block, where a ProxySet line belongs; undefined when only directives name it. */
   readonly section?: ApacheSection;
-  /** Where the balancer is first named. */
+  /** Where the balancer is first named; the opening tag of its `<Proxy>` block when that is in another file. */
   readonly span: Span;
   readonly members: readonly BalancerMember[];
   /** Balancer parameters by lower-case key; a later setting wins, as in httpd. */
@@ -116,41 +116,87 @@ const lower = (n: ApacheNode) => n.name.toLowerCase();
 
 /** Every balancer of a configuration, in the order they are first named. */
 export function findBalancers(config: ApacheConfig): Balancer[] {
-  const byName = new Map<
-    string,
-    {
-      name: string;
-      section?: ApacheSection;
-      span: Span;
-      members: BalancerMember[];
-      params: Map<string, BalancerParam & { source: ParamSource; directive: ApacheNode }>;
-      paths: string[];
-      targets: string[];
-    }
-  >();
-  const get = (name: string, span: Span) => {
+  return findBalancersInTree(
+    [config],
+    (c) => c,
+    () => [],
+  ).map((b) => b.balancer);
+}
+
+/** A balancer found across the files of an include tree, with where its parts are. */
+export interface TreeBalancer<D> {
+  readonly balancer: Balancer;
+  /** The file of its `<Proxy>` block, else the file that names it first: the file of its span. */
+  readonly file: D;
+  /** The files its block, members and parameters are in, in reading order. */
+  readonly files: readonly D[];
+  /** The file each of its directives and sections is in. */
+  readonly fileOf: ReadonlyMap<ApacheNode, D>;
+  /** The files read outside any `<Proxy>` or `<Location>` (as httpd reads a file that is included at the top). */
+  readonly atTop: ReadonlySet<D>;
+}
+
+/**
+ * The balancers of an include tree, as httpd reads it: each file's lines in order, an Include's files read in
+ * its place and in its section (members of an included file inside `<Proxy balancer://x>` are x's), each
+ * file once. `included` answers the files an Include line of a file names.
+ */
+export function findBalancersInTree<D>(
+  roots: readonly D[],
+  configOf: (file: D) => ApacheConfig,
+  included: (file: D, directive: ApacheDirective) => readonly D[],
+): Array<TreeBalancer<D>> {
+  interface Builder {
+    name: string;
+    section?: ApacheSection;
+    span: Span;
+    file: D;
+    files: Set<D>;
+    members: BalancerMember[];
+    params: Map<string, BalancerParam & { source: ParamSource; directive: ApacheNode }>;
+    paths: string[];
+    targets: string[];
+  }
+  const byName = new Map<string, Builder>();
+  const fileOf = new Map<ApacheNode, D>();
+  const atTop = new Set<D>();
+  const read = new Set<D>();
+  const get = (name: string, span: Span, node: ApacheNode) => {
+    const file = fileOf.get(node)!;
     let b = byName.get(name);
-    if (!b) byName.set(name, (b = { name, span, members: [], params: new Map(), paths: [], targets: [] }));
+    if (!b) byName.set(name, (b = { name, span, file, files: new Set(), members: [], params: new Map(), paths: [], targets: [] }));
+    b.files.add(file);
     return b;
   };
   const setParams = (name: string, args: readonly ApacheArg[], source: ParamSource, directive: ApacheNode, span: Span) => {
-    const b = get(name, span);
+    const b = get(name, span, directive);
     for (const [key, param] of paramsOf(args)) b.params.set(key, { ...param, source, directive });
   };
 
-  const walk = (nodes: readonly ApacheNode[], proxy: string | undefined, location: string | undefined) => {
+  const readFile = (file: D, proxy: string | undefined, location: string | undefined) => {
+    if (read.has(file)) return;
+    read.add(file);
+    if (proxy === undefined && location === undefined) atTop.add(file);
+    walk(file, configOf(file).nodes, proxy, location);
+  };
+  const walk = (file: D, nodes: readonly ApacheNode[], proxy: string | undefined, location: string | undefined) => {
     for (const node of nodes) {
+      fileOf.set(node, file);
       if (node.kind === 'section') {
         const name = lower(node);
         if (name === 'proxy' && node.args[0] && balancerName(node.args[0].text) !== undefined) {
           const balancer = balancerName(node.args[0].text)!;
-          const b = get(balancer, node.open);
-          b.section ??= node;
+          const b = get(balancer, node.open, node);
+          if (!b.section) {
+            b.section = node;
+            // Its file is that of its block, and its span is in that file.
+            if (b.file !== file) Object.assign(b, { file, span: node.open });
+          }
           setParams(balancer, node.args.slice(1), 'section', node, node.open);
-          walk(node.children, balancer, location);
+          walk(file, node.children, balancer, location);
         } else if (name === 'location' && node.args[0]) {
-          walk(node.children, proxy, node.args[0].text);
-        } else walk(node.children, proxy, location);
+          walk(file, node.children, proxy, node.args[0].text);
+        } else walk(file, node.children, proxy, location);
         continue;
       }
       const name = lower(node);
@@ -159,7 +205,7 @@ export function findBalancers(config: ApacheConfig): Balancer[] {
         const named = node.args[0] && balancerName(node.args[0].text);
         const balancer = named ?? proxy;
         const rest = named !== undefined ? node.args.slice(1) : node.args;
-        if (balancer !== undefined && rest[0]) get(balancer, node).members.push(member(balancer, rest[0], rest.slice(1), node));
+        if (balancer !== undefined && rest[0]) get(balancer, node, node).members.push(member(balancer, rest[0], rest.slice(1), node));
       } else if (name === 'proxyset') {
         const named = node.args[0] && balancerName(node.args[0].text);
         if (named !== undefined) setParams(named, node.args.slice(1), 'proxyset', node, node);
@@ -172,13 +218,21 @@ export function findBalancers(config: ApacheConfig): Balancer[] {
         const target = inLocation ? first : node.args[1];
         const balancer = target && balancerName(target.text);
         if (balancer === undefined || target === undefined) continue;
-        const b = get(balancer, node);
+        const b = get(balancer, node, node);
         if (path && path !== '!') b.paths.push(path);
         b.targets.push(target.text.slice(BALANCER_URL.exec(target.text)![0].length) || '/');
         setParams(balancer, node.args.slice(node.args.indexOf(target) + 1), 'proxypass', node, node);
+      } else if (/^include(optional)?$/.test(name)) {
+        for (const other of included(file, node)) readFile(other, proxy, location);
       }
     }
   };
-  walk(config.nodes, undefined, undefined);
-  return [...byName.values()];
+  for (const root of roots) readFile(root, undefined, undefined);
+  return [...byName.values()].map(({ file, files, ...b }) => ({
+    balancer: b,
+    file,
+    files: [...files],
+    fileOf,
+    atTop,
+  }));
 }

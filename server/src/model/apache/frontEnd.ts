@@ -8,7 +8,8 @@ import { PlacedSetting } from '../setting';
 import { globToRegExp } from '../../util/glob';
 import { relativeUri } from '../../util/uris';
 import type { ApacheDocument } from './apacheDocument';
-import { Balancer, BalancerMember } from './balancers';
+import { ApacheNode } from '../../parser/apache/apacheConfig';
+import { Balancer, BalancerMember, findBalancersInTree } from './balancers';
 
 /** What a web server needs of a node to send it a session's requests. */
 export interface NodeEndpoint {
@@ -51,15 +52,87 @@ export function declares(declared: DeclaredBalancer, uri: string, balancer?: str
   return rel === clean || globToRegExp(clean).test(rel);
 }
 
-export interface FrontBalancer {
+/**
+ * A balancer as httpd builds it from the files of one include tree: its `<Proxy>` block, members and
+ * parameters may each be in another file.
+ */
+export interface PlacedBalancer {
+  /** The file of its `<Proxy>` block, else the file that names it first (the file of `balancer.span`). */
   readonly doc: ApacheDocument;
   readonly balancer: Balancer;
+  /** Every file that holds a part of it, in reading order. */
+  readonly docs: readonly ApacheDocument[];
+  /** The file a directive or section of it (a member's, a parameter's, its block) is in. */
+  docOf(node: ApacheNode): ApacheDocument;
+}
+
+export interface FrontBalancer extends PlacedBalancer {
   readonly link: BalancerLink;
+}
+
+/** The files that include each other, directly or not, as groups in URI order (each group in URI order). */
+function includeGroups(docs: readonly ApacheDocument[]): ApacheDocument[][] {
+  const index = new Map(docs.map((d, i) => [d.uri, i]));
+  const parent = docs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  docs.forEach((doc, i) => {
+    for (const inc of doc.includes)
+      for (const uri of inc.files) {
+        const j = index.get(uri);
+        if (j === undefined) continue;
+        const [a, b] = [find(i), find(j)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+  });
+  const groups = new Map<number, ApacheDocument[]>();
+  docs.forEach((doc, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), doc]));
+  return [...groups.values()];
+}
+
+/**
+ * The balancers of the workspace's httpd files. The files of one include tree (a file and what its Include
+ * lines name, to any depth) are read as httpd reads them from the files no other includes, so a balancer
+ * whose block, members and ProxySet lines are spread over them is one balancer; files that share no include
+ * are separate configurations, even with the same balancer names. A balancer that lies wholly in one file
+ * read at the top level is that file's own (`doc.balancers`).
+ */
+export function placedBalancers(docs: readonly ApacheDocument[]): PlacedBalancer[] {
+  const sorted = [...docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const out: PlacedBalancer[] = [];
+  for (const group of includeGroups(sorted)) {
+    if (group.length === 1) {
+      const [doc] = group;
+      for (const balancer of doc.balancers) out.push({ doc, balancer, docs: [doc], docOf: () => doc });
+      continue;
+    }
+    const byUri = new Map(group.map((d) => [d.uri, d]));
+    const included = new Set(group.flatMap((d) => d.includes.flatMap((inc) => inc.files)));
+    // The files no other includes first; a cycle that nothing outside includes is read from its first file.
+    const roots = [...group.filter((d) => !included.has(d.uri)), ...group];
+    const filesOf = (doc: ApacheDocument, directive: ApacheNode) =>
+      doc.includes
+        .find((inc) => inc.directive === directive)
+        ?.files.map((uri) => byUri.get(uri))
+        .filter((d) => d !== undefined) ?? [];
+    for (const found of findBalancersInTree(roots, (d) => d.config, filesOf)) {
+      const [only] = found.files;
+      const own =
+        found.files.length === 1 && found.atTop.has(only) ? only.balancers.find((b) => b.name === found.balancer.name) : undefined;
+      out.push({
+        doc: found.file,
+        balancer: own ?? found.balancer,
+        docs: found.files,
+        docOf: (node) => found.fileOf.get(node) ?? found.file,
+      });
+    }
+  }
+  return out;
 }
 
 /** OX's defaults when the keys are unset (Server.yml). */
 const DEFAULT_ROUTE = 'OX0';
-const DEFAULT_PORTS = [8009, 8010];
+/** The HTTP and HTTPS listener ports of a node that does not set them. */
+export const DEFAULT_PORTS: readonly number[] = [8009, 8010];
 const ANY_ADDRESS = new Set(['*', '0.0.0.0', '::', '127.0.0.1', 'localhost', '::1']);
 
 function port(config: EffectiveConfig, key: string, fallback: number): number {
@@ -166,33 +239,32 @@ function nearness(uri: string, cluster: OxCluster): number {
  * clusters equally goes to neither.
  */
 export function balancersInFront(
-  docs: readonly ApacheDocument[],
+  placed: readonly PlacedBalancer[],
   clusters: readonly ClusterEndpoints[],
   declared: readonly DeclaredBalancer[] = [],
 ): Map<OxCluster, FrontBalancer[]> {
   const out = new Map<OxCluster, FrontBalancer[]>(clusters.map((c) => [c.cluster, []]));
   const byName = new Map(clusters.map((c) => [c.cluster.name, c.cluster]));
-  for (const doc of docs) {
-    for (const balancer of doc.balancers) {
-      const declaration = declared.find((d) => byName.has(d.cluster) && declares(d, doc.uri, balancer.name));
-      if (declaration) {
-        out.get(byName.get(declaration.cluster)!)!.push({ doc, balancer, link: 'declared' });
-        continue;
-      }
-      const ranked = clusters
-        .map((c) => ({ c, ...score(balancer, c), near: 0 }))
-        .filter((s) => s.routes + s.hosts > 0)
-        .map((s) => ({ ...s, near: nearness(doc.uri, s.c.cluster) }))
-        .sort((x, y) => y.routes - x.routes || y.hosts - x.hosts || y.near - x.near);
-      const [first, second] = ranked;
-      const tie = second && second.routes === first.routes && second.hosts === first.hosts && second.near === first.near;
-      if (first && !tie) {
-        out.get(first.c.cluster)!.push({ doc, balancer, link: first.routes > 0 ? 'routes' : 'hosts' });
-      } else if (!first && clusters.length === 1) {
-        const only = clusters[0];
-        if (balancer.members.some((m) => m.port !== undefined && only.endpoints.some((e) => e.ports.includes(m.port!)))) {
-          out.get(only.cluster)!.push({ doc, balancer, link: 'only-cluster' });
-        }
+  for (const front of placed) {
+    const { doc, balancer } = front;
+    const declaration = declared.find((d) => byName.has(d.cluster) && front.docs.some((f) => declares(d, f.uri, balancer.name)));
+    if (declaration) {
+      out.get(byName.get(declaration.cluster)!)!.push({ ...front, link: 'declared' });
+      continue;
+    }
+    const ranked = clusters
+      .map((c) => ({ c, ...score(balancer, c), near: 0 }))
+      .filter((s) => s.routes + s.hosts > 0)
+      .map((s) => ({ ...s, near: nearness(doc.uri, s.c.cluster) }))
+      .sort((x, y) => y.routes - x.routes || y.hosts - x.hosts || y.near - x.near);
+    const [first, second] = ranked;
+    const tie = second && second.routes === first.routes && second.hosts === first.hosts && second.near === first.near;
+    if (first && !tie) {
+      out.get(first.c.cluster)!.push({ ...front, link: first.routes > 0 ? 'routes' : 'hosts' });
+    } else if (!first && clusters.length === 1) {
+      const only = clusters[0];
+      if (balancer.members.some((m) => m.port !== undefined && only.endpoints.some((e) => e.ports.includes(m.port!)))) {
+        out.get(only.cluster)!.push({ ...front, link: 'only-cluster' });
       }
     }
   }
@@ -213,7 +285,7 @@ export function membersOnNode(
         endpoint.hosts.includes(member.host) &&
         endpoint.ports.includes(member.port)
       ) {
-        out.push({ doc: front.doc, member });
+        out.push({ doc: front.docOf(member.directive), member });
       }
     }
   }

@@ -22,13 +22,14 @@ export const balancerMemberNoRouteRule: CrossRule = {
         const m = member.member;
         // A template may write the route among the other parameters.
         if (m.params.has('route') || m.url.unknown || m.directive.args.some((a) => a.unknown)) continue;
+        const doc = front.docOf(m.directive);
         out.push({
-          doc: front.doc,
+          doc,
           finding: {
             start: m.directive.nameSpan.start,
             end: m.url.end,
             message: `This member of ${balancerLabel(front.balancer)} has no route=, while the balancer routes sessions by their JSESSIONID suffix: the sessions of the node behind it match no member and are spread over the others. Add route= with that node's com.openexchange.server.backendRoute.`,
-            ...fixOf(front.doc, member),
+            ...fixOf(doc, member),
           },
         });
       }

@@ -23,12 +23,13 @@ export const balancerRouteUnknownRule: CrossRule = {
         const param = view_.member.params.get('route');
         if (route === undefined || !param || view_.member.port === undefined) continue;
         if (view.endpoints.some((e) => e.route === route)) continue;
+        const doc = front.docOf(view_.member.directive);
         out.push({
-          doc: front.doc,
+          doc,
           finding: {
             ...param.valueSpan,
             message: `No node of cluster "${view.cluster.name}" has route "${route}"${hint(route, view.endpoints)}; its nodes' routes are ${routes}. The node behind this member of ${balancerLabel(front.balancer)} issues session ids ending in its own route, which no member carries, so Apache spreads each session over all members and logins break${linkAssumption(front, view.cluster)}.`,
-            ...fixFor(view_, front.doc, param.valueSpan),
+            ...fixFor(view_, doc, param.valueSpan),
           },
         });
       }

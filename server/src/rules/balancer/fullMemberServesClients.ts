@@ -19,7 +19,7 @@ export const fullMemberServesClientsRule: CrossRule = {
       for (const { member, endpoint } of members) {
         if (!endpoint || !isActive(member) || isTrue(context.effective(endpoint.node).value(LITE_MEMBER))) continue;
         out.push({
-          doc: front.doc,
+          doc: front.docOf(member.directive),
           finding: {
             start: member.url.start,
             end: member.url.end,

@@ -2,7 +2,15 @@
 // and the words that say why a balancer is taken to be in front of it.
 import { LITE_MEMBER } from '../../catalog/oxKeys';
 import { Balancer, BalancerMember } from '../../model/apache/balancers';
-import { clusterEndpoints, FrontBalancer, memberEndpoint, NodeEndpoint, reachesListener } from '../../model/apache/frontEnd';
+import {
+  clusterEndpoints,
+  DEFAULT_PORTS,
+  FrontBalancer,
+  memberEndpoint,
+  NodeEndpoint,
+  PlacedBalancer,
+  reachesListener,
+} from '../../model/apache/frontEnd';
 import { OxCluster } from '../../model/node';
 import { ClusterContext } from '../crossRule';
 import { where } from '../cross/helpers';
@@ -14,19 +22,22 @@ export interface MemberView {
   readonly endpoint?: NodeEndpoint;
 }
 
-export interface BalancerView {
-  readonly front: FrontBalancer;
+export interface BalancerView<F extends PlacedBalancer = FrontBalancer> {
+  readonly front: F;
   /** The members that may be middleware nodes (on a listener port, or with a URL a template fills in). */
   readonly members: readonly MemberView[];
 }
 
-export interface FrontView {
+export interface FrontView<F extends PlacedBalancer = FrontBalancer> {
   readonly cluster: OxCluster;
   readonly endpoints: readonly NodeEndpoint[];
-  readonly balancers: readonly BalancerView[];
+  readonly balancers: ReadonlyArray<BalancerView<F>>;
   /** Whether some node of the cluster is a Hazelcast lite member. */
   readonly hasLiteMembers: boolean;
 }
+
+/** A balancer a rule judges: in front of a cluster (with how it was matched), or in a workspace without nodes. */
+export type JudgedBalancer = PlacedBalancer & { readonly link?: FrontBalancer['link'] };
 
 /** The balancers in front of a classic cluster with their members; undefined when there are none. */
 export function frontView({ cluster, effective }: ClusterContext): FrontView | undefined {
@@ -45,6 +56,25 @@ export function frontView({ cluster, effective }: ClusterContext): FrontView | u
   };
 }
 
+/**
+ * What the rules that also judge balancers without nodes see: the cluster's front view, or in a workspace
+ * without classic nodes its balancers, with the members on OX's default listener ports (or a port a template
+ * fills in) and no node behind any of them.
+ */
+export function judgedView(context: ClusterContext): FrontView<JudgedBalancer> | undefined {
+  if (!context.balancers) return frontView(context);
+  if (!context.balancers.length) return undefined;
+  return {
+    cluster: context.cluster,
+    endpoints: [],
+    balancers: context.balancers.map((front) => ({
+      front,
+      members: front.balancer.members.filter((m) => m.port === undefined || DEFAULT_PORTS.includes(m.port)).map((member) => ({ member })),
+    })),
+    hasLiteMembers: false,
+  };
+}
+
 function optional(endpoint: NodeEndpoint | undefined): { endpoint?: NodeEndpoint } {
   return endpoint ? { endpoint } : {};
 }
@@ -55,8 +85,10 @@ export function balancerLabel(balancer: Balancer): string {
 }
 
 /** Why the finding may rest on a guess: how the balancer was matched to the cluster, when not by routes. */
-export function linkAssumption(front: FrontBalancer, cluster: OxCluster): string {
+export function linkAssumption(front: JudgedBalancer, cluster: OxCluster): string {
   switch (front.link) {
+    case undefined:
+      return ` (the workspace holds no OX node: ${balancerLabel(front.balancer)} is taken to be in front of OX nodes, as its members are on OX's listener port, ${DEFAULT_PORTS[0]} or ${DEFAULT_PORTS[1]} with TLS)`;
     case 'routes':
       return '';
     case 'declared':

@@ -19,8 +19,9 @@ export const upgradeNodeInBalancerRule: CrossRule = {
         if (!endpoint?.node.upgradeNode || !isActive(member)) continue;
         const last = member.directive.args[member.directive.args.length - 1];
         const status = member.params.get('status');
+        const doc = front.docOf(member.directive);
         out.push({
-          doc: front.doc,
+          doc,
           finding: {
             start: member.url.start,
             end: member.url.end,
@@ -34,12 +35,12 @@ export const upgradeNodeInBalancerRule: CrossRule = {
                       status
                         ? {
                             kind: 'replace-text',
-                            doc: front.doc,
+                            doc,
                             start: status.valueSpan.start,
                             end: status.valueSpan.end,
                             text: `${status.value}+D`,
                           }
-                        : { kind: 'replace-text', doc: front.doc, start: last.end, end: last.end, text: ' status=+D' },
+                        : { kind: 'replace-text', doc, start: last.end, end: last.end, text: ' status=+D' },
                     ],
                     preferred: true,
                   },

@@ -12,7 +12,7 @@ import { ClusterContext, CrossRule, PlacedFinding } from '../crossRule';
 import { Fix, Severity } from '../rule';
 import { putIntent } from './helpers';
 import { isTrue } from '../../values/boolean';
-import { EVENT_INVALIDATION, GROUP_NAME, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from '../../catalog/oxKeys';
+import { EVENT_INVALIDATION, GROUP_NAME, HAZELCAST_ENABLED, JOIN, MAP_MAX_IDLE, SYMMETRIC_ENCRYPTION } from '../../catalog/oxKeys';
 import { idleBelowLifetime, sessionLifetimeSeconds } from './sessionIdleBelowLifetime';
 import { typeAnchor } from './typeAnchor';
 
@@ -122,14 +122,25 @@ function compare(
   return out;
 }
 
+/**
+ * Whether a classic node joins Hazelcast: not when it sets com.openexchange.hazelcast.enabled to a value OX
+ * reads as false (a value a template fills in may be true).
+ */
+function joinsHazelcast(config: EffectiveConfig): boolean {
+  const enabled = config.get(HAZELCAST_ENABLED);
+  return !enabled.source || enabled.source.setting.unknownValue !== undefined || isTrue(enabled.value);
+}
+
 function sharedSettings({ cluster, effective, catalog }: ClusterContext): PlacedFinding[] {
   const out: PlacedFinding[] = [];
+  // A node with Hazelcast off is no member: its group name, join and encryption split nothing.
+  const members = cluster.nodes.filter((n) => joinsHazelcast(effective(n)));
   // Algorithm, salt, password and iteration count only matter where some node turns encryption on.
-  const encrypted = cluster.nodes.some((n) => isTrue(effective(n).value(SYMMETRIC_ENCRYPTION)));
+  const encrypted = members.some((n) => isTrue(effective(n).value(SYMMETRIC_ENCRYPTION)));
   for (const { key, file, severity, ignoreCase } of SHARED) {
     if (key.startsWith(`${SYMMETRIC_ENCRYPTION}.`) && !encrypted) continue;
     const observations: Observation[] = [];
-    for (const node of cluster.nodes) {
+    for (const node of file === 'hazelcast.properties' ? members : cluster.nodes) {
       const config: EffectiveConfig = effective(node);
       const value = config.get(key);
       const home = nodeFile(node, file);
@@ -154,6 +165,7 @@ function mapSettings({ cluster, catalog, effective }: ClusterContext): PlacedFin
   const out: PlacedFinding[] = [];
   const byFile = new Map<string, Array<{ node: OxNode; doc: ConfigDocument }>>();
   for (const node of cluster.nodes) {
+    if (!joinsHazelcast(effective(node))) continue;
     for (const doc of mapFiles(node)) {
       const list = byFile.get(doc.kind.name) ?? [];
       list.push({ node, doc });
