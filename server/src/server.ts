@@ -270,14 +270,15 @@ documents.onDidChangeContent((event) => {
   const edited = !justOpened.delete(uri);
   if (edited) schedule(uri);
   runSafe('parse', undefined, () => service().open(event.document));
-  if (edited) return;
-  // A values file from outside the workspace folders: the Chart.yaml beside it is read before its first analysis.
-  const analyse = () => schedule(uri, 0);
+  // What the text needs beside it is read first: an opened values file's Chart.yaml, the files of Include lines just typed.
+  const analyse = (due: boolean) => {
+    if (due || !edited) schedule(uri, 0);
+  };
   service()
     .prepare(uri)
     .then(analyse, (error) => {
       connection.console.error(`Reading beside ${uri} failed: ${errorText(error)}`);
-      analyse();
+      analyse(false);
     });
 });
 connection.onNotification(TEXT_DECODING_NOTIFICATION, (params: { uri?: unknown; decoding?: unknown }) => {

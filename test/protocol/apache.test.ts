@@ -71,4 +71,16 @@ describe('apache files over the protocol', () => {
     const clean = await client.diagnosticsWhere(proxy, (p) => !codes(p).includes('balancer-route-unknown'));
     assert.deepEqual(codes(clean), []);
   });
+
+  test('an Include typed into the open file reads the file it names at once; removing the line drops it', async () => {
+    const codes = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.map((d) => String(d.code));
+    const members = write(root, 'lb/members.conf', 'BalancerMember balancer://oxcluster http://ox1:8009 route=APP7\n');
+    client.change(proxy, 3, [{ text: `${proxyText}Include ../../../lb/members.conf\n` }]);
+    const added = await client.diagnosticsWhere(members, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(codes(added), ['balancer-route-unknown']);
+    assert.deepEqual(added.diagnostics[0].range, { start: { line: 0, character: 58 }, end: { line: 0, character: 62 } });
+    client.change(proxy, 4, [{ text: proxyText }]);
+    const dropped = await client.diagnosticsWhere(members, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(codes(dropped), []);
+  });
 });
