@@ -15,6 +15,7 @@ interface JsonGraph {
     id: string;
     name: string;
     source: { file: string; line: number } | null;
+    hazelcast: string;
     join: string | null;
     member: string | null;
     route: string | null;
@@ -85,6 +86,11 @@ describe('map', () => {
       'http-api',
       'default',
     ]);
+    // The Ansible role's template fills in com.openexchange.hazelcast.enabled.
+    assert.deepEqual(
+      GRAPH.nodes.filter((n) => n.hazelcast === 'unknown').map((n) => n.id),
+      ['node:ansible-role/templates/opt/open-xchange/etc'],
+    );
     const check = JSON.parse(cli(EXAMPLES, 'check', '.', '--format', 'json').stdout) as unknown[];
     assert.equal(GRAPH.findings.length, check.length);
   });
@@ -252,6 +258,7 @@ describe('map', () => {
     }
     for (const n of GRAPH.nodes) {
       assert.ok(n.member === 'full' || n.member === 'lite' || n.member === null, n.id);
+      assert.ok(['on', 'off', 'unknown'].includes(n.hazelcast) && (n.member !== null) === (n.hazelcast === 'on'), n.id);
       assert.ok(n.join === null || typeof n.join === 'string', n.id);
       assert.ok(n.route === null || typeof n.route === 'string', n.id);
       assert.ok(n.source === null || (fs.existsSync(path.join(EXAMPLES, n.source.file)) && n.source.line >= 1), n.id);

@@ -15,6 +15,7 @@ const STYLE = `
 .box { fill: #ffffff; stroke: #546e7a; }
 .node-lite .box { stroke-dasharray: 4 2; }
 .node-apart .box { fill: #eeeeee; }
+.node-unknown .box { fill: #fafafa; stroke-dasharray: 8 3 2 3; }
 .balancer .box { fill: #e3f2fd; stroke: #1976d2; }
 .address .box { fill: #fff8e1; stroke: #ff8f00; stroke-dasharray: 3 3; }
 .map-box .box { fill: #f3e5f5; stroke: #7b1fa2; }
@@ -131,7 +132,7 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
     );
   }
   for (const node of graph.nodes) {
-    const kind = `node node-${node.member ?? 'apart'}`;
+    const kind = `node node-${node.member ?? (node.hazelcast === 'unknown' ? 'unknown' : 'apart')}`;
     element(node.id, kind, nodeLines(node), node.source);
   }
   for (const map of graph.maps) element(map.id, 'map-box', [mapLabel(map)], map.source);
