@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: setup (cached), build, the integration suites in a real VS Code (code-server), then
-// the UI test with the packaged .vsix. Ends with one line `N passed, M failed` and a non-zero exit code on
-// any failure. A machine that cannot run them (not root, chromium missing) skips with a message, except
-// under CI=true, where that is a failure.
+// the UI test with the packaged .vsix and the HTML map in headless chromium. Ends with one line
+// `N passed, M failed` and a non-zero exit code on any failure. A machine that cannot run them (not root,
+// chromium missing) skips with a message, except under CI=true, where that is a failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from './lib.mjs';
@@ -91,5 +91,8 @@ await runCounted('integration', process.execPath, [join(REPO, 'out', 'test', 'e2
 
 // 4. UI test with the packaged .vsix.
 await runCounted('ui', process.execPath, [join(REPO, 'test', 'e2e', 'ui.test.mjs')]);
+
+// 5. The CLI's HTML map in headless chromium (after the UI test, which empties test/e2e/screenshots/).
+await runCounted('map-html', process.execPath, [join(REPO, 'test', 'e2e', 'mapHtml.test.mjs')]);
 
 finish();

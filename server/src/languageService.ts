@@ -62,6 +62,7 @@ import { OxVersion, parseOxVersion } from './util/versions';
 import { buildClusterGraph } from './map/clusterGraph';
 import { MAP_FORMATS, MapFormat, renderMap } from './map/render/formats';
 import type { ClusterGraph } from './map/graph';
+import type { Expand as MapExpand } from './map/render/collapse';
 
 export type {
   BatchReport,
@@ -73,6 +74,7 @@ export type {
   DiscoverOptions,
   FixResult,
   IndexedRoot,
+  MapExpand,
   MapFormat,
   OxVersion,
   WorkspaceHost,

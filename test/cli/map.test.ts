@@ -2,8 +2,10 @@
 // statement by statement, DOT also by Graphviz), the JSON shape, --out, --values and the exit codes.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generateWorkspaceFiles } from '../support/generate';
 import { cli, REPO, removeScratch, scratch } from './harness';
 import { elements, parseXml, textOf, XmlElement } from './strictXml';
 
@@ -15,6 +17,7 @@ interface JsonGraph {
     id: string;
     name: string;
     source: { file: string; line: number } | null;
+    hazelcast: string;
     join: string | null;
     member: string | null;
     route: string | null;
@@ -85,6 +88,11 @@ describe('map', () => {
       'http-api',
       'default',
     ]);
+    // The Ansible role's template fills in com.openexchange.hazelcast.enabled.
+    assert.deepEqual(
+      GRAPH.nodes.filter((n) => n.hazelcast === 'unknown').map((n) => n.id),
+      ['node:ansible-role/templates/opt/open-xchange/etc'],
+    );
     const check = JSON.parse(cli(EXAMPLES, 'check', '.', '--format', 'json').stdout) as unknown[];
     assert.equal(GRAPH.findings.length, check.length);
   });
@@ -116,20 +124,32 @@ describe('map', () => {
     for (const secret of SECRETS) assert.ok(!text.includes(secret), secret);
   });
 
-  test('html: well-formed, no script and nothing that loads, the SVG inline, one table row per finding', () => {
+  test('html: well-formed, one inline script allowed by its hash and nothing that loads, the SVG inline, one table row per finding', () => {
     const text = map('--format', 'html');
     const html = parseXml(text);
     const all = elements(html);
+    const scripts = all.filter((e) => e.name === 'script');
+    assert.deepEqual(
+      scripts.map((e) => [...e.attributes.keys()]),
+      [[]],
+    );
+    const hash = createHash('sha256').update(textOf(scripts[0])).digest('base64');
     const csp = all.find((e) => e.name === 'meta' && e.attributes.get('http-equiv') === 'Content-Security-Policy');
-    assert.equal(csp?.attributes.get('content'), "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    assert.equal(
+      csp?.attributes.get('content'),
+      `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'`,
+    );
     assert.deepEqual(
       all.filter(
-        (e) =>
-          ['script', 'link', 'img', 'iframe', 'object', 'embed'].includes(e.name) || e.attributes.has('src') || e.attributes.has('href'),
+        (e) => ['link', 'img', 'iframe', 'object', 'embed'].includes(e.name) || e.attributes.has('src') || e.attributes.has('href'),
       ),
       [],
     );
-    assert.ok(!/url\((?!#arrow\))|@import/.test(text));
+    assert.ok(!/url\((?!#arrow\))|@import|fetch\(|XMLHttpRequest|import\(/.test(text));
+    assert.deepEqual(
+      all.filter((e) => e.name === 'input').map((e) => e.attributes.get('id')),
+      ['search'],
+    );
     const svg = all.find((e) => e.name === 'svg')!;
     const shown = elements(svg)
       .filter((e) => e.name === 'text')
@@ -252,6 +272,7 @@ describe('map', () => {
     }
     for (const n of GRAPH.nodes) {
       assert.ok(n.member === 'full' || n.member === 'lite' || n.member === null, n.id);
+      assert.ok(['on', 'off', 'unknown'].includes(n.hazelcast) && (n.member !== null) === (n.hazelcast === 'on'), n.id);
       assert.ok(n.join === null || typeof n.join === 'string', n.id);
       assert.ok(n.route === null || typeof n.route === 'string', n.id);
       assert.ok(n.source === null || (fs.existsSync(path.join(EXAMPLES, n.source.file)) && n.source.line >= 1), n.id);
@@ -320,6 +341,30 @@ describe('map', () => {
     assert.deepEqual(
       g.clusters.map((c) => [c.name, c.nodes, c.apart]),
       [['appsuite-prod', ['node:values.yaml#documents'], ['node:values.yaml#http-api']]],
+    );
+  });
+
+  test('--expand: above 40 nodes quiet regions are boxes; all, or the named regions, drawn open; a value is needed', () => {
+    const big = path.join(dir, 'big');
+    for (const [rel, content] of Object.entries(generateWorkspaceFiles(5, 9))) {
+      fs.mkdirSync(path.dirname(path.join(big, rel)), { recursive: true });
+      fs.writeFileSync(path.join(big, rel), content);
+    }
+    const collapsed = (...args: string[]) => {
+      const run = cli(dir, 'map', 'big', ...args);
+      assert.equal(run.status, 0, run.stderr);
+      return [run.stdout.match(/class="cluster cluster-collapsed"/g)?.length ?? 0, run.stdout.match(/<g id="node:/g)?.length];
+    };
+    assert.deepEqual(collapsed(), [5, 45]);
+    assert.deepEqual(collapsed('--expand', 'all'), [0, 45]);
+    assert.deepEqual(collapsed('--expand=cluster1,cluster2', '--expand', 'cluster:cluster4'), [2, 45]);
+    assert.deepEqual(collapsed('--format', 'html', '--expand', 'cluster0'), [4, 45]);
+    const json = cli(dir, 'map', 'big', '--format', 'json');
+    assert.equal((JSON.parse(json.stdout) as JsonGraph).nodes.length, 45);
+    const empty = cli(dir, 'map', 'big', '--expand=');
+    assert.deepEqual(
+      [empty.status, empty.stdout, empty.stderr.split('\n')[0]],
+      [2, '', 'ox-cluster-config: --expand needs "all" or region names.'],
     );
   });
 

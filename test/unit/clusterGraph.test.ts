@@ -453,6 +453,60 @@ describe('cluster graph', () => {
       ],
     );
   });
+  test('a Hazelcast switch a template fills in is unknown: apart, no member kind, drawn dashed with its own line in every picture', async () => {
+    const g = (
+      await serviceOver({
+        'role/templates/etc/hazelcast.properties.j2':
+          'com.openexchange.hazelcast.enabled={{ ox_hazelcast_enabled }}\ncom.openexchange.hazelcast.network.join=static\n',
+        'plain/n1/etc/hazelcast.properties': 'com.openexchange.hazelcast.enabled=false\n',
+        'plain/n2/etc/hazelcast.properties': 'com.openexchange.hazelcast.group.name=x\n',
+      })
+    ).clusterGraph();
+    assert.deepEqual(
+      g.nodes.map((n) => [n.id, n.hazelcast, n.member, n.join, n.cluster]),
+      [
+        ['node:plain/n1/etc', 'off', null, null, null],
+        ['node:plain/n2/etc', 'on', 'full', 'empty', 'cluster:plain'],
+        ['node:role/templates/etc', 'unknown', null, null, null],
+      ],
+    );
+    assert.deepEqual(
+      g.clusters.map((c) => [c.id, c.nodes, c.apart]),
+      [
+        ['cluster:plain', ['node:plain/n2/etc'], ['node:plain/n1/etc']],
+        ['cluster:templates', [], ['node:role/templates/etc']],
+      ],
+    );
+    const svg = renderMap(g, 'svg');
+    assert.deepEqual(
+      [...svg.matchAll(/<g id="(node:[^"]+)" class="node ([\w-]+)/g)].map((m) => [m[1], m[2]]),
+      [
+        ['node:plain/n1/etc', 'node-apart'],
+        ['node:plain/n2/etc', 'node-full'],
+        ['node:role/templates/etc', 'node-unknown'],
+      ],
+    );
+    assert.equal(svg.match(/>Hazelcast: set by template</g)?.length, 1);
+    assert.match(svg, /\.node-unknown \.box \{ fill: #fafafa; stroke-dasharray: 8 3 2 3; \}/);
+    assert.equal(renderMap(g, 'html').match(/>Hazelcast: set by template</g)?.length, 1);
+    const mermaid = renderMap(g, 'mermaid').split('\n');
+    assert.deepEqual(
+      mermaid.filter((l) => /unknown|templates<br>/.test(l)).map((l) => l.replace(/<br>⚠.*"\]$/, '"]')),
+      [
+        '  n5["templates<br>Hazelcast: set by template<br>route OX0 (default)"]',
+        '  classDef unknown stroke-dasharray:6',
+        '  class n5 unknown',
+      ],
+    );
+    assert.deepEqual(
+      renderMap(g, 'dot')
+        .split('\n')
+        .filter((l) => /dashed/.test(l))
+        .map((l) => l.replace(/\\n! .*/, '')),
+      ['  "node:role/templates/etc" [label="templates\\nHazelcast: set by template\\nroute OX0 (default)'],
+    );
+    assert.match(renderMap(g, 'dot'), /"node:role\/templates\/etc" \[label="[^"]*", style="rounded,dashed", color=/);
+  });
   test('a group name a template fills in is unknown, not the template text', async () => {
     const g = (
       await serviceOver({

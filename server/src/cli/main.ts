@@ -18,6 +18,7 @@ export function usage(): string {
   ox-cluster-config check [options] --values <file> [--values <file>...] [<dir or file>...]
   ox-cluster-config upgrade-plan <dir or file>... --to <version> [--format text|json]
   ox-cluster-config map [options] <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>]
+                        [--expand all|<region>,...]
   ox-cluster-config schema core-mw
   ox-cluster-config dump <file>
   ox-cluster-config --help | --version
@@ -120,7 +121,7 @@ upgrade-plan <dir or file>... --to <version> [--format text|json]
   Markdown; json the same facts. Configuration as for check. Secret values are never printed.
   Exit codes: 0 plan printed, 2 usage error (--to missing or not a version) or unreadable input.
 
-map <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>]
+map <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>] [--expand all|<region>,...]
   Draw the cluster map of what check reads (the same inputs and options: --values, --release,
   --chart-version, --cluster, --rule): each Hazelcast cluster as a region (classic: the nodes check
   groups into one cluster; Kubernetes: the Hazelcast node types of a release, named by hzGroupName),
@@ -129,10 +130,12 @@ map <dir or file>... [--format svg|html|mermaid|dot|json] [--out <file>]
   members, the balancers in front with an edge per member (faults: a member that reaches no node,
   a route no node has, a route two nodes have), and the findings on the element they concern.
   Nodes that run no Hazelcast stand apart.
-    svg      a picture (default)         html     the picture and the findings in one page, no script
+    svg      a picture (default)         html     the picture and the findings in one page
     mermaid  a Mermaid flowchart         dot      Graphviz DOT
     json     the graph itself (see README.md, "Cluster map")
   --out <file> writes it there instead of to stdout. Secret values are never shown.
+  Above 40 nodes, svg and html draw each region without an error or warning as one box with its
+  counts (html: click it to open); --expand all draws every region open, --expand <name>,... those.
   Exit codes as check: 0 no error found, 1 an error found, 2 usage error or unreadable input.
 
 schema core-mw

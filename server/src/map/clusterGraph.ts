@@ -230,6 +230,7 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
     const config = effective(node);
     const type = node.kubernetes?.type;
     const hazelcast = type ? type.hazelcast : isTrue(config.value(HAZELCAST_ENABLED));
+    const unknown = !type && !!config.get(HAZELCAST_ENABLED).source?.setting.unknownValue;
     const endpoint = type ? undefined : endpoints.find((e) => e.node === node);
     const anchor = type ? typeAnchor(node) : nodeAnchor(node);
     if (type?.declaredAt) placeTypeEntry(type.declaredAt.doc, type.declaredAt.key, id);
@@ -239,6 +240,7 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
       edition: type ? 'kubernetes' : 'classic',
       cluster: clusterId,
       source: anchor ? at(anchor.doc, anchor.span.start) : null,
+      hazelcast: unknown ? 'unknown' : hazelcast ? 'on' : 'off',
       join: hazelcast ? (joinMode(config) ?? null) : null,
       member: hazelcast ? (isTrue(config.value(LITE_MEMBER)) ? 'lite' : 'full') : null,
       route: endpoint?.route ?? null,

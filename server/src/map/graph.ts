@@ -39,7 +39,12 @@ export interface GraphNode {
   source: GraphSource | null;
   /** The join mode as OX reads it (`static`, `multicast`, `empty` …); null when OX rejects the value. */
   join: string | null;
-  /** Hazelcast member kind; null when the node runs no Hazelcast. */
+  /**
+   * Whether the node runs Hazelcast: `unknown` when a template (or a deployment variable) fills in
+   * `com.openexchange.hazelcast.enabled`, so the files do not say; such a node is drawn apart, not as a member.
+   */
+  hazelcast: 'on' | 'off' | 'unknown';
+  /** Hazelcast member kind; null when the node runs no Hazelcast or that is unknown. */
   member: 'full' | 'lite' | null;
   /** `com.openexchange.server.backendRoute` (OX's default `OX0` when unset); null when a template fills it in or for a node type. */
   route: string | null;

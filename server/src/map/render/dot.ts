@@ -26,7 +26,8 @@ export function renderDot(graph: ClusterGraph): string {
   const out = ['digraph "cluster map" {', '  rankdir=LR;', '  node [shape=box, style=rounded, fontname="Helvetica"];'];
   const node = (id: string, indent: string) => {
     const n = graph.nodes.find((x) => x.id === id)!;
-    out.push(`${indent}${quoted([id])} [label=${label(id, nodeLines(n))}${colour(id)}${tooltip(id)}];`);
+    const style = n.hazelcast === 'unknown' ? ', style="rounded,dashed"' : '';
+    out.push(`${indent}${quoted([id])} [label=${label(id, nodeLines(n))}${style}${colour(id)}${tooltip(id)}];`);
   };
   graph.clusters.forEach((cluster, i) => {
     out.push(`  subgraph cluster_${i} {`, `    label=${label(cluster.id, [clusterLabel(cluster)])};`);

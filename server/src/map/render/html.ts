@@ -1,14 +1,68 @@
-// The graph as one self-contained HTML page: the SVG inline and the findings as a table. No script, no
-// request leaves the page (its Content Security Policy allows only its own inline style). Written as
-// well-formed XML too (void elements closed with />), so XML tools read it.
+// The graph as one self-contained HTML page: the SVG inline, a search and the findings as a table. No request
+// leaves the page: its Content Security Policy allows only its own inline style and its one script, by hash.
+// Written as well-formed XML too (void elements closed with />, a script without < or &), so XML tools read it.
 import { ClusterGraph } from '../graph';
 import { counted } from './labels';
+import { Expand } from './collapse';
 import { escapeXml, renderSvg } from './svg';
 
 export interface HtmlOptions {
   /** A file URI as the reader knows it (a path relative to the current folder). */
   display?: (uri: string) => string;
+  expand?: Expand;
 }
+
+/**
+ * The page's script: the search dims the nodes whose name does not match and opens the collapsed regions that
+ * hold a match; a click (or Enter) on a collapsed region opens it, on an open panel's title closes it.
+ */
+export const HTML_SCRIPT = `(() => {
+  const svg = document.querySelector('.picture svg');
+  const search = document.getElementById('search');
+  const found = document.getElementById('found');
+  if (!svg || !search || !found) return;
+  const nodes = [...svg.querySelectorAll('g.node')];
+  const clicked = new Set();
+  const refresh = () => {
+    const query = search.value.trim().toLowerCase();
+    const hits = new Set();
+    let shown = 0;
+    for (const g of nodes) {
+      const hit = query === '' || g.getAttribute('aria-label').toLowerCase().includes(query);
+      g.classList.toggle('filtered', !hit);
+      if (hit) shown++;
+      const match = query !== '' ? hit : false;
+      g.classList.toggle('match', match);
+      const panel = match ? g.closest('.panel') : null;
+      if (panel) hits.add(panel.id);
+    }
+    for (const panel of svg.querySelectorAll('.panel')) {
+      const open = clicked.has(panel.id) || hits.has(panel.id);
+      panel.classList.toggle('open', open);
+      const box = document.getElementById(panel.id.slice('panel:'.length));
+      if (box) box.setAttribute('aria-expanded', String(open));
+    }
+    found.textContent = query === '' ? '' : shown + ' of ' + nodes.length + ' nodes match';
+  };
+  const toggle = (target) => {
+    const box = target.closest('[data-expands]');
+    const title = target.closest('[data-collapses]');
+    if (box) clicked.add(box.getAttribute('data-expands'));
+    else if (title) clicked.delete('panel:' + title.getAttribute('data-collapses'));
+    else return false;
+    refresh();
+    return true;
+  };
+  svg.addEventListener('click', (event) => toggle(event.target));
+  svg.addEventListener('keydown', (event) => {
+    if (['Enter', ' '].includes(event.key) ? toggle(event.target) : false) event.preventDefault();
+  });
+  search.addEventListener('input', refresh);
+  refresh();
+})();`;
+
+/** The Content Security Policy's hash of HTML_SCRIPT (the core reads no crypto; a unit test holds it to the script). */
+export const HTML_SCRIPT_HASH = 'sha256-PuBau8xwDtkTH/DS3ZyhTdcx2n32mxhWY/BgUyHr/qk=';
 
 export function renderHtml(graph: ClusterGraph, options: HtmlOptions = {}): string {
   const display = options.display ?? ((uri: string) => uri);
@@ -26,7 +80,7 @@ export function renderHtml(graph: ClusterGraph, options: HtmlOptions = {}): stri
 <html lang="en">
 <head>
 <meta charset="utf-8" />
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '${HTML_SCRIPT_HASH}'" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>OX cluster map</title>
 <style>
@@ -35,11 +89,14 @@ body { font: 14px sans-serif; margin: 1em; color: #212121; background: #ffffff; 
 table { border-collapse: collapse; margin-top: 1em; }
 th, td { border: 1px solid #cfd8dc; padding: 2px 6px; text-align: left; vertical-align: top; }
 tr.error td:first-child { color: #d32f2f; } tr.warning td:first-child { color: #b26a00; }
+.picture svg .filtered { opacity: 0.2; }
+.picture svg .match > .box { stroke: #ff8f00; stroke-width: 3; }
 </style>
 </head>
 <body>
 <h1>OX cluster map</h1>
-<p>${counted(graph.clusters.length, 'cluster')}, ${counted(graph.nodes.length, 'node')}, ${counted(graph.balancers.length, 'balancer')}, ${counted(graph.findings.length, 'finding')}. Hover an element for its findings.</p>
+<p>${counted(graph.clusters.length, 'cluster')}, ${counted(graph.nodes.length, 'node')}, ${counted(graph.balancers.length, 'balancer')}, ${counted(graph.findings.length, 'finding')}. Hover an element for its findings; click a collapsed region to open it.</p>
+<p><input id="search" type="search" placeholder="Find a node" aria-label="Find a node by name" /> <span id="found" role="status"></span></p>
 <div class="picture">
 ${renderSvg(graph, options)}</div>
 <table>
@@ -48,6 +105,7 @@ ${renderSvg(graph, options)}</div>
 ${rows.join('\n')}
 </tbody>
 </table>
+<script>${HTML_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -3,10 +3,15 @@ import { ClusterGraph, FindingSeverity, GraphAddress, GraphCluster, GraphFinding
 
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+/** The line of a node whose com.openexchange.hazelcast.enabled a template fills in. */
+export const UNKNOWN_HAZELCAST = 'Hazelcast: set by template';
+
 /** A node's box: its name, then join mode and member kind, route, OX version, pods. */
 export function nodeLines(node: GraphNode): string[] {
   const lines = [node.upgradeNode ? `${node.name} (upgrade node)` : node.name];
-  lines.push(node.member ? `${node.member} member · join ${node.join ?? '?'}` : 'no Hazelcast');
+  lines.push(
+    node.member ? `${node.member} member · join ${node.join ?? '?'}` : node.hazelcast === 'unknown' ? UNKNOWN_HAZELCAST : 'no Hazelcast',
+  );
   if (node.route !== null) lines.push(`route ${node.route}${node.routeDefault ? ' (default)' : ''}`);
   if (node.oxVersion) lines.push(`OX ${node.oxVersion}${node.packages !== null ? ` · ${node.packages} packages` : ''}`);
   if (node.replicas !== undefined) lines.push(`${node.replicas ?? '?'} pod${node.replicas === 1 ? '' : 's'}`);

@@ -4,6 +4,7 @@
 // layout took 0.9 s for the bench's 10 regions of 10 nodes, this takes 25 ms.
 import type * as Dagre from '@dagrejs/dagre';
 import { ClusterGraph, GraphEdge } from '../graph';
+import { collapsedLine } from './collapse';
 import { addressLines, clusterLabel, edgeLabel, mapLabel, nodeLines } from './labels';
 
 export interface Box {
@@ -27,6 +28,11 @@ export interface Layout {
   /** Top-left corners and sizes by element id: nodes, balancers, addresses, maps and cluster regions. */
   boxes: Map<string, Box>;
   edges: Map<string, PlacedEdge>;
+  /**
+   * A collapsed region's panel by region id: the open region drawn over the picture from its box's corner. Its
+   * nodes' and maps' boxes (in `boxes`) are inside it.
+   */
+  panels: Map<string, Box>;
 }
 
 /** Text metrics of the pictures: a 12 px sans-serif line, about this wide per character. */
@@ -85,7 +91,8 @@ const COLUMN_GAP = 24;
 
 type Point = { x: number; y: number };
 
-export function layoutGraph(graph: ClusterGraph): Layout {
+/** `collapsed`: ids of regions laid out as one box each (see collapse.ts), with a panel for their content. */
+export function layoutGraph(graph: ClusterGraph, collapsed: ReadonlySet<string> = new Set()): Layout {
   // Required here, not at the top: the CLI and the server load the layout code only when a picture is drawn.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dagre = require('@dagrejs/dagre') as typeof Dagre;
@@ -94,6 +101,9 @@ export function layoutGraph(graph: ClusterGraph): Layout {
   // region's column of boxes (downwards on the right, upwards on the left).
   const nodeIds = new Set(graph.nodes.map((n) => n.id));
   const arcs = graph.edges.filter((e) => e.kind === 'member' && nodeIds.has(e.from) && nodeIds.has(e.to));
+  /** The collapsed region an item is in. */
+  const hiddenIn = new Map<string, string>();
+  for (const c of graph.clusters) if (collapsed.has(c.id)) for (const id of [...c.nodes, ...c.maps]) hiddenIn.set(id, c.id);
   const arcIds = new Set(arcs.map((e) => e.id));
   const arcEnds = new Set(arcs.flatMap((e) => [e.from, e.to]));
   const sizes = new Map<string, { width: number; height: number }>();
@@ -128,7 +138,13 @@ export function layoutGraph(graph: ClusterGraph): Layout {
 
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 90, edgesep: 24, marginx: MARGIN, marginy: MARGIN });
-  for (const [id, column] of columns) g.setNode(id, { width: column.width, height: column.height });
+  const collapsedSize = new Map<string, { width: number; height: number }>();
+  for (const c of graph.clusters) {
+    if (!collapsed.has(c.id) || !columns.has(c.id)) continue;
+    const text = textBox([clusterLabel(c), collapsedLine(graph, c)]);
+    collapsedSize.set(c.id, { width: text.width + BADGE_ROOM, height: text.height });
+  }
+  for (const [id, column] of columns) g.setNode(id, collapsedSize.get(id) ?? { width: column.width, height: column.height });
   for (const [id, box] of sizes) if (!regionOf.has(id)) g.setNode(id, { ...box });
   // Edges between the same two boxes of the layout are one edge to dagre (a balancer's members into a region),
   // as wide as its widest label: parallel edges in a multigraph tangle dagre's ordering.
@@ -148,19 +164,24 @@ export function layoutGraph(graph: ClusterGraph): Layout {
   dagre.layout(g);
 
   const boxes = new Map<string, Box>();
+  const panels = new Map<string, Box>();
   for (const id of g.nodes()) {
     const placed = g.node(id);
     const box = { x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height };
     boxes.set(id, box);
     const column = columns.get(id);
-    for (const item of column?.items ?? []) {
+    if (!column) continue;
+    // A collapsed region's content goes in its panel, from the box's top-left corner.
+    const panel = collapsed.has(id) ? { x: box.x, y: box.y, width: column.width, height: column.height } : box;
+    if (panel !== box) panels.set(id, panel);
+    for (const item of column.items) {
       const itemSize = sizes.get(item.id)!;
-      boxes.set(item.id, { x: placed.x - itemSize.width / 2, y: box.y + item.dy, ...itemSize });
+      boxes.set(item.id, { x: panel.x + panel.width / 2 - itemSize.width / 2, y: panel.y + item.dy, ...itemSize });
     }
   }
   /** Where an edge leaves or enters a box in a region: its side towards `toward`, reached level from the region's side. */
   const attach = (id: string, toward: Point): Point[] | undefined => {
-    const region = regionOf.has(id) ? boxes.get(regionOf.get(id)!)! : undefined;
+    const region = regionOf.has(id) && !hiddenIn.has(id) ? boxes.get(regionOf.get(id)!)! : undefined;
     const box = boxes.get(id)!;
     if (!region) return undefined;
     const y = box.y + box.height / 2;
@@ -196,15 +217,17 @@ export function layoutGraph(graph: ClusterGraph): Layout {
     edges.set(e.id, { points, ...(label ? { label } : {}) });
   }
   for (const e of arcs) {
-    const a = boxes.get(e.from);
-    const b = boxes.get(e.to);
-    if (a && b) edges.set(e.id, arc(a, b));
+    // Within one collapsed region: drawn in its panel; else an end in a collapsed region is its box.
+    const inPanel = hiddenIn.has(e.from) && hiddenIn.get(e.from) === hiddenIn.get(e.to);
+    const a = boxes.get(inPanel ? e.from : (hiddenIn.get(e.from) ?? e.from));
+    const b = boxes.get(inPanel ? e.to : (hiddenIn.get(e.to) ?? e.to));
+    if (a && b && a !== b) edges.set(e.id, arc(a, b));
   }
   let width = g.graph().width ?? 0;
   let height = g.graph().height ?? 0;
-  for (const b of boxes.values()) {
+  for (const b of [...boxes.values(), ...panels.values()]) {
     width = Math.max(width, b.x + b.width + MARGIN);
     height = Math.max(height, b.y + b.height + MARGIN);
   }
-  return { width: Math.ceil(width), height: Math.ceil(height), boxes, edges };
+  return { width: Math.ceil(width), height: Math.ceil(height), boxes, edges, panels };
 }

@@ -30,6 +30,7 @@ export function renderMermaid(graph: ClusterGraph): string {
     const s = short(id, 'n');
     out.push(`${indent}${s}[${text(withFindings(id, nodeLines(n)))}]`);
     mark(id, s);
+    if (n.hazelcast === 'unknown') classes.push(`  class ${s} unknown`);
   };
   for (const cluster of graph.clusters) {
     const s = short(cluster.id, 'c');
@@ -58,7 +59,9 @@ export function renderMermaid(graph: ClusterGraph): string {
     out.push(`  ${ids.get(e.from)} ${arrow}${label ? `|${text([label])}|` : ''} ${ids.get(e.to)}`);
     if (e.fault || e.dangling || findings.has(e.id)) faults.push(i);
   });
-  out.push('  classDef error stroke:#d32f2f,stroke-width:3px', '  classDef warning stroke:#f9a825,stroke-width:3px', ...classes);
+  out.push('  classDef error stroke:#d32f2f,stroke-width:3px', '  classDef warning stroke:#f9a825,stroke-width:3px');
+  if (graph.nodes.some((n) => n.hazelcast === 'unknown')) out.push('  classDef unknown stroke-dasharray:6');
+  out.push(...classes);
   if (faults.length) out.push(`  linkStyle ${faults.join(',')} stroke:#d32f2f,stroke-width:2px`);
   return `${out.join('\n')}\n`;
 }

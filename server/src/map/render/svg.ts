@@ -1,6 +1,7 @@
 // The graph as an SVG picture: regions for clusters, boxes for nodes, balancers, maps and unknown addresses,
 // edges for member lists and routes, and a badge on each element with findings (their messages on hover).
-import { ClusterGraph, FindingSeverity, GraphFinding, GraphSource } from '../graph';
+import { ClusterGraph, FindingSeverity, GraphCluster, GraphFinding, GraphSource } from '../graph';
+import { collapsedLine, collapsedRegions, Expand } from './collapse';
 import { addressLines, clusterLabel, counted, edgeLabel, findingCounts, findingsByTarget, mapLabel, nodeLines, worst } from './labels';
 import { Box, layoutGraph, LINE_HEIGHT, PADDING } from './layout';
 
@@ -15,6 +16,7 @@ const STYLE = `
 .box { fill: #ffffff; stroke: #546e7a; }
 .node-lite .box { stroke-dasharray: 4 2; }
 .node-apart .box { fill: #eeeeee; }
+.node-unknown .box { fill: #fafafa; stroke-dasharray: 8 3 2 3; }
 .balancer .box { fill: #e3f2fd; stroke: #1976d2; }
 .address .box { fill: #fff8e1; stroke: #ff8f00; stroke-dasharray: 3 3; }
 .map-box .box { fill: #f3e5f5; stroke: #7b1fa2; }
@@ -30,9 +32,18 @@ const STYLE = `
 .has-warning > .box, .has-warning > .region { stroke: #f9a825; stroke-width: 2; }
 `;
 
+/** Only in pictures with collapsed regions: a panel shows when a viewer's script adds `open` to it. */
+const COLLAPSE_STYLE = `.cluster-collapsed, .panel-region { cursor: pointer; }
+.panel { display: none; }
+.panel.open { display: inline; }
+.panel-region .region { fill: #eceff1; stroke: #455a64; stroke-width: 2; }
+`;
+
 export interface SvgOptions {
   /** A file URI as the reader knows it (a path relative to the current folder): written as `data-file` instead of `data-uri`. */
   display?: (uri: string) => string;
+  /** Regions to draw open although a large map collapses them (see collapse.ts). */
+  expand?: Expand;
 }
 
 /** The hover text of an element: its words, then each finding with its rule id. */
@@ -65,15 +76,28 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
     const file = display ? ` data-file="${escapeXml(display(source.uri))}"` : ` data-uri="${escapeXml(source.uri)}"`;
     return `${file} data-line="${source.line}"`;
   };
-  const layout = layoutGraph(graph);
+  const collapsed = collapsedRegions(graph, options.expand);
+  const layout = layoutGraph(graph, collapsed);
   const findings = findingsByTarget(graph);
+  // What a collapsed region holds is drawn in its panel, after (over) the rest of the picture.
   const out: string[] = [];
+  const panels = new Map<string, string[]>();
+  const hiddenIn = new Map<string, string>();
+  for (const c of graph.clusters) {
+    if (!collapsed.has(c.id)) continue;
+    panels.set(c.id, []);
+    for (const id of [...c.nodes, ...c.maps]) hiddenIn.set(id, c.id);
+  }
+  const into = (...ids: string[]) => {
+    const region = hiddenIn.get(ids[0]);
+    return region !== undefined && ids.every((id) => hiddenIn.get(id) === region) ? panels.get(region)! : out;
+  };
   const element = (id: string, kind: string, lines: readonly string[], source: GraphSource | null, boldLines = 1) => {
     const box = layout.boxes.get(id);
     if (!box) return;
     const list = findings.get(id);
     const severity = worst(list);
-    out.push(
+    into(id).push(
       `<g id="${escapeXml(id)}" class="${kind}${severity ? ` has-${severity}` : ''}"${sourceAttributes(source)} tabindex="0" role="button" aria-label="${escapeXml(lines[0])}">`,
       title(lines, list),
       `<rect class="box" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="6"/>`,
@@ -82,20 +106,37 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
       '</g>',
     );
   };
-  for (const cluster of graph.clusters) {
-    const box = layout.boxes.get(cluster.id);
-    if (!box) continue;
+  /** A region's frame: its title, its findings' badge; `lines` below the title when collapsed. */
+  const region = (cluster: GraphCluster, box: Box, id: string | null, kind: string, extra: string, lines: readonly string[] = []) => {
     const list = findings.get(cluster.id);
     const severity = worst(list);
     const label = clusterLabel(cluster);
-    out.push(
-      `<g id="${escapeXml(cluster.id)}" class="cluster${severity ? ` has-${severity}` : ''}"${sourceAttributes(cluster.source)} tabindex="0" role="group" aria-label="${escapeXml(label)}">`,
-      title([label, ...(list?.length ? [findingCounts(list)] : [])], list),
+    const name = escapeXml(lines.length ? `${label}: ${lines.join(', ')}` : label);
+    return [
+      `<g${id === null ? '' : ` id="${escapeXml(id)}"`} class="${kind}${severity ? ` has-${severity}` : ''}"${sourceAttributes(cluster.source)} tabindex="0" role="${lines.length ? 'button' : 'group'}" aria-label="${name}"${extra}>`,
+      title([label, ...lines, ...(list?.length ? [findingCounts(list)] : [])], list),
       `<rect class="region" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" rx="10"/>`,
       `<text class="region-title" x="${n(box.x + PADDING)}" y="${n(box.y + 16)}">${escapeXml(label)}</text>`,
+      ...lines.map((l, i) => `<text x="${n(box.x + PADDING)}" y="${n(box.y + 16 + LINE_HEIGHT * (i + 1))}">${escapeXml(l)}</text>`),
       badge({ x: n(box.x + box.width - 12), y: n(box.y + 12) }, severity, list?.length ?? 0),
       '</g>',
+    ].join('\n');
+  };
+  for (const cluster of graph.clusters) {
+    const box = layout.boxes.get(cluster.id);
+    if (!box) continue;
+    const panel = layout.panels.get(cluster.id);
+    if (!panel) {
+      out.push(region(cluster, box, cluster.id, 'cluster', ''));
+      continue;
+    }
+    const id = escapeXml(cluster.id);
+    out.push(
+      region(cluster, box, cluster.id, 'cluster cluster-collapsed', ` data-expands="panel:${id}" aria-expanded="false"`, [
+        collapsedLine(graph, cluster),
+      ]),
     );
+    panels.get(cluster.id)!.unshift(region(cluster, panel, null, 'cluster panel-region', ` data-collapses="${id}"`));
   }
   for (const e of graph.edges) {
     const placed = layout.edges.get(e.id);
@@ -110,38 +151,41 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
       .filter(Boolean)
       .join(' ');
     const list = findings.get(e.id);
-    const label = edgeLabel(e);
+    // An edge to a collapsed region's box is one of a bundle: its label and badge are in its hover text only.
+    const bundled = into(e.from, e.to) === out && (hiddenIn.has(e.from) || hiddenIn.has(e.to));
+    const label = bundled ? '' : edgeLabel(e);
     const d = placed.curved
       ? `M${n(placed.points[0].x)},${n(placed.points[0].y)} Q${placed.points
           .slice(1)
           .map((p) => `${n(p.x)},${n(p.y)}`)
           .join(' ')}`
       : placed.points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(' ');
-    out.push(
+    into(e.from, e.to).push(
       `<g id="${escapeXml(e.id)}"${sourceAttributes(e.source)}${list?.length ? ` class="has-${worst(list)}"` : ''}>`,
-      title([`${e.kind} ${e.from} → ${e.to}`, ...(label ? [label] : [])], list),
+      title([`${e.kind} ${e.from} → ${e.to}`, ...(edgeLabel(e) ? [edgeLabel(e)] : [])], list),
       `<path class="${classes}" d="${d}" marker-end="url(#arrow)"/>`,
       label && placed.label
         ? `<text class="edge-label" x="${n(placed.label.x)}" y="${n(placed.label.y + 4)}" text-anchor="middle">${escapeXml(label)}</text>`
         : '',
-      list?.length && placed.label
+      list?.length && placed.label && !bundled
         ? badge({ x: n(placed.label.x + (label.length * 7) / 2 + 10), y: n(placed.label.y) }, worst(list), list.length)
         : '',
       '</g>',
     );
   }
   for (const node of graph.nodes) {
-    const kind = `node node-${node.member ?? 'apart'}`;
+    const kind = `node node-${node.member ?? (node.hazelcast === 'unknown' ? 'unknown' : 'apart')}`;
     element(node.id, kind, nodeLines(node), node.source);
   }
   for (const map of graph.maps) element(map.id, 'map-box', [mapLabel(map)], map.source);
   for (const b of graph.balancers) element(b.id, 'balancer', [b.name], b.source);
   for (const a of graph.addresses) element(a.id, 'address', addressLines(a), null);
+  for (const [id, content] of panels) out.push(`<g id="panel:${escapeXml(id)}" class="panel">`, ...content, '</g>');
   const summary = `Cluster map: ${counted(graph.clusters.length, 'cluster')}, ${counted(graph.nodes.length, 'node')}, ${counted(graph.findings.length, 'finding')}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="map" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${escapeXml(summary)}">`,
     `<title>${escapeXml(summary)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${panels.size ? COLLAPSE_STYLE : ''}</style>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#546e7a"/></marker></defs>',
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     ...out,
