@@ -22,8 +22,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Functions the UI test runs inside the browser page.
-    files: ['test/e2e/ui.test.mjs'],
+    // Functions the UI and map tests run inside the browser page.
+    files: ['test/e2e/ui.test.mjs', 'test/e2e/mapHtml.test.mjs'],
     languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly' } },
   },
   {

@@ -20,7 +20,8 @@ button, input { font: inherit; color: var(--vscode-input-foreground); background
 button { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); cursor: pointer; }
 #status { opacity: 0.8; }
 #map { transform-origin: 0 0; padding: 8px; }
-#map svg .map { fill: var(--vscode-editor-foreground); }
+#map svg.map { fill: var(--vscode-editor-foreground); }
+#map svg .background { fill: var(--vscode-editor-background); }
 #map svg .region { fill: var(--vscode-sideBar-background, transparent); }
 #map svg .box { fill: var(--vscode-editorWidget-background); }
 #map svg .edge-label { fill: var(--vscode-editor-foreground); stroke: var(--vscode-editor-background); }

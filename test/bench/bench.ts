@@ -543,11 +543,9 @@ const PAINT_IN_PAGE = `async (svg) => {
 async function webviewPaint(svg: string): Promise<{ page: number; paint: number } | string> {
   const executablePath = process.env.OX_E2E_CHROMIUM ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) return `no chromium at ${executablePath}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { clusterMapPage } = require(path.join(REPO_ROOT, 'out/client/src/clusterMapPage.js')) as {
     clusterMapPage: (nonce: string) => string;
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ox-bench-webview-'));
   const file = path.join(dir, 'page.html');

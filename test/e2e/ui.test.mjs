@@ -142,6 +142,19 @@ async function waitForText(selector, predicate, what, timeout = 15_000) {
   throw new Error(`timed out waiting for ${what}; ${selector} showed: ${JSON.stringify(last).slice(0, 1500)}`);
 }
 
+/** The WCAG contrast ratio of two CSS colours given as rgb(…). */
+function contrast(a, b) {
+  const luminance = (css) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 async function rowsOf(selector) {
   return page.$$eval(selector, (els) => els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').replace(/\u00a0/g, ' ')));
 }
@@ -567,6 +580,28 @@ step('after the save the session-idle-below-lifetime entry is gone from the Prob
     `"Showing 0 of ${problemsBefore - 1}"`,
   );
   await shot('problems-sessions-after');
+});
+
+step('Show Cluster Map from the command palette; a click on node2 in the map opens its hazelcast.properties', async () => {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('OX Cluster Config: Show Cluster Map');
+  await waitForText('.quick-input-list .monaco-list-row', (t) => t.some((x) => x.includes('Show Cluster Map')), 'the command');
+  await page.keyboard.press('Enter');
+  // A webview is an iframe holding the page's own iframe.
+  const map = page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+  const node2 = map.locator('g.node[aria-label="node2"]');
+  await node2.waitFor({ state: 'visible', timeout: 30_000 });
+  await shot('cluster-map');
+  // The labels take the theme's colours: readable on their boxes (WCAG contrast of at least 4.5).
+  const fills = await node2.evaluate((g) => [g.querySelector('text'), g.querySelector('rect.box')].map((el) => getComputedStyle(el).fill));
+  const ratio = contrast(...fills);
+  assert(ratio >= 4.5, `node label ${fills[0]} on box ${fills[1]}: contrast ${ratio.toFixed(2)}`);
+  await node2.click();
+  await waitForText('.tab.active', (t) => t.some((x) => x.includes('hazelcast.properties')), 'hazelcast.properties in the active tab');
+  await waitForText(`${EDITOR} .view-line`, (t) => t.some((x) => x.includes('Hazelcast settings of node2')), "node2's file in the editor");
+  await shot('cluster-map-opened');
 });
 
 // ---- main ----------------------------------------------------------------------------------------------

@@ -187,7 +187,7 @@ export function renderSvg(graph: ClusterGraph, options: SvgOptions = {}): string
     `<title>${escapeXml(summary)}</title>`,
     `<style>${STYLE}${panels.size ? COLLAPSE_STYLE : ''}</style>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#546e7a"/></marker></defs>',
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<rect class="background" width="100%" height="100%" fill="#ffffff"/>`,
     ...out,
     '</svg>',
     '',
