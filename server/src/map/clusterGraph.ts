@@ -15,8 +15,8 @@ import {
 } from '../catalog/oxKeys';
 import { ConfigDocument, lastSetting, lineNumber } from '../model/document';
 import type { EffectiveConfig } from '../model/effective';
-import { Balancer } from '../model/apache/balancers';
-import { clusterEndpoints, memberRoute, NodeEndpoint } from '../model/apache/frontEnd';
+import { clusterEndpoints, memberRoute, NodeEndpoint, PlacedBalancer } from '../model/apache/frontEnd';
+import type { ApacheNode } from '../parser/apache/apacheConfig';
 import { isFilledIn, valueAt } from '../model/helm/valueTree';
 import { ValuesDocument } from '../model/helm/valuesDocument';
 import { mapFiles, OxCluster, OxNode } from '../model/node';
@@ -198,14 +198,14 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
     else memberEdges(members, endpoints, routeEdges(cluster, id, entry));
   }
 
-  // Balancers in front of no cluster: drawn on their own, findings in their file go to them.
-  for (const doc of workspace.apacheDocuments()) {
-    for (const balancer of doc.balancers) {
-      if (frontIds.has(balancer)) continue;
-      const id = unique(`balancer:${rel(doc.uri)}#${balancer.name}`);
-      graph.balancers.push({ id, name: `balancer://${balancer.name}`, cluster: null, link: null, source: at(doc, balancer.span.start) });
-      placeBalancer(doc, balancer, id);
-    }
+  // Balancers in front of no cluster: drawn on their own, findings in their files go to them. A balancer
+  // spread over an include tree is one, as the rules read it, not one per file that holds a part of it.
+  for (const placed of workspace.balancers()) {
+    const { doc, balancer } = placed;
+    if (frontIds.has(balancer)) continue;
+    const id = unique(`balancer:${rel(doc.uri)}#${balancer.name}`);
+    graph.balancers.push({ id, name: `balancer://${balancer.name}`, cluster: null, link: null, source: at(doc, balancer.span.start) });
+    placeBalancer(placed, id);
   }
 
   for (const doc of docs) {
@@ -398,7 +398,7 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
         source: at(doc, balancer.span.start),
       });
       entry.balancers.push(id);
-      placeBalancer(doc, balancer, id);
+      placeBalancer(front, id);
       const sticky = balancer.params.has('stickysession');
       for (const { member, endpoint } of members) {
         const route = memberRoute(member);
@@ -415,6 +415,8 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
         const to = endpoint
           ? nodeIds.get(endpoint.node)!
           : address(member.host ? `${member.host}${member.port ? `:${member.port}` : ''}` : member.url.text);
+        // The member's line may be in a file the <Proxy> block includes.
+        const memberDoc = front.docOf(member.directive);
         const edge: GraphEdge = {
           id: unique(`edge:route:${id}->${member.url.text}`),
           from: id,
@@ -424,10 +426,10 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
           route: route ?? null,
           inactive: !isActive(member),
           ...(fault ? { fault } : {}),
-          source: { uri: doc.uri, line: member.directive.line + 1 },
+          source: { uri: memberDoc.uri, line: member.directive.line + 1 },
         };
         graph.edges.push(edge);
-        targets.lines(doc.uri, member.directive.line + 1, lineNumber(doc, member.directive.end), edge.id);
+        targets.lines(memberDoc.uri, member.directive.line + 1, lineNumber(memberDoc, member.directive.end), edge.id);
         if (endpoint && member.host && carriers.length === 1 && carriers[0] === endpoint && !hosts.has(member.host))
           hosts.set(member.host, endpoint.node);
       }
@@ -435,12 +437,20 @@ export function buildClusterGraph({ workspace, catalog, diagnostics, scrub }: Gr
     return hosts;
   }
 
-  /** A balancer's block and the lines that set its parameters concern it; its file does when nothing closer does. */
-  function placeBalancer(doc: ConfigDocument, b: Balancer, id: string): void {
-    if (b.section) targets.lines(doc.uri, b.section.line + 1, lineNumber(doc, b.section.end), id);
-    for (const param of b.params.values()) targets.lines(doc.uri, param.directive.line + 1, lineNumber(doc, param.directive.end), id);
-    for (const member of b.members) targets.lines(doc.uri, member.directive.line + 1, lineNumber(doc, member.directive.end), id);
+  /**
+   * A balancer's block and the lines that set its parameters concern it, each in the file it is in; its files
+   * do when nothing closer does.
+   */
+  function placeBalancer(placed: PlacedBalancer, id: string): void {
+    const { doc, balancer: b } = placed;
+    const place = (node: ApacheNode) => {
+      const file = placed.docOf(node);
+      targets.lines(file.uri, node.line + 1, lineNumber(file, node.end), id);
+    };
+    if (b.section) place(b.section);
+    for (const param of b.params.values()) place(param.directive);
+    for (const member of b.members) place(member.directive);
     targets.line(doc.uri, lineNumber(doc, b.span.start), id);
-    targets.file(doc.uri, id);
+    for (const file of placed.docs) targets.file(file.uri, id);
   }
 }
