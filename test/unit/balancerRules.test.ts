@@ -390,6 +390,20 @@ describe('balancers without nodes', () => {
     );
   });
 
+  test('only web server files: a member without route= in a sticky balancer', async () => {
+    const files: Files = { [PROXY]: proxy(['http://ox1:8009 route=OX1', 'http://ox2:8009']) };
+    assert.deepEqual(await everything(files), [
+      {
+        code: 'balancer-member-no-route',
+        file: PROXY,
+        line: 4,
+        text: 'BalancerMember http://ox2:8009',
+        severity: 1,
+        message: `This member of balancer://oxcluster has no route=, while the balancer routes sessions by their JSESSIONID suffix: the sessions of the node behind it match no member and are spread over the others ${NO_NODE}. Add route= with that node's com.openexchange.server.backendRoute.`,
+      },
+    ]);
+  });
+
   test('a lone member, the CalDAV/CardDAV balancer and members on other ports need no stickiness', async () => {
     const dav = proxy(['http://ox1:8009 route=OX1', 'http://ox2:8009 route=OX2'], null, 'oxserver-sync').replace(
       'ProxyPass /ajax balancer://oxserver-sync/ajax',

@@ -1,6 +1,6 @@
 import { CrossRule, PlacedFinding } from '../crossRule';
 import { Fix } from '../rule';
-import { balancerLabel, frontView, isDavBalancer, MemberView } from './support';
+import { balancerLabel, isDavBalancer, judgedView, linkAssumption, MemberView } from './support';
 import { ApacheDocument } from '../../model/apache/apacheDocument';
 
 /** In a sticky balancer a member without a route never gets a session back. */
@@ -10,8 +10,9 @@ export const balancerMemberNoRouteRule: CrossRule = {
   defaultSeverity: 'error',
   title: 'A member of a sticky balancer has no route=, so no session ever sticks to the node behind it.',
   fixable: true,
+  withoutNodes: true,
   check: (context) => {
-    const view = frontView(context);
+    const view = judgedView(context);
     if (!view) return [];
     const out: PlacedFinding[] = [];
     for (const { front, members } of view.balancers) {
@@ -28,7 +29,7 @@ export const balancerMemberNoRouteRule: CrossRule = {
           finding: {
             start: m.directive.nameSpan.start,
             end: m.url.end,
-            message: `This member of ${balancerLabel(front.balancer)} has no route=, while the balancer routes sessions by their JSESSIONID suffix: the sessions of the node behind it match no member and are spread over the others. Add route= with that node's com.openexchange.server.backendRoute.`,
+            message: `This member of ${balancerLabel(front.balancer)} has no route=, while the balancer routes sessions by their JSESSIONID suffix: the sessions of the node behind it match no member and are spread over the others${linkAssumption(front, view.cluster)}. Add route= with that node's com.openexchange.server.backendRoute.`,
             ...fixOf(doc, member),
           },
         });
