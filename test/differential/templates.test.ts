@@ -1,10 +1,11 @@
 // Rendering a template with literal values and checking the rendered file gives the same findings on the
-// template's literal lines as checking the template itself.
+// template's literal lines as checking the template itself; node findings of the template hold in every rendering.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { RULES } from '../../server/src/rules/registry';
 import { doc, validate } from '../support/service';
+import { analyze } from '../support/memoryHost';
 
 /**
  * A renderer for this test only: `{{ name }}` from `vars`, `{% if name %}…{% else %}…{% endif %}` (not nested)
@@ -86,4 +87,46 @@ test('a rendered template gets the findings of the template on its literal lines
   // In each of the 8 renderings: "yes", "12O s" and the misspelled key; with the else arm (4) the misspelled
   // join mode; with the tuned arm (4) the timeout set twice in it.
   assert.equal(compared, 8 * 3 + 4 + 4);
+});
+
+const NODE_TEMPLATE = [
+  'com.openexchange.hazelcast.group.name={{ group }}',
+  'com.openexchange.hazelcast.network.join=static',
+  'com.openexchange.hazelcast.network.join.static.nodes={{ nodes }}',
+  'com.openexchange.hazelcast.network.interfaces=127.0.0.1',
+  '{% if static %}',
+  'com.openexchange.hazelcast.rest.enabled=true',
+  '{% else %}',
+  'com.openexchange.hazelcast.memcache.enabled={{ interfaces }}',
+  '{% endif %}',
+  'com.openexchange.hazelcast.maxOperationTimeout={{ timeout }}',
+].join('\n');
+
+test('node rules: every finding the node template gets on a line that renders, each rendering gets too', async () => {
+  const NODE_RULES = new Set(RULES.filter((r) => r.scope === 'node').map((r) => String(r.id)));
+  const lines = NODE_TEMPLATE.split('\n');
+  const literal = (line: number) => !/\{[{%#]/.test(lines[line] ?? '');
+  const nodeFindings = async (file: string, text: string, keep: (line: number) => boolean) =>
+    Object.values((await analyze({ [file]: text })).byFile)
+      .flat()
+      .filter((d) => NODE_RULES.has(String(d.code)) && keep(d.range.start.line))
+      .map((d) => `${d.range.start.line} ${String(d.code)} ${d.range.start.character}-${d.range.end.character}`);
+  const fromTemplate = await nodeFindings('t/etc/hazelcast.properties.j2', NODE_TEMPLATE, () => true);
+  // Its own findings rest on literal lines only: the loopback interface and the REST switch in one arm.
+  assert.deepEqual(fromTemplate, ['3 loopback-interfaces 46-55', '5 weak-cluster-exposure 40-44']);
+  let compared = 0;
+  for (const vars of [...VARS, { group: 'ox', nodes: '10.0.0.1,10.0.0.2', interfaces: 'true', timeout: 'false' }]) {
+    for (const arms of [{ static: true }, { static: false }]) {
+      const rendered = render(NODE_TEMPLATE, vars, { ...arms, tuned: false });
+      const renderedLines = rendered.split('\n');
+      const renders = (line: number) => literal(line) && renderedLines[line] !== '';
+      const fromRendered = await nodeFindings('r/etc/hazelcast.properties', rendered, () => true);
+      for (const finding of fromTemplate.filter((f) => renders(Number(f.split(' ')[0])))) {
+        assert.ok(fromRendered.includes(finding), `${finding} not in ${JSON.stringify({ vars, arms, fromRendered })}`);
+        compared++;
+      }
+    }
+  }
+  // The loopback line in all 6 renderings; the REST line in the 3 that take its arm.
+  assert.equal(compared, 6 + 3);
 });
