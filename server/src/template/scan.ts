@@ -29,8 +29,12 @@ export interface TemplateScan {
    * so a reader can parse it with every position unchanged.
    */
   readonly masked: string;
-  /** Per 0-based line. */
+  /** Per 0-based line (lines end at `\n`). */
   readonly lineClasses: readonly LineClass[];
+  /** The offset each line starts at. */
+  readonly lineStarts: readonly number[];
+  /** The line an offset is in. */
+  lineOf(offset: number): number;
   /** The branch an offset is in: '' outside any block; see `exclusiveBranches`. */
   branchAt(offset: number): string;
   /** The tags that overlap [start, end). */
@@ -189,6 +193,8 @@ export function scanTemplate(text: string, syntax: TemplateSyntax): TemplateScan
     tags,
     masked: maskedText(text, fate),
     lineClasses,
+    lineStarts,
+    lineOf,
     branchAt(offset) {
       let lo = 0;
       let hi = changes.length - 1;

@@ -221,7 +221,7 @@ function templateOxDocument(
   maxSize: number,
 ): OxDocument {
   const { text: masked, continuedPast } = propertiesTemplateText(content, template);
-  const pastControl = continuedPast.map((line) => text.offsetAt({ line, character: 0 }));
+  const pastControl = continuedPast.map((line) => template.lineStarts[line]);
   const comments = template.tags
     .filter((t) => t.role === 'comment' && template.lineClasses[text.positionAt(t.start).line] === 'control')
     .map((t) => ({ start: t.start, end: t.end, text: t.inner.replace(/^\/\*|\*\/$/g, '') }));

@@ -14,15 +14,14 @@ import { TemplateScan } from '../../template/scan';
  */
 export function propertiesTemplateText(content: string, scan: TemplateScan): { text: string; continuedPast: number[] } {
   const chars = scan.masked.split('');
-  const lineStarts = [0];
-  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const { lineStarts, lineOf } = scan;
   const lineEnd = (line: number) => (line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : content.length);
 
   // Control and comment tags at the edges of text lines.
   const byLine = new Map<number, typeof scan.tags>();
   for (const tag of scan.tags) {
-    const line = lineIndex(lineStarts, tag.start);
-    if (scan.lineClasses[line] !== 'text' || lineIndex(lineStarts, Math.max(tag.start, tag.end - 1)) !== line) continue;
+    const line = lineOf(tag.start);
+    if (scan.lineClasses[line] !== 'text' || lineOf(Math.max(tag.start, tag.end - 1)) !== line) continue;
     byLine.set(line, [...(byLine.get(line) ?? []), tag]);
   }
   for (const [line, tags] of byLine) {
@@ -72,15 +71,4 @@ function endsInContinuation(text: string, end: number): boolean {
   let count = 0;
   for (let i = end - 1; i >= 0 && text[i] === '\\'; i--) count++;
   return count % 2 === 1;
-}
-
-function lineIndex(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
