@@ -6,26 +6,13 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupContent } from 'vscode-languageserver-types';
 import { fixesOf } from '../../server/src/analysis/engine';
-import { createLanguageService } from '../../server/src/languageService';
+import type { LanguageService } from '../../server/src/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { catalog, Files, memoryHost, relativeOf, ROOT, uriOf } from '../support/memoryHost';
+import { Files, relativeOf, serviceOver, uriOf } from '../support/memoryHost';
 import { brief } from '../support/service';
 
-async function service(files: Files) {
-  const svc = createLanguageService({
-    catalog,
-    host: memoryHost(files),
-    onRuleError: (rule, error) => {
-      throw new Error(`rule ${rule.id} failed: ${String(error)}`);
-    },
-  });
-  await svc.reconfigure({ catalog, roots: [{ uri: ROOT, discover: {} }], clusters: [], maxFileSize: Infinity });
-  await svc.analyzeAll(DEFAULT_SETTINGS);
-  return svc;
-}
-
 /** Every diagnostic of the workspace with its file, in file order. */
-function all(svc: Awaited<ReturnType<typeof service>>) {
+function all(svc: LanguageService) {
   return svc
     .uris()
     .sort()
@@ -56,7 +43,7 @@ describe('a balancer across an include tree', () => {
         '',
       ].join('\n'),
     };
-    assert.deepEqual(all(await service(files)), [
+    assert.deepEqual(all(await serviceOver(files)), [
       {
         file: 'ox/ox2/etc/server.properties',
         code: 'node-not-in-balancer',
@@ -107,7 +94,7 @@ describe('a balancer across an include tree', () => {
       'web/apache2/balancer.conf': 'ProxySet balancer://oxcluster stickysession=JSESSIONID\n',
       'web/apache2/members.conf': 'BalancerMember http://ox1:8009 route=APP1\nBalancerMember http://ox2:8009 route=APP2\n',
     };
-    const svc = await service(files);
+    const svc = await serviceOver(files);
     // ProxySet outside a block names the balancer before its block: still the same balancer.
     assert.deepEqual(all(svc), [
       {
@@ -144,7 +131,7 @@ describe('a balancer across an include tree', () => {
       ].join('\n'),
       'web/apache2/ox-members/b.conf': 'BalancerMember http://ox2:8009 route=APP1\n',
     };
-    assert.deepEqual(all(await service(files)), [
+    assert.deepEqual(all(await serviceOver(files)), [
       {
         file: 'ox/ox2/etc/server.properties',
         code: 'node-not-in-balancer',
@@ -186,7 +173,7 @@ describe('a balancer across an include tree', () => {
       ].join('\n'),
     };
     assert.deepEqual(
-      all(await service(files)).map((d) => `${d.file}:${d.line + 1} ${d.code}`),
+      all(await serviceOver(files)).map((d) => `${d.file}:${d.line + 1} ${d.code}`),
       ['ox/ox2/etc/server.properties:1 node-not-in-balancer', 'web/apache2/members.conf:2 balancer-route-unknown'],
     );
   });
@@ -197,7 +184,7 @@ describe('a balancer across an include tree', () => {
       'web/apache2/ox.conf': '<Proxy balancer://oxcluster>\n    Include members.conf\n</Proxy>\n',
       'web/apache2/members.conf': 'BalancerMember http://ox1:8009 route=APP1\nBalancerMember http://ox2:8009 route=APP2\n',
     };
-    const svc = await service(files);
+    const svc = await serviceOver(files);
     const text = TextDocument.create(uriOf('web/apache2/members.conf'), 'apacheconf', 1, files['web/apache2/members.conf']);
     const hover = svc.hover(text, text.positionAt(files['web/apache2/members.conf'].indexOf('route=APP2') + 2));
     assert.equal(
@@ -223,7 +210,7 @@ describe('a balancer across an include tree', () => {
         '',
       ].join('\n'),
     };
-    assert.deepEqual(all(await service(files)), [
+    assert.deepEqual(all(await serviceOver(files)), [
       {
         file: 'web/b/apache2/proxy_http.conf',
         code: 'balancer-not-sticky',
@@ -244,7 +231,7 @@ describe('a balancer without nodes', () => {
       'web/apache2/proxy_http.conf':
         '<Proxy balancer://oxcluster>\n    BalancerMember http://ox1:8009 route=APP1\n    BalancerMember http://ox2:8009 route=APP2\n</Proxy>\n',
     };
-    const svc = await service(files);
+    const svc = await serviceOver(files);
     const messages = () =>
       all(svc).map((d) => `${d.file}:${d.line + 1} ${d.code} ${d.message.includes('no OX node') ? 'without nodes' : 'by its cluster'}`);
     assert.deepEqual(messages(), ['web/apache2/proxy_http.conf:1 balancer-not-sticky without nodes']);

@@ -5,7 +5,7 @@ import { ConfigDocument } from '../model/document';
 import { CrossRule } from '../rules/crossRule';
 import { Rule } from '../rules/rule';
 import { Settings } from '../settings';
-import { nodeFolderOf, OxCluster } from '../model/node';
+import { nodeFolderOf, OxCluster, OxNode } from '../model/node';
 import { Workspace } from '../model/workspace';
 import { formatOf } from '../model/readDocument';
 import { RoleVariables } from '../template/ansibleVariables';
@@ -120,6 +120,7 @@ export class WorkspaceAnalyzer {
     // An edited web server file may move a balancer to another cluster: every classic cluster is checked again.
     const webServerChanged = changed.some((uri) => this.workspace.get(uri)?.language === 'ox-apache' || formatOf(uri) === 'apache');
     const live = new Set<string>();
+    const effective = (n: OxNode) => this.workspace.effective(n);
     for (const cluster of this.workspace.clusters()) {
       const key = clusterKey(cluster);
       live.add(key);
@@ -128,8 +129,7 @@ export class WorkspaceAnalyzer {
         (webServerChanged && !cluster.release) ||
         cluster.nodes.some((n) => changedFolders.has(n.uri) || (n.kubernetes && n.docs.some((d) => changedUris.has(d.uri))));
       if (!touched) continue;
-      const context = { cluster, catalog, effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n) };
-      const found = runCrossRules(context, crossRules, settings, onRuleError);
+      const found = runCrossRules({ cluster, catalog, effective }, crossRules, settings, onRuleError);
       const varsOf = this.options.roleVariables;
       if (cluster.template && varsOf) {
         const rendered = roleDefaultNodeDiagnostics(
@@ -153,12 +153,7 @@ export class WorkspaceAnalyzer {
       const key = `${WITHOUT_NODES}\n${[...new Set(alone.flatMap((b) => b.docs.map((d) => d.uri)))].join('\n')}`;
       live.add(key);
       if (!this.cross.has(key) || webServerChanged) {
-        const context = {
-          cluster: { name: '', nodes: [] },
-          balancers: alone,
-          catalog,
-          effective: (n: Parameters<Workspace['effective']>[0]) => this.workspace.effective(n),
-        };
+        const context = { cluster: { name: '', nodes: [] }, balancers: alone, catalog, effective };
         this.cross.set(
           key,
           runCrossRules(
