@@ -6,6 +6,7 @@ import { isOxDocument, OxEntry } from './properties/propertiesDocument';
 import { utf8ValueOf } from './properties/utf8Reading';
 import { PlacedSetting } from './setting';
 import { OxNode } from './node';
+import { encodingOf } from './readDocument';
 
 export interface EffectiveValue {
   key: string;
@@ -70,11 +71,11 @@ export class NodeFilesConfig implements EffectiveConfig {
   /** The node runs an OX version that reads UTF-8 (8.x). */
   private readonly readsUtf8: boolean;
 
-  /** `decodingOf` tells how each file's text was decoded (the server reads disk files byte by byte). */
+  /** `decodingOf` tells how each file's text was decoded; by default as read from disk (encodingOf). */
   constructor(
     readonly node: OxNode,
     private readonly catalog: Catalog,
-    private readonly decodingOf: (uri: string) => TextDecoding = () => 'latin1',
+    private readonly decodingOf: (uri: string) => TextDecoding = encodingOf,
   ) {
     // OX skips a file with a malformed \uXXXX escape altogether.
     this.docs = node.docs.filter((d) => d.kind.syntax === 'properties' && d.kind.file !== MAP_FILE && !d.unreadable);

@@ -5,6 +5,7 @@ import { ConfigDocument, lastSetting } from '../model/document';
 import { Setting } from '../model/setting';
 import { nodeFolderOf } from '../model/node';
 import { baseName, joinUri } from '../util/uris';
+import { renderedName } from '../template/syntax';
 import { Workspace } from '../model/workspace';
 import { Fix, Finding, Rule } from './rule';
 
@@ -12,7 +13,7 @@ import { Fix, Finding, Rule } from './rule';
 function moveFix(doc: ConfigDocument, setting: Setting, known: KnownProperty, workspace: Workspace): Fix | undefined {
   // A template's setting moves to the template of that file (`custom.properties.j2` to `hazelcast.properties.j2`).
   const name = baseName(doc.uri);
-  const file = known.file + (name.startsWith(doc.kind.name) ? name.slice(doc.kind.name.length) : '');
+  const file = known.file + name.slice(renderedName(name).length);
   const target = joinUri(nodeFolderOf(doc.uri), file);
   const existing = workspace.get(target);
   if (existing && lastSetting(existing, known.canonicalKey)) return undefined;
