@@ -45,16 +45,12 @@ export function nodeVersionStatus(workspace: Workspace, uri: string): NodeVersio
   const node = workspace.nodeOf(uri);
   if (!node) return undefined;
   const template = !!doc && isOxDocument(doc) && doc.template !== undefined;
-  return node.oxVersion
-    ? {
-        node: node.name,
-        version: formatOxVersion(node.oxVersion.version),
-        detail: `Node ${node.name} runs OX ${versionWords(node.oxVersion)}.`,
-        charset: template ? 'UTF-8' : propertiesCharsetOf(node.oxVersion.version),
-      }
-    : {
-        node: node.name,
-        detail: `The OX version of node ${node.name} is unknown. ${HOW_TO_DECLARE}`,
-        ...(template ? { charset: 'UTF-8' as const } : {}),
-      };
+  const charset = template ? 'UTF-8' : node.oxVersion && propertiesCharsetOf(node.oxVersion.version);
+  return {
+    node: node.name,
+    ...(node.oxVersion
+      ? { version: formatOxVersion(node.oxVersion.version), detail: `Node ${node.name} runs OX ${versionWords(node.oxVersion)}.` }
+      : { detail: `The OX version of node ${node.name} is unknown. ${HOW_TO_DECLARE}` }),
+    ...(charset ? { charset } : {}),
+  };
 }
