@@ -31,6 +31,14 @@ const lean = {
       contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))});`,
       loader: 'js',
     }));
+    // yaml's parser and composer read an environment variable (a debug log) for every token and document:
+    // a call into the process environment each time, about 2 ms per 80 KB file. The bundle reads it never.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'false');
+      if (contents === source) throw new Error(`${args.path}: the LOG_TOKENS/LOG_STREAM check moved; update scripts/bundle.mjs`);
+      return { contents, loader: 'js' };
+    });
     // Built-in modules the protocol libraries load at start-up for functions the server never calls over stdio
     // (slow to load): each becomes a stand-in that loads the module on the first call.
     const lazy = {

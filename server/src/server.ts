@@ -207,6 +207,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const itemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
   canUseItemDefaults = itemDefaults.includes('editRange') && itemDefaults.includes('insertTextFormat');
+  // The core loads once the answer is written (the writer sends it from an immediate), while the client
+  // takes the answer and sends `initialized` and the open documents: not after them, in the first analysis.
+  setImmediate(() => setImmediate(() => runSafe('loading the core', undefined, core)));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -18,6 +18,7 @@ import {
 } from '../../server/src/catalog/chartFacts';
 import { availableRoles, buildRelease, buildReleases, NodeType, typeProperties } from '../../server/src/model/helm/release';
 import { readValuesDocument, ValuesDocument } from '../../server/src/model/helm/valuesDocument';
+import { Workspace } from '../../server/src/model/workspace';
 import { catalog } from '../support/catalog';
 import { K8S_STOCK, NO_CORPUS, stockValuesFiles } from '../support/corpus';
 
@@ -200,4 +201,42 @@ test('several files form one release in order: later files win, null deletes a s
     buildReleases([b, a]).map((r) => r.name),
     ['deploy/values-prod.yaml.gotmpl', 'deploy/values.yaml'],
   );
+});
+
+test('building releases again takes over those whose files and chart version are unchanged, and only those', () => {
+  const a = read('values.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "1"\n');
+  const b = read('values-prod.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "2"\n');
+  const declared = [{ name: 'prod', values: [a.uri, b.uri] }];
+  const first = buildReleases([a, b], declared);
+  assert.equal(buildReleases([a, b], declared, () => undefined, first)[0], first[0]);
+  // Another chart version, another text of one file, another order: built again, with the new values.
+  assert.notEqual(buildReleases([a, b], declared, () => '6.20.2', first)[0], first[0]);
+  const edited = read('values-prod.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "3"\n');
+  const [rebuilt] = buildReleases([a, edited], declared, () => undefined, first);
+  assert.notEqual(rebuilt, first[0]);
+  assert.equal(properties(rebuilt.nodeTypes[0], [a, edited])['com.openexchange.sessiond.maxSession'], '3');
+  const swapped = buildReleases([a, b], [{ name: 'prod', values: [b.uri, a.uri] }], () => undefined, first);
+  assert.notEqual(swapped[0], first[0]);
+  assert.equal(properties(swapped[0].nodeTypes[0], [a, b])['com.openexchange.sessiond.maxSession'], '1');
+});
+
+test('a workspace edit builds again only the edited release; every node type reads its file as it is now', () => {
+  const ws = new Workspace(catalog);
+  const value = (uri: string) => {
+    const node = ws.clusters().find((c) => c.release?.docs[0].uri === uri)!.nodes[0];
+    return ws.effective(node).get('com.openexchange.sessiond.maxSession');
+  };
+  const a = read('a/values.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "1"\n');
+  ws.set(a);
+  ws.set(read('b/values.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "2"\n'));
+  const [releaseA] = ws.releases();
+  assert.equal(value(a.uri).value, '1');
+  const edited = read('b/values.yaml', 'core-mw:\n  properties:\n    com.openexchange.sessiond.maxSession: "3"\n');
+  ws.set(edited);
+  assert.equal(ws.releases()[0], releaseA);
+  assert.deepEqual([value(a.uri).value, value(edited.uri).value], ['1', '3']);
+  assert.equal(value(edited.uri).source?.doc, edited);
+  // The key of the replaced file no longer leads to its entry: OX's default applies.
+  ws.set(read('b/values.yaml', 'core-mw:\n  properties: {}\n'));
+  assert.deepEqual([value(edited.uri).value, value(edited.uri).source], ['50000', undefined]);
 });

@@ -22,7 +22,12 @@ export class Workspace {
   private clusterList?: OxCluster[];
   private balancerList?: PlacedBalancer[];
   private releaseList?: Release[];
+  /** The last releases built: those whose documents are unchanged are taken over. */
+  private builtReleases: readonly Release[] = [];
   private kubernetesNodes?: OxNode[];
+  /** The node types of a release as nodes, and their effective configurations, kept while the release is. */
+  private nodesOfRelease = new WeakMap<Release, OxNode[]>();
+  private typeConfigs = new WeakMap<OxNode, EffectiveConfig>();
   private readonly effectiveByNode = new Map<OxNode, EffectiveConfig>();
   private readonly decodings = new Map<string, TextDecoding>();
 
@@ -43,12 +48,20 @@ export class Workspace {
     this.catalog = catalog;
     this.declared = declared;
     this.declaredReleases = declaredReleases;
+    this.forgetReleases();
     this.invalidate();
   }
 
   /** What `chartVersionOf` answers changed (a Chart.yaml was edited): releases are built again. */
   chartVersionsChanged(): void {
+    this.forgetReleases();
     this.invalidate();
+  }
+
+  private forgetReleases(): void {
+    this.builtReleases = [];
+    this.nodesOfRelease = new WeakMap();
+    this.typeConfigs = new WeakMap();
   }
 
   private invalidate(): void {
@@ -57,19 +70,25 @@ export class Workspace {
     this.balancerList = undefined;
     this.releaseList = undefined;
     this.kubernetesNodes = undefined;
-    this.settingIndex = undefined;
     this.effectiveByNode.clear();
   }
 
   set(doc: ConfigDocument): void {
+    this.unindex(this.docs.get(doc.uri));
     this.docs.set(doc.uri, doc);
+    if (isValuesDocument(doc)) for (const setting of doc.settings) this.settingIndex.set(setting.pair.key as Scalar, { doc, setting });
     this.invalidate();
   }
 
   delete(uri: string): boolean {
+    this.unindex(this.docs.get(uri));
     const had = this.docs.delete(uri);
     if (had) this.invalidate();
     return had;
+  }
+
+  private unindex(doc: ConfigDocument | undefined): void {
+    if (doc && isValuesDocument(doc)) for (const setting of doc.settings) this.settingIndex.delete(setting.pair.key as Scalar);
   }
 
   /** How the text of a file was decoded: as the editor reported it for an open file, else as read from disk (encodingOf). */
@@ -85,6 +104,7 @@ export class Workspace {
     if (before === this.decodingOf(uri)) return false;
     // Effective values of nodes that read UTF-8 depend on it.
     this.effectiveByNode.clear();
+    this.typeConfigs = new WeakMap();
     return true;
   }
 
@@ -190,11 +210,11 @@ export class Workspace {
 
   /** The Helm releases of the Kubernetes edition: declared ones, and each other values file on its own. */
   releases(): Release[] {
-    return (this.releaseList ??= buildReleases(
-      [...this.docs.values()].filter(isValuesDocument),
-      this.declaredReleases,
-      this.chartVersionOf,
-    ));
+    if (!this.releaseList) {
+      const docs = [...this.docs.values()].filter(isValuesDocument);
+      this.releaseList = this.builtReleases = buildReleases(docs, this.declaredReleases, this.chartVersionOf, this.builtReleases);
+    }
+    return this.releaseList;
   }
 
   /**
@@ -203,15 +223,20 @@ export class Workspace {
    */
   private releaseNodes(): OxNode[] {
     return (this.kubernetesNodes ??= this.releases().flatMap((release) => {
-      const version =
-        imageTagVersion(release) ?? chooseNodeVersion(undefined, [this.folderVersionOf(release.docs[0].uri), this.versions.setting]);
-      return release.nodeTypes.map((type) => ({
-        uri: `${release.docs[0].uri}#${type.name}`,
-        name: type.name,
-        docs: [...release.docs],
-        kubernetes: { release, type },
-        ...(version ? { oxVersion: version } : {}),
-      }));
+      let nodes = this.nodesOfRelease.get(release);
+      if (!nodes) {
+        const version =
+          imageTagVersion(release) ?? chooseNodeVersion(undefined, [this.folderVersionOf(release.docs[0].uri), this.versions.setting]);
+        nodes = release.nodeTypes.map((type) => ({
+          uri: `${release.docs[0].uri}#${type.name}`,
+          name: type.name,
+          docs: [...release.docs],
+          kubernetes: { release, type },
+          ...(version ? { oxVersion: version } : {}),
+        }));
+        this.nodesOfRelease.set(release, nodes);
+      }
+      return nodes;
     }));
   }
 
@@ -260,27 +285,23 @@ export class Workspace {
   }
 
   effective(node: OxNode): EffectiveConfig {
-    let config = this.effectiveByNode.get(node);
+    const k8s = node.kubernetes;
+    const configs = k8s ? this.typeConfigs : this.effectiveByNode;
+    let config = configs.get(node);
     if (!config) {
-      const k8s = node.kubernetes;
       config = k8s
         ? new NodeTypeConfig(k8s.release, k8s.type, this.catalog, (key) => this.valuesSettingOf(key))
         : new NodeFilesConfig(node, this.catalog, (uri) => this.decodingOf(uri));
-      this.effectiveByNode.set(node, config);
+      configs.set(node, config);
     }
     return config;
   }
 
-  private settingIndex?: Map<Scalar, PlacedValuesSetting>;
+  /** The entries of every values file by their YAML key node, kept as documents come and go. */
+  private readonly settingIndex = new Map<Scalar, PlacedValuesSetting>();
 
   /** The values-file entry whose key is this YAML key node. */
   private valuesSettingOf(key: Scalar): PlacedValuesSetting | undefined {
-    if (!this.settingIndex) {
-      this.settingIndex = new Map();
-      for (const doc of this.docs.values()) {
-        if (isValuesDocument(doc)) for (const setting of doc.settings) this.settingIndex.set(setting.pair.key as Scalar, { doc, setting });
-      }
-    }
     return this.settingIndex.get(key);
   }
 

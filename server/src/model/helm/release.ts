@@ -68,15 +68,31 @@ const LATEST = CORE_MW.versions[CORE_MW.versions.length - 1];
 
 /** The chart's stock values (with its roles' definitions) as a value tree. */
 function stockValues(facts: ChartVersionFacts): ValueTree {
+  let tree = stockOfFacts.get(facts);
+  if (!tree) stockOfFacts.set(facts, (tree = stockValuesOf(facts)));
+  return tree;
+}
+
+/** Value trees never change (mergeValues builds new ones), so one per chart version serves every release. */
+const stockOfFacts = new WeakMap<ChartVersionFacts, ValueTree>();
+
+function stockValuesOf(facts: ChartVersionFacts): ValueTree {
   const roles = Object.fromEntries(Object.entries(facts.roles).map(([name, role]) => [name, role.values ? { values: role.values } : {}]));
   const features = { ...((facts.defaults.features as Record<string, unknown> | undefined) ?? {}), definitions: facts.features };
   return fromData({ ...facts.defaults, features, roles });
 }
 
+/** Value trees of parsed documents: a document never changes (an edit parses a new one). */
+const valuesOfDocument = new WeakMap<ValuesDocument, ValueTree>();
+
 /** The user values of a document: its chart roots merged in order. */
 function documentValues(doc: ValuesDocument): ValueTree {
-  let tree: ValueTree = emptyMap();
-  for (const root of doc.roots) tree = mergeValues(tree, fromYaml(root.map, doc));
+  let tree = valuesOfDocument.get(doc);
+  if (!tree) {
+    tree = emptyMap();
+    for (const root of doc.roots) tree = mergeValues(tree, fromYaml(root.map, doc));
+    valuesOfDocument.set(doc, tree);
+  }
   return tree;
 }
 
@@ -180,25 +196,36 @@ export function buildRelease(name: string, docs: ValuesDocument[], chartVersion?
   };
 }
 
-/** The releases of a workspace: the declared ones, and each other values file as a release of its own. */
+/**
+ * The releases of a workspace: the declared ones, and each other values file as a release of its own. A
+ * release of `previous` with the same name, chart version and documents is taken over, not built again.
+ */
 export function buildReleases(
   docs: readonly ValuesDocument[],
   declared: readonly DeclaredRelease[] = [],
   chartVersionOf: (doc: ValuesDocument) => string | undefined = () => undefined,
+  previous: readonly Release[] = [],
 ): Release[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const before = new Map(previous.map((r) => [r.name, r]));
+  const release = (name: string, members: ValuesDocument[], chartVersion: string | undefined) => {
+    const old = before.get(name);
+    const same =
+      old && old.chartVersion === chartVersion && old.docs.length === members.length && old.docs.every((d, i) => d === members[i]);
+    return same ? old : buildRelease(name, members, chartVersion);
+  };
   const used = new Set<string>();
   const releases: Release[] = [];
   for (const d of declared) {
     const members = d.values.map((uri) => byUri.get(uri)).filter((doc): doc is ValuesDocument => !!doc);
     if (!members.length) continue;
     members.forEach((m) => used.add(m.uri));
-    releases.push(buildRelease(d.name, members, d.chartVersion ?? chartVersionOf(members[0])));
+    releases.push(release(d.name, members, d.chartVersion ?? chartVersionOf(members[0])));
   }
   for (const doc of [...docs].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     if (used.has(doc.uri)) continue;
     // Named by folder and file (`prod/values.yaml`): most layouts keep one folder per environment.
-    releases.push(buildRelease(`${baseName(parentUri(doc.uri))}/${baseName(doc.uri)}`, [doc], chartVersionOf(doc)));
+    releases.push(release(`${baseName(parentUri(doc.uri))}/${baseName(doc.uri)}`, [doc], chartVersionOf(doc)));
   }
   return releases;
 }
