@@ -1,5 +1,6 @@
 // The page of the "Show Cluster Map" webview, apart from the extension's code so that a browser test or the
 // bench can load it without VS Code (it calls only acquireVsCodeApi, which the webview provides).
+import { MARK_MATCHES } from '../../server/src/map/render/panelScript';
 
 /**
  * The view: a toolbar (zoom, search) and the map. Strict Content Security Policy: only this page's script
@@ -48,25 +49,9 @@ button { color: var(--vscode-button-secondaryForeground); background: var(--vsco
   const state = Object.assign({ zoom: 1, x: 0, y: 0, query: '', opened: [] }, vscode.getState() || {});
   const save = () => vscode.setState({ ...state, x: window.scrollX, y: window.scrollY });
   const zoom = (z) => { state.zoom = Math.min(4, Math.max(0.25, z)); map.style.transform = 'scale(' + state.zoom + ')'; document.getElementById('zoom-reset').textContent = Math.round(state.zoom * 100) + ' %'; save(); };
+  ${MARK_MATCHES}
   /** Opens the panels clicked open or holding a match of the search; returns the first match. */
-  const showPanels = () => {
-    const hits = new Set();
-    let first;
-    for (const g of map.querySelectorAll('g.node')) {
-      const hit = state.query !== '' && g.getAttribute('aria-label').toLowerCase().includes(state.query);
-      g.classList.toggle('match', hit);
-      const panel = hit && g.closest('.panel');
-      if (panel) hits.add(panel.id);
-      if (hit && !first) first = g;
-    }
-    for (const panel of map.querySelectorAll('.panel')) {
-      const shown = state.opened.includes(panel.id) || hits.has(panel.id);
-      panel.classList.toggle('open', shown);
-      const box = document.getElementById(panel.id.slice('panel:'.length));
-      if (box) box.setAttribute('aria-expanded', String(shown));
-    }
-    return first;
-  };
+  const showPanels = () => markMatches(map, state.query, (id) => state.opened.includes(id)).first;
   const find = () => {
     state.query = search.value.trim().toLowerCase();
     const first = showPanels();

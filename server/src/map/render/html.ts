@@ -4,6 +4,7 @@
 import { ClusterGraph } from '../graph';
 import { counted } from './labels';
 import { Expand } from './collapse';
+import { MARK_MATCHES } from './panelScript';
 import { escapeXml, renderSvg } from './svg';
 
 export interface HtmlOptions {
@@ -17,32 +18,17 @@ export interface HtmlOptions {
  * hold a match; a click (or Enter) on a collapsed region opens it, on an open panel's title closes it.
  */
 export const HTML_SCRIPT = `(() => {
+  ${MARK_MATCHES}
   const svg = document.querySelector('.picture svg');
   const search = document.getElementById('search');
   const found = document.getElementById('found');
   if (!svg || !search || !found) return;
-  const nodes = [...svg.querySelectorAll('g.node')];
   const clicked = new Set();
   const refresh = () => {
     const query = search.value.trim().toLowerCase();
-    const hits = new Set();
-    let shown = 0;
-    for (const g of nodes) {
-      const hit = query === '' || g.getAttribute('aria-label').toLowerCase().includes(query);
-      g.classList.toggle('filtered', !hit);
-      if (hit) shown++;
-      const match = query !== '' ? hit : false;
-      g.classList.toggle('match', match);
-      const panel = match ? g.closest('.panel') : null;
-      if (panel) hits.add(panel.id);
-    }
-    for (const panel of svg.querySelectorAll('.panel')) {
-      const open = clicked.has(panel.id) || hits.has(panel.id);
-      panel.classList.toggle('open', open);
-      const box = document.getElementById(panel.id.slice('panel:'.length));
-      if (box) box.setAttribute('aria-expanded', String(open));
-    }
-    found.textContent = query === '' ? '' : shown + ' of ' + nodes.length + ' nodes match';
+    const { nodes, matched } = markMatches(svg, query, (id) => clicked.has(id));
+    for (const g of nodes) g.classList.toggle('filtered', query === '' ? false : !g.classList.contains('match'));
+    found.textContent = query === '' ? '' : matched + ' of ' + nodes.length + ' nodes match';
   };
   const toggle = (target) => {
     const box = target.closest('[data-expands]');
@@ -62,7 +48,7 @@ export const HTML_SCRIPT = `(() => {
 })();`;
 
 /** The Content Security Policy's hash of HTML_SCRIPT (the core reads no crypto; a unit test holds it to the script). */
-export const HTML_SCRIPT_HASH = 'sha256-PuBau8xwDtkTH/DS3ZyhTdcx2n32mxhWY/BgUyHr/qk=';
+export const HTML_SCRIPT_HASH = 'sha256-wGCM3PnHk0HqrEwQfW3W/RTVFzK4nhTk1LjRLsmcuqk=';
 
 export function renderHtml(graph: ClusterGraph, options: HtmlOptions = {}): string {
   const display = options.display ?? ((uri: string) => uri);
