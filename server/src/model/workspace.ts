@@ -102,9 +102,8 @@ export class Workspace {
     if (decoding && decoding !== encodingOf(uri)) this.decodings.set(uri, decoding);
     else this.decodings.delete(uri);
     if (before === this.decodingOf(uri)) return false;
-    // Effective values of nodes that read UTF-8 depend on it.
+    // Effective values of classic nodes that read UTF-8 depend on it (node types read no decoded file).
     this.effectiveByNode.clear();
-    this.typeConfigs = new WeakMap();
     return true;
   }
 

@@ -66,35 +66,32 @@ export interface Release {
 
 const LATEST = CORE_MW.versions[CORE_MW.versions.length - 1];
 
-/** The chart's stock values (with its roles' definitions) as a value tree. */
-function stockValues(facts: ChartVersionFacts): ValueTree {
-  let tree = stockOfFacts.get(facts);
-  if (!tree) stockOfFacts.set(facts, (tree = stockValuesOf(facts)));
-  return tree;
+/**
+ * `build(key)` made once per key: what it builds from a chart version's facts or a parsed document never
+ * changes (a document is parsed anew on an edit, and mergeValues builds new trees instead of changing any).
+ */
+function oncePer<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const built = new WeakMap<K, V>();
+  return (key) => {
+    let value = built.get(key);
+    if (value === undefined) built.set(key, (value = build(key)));
+    return value;
+  };
 }
 
-/** Value trees never change (mergeValues builds new ones), so one per chart version serves every release. */
-const stockOfFacts = new WeakMap<ChartVersionFacts, ValueTree>();
-
-function stockValuesOf(facts: ChartVersionFacts): ValueTree {
+/** The chart's stock values (with its roles' definitions) as a value tree. */
+const stockValues = oncePer((facts: ChartVersionFacts): ValueTree => {
   const roles = Object.fromEntries(Object.entries(facts.roles).map(([name, role]) => [name, role.values ? { values: role.values } : {}]));
   const features = { ...((facts.defaults.features as Record<string, unknown> | undefined) ?? {}), definitions: facts.features };
   return fromData({ ...facts.defaults, features, roles });
-}
-
-/** Value trees of parsed documents: a document never changes (an edit parses a new one). */
-const valuesOfDocument = new WeakMap<ValuesDocument, ValueTree>();
+});
 
 /** The user values of a document: its chart roots merged in order. */
-function documentValues(doc: ValuesDocument): ValueTree {
-  let tree = valuesOfDocument.get(doc);
-  if (!tree) {
-    tree = emptyMap();
-    for (const root of doc.roots) tree = mergeValues(tree, fromYaml(root.map, doc));
-    valuesOfDocument.set(doc, tree);
-  }
+const documentValues = oncePer((doc: ValuesDocument): ValueTree => {
+  let tree: ValueTree = emptyMap();
+  for (const root of doc.roots) tree = mergeValues(tree, fromYaml(root.map, doc));
   return tree;
-}
+});
 
 function stringList(tree: ValueTree | undefined): string[] {
   const value = plainValue(tree);
@@ -208,7 +205,7 @@ export function buildReleases(
 ): Release[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const before = new Map(previous.map((r) => [r.name, r]));
-  const release = (name: string, members: ValuesDocument[], chartVersion: string | undefined) => {
+  const reuseOrBuild = (name: string, members: ValuesDocument[], chartVersion: string | undefined) => {
     const old = before.get(name);
     const same =
       old && old.chartVersion === chartVersion && old.docs.length === members.length && old.docs.every((d, i) => d === members[i]);
@@ -220,12 +217,12 @@ export function buildReleases(
     const members = d.values.map((uri) => byUri.get(uri)).filter((doc): doc is ValuesDocument => !!doc);
     if (!members.length) continue;
     members.forEach((m) => used.add(m.uri));
-    releases.push(release(d.name, members, d.chartVersion ?? chartVersionOf(members[0])));
+    releases.push(reuseOrBuild(d.name, members, d.chartVersion ?? chartVersionOf(members[0])));
   }
   for (const doc of [...docs].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     if (used.has(doc.uri)) continue;
     // Named by folder and file (`prod/values.yaml`): most layouts keep one folder per environment.
-    releases.push(release(`${baseName(parentUri(doc.uri))}/${baseName(doc.uri)}`, [doc], chartVersionOf(doc)));
+    releases.push(reuseOrBuild(`${baseName(parentUri(doc.uri))}/${baseName(doc.uri)}`, [doc], chartVersionOf(doc)));
   }
   return releases;
 }
