@@ -19,6 +19,7 @@ import { registerUpgradePlan } from './upgradePlan';
 import { registerNodeVersionItem } from './nodeVersionItem';
 import { registerTextDecoding } from './textDecoding';
 import { registerClusterMap } from './clusterMap';
+import { SERVER_PROCESS_ENV } from '../../server/src/host/serverProcess';
 
 const CLIENT_ID = 'oxClusterConfig';
 const CLIENT_NAME = 'OX Cluster Config';
@@ -65,8 +66,8 @@ export async function deactivate(): Promise<void> {
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: SERVER_PROCESS_ENV } },
+    debug: { module, transport: TransportKind.ipc, options: { env: SERVER_PROCESS_ENV, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -7,6 +7,7 @@ import * as propertiesParser from 'properties-parser';
 import { parseProperties } from '../../server/src/parser/propertiesParser';
 import { spawn, spawnSync } from 'node:child_process';
 import { LspClient, REPO_ROOT } from '../support/lspClient';
+import { SERVER_PROCESS_ENV } from '../../server/src/host/serverProcess';
 import {
   generateHelmfileValues,
   generateHazelcastStressFile,
@@ -144,13 +145,16 @@ async function benchServer(): Promise<void> {
   console.log(`  server peak RSS         ${rss === undefined ? 'n/a' : `${rss.toFixed(1)} MiB`}   (target <= 64 MiB)`);
 }
 
-/** The floor under spawn -> initialize: a bare Node process that answers the first message at once (best of 5). */
+/** The floor under spawn -> initialize: a bare Node process that answers the first message at once (best of 5), in the server's environment. */
 async function bareNodeInitialize(): Promise<number> {
   const responder = `process.stdin.once('data', () => { const b = '{"jsonrpc":"2.0","id":0,"result":{"capabilities":{}}}'; process.stdout.write('Content-Length: ' + b.length + '\\r\\n\\r\\n' + b); });`;
   let best = Infinity;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const child = spawn(process.execPath, ['-e', responder], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', responder], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, ...SERVER_PROCESS_ENV },
+    });
     child.stdin.write('Content-Length: 2\r\n\r\n{}');
     await new Promise((resolve) => child.stdout.once('data', resolve));
     best = Math.min(best, performance.now() - t);

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_PROCESS_ENV } from '../../server/src/host/serverProcess';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** The bundled server; OX_SERVER_PATH points elsewhere (e.g. a snapshot the fuzzer runs while the tree is rebuilt). */
@@ -63,7 +64,10 @@ export class LspClient {
   ): Promise<LspClient> {
     // OX_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under a bench or test.
     const nodeArgs = (process.env.OX_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, SERVER_PATH, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...SERVER_PROCESS_ENV },
+    });
     const client = new LspClient(child);
     client.settings = options.settings ?? {};
     await client.connection.sendRequest('initialize', {

@@ -14,6 +14,7 @@ import {
   waitForServer,
   workspaceUri,
 } from '../helpers';
+import { SERVER_PROCESS_ENV } from '../../../server/src/host/serverProcess';
 
 describe('settings and commands', () => {
   before(activateExtension);
@@ -85,17 +86,21 @@ describe('settings and commands', () => {
 
   it('a crashed server is restarted', async function () {
     if (process.platform !== 'linux') this.skip();
-    const doc = await open('node1/etc/hazelcast.properties');
-    await waitForServer(doc);
-    const servers = languageServerPids();
-    assert.strictEqual(servers.length, 1, `expected one language server child of the extension host, found ${servers.length}`);
-    process.kill(servers[0], 'SIGKILL');
+    const { doc, pid } = await runningServer();
+    process.kill(pid, 'SIGKILL');
     await waitFor('a new language server process', () => {
       const now = languageServerPids();
-      return now.length === 1 && now[0] !== servers[0] ? true : undefined;
+      return now.length === 1 && now[0] !== pid ? true : undefined;
     });
     await waitForServer(doc);
     await assertDiagnostics(doc, NODE1_HAZELCAST);
+  });
+
+  it('the server process runs in the environment the client sets for it', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const { pid } = await runningServer();
+    const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(SERVER_PROCESS_ENV)) assert.ok(environment.includes(`${name}=${value}`), `${name}=${value}`);
   });
 
   it('OX Cluster Config: Show Output runs', async () => {
@@ -126,6 +131,15 @@ describe('settings and commands', () => {
     }
   });
 });
+
+/** Opens node1's hazelcast.properties once the server answers for it; the pid of the one server process. */
+async function runningServer(): Promise<{ doc: vscode.TextDocument; pid: number }> {
+  const doc = await open('node1/etc/hazelcast.properties');
+  await waitForServer(doc);
+  const servers = languageServerPids();
+  assert.strictEqual(servers.length, 1, `expected one language server child of the extension host, found ${servers.length}`);
+  return { doc, pid: servers[0] };
+}
 
 /** Children of this extension host that run server/out/server.js (Linux /proc). */
 function languageServerPids(): number[] {
