@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { cacheFileOf, requireWithCodeCache, runWithCodeCache } from '../../server/src/host/codeCache';
+import { spawnSync } from 'node:child_process';
+import { cacheFileOf, requireWithCodeCache, runWithCodeCache, setV8Flags } from '../../server/src/host/codeCache';
 
 /** What the test bundles report through this global. */
 const seen = globalThis as unknown as { codeCacheRuns?: string[] };
@@ -109,4 +110,20 @@ test('stack traces name the bundle with its own line numbers', () => {
     delete process.env.OX_CODE_CACHE_THROW;
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('setV8Flags writes a pending cache first, which a start without the flag then takes', () => {
+  const { dir, bundle } = fixture();
+  const cache = cacheFileOf(bundle, 'b4');
+  seen.codeCacheRuns = [];
+  runWithCodeCache(bundle, cache, 60_000);
+  assert.equal(fs.existsSync(cache), false);
+  setV8Flags('--semi-space-growth-factor=1');
+  assert.ok(fs.statSync(cache).size > 0);
+  const start = `globalThis.codeCacheRuns = [];
+    const script = require(${JSON.stringify(require.resolve('../../server/src/host/codeCache'))}).runWithCodeCache(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, 60000);
+    console.log(script.cachedDataRejected);`;
+  const fresh = spawnSync(process.execPath, ['-e', start], { encoding: 'utf8' });
+  assert.equal(fresh.stdout.trim(), 'false', fresh.stderr);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
