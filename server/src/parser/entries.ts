@@ -56,18 +56,23 @@ function splitKeyValue(text: string, from: number, to: number): KeyValueSplit {
 /** The same split for text that holds no backslash (the common plain line): nothing can be escaped. */
 export function splitPlainKeyValue(text: string, from: number, to: number): KeyValueSplit {
   let keyEnd = from;
-  let separator = '';
   while (keyEnd < to) {
     const c = text.charCodeAt(keyEnd);
-    if (c === EQUALS || c === COLON) {
-      separator = text[keyEnd];
-      break;
-    }
-    if (isWhite(c)) {
-      separator = ' ';
-      break;
-    }
+    if (c === EQUALS || c === COLON || isWhite(c)) break;
     keyEnd++;
+  }
+  return splitPlainAt(text, keyEnd, to);
+}
+
+/**
+ * The split of a plain line `[.., to)` whose key ends at `keyEnd` (the first `=`, `:` or white space, or
+ * `to`): the separator and where the value starts.
+ */
+export function splitPlainAt(text: string, keyEnd: number, to: number): KeyValueSplit {
+  let separator = '';
+  if (keyEnd < to) {
+    const c = text.charCodeAt(keyEnd);
+    separator = c === EQUALS || c === COLON ? text[keyEnd] : ' ';
   }
   let valueStart = keyEnd < to ? keyEnd + 1 : to;
   while (valueStart < to) {
@@ -343,7 +348,12 @@ export function continuedEntry(text: string, start: number, eol: number): Proper
 
 /** The common case: one natural line without any backslash, read straight from the source. */
 export function plainEntry(text: string, start: number, end: number): PropertyEntry {
-  const { keyEnd, valueStart, separator } = splitPlainKeyValue(text, start, end);
+  return plainEntryAt(text, start, splitPlainKeyValue(text, start, end).keyEnd, end);
+}
+
+/** The same, when the scan knows where the key ends (see splitPlainAt). */
+export function plainEntryAt(text: string, start: number, keyEnd: number, end: number): PropertyEntry {
+  const { valueStart, separator } = splitPlainAt(text, keyEnd, end);
   return new PlainEntry(start, text.slice(start, keyEnd), text.slice(valueStart, end), separator, valueStart);
 }
 

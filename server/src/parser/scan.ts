@@ -1,7 +1,7 @@
 // Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
 // loadConvert), keeping the source offset of every piece. It never throws.
 import { BACKSLASH, BANG, CR, HASH, LF, isWhite } from './chars';
-import { continuedEntry, lineEntry, plainEntry, toEntry } from './entries';
+import { continuedEntry, lineEntry, plainEntryAt, toEntry } from './entries';
 import { Scanner } from './naturalLines';
 import { PropertiesDocument, PropertyEntry } from './types';
 
@@ -10,7 +10,8 @@ import { PropertiesDocument, PropertyEntry } from './types';
  * source offsets only (its line is `text[start, end)`), any other entry as the object the reader made.
  */
 export interface EntrySink {
-  plain(start: number, end: number): void;
+  /** A plain entry `text[start, end)` whose key ends at `keyEnd` (see splitPlainAt). */
+  plain(start: number, keyEnd: number, end: number): void;
   entry(entry: PropertyEntry): void;
 }
 
@@ -48,6 +49,13 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
   let nextLF = find('\n', from);
   let nextCR = find('\r', from);
   let nextBackslash = find('\\', from);
+  // The same for the characters that end a plain line's key: each search starts past the last one found,
+  // so the text is searched once for each of them, natively, instead of a loop over every key character.
+  let nextEquals = find('=', from);
+  let nextColon = find(':', from);
+  let nextSpace = find(' ', from);
+  let nextTab = find('\t', from);
+  let nextFormFeed = find('\f', from);
   let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -63,8 +71,14 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       if (nextBackslash < i) nextBackslash = find('\\', i);
       const eol = nextLF < nextCR ? nextLF : nextCR;
       if (nextBackslash >= eol) {
-        if (sink) sink.plain(i, eol);
-        else entries.push(plainEntry(text, i, eol));
+        if (nextEquals < i) nextEquals = find('=', i);
+        if (nextColon < i) nextColon = find(':', i);
+        if (nextSpace < i) nextSpace = find(' ', i);
+        if (nextTab < i) nextTab = find('\t', i);
+        if (nextFormFeed < i) nextFormFeed = find('\f', i);
+        const keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
+        if (sink) sink.plain(i, keyEnd, eol);
+        else entries.push(plainEntryAt(text, i, keyEnd, eol));
         i = eol + 1;
       } else {
         let trailingBackslashes = 0;

@@ -45,10 +45,9 @@ export class CompactSettings implements EntrySink {
     this.keyHash = new Int32Array(capacity);
   }
 
-  plain(start: number, end: number): void {
+  plain(start: number, keyEnd: number, end: number): void {
     const i = this.row();
     const text = this.text;
-    const { keyEnd } = splitPlainKeyValue(text, start, end);
     this.start[i] = start;
     this.keyEnd[i] = keyEnd;
     this.end[i] = end;
