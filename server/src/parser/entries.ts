@@ -3,7 +3,7 @@
 import { BACKSLASH, COLON, CR, EQUALS, LF, isWhite } from './chars';
 import { Comment, LogicalLine } from './naturalLines';
 import { CommentLine, EntryLine, Escape, ParseProblem, PropertyEntry, Span } from './types';
-import { decode, OffsetMap } from './unescape';
+import { decode, movedEscapes, OffsetMap, PackedEscapes, unpackEscapes } from './unescape';
 
 /** Where a logical line's key ends and its value starts, and the separator between them (`=`, `:`, ` ` or none). */
 export interface KeyValueSplit {
@@ -97,9 +97,9 @@ export function toEntry(logical: LogicalLine, problems: ParseProblem[]): Propert
 
   const { keyEnd: keyLen, valueStart, separator } = splitKeyValue(line, 0, limit);
 
-  const escapes: Escape[] = [];
-  const key = decode(line, 0, keyLen, map, escapes, problems);
-  const value = decode(line, valueStart, limit, map, escapes, problems);
+  const escapes: PackedEscapes = [];
+  const { text: key, malformed: keyMalformed } = decode(line, 0, keyLen, map, escapes, problems);
+  const { text: value, malformed: valueMalformed } = decode(line, valueStart, limit, map, escapes, problems);
   const lines = logical.lines;
   const keySpan = map.span(0, keyLen);
   const separatorSpan = map.span(keyLen, valueStart);
@@ -107,8 +107,8 @@ export function toEntry(logical: LogicalLine, problems: ParseProblem[]): Propert
   return new Entry(
     lineStart,
     lines.length ? lines[lines.length - 1].end : lineStart,
-    key.text,
-    value.text,
+    key,
+    value,
     separator,
     keySpan.end,
     separatorSpan.start,
@@ -116,7 +116,7 @@ export function toEntry(logical: LogicalLine, problems: ParseProblem[]): Propert
     valueSpan.start,
     valueSpan.end,
     escapes.length ? escapes : NO_ESCAPES,
-    key.malformed || value.malformed,
+    keyMalformed || valueMalformed,
     lines.length > 1 ? lines : undefined,
   );
 }
@@ -167,7 +167,7 @@ class PlainEntry implements PropertyEntry {
   }
 
   get escapes(): Escape[] {
-    return NO_ESCAPES;
+    return NO_ESCAPE_OBJECTS;
   }
 
   get malformed(): boolean {
@@ -203,7 +203,7 @@ class Entry extends PlainEntry {
     separatorEnd: number,
     valueStart: number,
     valueEnd: number,
-    escapeList: Escape[],
+    escapeList: PackedEscapes,
     isMalformed: boolean,
     multiLine: EntryLine[] | undefined,
   ) {
@@ -223,7 +223,7 @@ class Entry extends PlainEntry {
   declare private readonly separatorStart: number;
   declare private readonly separatorEnd: number;
   declare private readonly valueEnd: number;
-  declare private readonly escapeList: Escape[];
+  declare private readonly escapeList: PackedEscapes;
   declare private readonly isMalformed: boolean;
   declare private readonly multiLine: EntryLine[] | undefined;
 
@@ -248,7 +248,7 @@ class Entry extends PlainEntry {
   }
 
   override get escapes(): Escape[] {
-    return this.escapeList;
+    return this.escapeList === NO_ESCAPES ? NO_ESCAPE_OBJECTS : unpackEscapes(this.escapeList);
   }
 
   override get malformed(): boolean {
@@ -268,29 +268,31 @@ class Entry extends PlainEntry {
       this.separatorEnd + delta,
       this.valueStart + delta,
       this.valueEnd + delta,
-      this.escapeList === NO_ESCAPES ? NO_ESCAPES : this.escapeList.map(move),
+      this.escapeList === NO_ESCAPES ? NO_ESCAPES : movedEscapes(this.escapeList, delta),
       this.isMalformed,
       this.multiLine?.map(move),
     );
   }
 }
 
-const NO_ESCAPES: Escape[] = [];
+const NO_ESCAPES: PackedEscapes = [];
+const NO_ESCAPE_OBJECTS: Escape[] = [];
 
 /**
  * One natural line that holds a backslash but does not continue: read in place, so offsets in the logical
- * line are source offsets less `start` and no offset map is needed.
+ * line are source offsets less `start` and no offset map is needed. `plainKeyEnd`, when not -1, is where the
+ * key ends as the scan found it, the key holding no backslash.
  */
-export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[]): PropertyEntry {
-  const { keyEnd, valueStart, separator } = splitKeyValue(text, start, end);
-  const escapes: Escape[] = [];
-  const key = decode(text, start, keyEnd, undefined, escapes, problems);
-  const value = decode(text, valueStart, end, undefined, escapes, problems);
+export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[], plainKeyEnd = -1): PropertyEntry {
+  const { keyEnd, valueStart, separator } = plainKeyEnd < 0 ? splitKeyValue(text, start, end) : splitPlainAt(text, plainKeyEnd, end);
+  const escapes: PackedEscapes = [];
+  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems);
+  const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems);
   return new Entry(
     start,
     end,
-    key.text,
-    value.text,
+    key,
+    value,
     separator,
     keyEnd,
     keyEnd,
@@ -298,7 +300,7 @@ export function lineEntry(text: string, start: number, end: number, problems: Pa
     valueStart,
     end,
     escapes.length ? escapes : NO_ESCAPES,
-    key.malformed || value.malformed,
+    keyMalformed || valueMalformed,
     undefined,
   );
 }
@@ -308,12 +310,12 @@ export function lineEntry(text: string, start: number, end: number, problems: Pa
  * of the value on the first line, and no backslash on any line but the one that continues it (a list
  * spread over lines). `eol` ends the first line, whose only backslash is its last character. Undefined
  * for any other shape (blank or backslash-only continuation lines, escapes, continuation at the end of
- * the text): the general reader takes those.
+ * the text): the general reader takes those. `plainKeyEnd` is where the key ends, as the scan found it.
  */
-export function continuedEntry(text: string, start: number, eol: number): PropertyEntry | undefined {
+export function continuedEntry(text: string, start: number, eol: number, plainKeyEnd: number): PropertyEntry | undefined {
   const n = text.length;
   const firstEnd = eol - 1;
-  const { keyEnd, valueStart, separator } = splitPlainKeyValue(text, start, firstEnd);
+  const { keyEnd, valueStart, separator } = splitPlainAt(text, plainKeyEnd, firstEnd);
   if (valueStart >= firstEnd) return undefined;
   let value = text.slice(valueStart, firstEnd);
   const lines: EntryLine[] = [{ start, end: eol }];

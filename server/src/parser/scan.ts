@@ -70,13 +70,14 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
     } else {
       if (nextBackslash < i) nextBackslash = find('\\', i);
       const eol = nextLF < nextCR ? nextLF : nextCR;
+      if (nextEquals < i) nextEquals = find('=', i);
+      if (nextColon < i) nextColon = find(':', i);
+      if (nextSpace < i) nextSpace = find(' ', i);
+      if (nextTab < i) nextTab = find('\t', i);
+      if (nextFormFeed < i) nextFormFeed = find('\f', i);
+      // Where the key ends if no backslash comes before it (then none can escape a separator).
+      const keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
       if (nextBackslash >= eol) {
-        if (nextEquals < i) nextEquals = find('=', i);
-        if (nextColon < i) nextColon = find(':', i);
-        if (nextSpace < i) nextSpace = find(' ', i);
-        if (nextTab < i) nextTab = find('\t', i);
-        if (nextFormFeed < i) nextFormFeed = find('\f', i);
-        const keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
         if (sink) sink.plain(i, keyEnd, eol);
         else entries.push(plainEntryAt(text, i, keyEnd, eol));
         i = eol + 1;
@@ -84,12 +85,12 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
         let trailingBackslashes = 0;
         while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
         if (trailingBackslashes % 2 === 0) {
-          add(lineEntry(text, i, eol, problems));
+          add(lineEntry(text, i, eol, problems, keyEnd < nextBackslash ? keyEnd : -1));
           i = eol + 1;
         } else {
           // A continued line: one pass over the source for the common shape, else the general reader,
           // which follows Java's LineReader step by step.
-          const entry = nextBackslash === eol - 1 ? continuedEntry(text, i, eol) : undefined;
+          const entry = nextBackslash === eol - 1 ? continuedEntry(text, i, eol, Math.min(keyEnd, eol - 1)) : undefined;
           if (entry) {
             add(entry);
             i = Math.min(n, entry.end + 1);

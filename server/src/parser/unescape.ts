@@ -43,10 +43,49 @@ export class OffsetMap {
   }
 }
 
+/**
+ * The escapes of an entry as numbers, four for each: source start, source end, kind (an index into
+ * ESCAPE_KINDS, or MALFORMED_UNICODE) and the code unit it decodes to. A parse makes no object per escape;
+ * `unpackEscapes` makes them when they are read.
+ */
+export type PackedEscapes = number[];
+
+const ESCAPE_KINDS: readonly EscapeKind[] = ['unicode', 'control', 'literal'];
+const UNICODE = 0,
+  CONTROL = 1,
+  LITERAL = 2,
+  MALFORMED_UNICODE = 3;
+
+export function unpackEscapes(packed: PackedEscapes): Escape[] {
+  const escapes: Escape[] = [];
+  for (let k = 0; k < packed.length; k += 4) {
+    const kind = packed[k + 2];
+    escapes.push(
+      kind === MALFORMED_UNICODE
+        ? { start: packed[k], end: packed[k + 1], kind: 'unicode', decoded: '', malformed: true }
+        : { start: packed[k], end: packed[k + 1], kind: ESCAPE_KINDS[kind], decoded: String.fromCharCode(packed[k + 3]) },
+    );
+  }
+  return escapes;
+}
+
+/** The same escapes `delta` characters further on. */
+export function movedEscapes(packed: PackedEscapes, delta: number): PackedEscapes {
+  const moved = packed.slice();
+  for (let k = 0; k < moved.length; k += 4) {
+    moved[k] += delta;
+    moved[k + 1] += delta;
+  }
+  return moved;
+}
+
+/** What decode read; one object that every call fills in (callers read it at once). */
 export interface Decoded {
   text: string;
   malformed: boolean;
 }
+
+const decoded: Decoded = { text: '', malformed: false };
 
 /**
  * Java's loadConvert of `line` from `from` to `to`. `map` takes offsets of a logical line to the source;
@@ -57,13 +96,16 @@ export function decode(
   from: number,
   to: number,
   map: OffsetMap | undefined,
-  escapes: Escape[],
+  escapes: PackedEscapes,
   problems: ParseProblem[],
 ): Decoded {
   const first = line.indexOf('\\', from);
-  if (first < 0 || first >= to) return { text: line.slice(from, to), malformed: false };
+  decoded.malformed = false;
+  if (first < 0 || first >= to) {
+    decoded.text = line.slice(from, to);
+    return decoded;
+  }
   let out = line.slice(from, first);
-  let malformed = false;
   let k = first;
   while (k < to) {
     if (line.charCodeAt(k) !== BACKSLASH) {
@@ -81,8 +123,8 @@ export function decode(
       k++;
       continue;
     }
-    const next = line[k + 1];
-    if (next === 'u') {
+    const next = line.charCodeAt(k + 1);
+    if (next === LOWER_U) {
       let value = 0;
       let digits = 0;
       let p = k + 2;
@@ -94,33 +136,52 @@ export function decode(
         p++;
       }
       if (digits === 4) {
-        const decoded = String.fromCharCode(value);
-        out += decoded;
-        escapes.push(escapeAt(map, escStart, p, 'unicode', decoded));
+        out += String.fromCharCode(value);
+        pushEscape(escapes, map, escStart, p, UNICODE, value);
         k = p;
       } else {
         // Java throws here; keep the raw text so every other line can still be served. The span
         // takes the offending character too, unless it is a backslash: that one starts the next escape.
         const end = p < to && line.charCodeAt(p) !== BACKSLASH ? p + 1 : p;
-        malformed = true;
+        decoded.malformed = true;
         out += line.slice(escStart, end);
         const span = map ? map.span(escStart, end) : { start: escStart, end };
-        escapes.push({ ...span, kind: 'unicode', decoded: '', malformed: true });
+        escapes.push(span.start, span.end, MALFORMED_UNICODE, 0);
         problems.push({ ...span, code: 'malformed-unicode-escape', message: MALFORMED_ESCAPE_MESSAGE });
         k = end;
       }
       continue;
     }
-    const decoded = next === 't' ? '\t' : next === 'r' ? '\r' : next === 'n' ? '\n' : next === 'f' ? '\f' : next;
-    out += decoded;
-    escapes.push(escapeAt(map, escStart, k + 2, decoded === next ? 'literal' : 'control', decoded));
+    const control = controlCharacter(next);
+    out += String.fromCharCode(control < 0 ? next : control);
+    pushEscape(escapes, map, escStart, k + 2, control < 0 ? LITERAL : CONTROL, control < 0 ? next : control);
     k += 2;
   }
-  return { text: out, malformed };
+  decoded.text = out;
+  return decoded;
 }
 
-function escapeAt(map: OffsetMap | undefined, from: number, to: number, kind: EscapeKind, decoded: string): Escape {
-  return map ? { start: map.start(from), end: map.end(to), kind, decoded } : { start: from, end: to, kind, decoded };
+const LOWER_U = 117;
+
+/** The control character that `\t`, `\r`, `\n` or `\f` stands for, by the code of the letter after the backslash; else -1. */
+function controlCharacter(letter: number): number {
+  switch (letter) {
+    case 116:
+      return 9;
+    case 114:
+      return 13;
+    case 110:
+      return 10;
+    case 102:
+      return 12;
+    default:
+      return -1;
+  }
+}
+
+function pushEscape(escapes: PackedEscapes, map: OffsetMap | undefined, from: number, to: number, kind: number, code: number): void {
+  if (map) escapes.push(map.start(from), map.end(to), kind, code);
+  else escapes.push(from, to, kind, code);
 }
 
 function hexValue(c: number): number {
