@@ -4,6 +4,7 @@
 //     continuation splits, comments and blank lines, parse back to exactly the generated key/value list.
 // (b) positions: every span of every entry, comment and problem lies inside the text, in order.
 // (c) robustness: parsing never throws; each malformed \u escape yields exactly one problem.
+// (d) an entry read alone (a scan that stops after it) is the entry the whole parse reads.
 //
 // A counterexample found here belongs in test/unit/parser.test.ts as an exact unit test.
 
@@ -12,8 +13,8 @@ import assert from 'node:assert/strict';
 import { propertiesTextOfPieces } from '../support/arbitraries';
 import fc from 'fast-check';
 import { escapeKey, escapeValue } from '../../server/src/parser/javaText';
-import { parseProperties } from '../../server/src/parser/propertiesParser';
-import { PropertiesDocument, Span } from '../../server/src/parser/types';
+import { parseProperties, readEntry } from '../../server/src/parser/propertiesParser';
+import { PropertiesDocument, PropertyEntry, Span } from '../../server/src/parser/types';
 import { safeSplitPoints } from '../support/layout';
 
 // Fixed seeds keep `npm test` deterministic; PROP_RUNS / PROP_SEED explore further by hand.
@@ -262,6 +263,34 @@ describe('properties: positions always cover their text', () => {
       params(0x5face3),
     );
   });
+});
+
+/** Everything an entry says, as plain data. */
+function entryData(e: PropertyEntry): unknown {
+  const { start, end, key, value, separator, keySpan, separatorSpan, valueSpan, lines, escapes, malformed } = e;
+  return { start, end, key, value, separator, keySpan, separatorSpan, valueSpan, lines, escapes, malformed };
+}
+
+// A scan that stops after one entry (readEntry, as a reparse does after a few lines) searches only the line
+// it is on; a scan of the whole text searches ahead. Both must read every entry alike.
+describe('properties: an entry read alone is the entry of the whole parse', () => {
+  for (const [name, texts, seed] of [
+    ['strings of special characters', fc.array(anyChar, { maxLength: 40 }).map((a) => a.join('')), 0x5face4],
+    ['lines built from pieces that continue, escape and comment', propertiesTextOfPieces(25, ['\u20ac']), 0x5face5],
+  ] as const) {
+    test(name, () => {
+      fc.assert(
+        fc.property(texts, (text) => {
+          for (const entry of parseProperties(text).entries) {
+            const alone = readEntry(text, entry.start);
+            assert.ok(alone, `${JSON.stringify(text)}: no entry at ${entry.start}`);
+            assert.deepEqual(entryData(alone), entryData(entry), JSON.stringify(text));
+          }
+        }),
+        params(seed),
+      );
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -55,13 +55,18 @@ function splitKeyValue(text: string, from: number, to: number): KeyValueSplit {
 
 /** The same split for text that holds no backslash (the common plain line): nothing can be escaped. */
 export function splitPlainKeyValue(text: string, from: number, to: number): KeyValueSplit {
+  return splitPlainAt(text, plainKeyEnd(text, from, to), to);
+}
+
+/** Where a key without backslashes that starts at `from` ends: the first `=`, `:` or white space, else `to`. */
+export function plainKeyEnd(text: string, from: number, to: number): number {
   let keyEnd = from;
   while (keyEnd < to) {
     const c = text.charCodeAt(keyEnd);
     if (c === EQUALS || c === COLON || isWhite(c)) break;
     keyEnd++;
   }
-  return splitPlainAt(text, keyEnd, to);
+  return keyEnd;
 }
 
 /**
@@ -281,13 +286,20 @@ const NO_ESCAPE_OBJECTS: Escape[] = [];
 /**
  * One natural line that holds a backslash but does not continue: read in place, so offsets in the logical
  * line are source offsets less `start` and no offset map is needed. `plainKeyEnd`, when not -1, is where the
- * key ends as the scan found it, the key holding no backslash.
+ * key ends as the scan found it, the key holding no backslash; `bounded` as for `decode`.
  */
-export function lineEntry(text: string, start: number, end: number, problems: ParseProblem[], plainKeyEnd = -1): PropertyEntry {
+export function lineEntry(
+  text: string,
+  start: number,
+  end: number,
+  problems: ParseProblem[],
+  plainKeyEnd = -1,
+  bounded = false,
+): PropertyEntry {
   const { keyEnd, valueStart, separator } = plainKeyEnd < 0 ? splitKeyValue(text, start, end) : splitPlainAt(text, plainKeyEnd, end);
   const escapes: PackedEscapes = [];
-  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems);
-  const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems);
+  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems, bounded);
+  const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems, bounded);
   return new Entry(
     start,
     end,

@@ -1,7 +1,7 @@
 // Reads a .properties text the way java.util.Properties.load(Reader) does (JDK 9+ LineReader and
 // loadConvert), keeping the source offset of every piece. It never throws.
 import { BACKSLASH, BANG, CR, HASH, LF, isWhite } from './chars';
-import { continuedEntry, lineEntry, plainEntryAt, toEntry } from './entries';
+import { continuedEntry, lineEntry, plainEntryAt, plainKeyEnd, toEntry } from './entries';
 import { Scanner } from './naturalLines';
 import { PropertiesDocument, PropertyEntry } from './types';
 
@@ -41,21 +41,29 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
   const add = sink ? (entry: PropertyEntry) => sink.entry(entry) : (entry: PropertyEntry) => entries.push(entry);
   const problems = doc.problems;
   const n = text.length;
-  // Where the next LF, CR and backslash are: native searches instead of a loop over every character.
+  // Where the next LF, CR and backslash are: native searches instead of a loop over every character. The
+  // same for the characters that end a plain line's key: each search starts past the last one found, so a
+  // scan of the whole text searches it once for each of them instead of looping over every key character.
   const find = (c: string, at: number) => {
     const found = text.indexOf(c, at);
     return found < 0 ? n : found;
   };
+  // A scan that may stop after a few lines (a reparse, an entry read again) searches only the line it is on
+  // for a CR or a backslash, and loops over the key: searching the rest of the text for each character that
+  // does not occur again would cost more than the lines it reads.
+  const whole = !stop;
+  const findInLine = (c: string, at: number, lineEnd: number) => {
+    const found = text.slice(at, lineEnd).indexOf(c);
+    return found < 0 ? lineEnd : at + found;
+  };
   let nextLF = find('\n', from);
-  let nextCR = find('\r', from);
-  let nextBackslash = find('\\', from);
-  // The same for the characters that end a plain line's key: each search starts past the last one found,
-  // so the text is searched once for each of them, natively, instead of a loop over every key character.
-  let nextEquals = find('=', from);
-  let nextColon = find(':', from);
-  let nextSpace = find(' ', from);
-  let nextTab = find('\t', from);
-  let nextFormFeed = find('\f', from);
+  let nextCR = whole ? find('\r', from) : -1;
+  let nextBackslash = whole ? find('\\', from) : -1;
+  let nextEquals = -1;
+  let nextColon = -1;
+  let nextSpace = -1;
+  let nextTab = -1;
+  let nextFormFeed = -1;
   let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -64,19 +72,22 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       continue;
     }
     if (nextLF < i) nextLF = find('\n', i);
-    if (nextCR < i) nextCR = find('\r', i);
+    if (nextCR < i) nextCR = whole ? find('\r', i) : findInLine('\r', i, nextLF);
     if (c === HASH || c === BANG) {
       i = scanner.comment(i, nextLF < nextCR ? nextLF : nextCR);
     } else {
-      if (nextBackslash < i) nextBackslash = find('\\', i);
       const eol = nextLF < nextCR ? nextLF : nextCR;
-      if (nextEquals < i) nextEquals = find('=', i);
-      if (nextColon < i) nextColon = find(':', i);
-      if (nextSpace < i) nextSpace = find(' ', i);
-      if (nextTab < i) nextTab = find('\t', i);
-      if (nextFormFeed < i) nextFormFeed = find('\f', i);
+      if (nextBackslash < i) nextBackslash = whole ? find('\\', i) : findInLine('\\', i, eol);
       // Where the key ends if no backslash comes before it (then none can escape a separator).
-      const keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
+      let keyEnd: number;
+      if (whole) {
+        if (nextEquals < i) nextEquals = find('=', i);
+        if (nextColon < i) nextColon = find(':', i);
+        if (nextSpace < i) nextSpace = find(' ', i);
+        if (nextTab < i) nextTab = find('\t', i);
+        if (nextFormFeed < i) nextFormFeed = find('\f', i);
+        keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
+      } else keyEnd = plainKeyEnd(text, i, eol);
       if (nextBackslash >= eol) {
         if (sink) sink.plain(i, keyEnd, eol);
         else entries.push(plainEntryAt(text, i, keyEnd, eol));
@@ -85,7 +96,7 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
         let trailingBackslashes = 0;
         while (eol - trailingBackslashes - 1 >= i && text.charCodeAt(eol - trailingBackslashes - 1) === BACKSLASH) trailingBackslashes++;
         if (trailingBackslashes % 2 === 0) {
-          add(lineEntry(text, i, eol, problems, keyEnd < nextBackslash ? keyEnd : -1));
+          add(lineEntry(text, i, eol, problems, keyEnd < nextBackslash ? keyEnd : -1, !whole));
           i = eol + 1;
         } else {
           // A continued line: one pass over the source for the common shape, else the general reader,

@@ -98,6 +98,7 @@ export function decode(
   map: OffsetMap | undefined,
   escapes: PackedEscapes,
   problems: ParseProblem[],
+  bounded = false,
 ): Decoded {
   const first = line.indexOf('\\', from);
   decoded.malformed = false;
@@ -106,11 +107,14 @@ export function decode(
     return decoded;
   }
   let out = line.slice(from, first);
+  // With `bounded`, no search runs past `to`: `line` is the whole document and the scan reads only a few
+  // lines (a search to the next backslash of the document could cost more than they do).
+  const last = bounded ? line.lastIndexOf('\\', to - 1) : Infinity;
   let k = first;
   while (k < to) {
     if (line.charCodeAt(k) !== BACKSLASH) {
       // Copy the run up to the next backslash in one piece.
-      let next = line.indexOf('\\', k);
+      let next = k > last ? to : line.indexOf('\\', k);
       if (next < 0 || next > to) next = to;
       out += line.slice(k, next);
       k = next;
