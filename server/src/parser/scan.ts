@@ -82,11 +82,15 @@ export function scanProperties(doc: PropertiesDocument, from: number, stop?: (re
       let keyEnd: number;
       if (whole) {
         if (nextEquals < i) nextEquals = find('=', i);
+        keyEnd = nextEquals < eol ? nextEquals : eol;
         if (nextColon < i) nextColon = find(':', i);
+        if (nextColon < keyEnd) keyEnd = nextColon;
         if (nextSpace < i) nextSpace = find(' ', i);
+        if (nextSpace < keyEnd) keyEnd = nextSpace;
         if (nextTab < i) nextTab = find('\t', i);
+        if (nextTab < keyEnd) keyEnd = nextTab;
         if (nextFormFeed < i) nextFormFeed = find('\f', i);
-        keyEnd = Math.min(nextEquals, nextColon, nextSpace, nextTab, nextFormFeed, eol);
+        if (nextFormFeed < keyEnd) keyEnd = nextFormFeed;
       } else keyEnd = plainKeyEnd(text, i, eol);
       if (nextBackslash >= eol) {
         if (sink) sink.plain(i, keyEnd, eol);
