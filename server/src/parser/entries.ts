@@ -286,7 +286,8 @@ const NO_ESCAPE_OBJECTS: Escape[] = [];
 /**
  * One natural line that holds a backslash but does not continue: read in place, so offsets in the logical
  * line are source offsets less `start` and no offset map is needed. `plainKeyEnd`, when not -1, is where the
- * key ends as the scan found it, the key holding no backslash; `bounded` as for `decode`.
+ * key ends as the scan found it, the key holding no backslash. `bounded`: no search runs past the line (a
+ * scan that reads only a few lines of the whole document).
  */
 export function lineEntry(
   text: string,
@@ -298,8 +299,10 @@ export function lineEntry(
 ): PropertyEntry {
   const { keyEnd, valueStart, separator } = plainKeyEnd < 0 ? splitKeyValue(text, start, end) : splitPlainAt(text, plainKeyEnd, end);
   const escapes: PackedEscapes = [];
-  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems, bounded);
-  const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems, bounded);
+  // The line holds a backslash, so this search stops inside it.
+  const last = bounded ? text.lastIndexOf('\\', end - 1) : Infinity;
+  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems, last);
+  const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems, last);
   return new Entry(
     start,
     end,

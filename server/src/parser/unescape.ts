@@ -98,18 +98,18 @@ export function decode(
   map: OffsetMap | undefined,
   escapes: PackedEscapes,
   problems: ParseProblem[],
-  bounded = false,
+  last = Infinity,
 ): Decoded {
-  const first = line.indexOf('\\', from);
+  // `last`, when known, is the last backslash at or after `from` that a search may reach (the last one of
+  // the line, when `line` is the whole document and the scan reads only a few lines): no search runs past
+  // it, and none at all when it comes before `from`.
+  const first = last < from ? -1 : line.indexOf('\\', from);
   decoded.malformed = false;
   if (first < 0 || first >= to) {
     decoded.text = line.slice(from, to);
     return decoded;
   }
   let out = line.slice(from, first);
-  // With `bounded`, no search runs past `to`: `line` is the whole document and the scan reads only a few
-  // lines (a search to the next backslash of the document could cost more than they do).
-  const last = bounded ? line.lastIndexOf('\\', to - 1) : Infinity;
   let k = first;
   while (k < to) {
     if (line.charCodeAt(k) !== BACKSLASH) {
