@@ -301,7 +301,11 @@ export function lineEntry(
   const escapes: PackedEscapes = [];
   // The line holds a backslash, so this search stops inside it.
   const last = bounded ? text.lastIndexOf('\\', end - 1) : Infinity;
-  const { text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems, last);
+  // A key the scan split holds no backslash: nothing to decode.
+  let key: string;
+  let keyMalformed = false;
+  if (plainKeyEnd >= 0) key = text.slice(start, keyEnd);
+  else ({ text: key, malformed: keyMalformed } = decode(text, start, keyEnd, undefined, escapes, problems, last));
   const { text: value, malformed: valueMalformed } = decode(text, valueStart, end, undefined, escapes, problems, last);
   return new Entry(
     start,
