@@ -10,6 +10,12 @@ export const BACKSLASH = 92,
   BANG = 33,
   EQUALS = 61,
   COLON = 58;
+/** The letters after a backslash that stand for a character: `\uXXXX`, `\t`, `\r`, `\n`, `\f`. */
+export const LETTER_U = 117,
+  LETTER_T = 116,
+  LETTER_R = 114,
+  LETTER_N = 110,
+  LETTER_F = 102;
 
 /** White space between key and value as Java's LineReader sees it. */
 export function isWhite(c: number): boolean {

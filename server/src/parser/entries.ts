@@ -369,7 +369,7 @@ export function continuedEntry(text: string, start: number, eol: number, plainKe
 
 /** The common case: one natural line without any backslash, read straight from the source. */
 export function plainEntry(text: string, start: number, end: number): PropertyEntry {
-  return plainEntryAt(text, start, splitPlainKeyValue(text, start, end).keyEnd, end);
+  return plainEntryAt(text, start, plainKeyEnd(text, start, end), end);
 }
 
 /** The same, when the scan knows where the key ends (see splitPlainAt). */

@@ -1,6 +1,6 @@
 // Unescaping: Java's loadConvert over a key or value of a logical line, recording every escape with its
 // source span (through the logical line's segments) and every malformed \uXXXX escape as a problem.
-import { BACKSLASH } from './chars';
+import { BACKSLASH, CR, FORM_FEED, LETTER_F, LETTER_N, LETTER_R, LETTER_T, LETTER_U, LF, TAB } from './chars';
 import { Segment } from './naturalLines';
 import { Escape, EscapeKind, ParseProblem, Span } from './types';
 
@@ -128,7 +128,7 @@ export function decode(
       continue;
     }
     const next = line.charCodeAt(k + 1);
-    if (next === LOWER_U) {
+    if (next === LETTER_U) {
       let value = 0;
       let digits = 0;
       let p = k + 2;
@@ -165,19 +165,17 @@ export function decode(
   return decoded;
 }
 
-const LOWER_U = 117;
-
 /** The control character that `\t`, `\r`, `\n` or `\f` stands for, by the code of the letter after the backslash; else -1. */
 function controlCharacter(letter: number): number {
   switch (letter) {
-    case 116:
-      return 9;
-    case 114:
-      return 13;
-    case 110:
-      return 10;
-    case 102:
-      return 12;
+    case LETTER_T:
+      return TAB;
+    case LETTER_R:
+      return CR;
+    case LETTER_N:
+      return LF;
+    case LETTER_F:
+      return FORM_FEED;
     default:
       return -1;
   }
